@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+/**
+ * The backend's settings, parsed once from the environment. Production and the local host differ
+ * only here: which issuer, audience and key set tokens are checked against — never whether.
+ */
+const ConfigSchema = z.object({
+  /** Entra tenant the app belongs to: tokens from any other tenant are refused. */
+  TANDEM_TENANT_ID: z.string().min(1),
+  /** Client id of the Tandem Entra app (audience of v2 access tokens). */
+  TANDEM_CLIENT_ID: z.string().min(1),
+  /** Application ID URI (`api://<host>/<clientId>`): v1 tokens carry it as audience. */
+  TANDEM_APP_ID_URI: z.string().min(1).optional(),
+  /** Token issuer; defaults to Entra's v2 issuer for the tenant. */
+  TANDEM_ISSUER: z.string().url().optional(),
+  /** JWKS URL; defaults to Entra's public key set. */
+  TANDEM_JWKS_URL: z.string().url().optional(),
+  /** Table Storage: a connection string (Azurite locally) or an account URL (managed identity). */
+  TANDEM_STORAGE_CONNECTION: z.string().min(1).optional(),
+  TANDEM_STORAGE_ACCOUNT_URL: z.string().url().optional(),
+});
+
+export type BackendConfig = {
+  tenantId: string;
+  clientId: string;
+  audiences: string[];
+  issuer: string;
+  jwksUrl: string;
+  storageConnection?: string;
+  storageAccountUrl?: string;
+};
+
+/** Parses the environment; throws an error naming every missing or invalid setting. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): BackendConfig {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Tandem configuration is incomplete:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  return {
+    tenantId: c.TANDEM_TENANT_ID,
+    clientId: c.TANDEM_CLIENT_ID,
+    audiences: [c.TANDEM_CLIENT_ID, ...(c.TANDEM_APP_ID_URI ? [c.TANDEM_APP_ID_URI] : [])],
+    issuer: c.TANDEM_ISSUER ?? `https://login.microsoftonline.com/${c.TANDEM_TENANT_ID}/v2.0`,
+    jwksUrl:
+      c.TANDEM_JWKS_URL ??
+      `https://login.microsoftonline.com/${c.TANDEM_TENANT_ID}/discovery/v2.0/keys`,
+    storageConnection: c.TANDEM_STORAGE_CONNECTION,
+    storageAccountUrl: c.TANDEM_STORAGE_ACCOUNT_URL,
+  };
+}

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import type { Principal, TokenValidator } from './auth';
+import { type ApiRequest, createDispatcher } from './dispatch';
+import { defineRoute } from './route';
+
+const employee: Principal = {
+  kind: 'user',
+  id: 'u1',
+  tenantId: 't',
+  name: 'Ana',
+  username: 'ana@x',
+  roles: [],
+};
+const admin: Principal = { ...employee, id: 'u2', roles: ['Tandem.Admin'] };
+const validator: TokenValidator = async (authorization) => {
+  if (authorization === 'Bearer employee') return { ok: true, principal: employee };
+  if (authorization === 'Bearer admin') return { ok: true, principal: admin };
+  return { ok: false, reason: 'bad token' };
+};
+
+const routes = [
+  defineRoute({
+    name: 'echo',
+    method: 'POST',
+    path: '/things/:thingId',
+    access: 'employee',
+    maxBodyBytes: 100,
+    request: {
+      params: z.object({ thingId: z.string().regex(/^t\d+$/) }),
+      body: z.object({ title: z.string().min(1).max(20), count: z.number().int().min(0) }),
+    },
+    handler: async ({ params, body }) => ({ status: 201, body: { ...params, ...body } }),
+  }),
+  defineRoute({
+    name: 'admin-only',
+    method: 'GET',
+    path: '/admin',
+    access: 'admin',
+    handler: async () => ({ body: { ok: true } }),
+  }),
+  defineRoute({
+    name: 'boom',
+    method: 'GET',
+    path: '/boom',
+    access: 'anonymous',
+    handler: async () => {
+      throw new Error('secret internals');
+    },
+  }),
+];
+const dispatcher = createDispatcher(routes, validator, { clock: { now: () => new Date(0) } });
+
+function request(
+  method: string,
+  path: string,
+  init: { token?: string; body?: string; type?: string } = {},
+): ApiRequest {
+  const headers = new Headers();
+  if (init.token) headers.set('authorization', `Bearer ${init.token}`);
+  if (init.body !== undefined) headers.set('content-type', init.type ?? 'application/json');
+  return {
+    method,
+    url: new URL(`http://h${path}`),
+    headers,
+    body: init.body === undefined ? undefined : Buffer.from(init.body),
+  };
+}
+
+describe('the request pipeline', () => {
+  it('matches path parameters and passes parsed input to the handler', async () => {
+    const r = await dispatcher.handle(
+      request('POST', '/api/things/t7', { token: 'employee', body: '{"title":"a","count":2}' }),
+    );
+    expect(r.status).toBe(201);
+    expect(JSON.parse(r.body)).toEqual({ thingId: 't7', title: 'a', count: 2 });
+  });
+
+  it('names every invalid field with its path', async () => {
+    const r = await dispatcher.handle(
+      request('POST', '/api/things/x', { token: 'employee', body: '{"title":"","count":-1}' }),
+    );
+    expect(r.status).toBe(400);
+    expect(r.headers['content-type']).toBe('application/problem+json');
+    const paths = (JSON.parse(r.body) as { errors: { path: string }[] }).errors.map((e) => e.path);
+    expect(paths.sort()).toEqual(['body.count', 'body.title', 'params.thingId']);
+  });
+
+  it('refuses malformed JSON, other media types and oversized bodies', async () => {
+    const bad = await dispatcher.handle(
+      request('POST', '/api/things/t1', { token: 'employee', body: '{"title":' }),
+    );
+    expect(bad.status).toBe(400);
+    const text = await dispatcher.handle(
+      request('POST', '/api/things/t1', { token: 'employee', body: 'x', type: 'text/plain' }),
+    );
+    expect(text.status).toBe(415);
+    const big = await dispatcher.handle(
+      request('POST', '/api/things/t1', {
+        token: 'employee',
+        body: JSON.stringify({ title: 'a'.repeat(200), count: 1 }),
+      }),
+    );
+    expect(big.status).toBe(413);
+  });
+
+  it('answers 401 without a valid token and 403 without the role', async () => {
+    expect((await dispatcher.handle(request('GET', '/api/admin'))).status).toBe(401);
+    expect((await dispatcher.handle(request('GET', '/api/admin', { token: 'nope' }))).status).toBe(
+      401,
+    );
+    expect(
+      (await dispatcher.handle(request('GET', '/api/admin', { token: 'employee' }))).status,
+    ).toBe(403);
+    expect((await dispatcher.handle(request('GET', '/api/admin', { token: 'admin' }))).status).toBe(
+      200,
+    );
+  });
+
+  it('hides internal errors behind a 500 problem', async () => {
+    const r = await dispatcher.handle(request('GET', '/api/boom'));
+    expect(r.status).toBe(500);
+    expect(r.body).not.toContain('secret internals');
+  });
+});

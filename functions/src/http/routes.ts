@@ -1,0 +1,40 @@
+import { APP_ROLES } from './auth';
+import type { Me } from './contracts';
+import { HttpProblem } from './problems';
+import { type AnyRoute, defineRoute } from './route';
+
+/**
+ * The route table: every HTTP endpoint of Tandem, with who may call it and the schema its input
+ * must pass. Both hosts (Azure Functions in index.ts, node:http in local/) serve exactly this list.
+ */
+export const routes: AnyRoute[] = [
+  defineRoute({
+    name: 'health',
+    method: 'GET',
+    path: '/health',
+    access: 'anonymous',
+    handler: async ({ services }) => ({
+      body: { status: 'ok', time: services.clock.now().toISOString() },
+    }),
+  }),
+  defineRoute({
+    name: 'me',
+    method: 'GET',
+    path: '/me',
+    access: 'employee',
+    handler: async ({ principal }) => {
+      if (principal?.kind !== 'user') throw new HttpProblem(403, 'Only people have a profile.');
+      return {
+        body: {
+          id: principal.id,
+          tenantId: principal.tenantId,
+          name: principal.name,
+          username: principal.username,
+          roles: principal.roles,
+          isAdmin: principal.roles.includes(APP_ROLES.admin),
+          isAdvisor: principal.roles.includes(APP_ROLES.advisor),
+        } satisfies Me,
+      };
+    },
+  }),
+];

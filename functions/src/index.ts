@@ -1,0 +1,33 @@
+import azureFunctions from '@azure/functions';
+import { composeBackend } from './compose';
+import { loadConfig } from './config';
+import { routes } from './http/routes';
+
+// @azure/functions ships CommonJS: a default import works in both plain Node ESM and bundlers.
+const { app } = azureFunctions;
+
+const { dispatcher } = composeBackend(loadConfig(), {
+  log: (message, error) => console.error(message, error),
+});
+
+app.setup({ enableHttpStream: false });
+
+// Each route of the table becomes one HTTP function; the dispatcher re-matches the URL so both
+// hosts share one pipeline (auth, limits, zod, problem+json).
+for (const route of routes) {
+  app.http(route.name, {
+    methods: [route.method],
+    authLevel: 'anonymous',
+    route: route.path.slice(1).replace(/:(\w+)/g, '{$1}'),
+    handler: async (request) => {
+      const body = request.body ? Buffer.from(await request.arrayBuffer()) : undefined;
+      const response = await dispatcher.handle({
+        method: request.method,
+        url: new URL(request.url),
+        headers: request.headers,
+        body,
+      });
+      return { status: response.status, headers: response.headers, body: response.body };
+    },
+  });
+}

@@ -1,0 +1,108 @@
+import type { TabConfig } from './tab-config';
+
+export type ThemeName = 'default' | 'dark' | 'contrast';
+
+/** What the tab knows about where it runs: the Microsoft 365 host, or a plain browser. */
+export interface HostContext {
+  kind: 'microsoft365' | 'browser';
+  /** Teams, Outlook, Office… (teams-js `app.host.name`), or "Browser". */
+  hostName: string;
+  locale: string;
+  theme: ThemeName;
+  /** Deep-link target (`subPageId` / `subEntityId`) the host opened the tab with. */
+  deepLink?: string;
+  /** Subscribes to theme changes; returns the unsubscribe function. */
+  onThemeChange(listener: (theme: ThemeName) => void): () => void;
+  /** An access token for the Tandem API (SSO in a host; the local sign-in in a browser). */
+  getToken(): Promise<string>;
+}
+
+const INIT_TIMEOUT_MS = 4000;
+
+function themeOf(value: string | undefined): ThemeName {
+  return value === 'dark' || value === 'contrast' ? value : 'default';
+}
+
+type TeamsJs = typeof import('@microsoft/teams-js');
+
+/**
+ * Microsoft 365 hosts load the tab in a frame (or a mobile web view). Only then is teams-js
+ * loaded — it fetches its domain list from a CDN on load — and `app.initialize()` tried: it rejects
+ * at once outside a host, and a frame of some other page may never answer, hence the time-out.
+ */
+async function initializeTeams(): Promise<TeamsJs | undefined> {
+  if (window.parent === window && !window.opener && !window.nativeInterface) return undefined;
+  try {
+    const teams = await import('@microsoft/teams-js');
+    await Promise.race([
+      teams.app.initialize(),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), INIT_TIMEOUT_MS)),
+    ]);
+    return teams;
+  } catch {
+    return undefined;
+  }
+}
+
+function subscribe<T>(listeners: T[], listener: T): () => void {
+  listeners.push(listener);
+  return () => {
+    const i = listeners.indexOf(listener);
+    if (i >= 0) listeners.splice(i, 1);
+  };
+}
+
+declare global {
+  interface Window {
+    nativeInterface?: unknown;
+  }
+}
+
+/** Finds the host: teams-js context and SSO inside Microsoft 365, local sign-in otherwise. */
+export async function detectHost(
+  config: TabConfig,
+  localToken: () => Promise<string>,
+): Promise<HostContext> {
+  const teams = await initializeTeams();
+  if (teams) {
+    const { app, authentication } = teams;
+    const context = await app.getContext();
+    const listeners: ((t: ThemeName) => void)[] = [];
+    app.registerOnThemeChangeHandler((t) => {
+      for (const l of listeners) l(themeOf(t));
+    });
+    app.notifySuccess();
+    return {
+      kind: 'microsoft365',
+      hostName: context.app.host.name,
+      locale: context.app.locale,
+      theme: themeOf(context.app.theme),
+      deepLink: context.page.subPageId || undefined,
+      onThemeChange: (l) => subscribe(listeners, l),
+      getToken: () => authentication.getAuthToken(),
+    };
+  }
+  if (config.mode !== 'local') {
+    throw new Error(
+      'Tandem must be opened from Microsoft Teams, Outlook or the Microsoft 365 app.',
+    );
+  }
+  const params = new URLSearchParams(window.location.search);
+  const media = window.matchMedia?.('(prefers-color-scheme: dark)');
+  const forced = params.get('theme');
+  const listeners: ((t: ThemeName) => void)[] = [];
+  if (!forced) {
+    media?.addEventListener('change', (e) => {
+      for (const l of listeners) l(e.matches ? 'dark' : 'default');
+    });
+  }
+  return {
+    kind: 'browser',
+    hostName: 'Browser',
+    locale: params.get('lang') ?? navigator.language,
+    theme: forced ? themeOf(forced) : media?.matches ? 'dark' : 'default',
+    deepLink: params.get('page') ?? undefined,
+    onThemeChange: (l) => subscribe(listeners, l),
+    getToken: localToken,
+  };
+}

@@ -1,0 +1,75 @@
+import { Agent, request } from 'node:http';
+
+/**
+ * A closed-loop HTTP load generator, run as its own process so it does not share the server's event
+ * loop. Input (argv[2], JSON): url, headers, concurrency, durationMs. Output: one JSON line.
+ */
+interface LoadInput {
+  url: string;
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string;
+  concurrency: number;
+  durationMs: number;
+  warmupMs?: number;
+}
+
+const input = JSON.parse(process.argv[2] ?? '{}') as LoadInput;
+const target = new URL(input.url);
+const agent = new Agent({ keepAlive: true, maxSockets: input.concurrency });
+
+function once(): Promise<{ status: number; ms: number }> {
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const req = request(
+      {
+        agent,
+        host: target.hostname,
+        port: target.port,
+        path: target.pathname + target.search,
+        method: input.method ?? 'GET',
+        headers: input.headers,
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, ms: performance.now() - started }),
+        );
+      },
+    );
+    req.on('error', () => resolve({ status: 0, ms: performance.now() - started }));
+    req.end(input.body);
+  });
+}
+
+async function phase(durationMs: number) {
+  const latencies: number[] = [];
+  const statuses: Record<number, number> = {};
+  const end = performance.now() + durationMs;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: input.concurrency }, async () => {
+      while (performance.now() < end) {
+        const r = await once();
+        latencies.push(r.ms);
+        statuses[r.status] = (statuses[r.status] ?? 0) + 1;
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) =>
+    latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
+  return {
+    requests: latencies.length,
+    perSecond: latencies.length / elapsed,
+    p50: at(0.5),
+    p95: at(0.95),
+    p99: at(0.99),
+    statuses,
+  };
+}
+
+await phase(input.warmupMs ?? 500);
+process.stdout.write(`${JSON.stringify(await phase(input.durationMs))}\n`);
+agent.destroy();

@@ -1,0 +1,73 @@
+import { readdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+/** One measured figure. `ratio` compares against a reference measured in the same run. */
+export interface BenchRow {
+  bench: string;
+  metric: string;
+  value: number;
+  unit: string;
+  /** What the figure is compared against, and that reference's value. */
+  reference?: { label: string; value: number };
+  /** value / reference (or as the bench defines it, stated in `note`). */
+  ratio?: number;
+  note?: string;
+}
+
+export type Bench = () => Promise<BenchRow[]>;
+
+const dir = fileURLToPath(new URL('.', import.meta.url));
+const only = process.argv.slice(2);
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.bench.ts'))
+  .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
+  .sort();
+
+function fmt(n: number | undefined): string {
+  if (n === undefined || Number.isNaN(n)) return '';
+  if (Number.isInteger(n)) return n.toLocaleString('en-US');
+  return Math.abs(n) >= 100 ? n.toFixed(0) : Math.abs(n) >= 1 ? n.toFixed(2) : n.toPrecision(3);
+}
+
+const rows: BenchRow[] = [];
+for (const file of files) {
+  console.log(`▶ ${file}`);
+  const mod = (await import(pathToFileURL(`${dir}${file}`).href)) as { default: Bench };
+  const started = Date.now();
+  const result = await mod.default();
+  rows.push(...result);
+  console.log(`  done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+const header = ['bench', 'metric', 'value', 'unit', 'reference', 'ratio', 'note'];
+const table = rows.map((r) => [
+  r.bench,
+  r.metric,
+  fmt(r.value),
+  r.unit,
+  r.reference ? `${r.reference.label}: ${fmt(r.reference.value)}` : '',
+  r.ratio === undefined ? '' : fmt(r.ratio),
+  r.note ?? '',
+]);
+const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
+const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
+console.log(`\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
+for (const row of table) console.log(line(row));
+
+if (only.length === 0) {
+  const md = [
+    '# Benchmark results',
+    '',
+    `Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)} — ${cpus().length} cores`,
+    `(${cpus()[0]?.model ?? 'unknown CPU'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}.`,
+    '',
+    `| ${header.join(' | ')} |`,
+    `| ${header.map(() => '---').join(' | ')} |`,
+    ...table.map((row) => `| ${row.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`),
+    '',
+  ].join('\n');
+  writeFileSync(`${dir}RESULTS.md`, md);
+  console.log('\nWrote test/bench/RESULTS.md');
+}
+process.exit(0);

@@ -1,0 +1,75 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TAB_DIST } from '../sim/build-tab';
+import { type LocalStack, startLocalStack } from '../sim/stack';
+import { expectNoSeriousAxeViolations, launchBrowser, openPage } from './browser';
+
+let stack: LocalStack;
+let browser: Browser;
+
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([startLocalStack({ staticDir: TAB_DIST }), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+});
+
+const cases = [
+  {
+    lang: 'es',
+    locale: 'es-ES',
+    title: 'Entra en la demo',
+    choose: 'Continuar como Marta Gil',
+    greeting: 'Hola, Marta Gil',
+    role: 'Empleado/a',
+  },
+  {
+    lang: 'en',
+    locale: 'en-GB',
+    title: 'Sign in to the demo',
+    choose: 'Continue as Marta Gil',
+    greeting: 'Hello, Marta Gil',
+    role: 'Employee',
+  },
+] as const;
+
+describe.each(cases)('the tab outside Teams ($lang)', (c) => {
+  it('signs in as a demo person and greets them by name, with no serious axe violation', async () => {
+    const { context, page, consoleErrors } = await openPage(browser, { locale: c.locale });
+    try {
+      // The browser's own language decides, as Teams' locale would inside Teams.
+      await page.goto(`${stack.url}/`);
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(c.title);
+      expect(await page.locator('html').getAttribute('lang')).toBe(c.lang);
+      await expectNoSeriousAxeViolations(page);
+
+      await page.getByRole('button', { name: c.choose }).click();
+      const heading = page.getByRole('heading', { level: 1 });
+      await expect.poll(() => heading.textContent()).toBe(c.greeting);
+      expect(await page.getByText(c.role, { exact: true }).isVisible()).toBe(true);
+      await expectNoSeriousAxeViolations(page);
+      expect(consoleErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('themes', () => {
+  it.each(['dark', 'contrast'])('stays accessible in the %s theme', async (theme) => {
+    const { context, page, consoleErrors } = await openPage(browser);
+    try {
+      await page.goto(`${stack.url}/?lang=en&theme=${theme}`);
+      await page.getByRole('button', { name: 'Continue as Lucía Fernández' }).click();
+      await expect
+        .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+        .toBe('Hello, Lucía Fernández');
+      expect(await page.getByText('Programme manager (HR)').isVisible()).toBe(true);
+      await expectNoSeriousAxeViolations(page);
+      expect(consoleErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});

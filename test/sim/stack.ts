@@ -1,0 +1,97 @@
+import { createHash } from 'node:crypto';
+import { composeBackend } from '../../functions/src/compose';
+import { loadConfig } from '../../functions/src/config';
+import { type LocalHost, startLocalHost } from '../../functions/src/local/local-host';
+import { type LocalIssuer, type SignInPerson, startIssuer } from './entra/issuer';
+import { STARTER_PEOPLE } from './org/starter-people';
+import { type StorageEmulator, startStorageEmulator } from './storage/storage-emulator';
+
+/** A GUID derived from a name: the demo tenant's ids are stable across runs, and not secrets. */
+export function stableGuid(name: string): string {
+  const h = createHash('sha256').update(name).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+export const DEMO_TENANT_ID = stableGuid('tenant:contoso-iberica');
+export const DEMO_API_CLIENT_ID = stableGuid('app:tandem');
+
+export interface LocalStackOptions {
+  /** Port for the web host (tab + API); 0 or absent picks a free one. */
+  port?: number;
+  /** Built tab to serve at `/`. */
+  staticDir?: string;
+  people?: readonly SignInPerson[];
+}
+
+export interface LocalStack {
+  /** The tab and the API (under /api) share this origin. */
+  url: string;
+  issuer: LocalIssuer;
+  storage: StorageEmulator;
+  host: LocalHost;
+  people: readonly SignInPerson[];
+  /** Environment the backend was configured with (what Azure app settings would hold). */
+  env: Record<string, string>;
+  close(): Promise<void>;
+}
+
+/**
+ * The whole app locally, with no Azure account: Azurite, the Entra-like issuer, and the functions
+ * behind the local host serving the tab. `npm start` and the integration and browser tests use it.
+ */
+export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
+  const people = options.people ?? STARTER_PEOPLE;
+  const appIdUri = `api://localhost/${DEMO_API_CLIENT_ID}`;
+  const storage = await startStorageEmulator();
+  const issuer = await startIssuer({
+    tenantId: DEMO_TENANT_ID,
+    apiClientId: DEMO_API_CLIENT_ID,
+    apiAppIdUri: appIdUri,
+    people: () => people,
+  });
+  const env: Record<string, string> = {
+    TANDEM_TENANT_ID: DEMO_TENANT_ID,
+    TANDEM_CLIENT_ID: DEMO_API_CLIENT_ID,
+    TANDEM_APP_ID_URI: appIdUri,
+    TANDEM_ISSUER: issuer.issuer,
+    TANDEM_JWKS_URL: issuer.jwksUrl,
+    TANDEM_STORAGE_CONNECTION: storage.connectionString,
+  };
+  const { dispatcher } = composeBackend(loadConfig(env), {
+    log: (message, error) => console.error(`[api] ${message}`, error),
+  });
+  let host: LocalHost;
+  const hostOptions = {
+    dispatcher,
+    staticDir: options.staticDir,
+    documents: {
+      '/tab-config.json': {
+        mode: 'local',
+        apiBaseUrl: '/api',
+        tenantId: DEMO_TENANT_ID,
+        clientId: DEMO_API_CLIENT_ID,
+        issuerUrl: issuer.url,
+      },
+    },
+  };
+  try {
+    host = await startLocalHost({ ...hostOptions, port: options.port ?? 0 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || !options.port) throw error;
+    console.warn(`Port ${options.port} is busy; using a free one.`);
+    host = await startLocalHost({ ...hostOptions, port: 0 });
+  }
+  return {
+    url: host.url,
+    issuer,
+    storage,
+    host,
+    people,
+    env,
+    close: async () => {
+      await host.close();
+      await issuer.close();
+      await storage.stop();
+    },
+  };
+}

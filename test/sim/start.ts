@@ -1,0 +1,41 @@
+import { ensureTabBuilt } from './build-tab';
+import { startLocalStack } from './stack';
+
+/**
+ * `npm start`: the whole app locally, no Azure account. Azurite, the Entra-like issuer and the
+ * functions behind the local host, serving the tab. Ctrl-C stops everything it started.
+ */
+async function main(): Promise<void> {
+  const port = Number(process.env.PORT ?? process.env.TANDEM_PORT ?? 7071);
+  console.log('Building the tab…');
+  const staticDir = await ensureTabBuilt();
+  const stack = await startLocalStack({ port, staticDir });
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping Tandem…`);
+    await stack.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  console.log(
+    [
+      '',
+      'Tandem is running locally.',
+      `  Open the tab:        ${stack.url}/`,
+      `  API:                 ${stack.url}/api/health`,
+      `  Sign-in (issuer):    ${stack.issuer.url}/${stack.issuer.tenantId}/v2.0/.well-known/openid-configuration`,
+      `  Table storage:       ${stack.storage.tableUrl}`,
+      '  In English or Spanish: add ?lang=en or ?lang=es; themes: ?theme=dark or ?theme=contrast.',
+      '  Press Ctrl-C to stop.',
+      '',
+    ].join('\n'),
+  );
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
