@@ -1,5 +1,6 @@
 import { generateKeyPair } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTokenValidator } from '../../functions/src/http/auth';
 import { type LocalStack, startLocalStack } from '../sim/stack';
 
 let stack: LocalStack;
@@ -139,6 +140,31 @@ describe('GET /api/me', () => {
     expect(forbidden.headers.get('content-type')).toBe('application/problem+json');
     const roleless = stack.issuer.registerClient({});
     await expectUnauthorized(await me(await tokenFor(roleless)), /Tandem\.Jobs/);
+  });
+});
+
+describe('the token validator', () => {
+  it('stops accepting a token it has already verified once that token expires', async () => {
+    let now = new Date();
+    const validate = createTokenValidator(
+      {
+        issuer: stack.issuer.issuer,
+        audiences: [stack.env.TANDEM_CLIENT_ID!],
+        tenantId: stack.issuer.tenantId,
+        jwksUrl: stack.issuer.jwksUrl,
+      },
+      () => now,
+    );
+    const issued = Math.floor(now.getTime() / 1000);
+    const token = await stack.issuer.userToken(marta().id, { exp: issued + 600 });
+    expect(await validate(`Bearer ${token}`)).toMatchObject({ ok: true });
+    now = new Date((issued + 200) * 1000);
+    expect(await validate(`Bearer ${token}`)).toMatchObject({ ok: true });
+    now = new Date((issued + 600 + 61) * 1000);
+    expect(await validate(`Bearer ${token}`)).toEqual({
+      ok: false,
+      reason: 'The token has expired.',
+    });
   });
 });
 

@@ -36,12 +36,17 @@ export function createTokenValidator(
   now: () => Date = () => new Date(),
 ): TokenValidator {
   const jwks = createRemoteJWKSet(new URL(config.jwksUrl), { cacheMaxAge: 10 * 60_000 });
+  const verified = new Map<string, { payload: JWTPayload; until: number }>();
   return async (authorization) => {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization?.trim() ?? '');
     if (!match?.[1]) return { ok: false, reason: 'A bearer token is required.' };
+    const token = match[1];
+    const nowSeconds = now().getTime() / 1000;
+    const cached = verified.get(token);
+    if (cached && cached.until > nowSeconds) return principalOf(cached.payload);
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(match[1], jwks, {
+      ({ payload } = await jwtVerify(token, jwks, {
         issuer: config.issuer,
         audience: config.audiences,
         algorithms: ['RS256'],
@@ -54,6 +59,17 @@ export function createTokenValidator(
       if (!(error instanceof errors.JOSEError) || error instanceof errors.JWKSTimeout) throw error;
       return { ok: false, reason: describeJoseError(error) };
     }
+    // The signature check dominates a request's cost; a token that passed it is remembered until it
+    // expires (at most a few minutes, so a key Entra withdraws stops being trusted soon after).
+    if (verified.size >= VERIFIED_CACHE_SIZE) verified.delete(verified.keys().next().value!);
+    verified.set(token, {
+      payload,
+      until: Math.min(Number(payload.exp) + 60, nowSeconds + VERIFIED_CACHE_SECONDS),
+    });
+    return principalOf(payload);
+  };
+
+  function principalOf(payload: JWTPayload): AuthResult {
     const tid = String(payload.tid);
     if (tid !== config.tenantId) return { ok: false, reason: 'The token is from another tenant.' };
     const roles = Array.isArray(payload.roles) ? payload.roles.map(String) : [];
@@ -82,8 +98,11 @@ export function createTokenValidator(
     }
     const appId = typeof payload.azp === 'string' ? payload.azp : String(payload.appid ?? '');
     return { ok: true, principal: { kind: 'app', id: oid, tenantId: tid, appId, roles } };
-  };
+  }
 }
+
+const VERIFIED_CACHE_SIZE = 10_000;
+const VERIFIED_CACHE_SECONDS = 300;
 
 function describeJoseError(error: unknown): string {
   if (error instanceof errors.JWTExpired) return 'The token has expired.';
