@@ -1,6 +1,7 @@
 import {
   FluentProvider,
   makeStyles,
+  Spinner,
   type Theme,
   teamsDarkTheme,
   teamsHighContrastTheme,
@@ -8,14 +9,18 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { i18n } from 'i18next';
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { createApiClient } from './api/client';
 import type { HostContext, ThemeName } from './host/host';
 import type { LocalSignIn } from './host/local-sign-in';
 import type { TabConfig } from './host/tab-config';
 import { HomePage } from './pages/home/HomePage';
-import { SignInPage } from './pages/sign-in/SignInPage';
+
+// Only a plain browser (npm start) ever shows the local sign-in: Teams never downloads it.
+const SignInPage = lazy(() =>
+  import('./pages/sign-in/SignInPage').then((m) => ({ default: m.SignInPage })),
+);
 
 const THEMES: Record<ThemeName, Theme> = {
   default: teamsLightTheme,
@@ -63,7 +68,9 @@ export function App({ config, host, i18n, localSignIn }: AppProps) {
             }
           />
         ) : (
-          <SignInPage localSignIn={localSignIn} onSignedIn={() => setSignedIn(true)} />
+          <Suspense fallback={<Spinner label={i18n.t('app.loading')} />}>
+            <SignInPage localSignIn={localSignIn} onSignedIn={() => setSignedIn(true)} />
+          </Suspense>
         )}
       </FluentProvider>
     </I18nextProvider>
