@@ -15,7 +15,7 @@ import { createApiClient } from './api/client';
 import type { HostContext, ThemeName } from './host/host';
 import type { LocalSignIn } from './host/local-sign-in';
 import type { TabConfig } from './host/tab-config';
-import { HomePage } from './pages/home/HomePage';
+import { SignedIn } from './SignedIn';
 
 // Only a plain browser (npm start) ever shows the local sign-in: Teams never downloads it.
 const SignInPage = lazy(() =>
@@ -51,22 +51,22 @@ export function App({ config, host, i18n, localSignIn }: AppProps) {
   );
   useEffect(() => host.onThemeChange(setTheme), [host]);
   const api = useMemo(() => createApiClient(config.apiBaseUrl, host.getToken), [config, host]);
+  const signOut = useMemo(
+    () =>
+      host.kind === 'browser'
+        ? () => {
+            localSignIn.signOut();
+            setSignedIn(false);
+          }
+        : undefined,
+    [host, localSignIn],
+  );
 
   return (
     <I18nextProvider i18n={i18n}>
       <FluentProvider theme={THEMES[theme]} className={styles.root} dir="ltr">
         {signedIn ? (
-          <HomePage
-            api={api}
-            onSignOut={
-              host.kind === 'browser'
-                ? () => {
-                    localSignIn.signOut();
-                    setSignedIn(false);
-                  }
-                : undefined
-            }
-          />
+          <SignedIn api={api} deepLink={host.deepLink} signOut={signOut} />
         ) : (
           <Suspense fallback={<Spinner label={i18n.t('app.loading')} />}>
             <SignInPage localSignIn={localSignIn} onSignedIn={() => setSignedIn(true)} />

@@ -73,3 +73,23 @@ describe('themes', () => {
     }
   });
 });
+
+describe('navigation', () => {
+  it('answers an unknown address inside the tab with a page that leads home', async () => {
+    const { context, page, consoleErrors } = await openPage(browser);
+    try {
+      await page.goto(`${stack.url}/?lang=en`);
+      await page.getByRole('button', { name: 'Continue as Marta Gil' }).click();
+      await page.getByRole('heading', { name: 'Hello, Marta Gil' }).waitFor();
+      await page.goto(`${stack.url}/no/such/page?lang=en`);
+      await page.getByRole('heading', { name: 'Page not found' }).waitFor();
+      await expectNoSeriousAxeViolations(page);
+      await page.getByRole('link', { name: 'Go to the start' }).click();
+      await page.getByRole('heading', { name: 'Hello, Marta Gil' }).waitFor();
+      expect(new URL(page.url()).pathname).toBe('/');
+      expect(consoleErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
