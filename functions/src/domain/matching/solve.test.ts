@@ -47,7 +47,7 @@ function bruteForce(rows: number, caps: number[], edges: Edge[]): number {
   return best;
 }
 
-function valueOf(p: AssignmentProblem, assignment: Int32Array): number {
+function totalWeight(p: AssignmentProblem, assignment: Int32Array): number {
   let total = 0;
   for (let r = 0; r < p.rows; r++) {
     const c = assignment[r]!;
@@ -85,10 +85,10 @@ describe('solveAssignment', () => {
       fc.property(instances, ({ rows, caps, edges }) => {
         const p = problemOf(rows, caps, edges);
         const assignment = solveAssignment(p);
-        expect(valueOf(p, assignment)).toBe(bruteForce(rows, caps, edges));
+        expect(totalWeight(p, assignment)).toBe(bruteForce(rows, caps, edges));
         const load = caps.map(() => 0);
         for (const c of assignment) if (c >= 0) load[c]!++;
-        load.forEach((l, c) => expect(l).toBeLessThanOrEqual(caps[c]!));
+        for (const [c, l] of load.entries()) expect(l).toBeLessThanOrEqual(caps[c]!);
       }),
       { numRuns: 600 },
     );

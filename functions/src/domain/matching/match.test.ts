@@ -1,0 +1,369 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildOrgChart, findReportingLine } from '../hierarchy/hierarchy';
+import { type MatchingInstance, parseMatchingInstance } from './instance';
+import { runMatching } from './match';
+
+function instance(input: unknown): MatchingInstance {
+  const parsed = parseMatchingInstance(input);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+  return parsed.instance;
+}
+
+// From the seeds' reverse mentoring: Lucía, a junior analyst, mentors senior executives.
+// Director Javier (her own director) reports to the CEO; Carmen is Javier's peer.
+const contoso = [
+  { id: 'ceo', displayName: 'Isabel Moreno', managerId: null, department: 'Dirección' },
+  { id: 'javier', displayName: 'Javier Ortega', managerId: 'ceo', department: 'Tecnología' },
+  { id: 'carmen', displayName: 'Carmen Vidal', managerId: 'ceo', department: 'Ventas' },
+  { id: 'raul', displayName: 'Raúl Prieto', managerId: 'javier', department: 'Tecnología' },
+  { id: 'lucia', displayName: 'Lucía Gómez', managerId: 'raul', department: 'Tecnología' },
+];
+
+describe('a reverse programme (seeds: junior profiles mentor executives)', () => {
+  const reverse = (mentees: string[], locked: { mentee: string; mentor: string }[] = []) =>
+    instance({
+      programme: { kind: 'reverse' },
+      people: contoso,
+      mentees: mentees.map((personId) => ({
+        personId,
+        wants: ['digital-marketing'],
+        languages: ['es'],
+      })),
+      mentors: [
+        { personId: 'lucia', offers: ['digital-marketing', 'design-thinking'], languages: ['es'] },
+      ],
+      locked,
+    });
+
+  it('lets a junior analyst mentor her director’s peer', () => {
+    const result = runMatching(reverse(['carmen']));
+    expect(result.pairs).toMatchObject([{ mentee: 'carmen', mentor: 'lucia', locked: false }]);
+    const codes = result.pairs[0]!.reasons.map((r) => r.code);
+    expect(codes).toEqual(expect.arrayContaining(['topics', 'crossDepartment', 'juniorMentor']));
+  });
+
+  it('refuses her own director, even when HR locks the pair, naming the reporting line', () => {
+    const result = runMatching(reverse(['javier'], [{ mentee: 'javier', mentor: 'lucia' }]));
+    expect(result.pairs).toEqual([]);
+    expect(result.refused).toEqual([
+      {
+        mentee: 'javier',
+        mentor: 'lucia',
+        reason: {
+          code: 'reportingLine',
+          text: 'Lucía Gómez → Raúl Prieto → Javier Ortega',
+          params: { line: 'Lucía Gómez → Raúl Prieto → Javier Ortega' },
+        },
+      },
+    ]);
+    expect(result.unmatched).toEqual([
+      expect.objectContaining({
+        mentee: 'javier',
+        reason: expect.objectContaining({ code: 'onlyReportingLine' }),
+      }),
+    ]);
+  });
+
+  it('allows the skip-level chain when the programme only forbids the direct manager', () => {
+    const input = reverse(['javier']);
+    input.programme.hierarchyRule = 'directManager';
+    expect(runMatching(input).pairs).toMatchObject([{ mentee: 'javier', mentor: 'lucia' }]);
+  });
+});
+
+describe('eligibility and explanations', () => {
+  const people = [
+    { id: 'a', displayName: 'A', department: 'Ventas' },
+    { id: 'b', displayName: 'B', department: 'Legal' },
+    { id: 'c', displayName: 'C', department: 'Legal' },
+  ];
+  it('requires a shared language when both list languages', () => {
+    const result = runMatching(
+      instance({
+        programme: { kind: 'classic' },
+        people,
+        mentees: [{ personId: 'a', languages: ['es'] }],
+        mentors: [{ personId: 'b', languages: ['en'] }],
+      }),
+    );
+    expect(result.unmatched[0]!.reason.code).toBe('noSharedLanguage');
+  });
+
+  it('requires one wanted topic offered, unless HR locks the pair', () => {
+    const base = {
+      programme: { kind: 'classic' },
+      people,
+      mentees: [{ personId: 'a', wants: ['negotiation'] }],
+      mentors: [{ personId: 'b', offers: ['finance'] }],
+    };
+    expect(runMatching(instance(base)).unmatched[0]!.reason.code).toBe('noTopicOffered');
+    const locked = runMatching(instance({ ...base, locked: [{ mentee: 'a', mentor: 'b' }] }));
+    expect(locked.pairs).toMatchObject([{ mentee: 'a', mentor: 'b', locked: true }]);
+    expect(locked.pairs[0]!.reasons[0]!.code).toBe('locked');
+  });
+
+  it('says when every eligible mentor went to a better overall assignment', () => {
+    const result = runMatching(
+      instance({
+        programme: { kind: 'classic' },
+        people,
+        mentees: [
+          { personId: 'a', wants: ['x'] },
+          { personId: 'c', wants: ['x', 'y'] },
+        ],
+        mentors: [{ personId: 'b', offers: ['x', 'y'] }],
+      }),
+    );
+    expect(result.pairs.map((p) => p.mentee)).toEqual(['a']);
+    expect(result.unmatched).toMatchObject([{ mentee: 'c', reason: { code: 'capacityTaken' } }]);
+  });
+
+  it('never pairs a mentor with themself, and excludes what HR rejected', () => {
+    const result = runMatching(
+      instance({
+        programme: { kind: 'classic' },
+        people,
+        mentees: [{ personId: 'a' }, { personId: 'b' }],
+        mentors: [{ personId: 'b' }, { personId: 'c' }],
+        excluded: [{ mentee: 'a', mentor: 'c' }],
+      }),
+    );
+    expect(result.pairs.map((p) => [p.mentee, p.mentor])).toEqual([
+      ['a', 'b'],
+      ['b', 'c'],
+    ]);
+  });
+});
+
+describe('bad instances', () => {
+  it('names the field and the reason', () => {
+    const parsed = parseMatchingInstance({
+      programme: { kind: 'classic' },
+      people: [{ id: 'u1' }],
+      mentees: [{ personId: 'u1' }, { personId: 'u1' }, { personId: 'u2' }, { personId: 'u77' }],
+      mentors: [{ personId: 'u1', capacity: 0 }],
+    });
+    expect(parsed.ok).toBe(false);
+    expect(!parsed.ok && parsed.errors).toEqual([
+      { path: 'mentors[0].capacity', message: expect.stringMatching(/>=1|at least 1|too small/i) },
+    ]);
+    const refs = parseMatchingInstance({
+      programme: { kind: 'classic' },
+      people: [{ id: 'u1' }, { id: 'u2' }],
+      mentees: [{ personId: 'u1' }, { personId: 'u1' }, { personId: 'u77' }],
+      mentors: [{ personId: 'u2' }],
+      locked: [{ mentee: 'u1', mentor: 'u1' }],
+    });
+    expect(!refs.ok && refs.errors).toEqual([
+      { path: 'mentees[1].personId', message: 'duplicate mentee "u1"' },
+      { path: 'mentees[2].personId', message: 'unknown person "u77"' },
+      { path: 'locked[0].mentor', message: '"u1" is not a mentor' },
+    ]);
+  });
+});
+
+// --- Properties on random pools ---------------------------------------------------------------
+
+const TOPICS = ['t1', 't2', 't3'];
+const LANGS = ['es', 'en'];
+const pools = fc
+  .record({
+    people: fc.integer({ min: 2, max: 9 }),
+    nMentees: fc.integer({ min: 1, max: 7 }),
+    nMentors: fc.integer({ min: 1, max: 7 }),
+  })
+  .chain(({ people, nMentees, nMentors }) =>
+    fc.record({
+      kind: fc.constantFrom('classic', 'reverse', 'executive'),
+      rule: fc.constantFrom('chain', 'directManager'),
+      objective: fc.constantFrom('maxParticipation', 'maxScore'),
+      managers: fc.array(fc.option(fc.integer({ min: 0, max: people }), { nil: null }), {
+        minLength: people,
+        maxLength: people,
+      }),
+      departments: fc.array(fc.constantFrom('Ventas', 'Legal', 'Tecnología'), {
+        minLength: people,
+        maxLength: people,
+      }),
+      mentees: fc.uniqueArray(fc.integer({ min: 0, max: people - 1 }), {
+        minLength: 1,
+        maxLength: nMentees,
+      }),
+      mentors: fc.uniqueArray(fc.integer({ min: 0, max: people - 1 }), {
+        minLength: 1,
+        maxLength: nMentors,
+      }),
+      wants: fc.array(fc.subarray(TOPICS), { minLength: 7, maxLength: 7 }),
+      offers: fc.array(fc.subarray(TOPICS), { minLength: 7, maxLength: 7 }),
+      langs: fc.array(fc.subarray(LANGS), { minLength: 14, maxLength: 14 }),
+      caps: fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 7, maxLength: 7 }),
+      lockSeed: fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 3 }),
+      excludeSeed: fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 3 }),
+    }),
+  )
+  .map((g) => {
+    const id = (k: number) => `p${k}`;
+    const people = g.managers.map((mgr, k) => ({
+      id: id(k),
+      displayName: `Person ${k}`,
+      managerId: mgr === null ? null : id(mgr), // may point to nobody (p{people}) or form cycles
+      department: g.departments[k],
+    }));
+    const mentees = g.mentees.map((k, x) => ({
+      personId: id(k),
+      wants: g.wants[x],
+      languages: g.langs[x],
+    }));
+    const mentors = g.mentors.map((k, x) => ({
+      personId: id(k),
+      offers: g.offers[x],
+      languages: g.langs[7 + x],
+      capacity: g.caps[x],
+    }));
+    const locked: { mentee: string; mentor: string }[] = [];
+    const load = new Map<string, number>();
+    for (const [a, b] of g.lockSeed) {
+      const mentee = mentees[a % mentees.length]!.personId;
+      const mentor = mentors[b % mentors.length]!;
+      if (locked.some((l) => l.mentee === mentee)) continue;
+      if ((load.get(mentor.personId) ?? 0) >= mentor.capacity!) continue;
+      load.set(mentor.personId, (load.get(mentor.personId) ?? 0) + 1);
+      locked.push({ mentee, mentor: mentor.personId });
+    }
+    const excluded = g.excludeSeed
+      .map(([a, b]) => ({
+        mentee: mentees[a % mentees.length]!.personId,
+        mentor: mentors[b % mentors.length]!.personId,
+      }))
+      .filter((e) => !locked.some((l) => l.mentee === e.mentee && l.mentor === e.mentor))
+      .filter(
+        (e, k, all) => all.findIndex((x) => x.mentee === e.mentee && x.mentor === e.mentor) === k,
+      );
+    return instance({
+      programme: { kind: g.kind, hierarchyRule: g.rule, objective: g.objective },
+      people,
+      mentees,
+      mentors,
+      locked,
+      excluded,
+    });
+  });
+
+/** Best (matched, total millis) over every assignment of the candidates, locks fixed. */
+function bruteForce(
+  input: MatchingInstance,
+  kept: { mentee: string; mentor: string; score: number }[],
+  cands: { mentee: string; mentor: string; score: number }[],
+) {
+  const capacity = new Map(
+    input.mentors.map((m) => [m.personId, m.capacity ?? input.programme.mentorCapacity]),
+  );
+  for (const k of kept) capacity.set(k.mentor, capacity.get(k.mentor)! - 1);
+  const lockedMentees = new Set(kept.map((k) => k.mentee));
+  const free = input.mentees.map((m) => m.personId).filter((id) => !lockedMentees.has(id));
+  const byMentee = new Map<string, { mentor: string; millis: number }[]>();
+  for (const c of cands) {
+    if (lockedMentees.has(c.mentee)) continue;
+    byMentee.set(c.mentee, [
+      ...(byMentee.get(c.mentee) ?? []),
+      { mentor: c.mentor, millis: Math.round(c.score * 1000) },
+    ]);
+  }
+  let best = { matched: -1, millis: -1 };
+  const better = (a: typeof best, b: typeof best) =>
+    input.programme.objective === 'maxParticipation'
+      ? a.matched > b.matched || (a.matched === b.matched && a.millis > b.millis)
+      : // maxScore: the largest total score; among equal scores, Tandem matches more people.
+        a.millis > b.millis || (a.millis === b.millis && a.matched > b.matched);
+  const go = (k: number, matched: number, millis: number) => {
+    if (k === free.length) {
+      const cur = { matched, millis };
+      if (best.matched < 0 || better(cur, best)) best = cur;
+      return;
+    }
+    go(k + 1, matched, millis);
+    for (const c of byMentee.get(free[k]!) ?? []) {
+      if (capacity.get(c.mentor)! > 0) {
+        capacity.set(c.mentor, capacity.get(c.mentor)! - 1);
+        go(k + 1, matched + 1, millis + c.millis);
+        capacity.set(c.mentor, capacity.get(c.mentor)! + 1);
+      }
+    }
+  };
+  go(0, 0, 0);
+  return {
+    matched: best.matched + kept.length,
+    millis: best.millis + kept.reduce((s, k) => s + Math.round(k.score * 1000), 0),
+  };
+}
+
+describe('properties of every matching', () => {
+  it('never pairs anyone with someone in their reporting line, and respects capacities', () => {
+    fc.assert(
+      fc.property(pools, (input) => {
+        const result = runMatching(input, { candidates: true });
+        const org = buildOrgChart(input.people);
+        for (const c of [...result.pairs, ...(result.candidates ?? [])]) {
+          expect(c.mentee).not.toBe(c.mentor);
+          expect(
+            findReportingLine(org, c.mentee, c.mentor, input.programme.hierarchyRule),
+          ).toBeNull();
+        }
+        const load = new Map<string, number>();
+        for (const p of result.pairs) load.set(p.mentor, (load.get(p.mentor) ?? 0) + 1);
+        for (const m of input.mentors) {
+          expect(load.get(m.personId) ?? 0).toBeLessThanOrEqual(
+            m.capacity ?? input.programme.mentorCapacity,
+          );
+        }
+        expect(new Set(result.pairs.map((p) => p.mentee)).size).toBe(result.pairs.length);
+        for (const p of result.pairs) expect(p.reasons.length).toBeGreaterThan(0);
+        expect(result.pairs.length + result.unmatched.length).toBe(input.mentees.length);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps every locked pair unless it is refused', () => {
+    fc.assert(
+      fc.property(pools, (input) => {
+        const result = runMatching(input);
+        for (const lock of input.locked ?? []) {
+          const kept = result.pairs.some(
+            (p) => p.mentee === lock.mentee && p.mentor === lock.mentor && p.locked,
+          );
+          const refused = result.refused.some(
+            (r) => r.mentee === lock.mentee && r.mentor === lock.mentor,
+          );
+          expect(kept !== refused).toBe(true);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('reaches the same objective as brute force over the candidates (pools up to 7 × 7)', () => {
+    fc.assert(
+      fc.property(pools, (input) => {
+        const result = runMatching(input, { candidates: true });
+        const kept = result.pairs.filter((p) => p.locked);
+        const best = bruteForce(input, kept, result.candidates ?? []);
+        expect(result.objective.matched).toBe(best.matched);
+        expect(Math.round(result.objective.totalScore * 1000)).toBe(best.millis);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('gives the same output for the same input', () => {
+    fc.assert(
+      fc.property(pools, (input) => {
+        expect(JSON.stringify(runMatching(input, { candidates: true }))).toBe(
+          JSON.stringify(runMatching(structuredClone(input), { candidates: true })),
+        );
+      }),
+      { numRuns: 100 },
+    );
+  });
+});

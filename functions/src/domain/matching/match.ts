@@ -1,0 +1,387 @@
+import { buildOrgChart, describeReportingLine, findReportingLine } from '../hierarchy/hierarchy';
+import type { MatchingInstance, Objective } from './instance';
+import { commonWorkingHours, type Reason, scorePair, zoneOffsets } from './score';
+import { solveAssignment } from './solve';
+
+/** One proposed pair, with the reasons it was made (formats/matching.md). */
+export interface ProposedPair {
+  mentee: string;
+  mentor: string;
+  score: number;
+  locked: boolean;
+  reasons: Reason[];
+}
+
+export interface MatchingResult {
+  pairs: ProposedPair[];
+  unmatched: { mentee: string; reason: Reason }[];
+  refused: { mentee: string; mentor: string; reason: Reason }[];
+  objective: { matched: number; totalScore: number };
+  candidates?: { mentee: string; mentor: string; score: number }[];
+}
+
+export interface MatchingOptions {
+  objective?: Objective;
+  /** List every eligible pair with its score (`--candidates`). */
+  candidates?: boolean;
+}
+
+const primary = (tag: string) => tag.trim().toLowerCase().split(/[-_]/)[0] ?? '';
+
+/**
+ * Runs a matching: hard constraints (PRODUCT rules 1–4 as the contract fixes them) decide which
+ * pairs are eligible, Tandem's score ranks them, HR's locks are kept unless they break rule 1, and
+ * the rest is the exact optimum of the objective. Every pair and every mentee left out is explained.
+ */
+export function runMatching(
+  instance: MatchingInstance,
+  options: MatchingOptions = {},
+): MatchingResult {
+  const { programme } = instance;
+  const objective = options.objective ?? programme.objective;
+  const rule = programme.hierarchyRule;
+  const org = buildOrgChart(instance.people);
+
+  // People, indexed.
+  const P = instance.people.length;
+  const personIndex = new Map<string, number>();
+  for (const [i, p] of instance.people.entries()) personIndex.set(p.id, i);
+  const depth = new Int32Array(P);
+  const managerOf = new Int32Array(P).fill(-1);
+  const offsets: (number[] | undefined)[] = new Array(P);
+  const zoneCache = new Map<string, number[] | undefined>();
+  instance.people.forEach((p, i) => {
+    depth[i] = org.depthOf(p.id);
+    managerOf[i] = p.managerId ? (personIndex.get(p.managerId) ?? -1) : -1;
+    if (p.timeZone) {
+      if (!zoneCache.has(p.timeZone)) zoneCache.set(p.timeZone, zoneOffsets(p.timeZone));
+      offsets[i] = zoneCache.get(p.timeZone);
+    }
+  });
+
+  const mentees = instance.mentees;
+  const mentors = instance.mentors;
+  const n = mentees.length;
+  const m = mentors.length;
+  const menteePerson = Int32Array.from(mentees, (x) => personIndex.get(x.personId)!);
+  const mentorPerson = Int32Array.from(mentors, (x) => personIndex.get(x.personId)!);
+  const menteeIndex = new Map(mentees.map((x, i) => [x.personId, i]));
+  const mentorIndex = new Map(mentors.map((x, j) => [x.personId, j]));
+  const capacity = Int32Array.from(mentors, (x) => x.capacity ?? programme.mentorCapacity);
+
+  // Languages and topics, interned.
+  const intern = new Map<string, number>();
+  const idOf = (s: string) => {
+    let k = intern.get(s);
+    if (k === undefined) {
+      k = intern.size;
+      intern.set(s, k);
+    }
+    return k;
+  };
+  const menteeLangs = mentees.map((x) =>
+    [...new Set((x.languages ?? []).map(primary))].filter(Boolean),
+  );
+  const mentorLangs = mentors.map((x) =>
+    [...new Set((x.languages ?? []).map(primary))].filter(Boolean),
+  );
+  const menteeWants = mentees.map((x) => [...new Set(x.wants ?? [])]);
+  const mentorOffers = mentors.map((x) =>
+    Int32Array.from(new Set(x.offers ?? []), (t) => idOf(`t:${t}`)),
+  );
+
+  // Mentors by topic offered, so a mentee with wanted topics only visits mentors who can help.
+  const mentorsByTopic = new Map<number, number[]>();
+  mentorOffers.forEach((offers, j) => {
+    for (const t of offers) {
+      const list = mentorsByTopic.get(t);
+      if (list) list.push(j);
+      else mentorsByTopic.set(t, [j]);
+    }
+  });
+  // Mentors below each person (for the reverse direction of the chain rule).
+  const mentorsBelow = new Map<number, number[]>();
+  mentors.forEach((x, j) => {
+    const chain = rule === 'chain' ? org.chainOf(x.personId) : org.chainOf(x.personId).slice(0, 1);
+    for (const a of chain) {
+      const idx = personIndex.get(a)!;
+      const list = mentorsBelow.get(idx);
+      if (list) list.push(j);
+      else mentorsBelow.set(idx, [j]);
+    }
+  });
+  const excludedBy = new Map<number, number[]>();
+  for (const e of instance.excluded ?? []) {
+    const i = menteeIndex.get(e.mentee)!;
+    const list = excludedBy.get(i);
+    const j = mentorIndex.get(e.mentor)!;
+    if (list) list.push(j);
+    else excludedBy.set(i, [j]);
+  }
+
+  const blocked = new Int32Array(m).fill(-1);
+  const seen = new Int32Array(m).fill(-1);
+  const allMentors = Int32Array.from({ length: m }, (_, j) => j);
+
+  /** Marks, for mentee i, every mentor the hierarchy rule or an exclusion forbids. */
+  function markForbidden(i: number) {
+    const pi = menteePerson[i]!;
+    for (const j of mentorsBelow.get(pi) ?? []) blocked[j] = i;
+    for (const j of excludedBy.get(i) ?? []) blocked[j] = i;
+  }
+  const isAbove = (i: number, j: number) => {
+    // Is mentor j in mentee i's chain (or direct manager, by rule)?
+    const pj = mentorPerson[j]!;
+    if (rule === 'directManager') return managerOf[menteePerson[i]!] === pj;
+    return chainStamp[pj] === i;
+  };
+  const chainStamp = new Int32Array(P).fill(-1);
+  function markChain(i: number) {
+    for (const a of org.chainOf(mentees[i]!.personId)) chainStamp[personIndex.get(a)!] = i;
+  }
+  function sharedLanguages(i: number, j: number): string[] | null {
+    // null: both listed languages and share none (ineligible).
+    const mine = menteeLangs[i]!;
+    const theirs = mentorLangs[j]!;
+    if (mine.length === 0 || theirs.length === 0) return [];
+    const shared = mine.filter((l) => theirs.includes(l));
+    return shared.length > 0 ? shared : null;
+  }
+
+  function topicsMet(i: number, j: number): string[] {
+    const wants = menteeWants[i]!;
+    if (wants.length === 0) return [];
+    const offers = mentorOffers[j]!;
+    const met: string[] = [];
+    for (const w of wants) {
+      const t = intern.get(`t:${w}`);
+      if (t !== undefined && offers.includes(t)) met.push(w);
+    }
+    return met;
+  }
+
+  function facts(i: number, j: number, met: string[], shared: string[]) {
+    const pi = menteePerson[i]!;
+    const pj = mentorPerson[j]!;
+    const a = offsets[pi];
+    const b = offsets[pj];
+    return scorePair({
+      kind: programme.kind,
+      topicsMet: met,
+      topicsWanted: menteeWants[i]!.length,
+      sharedLanguages: shared,
+      menteeDepartment: instance.people[pi]!.department,
+      mentorDepartment: instance.people[pj]!.department,
+      menteeDepth: depth[pi]!,
+      mentorDepth: depth[pj]!,
+      commonHours: a && b ? commonWorkingHours(a, b) : undefined,
+    });
+  }
+
+  // HR's locks: kept unless they break rule 1 (or pair someone with themself).
+  const lockedPairOf = new Map<number, ProposedPair>();
+  const refused: MatchingResult['refused'] = [];
+  const load = new Int32Array(m);
+  for (const lock of instance.locked ?? []) {
+    const i = menteeIndex.get(lock.mentee)!;
+    const j = mentorIndex.get(lock.mentor)!;
+    if (lock.mentee === lock.mentor) {
+      refused.push({
+        ...lock,
+        reason: { code: 'samePerson', text: 'mentor and mentee are the same person' },
+      });
+      continue;
+    }
+    const line = findReportingLine(org, lock.mentee, lock.mentor, rule);
+    if (line) {
+      const text = describeReportingLine(org, line);
+      refused.push({ ...lock, reason: { code: 'reportingLine', text, params: { line: text } } });
+      continue;
+    }
+    const scored = facts(i, j, topicsMet(i, j), sharedLanguages(i, j) ?? []);
+    load[j]!++;
+    lockedPairOf.set(i, {
+      mentee: lock.mentee,
+      mentor: lock.mentor,
+      score: scored.millis / 1000,
+      locked: true,
+      reasons: [{ code: 'locked', text: 'locked by HR' }, ...scored.reasons, noReportingLine],
+    });
+  }
+
+  // Candidate edges of the free mentees, row by row (compressed).
+  const rows: number[] = []; // mentee index of each row
+  const rowStart: number[] = [0];
+  const colIndex: number[] = [];
+  const millis: number[] = [];
+  let maxMillis = 0;
+  const candidateList: { i: number; j: number; millis: number }[] = [];
+  const visit: number[] = [];
+  for (let i = 0; i < n; i++) {
+    markChain(i);
+    markForbidden(i);
+    const wants = menteeWants[i]!;
+    visit.length = 0;
+    if (wants.length > 0) {
+      for (const w of wants) {
+        const t = intern.get(`t:${w}`);
+        for (const j of t === undefined ? [] : (mentorsByTopic.get(t) ?? [])) {
+          if (seen[j] !== i) {
+            seen[j] = i;
+            visit.push(j);
+          }
+        }
+      }
+      visit.sort((a, b) => a - b);
+    }
+    const scan = wants.length > 0 ? visit : allMentors;
+    const locked = lockedPairOf.has(i);
+    if (!locked) rows.push(i);
+    for (const j of scan) {
+      if (blocked[j] === i || mentorPerson[j] === menteePerson[i] || isAbove(i, j)) continue;
+      const shared = sharedLanguages(i, j);
+      if (shared === null) continue;
+      const met = topicsMet(i, j);
+      if (wants.length > 0 && met.length === 0) continue;
+      const { millis: s } = facts(i, j, met, shared);
+      if (options.candidates) candidateList.push({ i, j, millis: s });
+      if (locked) continue;
+      colIndex.push(j);
+      millis.push(s);
+      if (s > maxMillis) maxMillis = s;
+    }
+    if (!locked) rowStart.push(colIndex.length);
+  }
+
+  // Weights: maxParticipation makes every pair worth more than any total of scores (most mentees
+  // first, then score); maxScore makes score decide and participation only break ties.
+  const R = rows.length;
+  const big = maxMillis * R + 1;
+  const weight = Float64Array.from(millis, (s) =>
+    objective === 'maxParticipation' ? big + s : s * (R + 1) + 1,
+  );
+  const room = Int32Array.from(capacity, (c, j) => c - load[j]!);
+  const assignment = solveAssignment({
+    rows: R,
+    cols: m,
+    capacity: room,
+    rowStart: Int32Array.from(rowStart),
+    colIndex: Int32Array.from(colIndex),
+    weight,
+  });
+
+  const mentorOfMentee = new Int32Array(n).fill(-1);
+  rows.forEach((i, r) => {
+    mentorOfMentee[i] = assignment[r]!;
+  });
+
+  const pairs: ProposedPair[] = [];
+  const unmatched: MatchingResult['unmatched'] = [];
+  let totalMillis = 0;
+  for (let i = 0; i < n; i++) {
+    const locked = lockedPairOf.get(i);
+    if (locked) {
+      pairs.push(locked);
+      totalMillis += Math.round(locked.score * 1000);
+      continue;
+    }
+    const j = mentorOfMentee[i]!;
+    if (j < 0) {
+      unmatched.push({ mentee: mentees[i]!.personId, reason: explainUnmatched(i) });
+      continue;
+    }
+    const scored = facts(i, j, topicsMet(i, j), sharedLanguages(i, j) ?? []);
+    totalMillis += scored.millis;
+    pairs.push({
+      mentee: mentees[i]!.personId,
+      mentor: mentors[j]!.personId,
+      score: scored.millis / 1000,
+      locked: false,
+      reasons: [...scored.reasons, noReportingLine],
+    });
+  }
+
+  /** The real cause a mentee was left out, checked constraint by constraint. */
+  function explainUnmatched(i: number): Reason {
+    markChain(i);
+    markForbidden(i);
+    const pi = menteePerson[i]!;
+    let available = 0;
+    let speaks = 0;
+    let helps = 0;
+    let lineOf: string | undefined;
+    let eligible = 0;
+    for (let j = 0; j < m; j++) {
+      if (mentorPerson[j] === pi) continue;
+      const excluded = (excludedBy.get(i) ?? []).includes(j);
+      if (excluded) continue;
+      available++;
+      if (sharedLanguages(i, j) === null) continue;
+      speaks++;
+      if (menteeWants[i]!.length > 0 && topicsMet(i, j).length === 0) continue;
+      helps++;
+      if (blocked[j] === i || isAbove(i, j)) {
+        const line = findReportingLine(org, mentees[i]!.personId, mentors[j]!.personId, rule);
+        if (line && lineOf === undefined) lineOf = describeReportingLine(org, line);
+        continue;
+      }
+      eligible++;
+    }
+    if (available === 0)
+      return { code: 'noEligibleMentor', text: 'no mentor is available to them' };
+    if (speaks === 0) {
+      const langs = menteeLangs[i]!.join(', ');
+      return {
+        code: 'noSharedLanguage',
+        text: `no mentor speaks ${langs}`,
+        params: { languages: langs },
+      };
+    }
+    if (helps === 0) {
+      const topics = menteeWants[i]!.join(', ');
+      return { code: 'noTopicOffered', text: `no mentor offers ${topics}`, params: { topics } };
+    }
+    if (eligible === 0) {
+      return {
+        code: 'onlyReportingLine',
+        text: `the only mentors who fit are in their reporting line (${lineOf ?? ''})`,
+        params: { line: lineOf ?? '' },
+      };
+    }
+    return {
+      code: 'capacityTaken',
+      text: `all ${eligible} eligible mentor${eligible === 1 ? '' : 's'} went to a better overall assignment`,
+      params: { eligible },
+    };
+  }
+
+  const result: MatchingResult = {
+    pairs,
+    unmatched,
+    refused,
+    objective: { matched: pairs.length, totalScore: totalMillis / 1000 },
+  };
+  if (options.candidates) {
+    result.candidates = candidateList.map(({ i, j, millis: s }) => ({
+      mentee: mentees[i]!.personId,
+      mentor: mentors[j]!.personId,
+      score:
+        (lockedPairOf.get(i)?.mentor === mentors[j]!.personId
+          ? lockedPairOf.get(i)!.score * 1000
+          : s) / 1000,
+    }));
+    // Kept locks that the hard constraints alone would not allow are candidates too.
+    for (const [i, pair] of lockedPairOf) {
+      if (!result.candidates.some((c) => c.mentee === pair.mentee && c.mentor === pair.mentor)) {
+        result.candidates.push({ mentee: pair.mentee, mentor: pair.mentor, score: pair.score });
+      }
+      void i;
+    }
+    const order = (c: { mentee: string; mentor: string }) =>
+      menteeIndex.get(c.mentee)! * (m + 1) + mentorIndex.get(c.mentor)!;
+    result.candidates.sort((a, b) => order(a) - order(b));
+  }
+  return result;
+}
+
+const noReportingLine: Reason = { code: 'noReportingLine', text: 'no reporting line between them' };

@@ -1,0 +1,133 @@
+/**
+ * PRODUCT rule 4 — pairs must complement each other. Tandem's score of an eligible pair, built from
+ * components that each become a reason HR can read and defend. Scores are kept in integer
+ * thousandths so that totals are exact and the output is the same on every machine.
+ */
+
+export type ProgrammeKind = 'classic' | 'reverse' | 'executive';
+
+/** Weights, in thousandths of a point. */
+export const SCORE_WEIGHTS = {
+  /** All of the mentee's wanted topics offered by the mentor; a share of it for some. */
+  topics: 1000,
+  /** Mentor and mentee work in different departments (the seeds value networking across areas). */
+  crossDepartment: 200,
+  /** The mentor is on the side of the hierarchy the programme kind expects. */
+  seniority: 200,
+  /** Both list a language they share. */
+  sharedLanguage: 100,
+  /** Share of a 09:00–17:00 working day both have in common, all year (time zones). */
+  workingHours: 100,
+} as const;
+
+export interface Reason {
+  code: string;
+  text: string;
+  params?: Record<string, string | number>;
+}
+
+export interface PairFacts {
+  kind: ProgrammeKind;
+  /** Wanted topics the mentor offers, in the mentee's order. */
+  topicsMet: readonly string[];
+  topicsWanted: number;
+  sharedLanguages: readonly string[];
+  menteeDepartment?: string | null;
+  mentorDepartment?: string | null;
+  /** Levels below the top of the organisation (0 = nobody above). */
+  menteeDepth: number;
+  mentorDepth: number;
+  /** Hours of a standard working day the two have in common in the worst month, when known. */
+  commonHours?: number;
+}
+
+/** The seniority the programme kind expects: classic and executive look up, reverse looks down. */
+export function expectsSeniorMentor(kind: ProgrammeKind): boolean {
+  return kind !== 'reverse';
+}
+
+/** The pair's score in thousandths, and a reason for every component that counted. */
+export function scorePair(f: PairFacts): { millis: number; reasons: Reason[] } {
+  const reasons: Reason[] = [];
+  let millis = 0;
+  if (f.topicsMet.length > 0 && f.topicsWanted > 0) {
+    const share = Math.round((SCORE_WEIGHTS.topics * f.topicsMet.length) / f.topicsWanted);
+    millis += share;
+    reasons.push({
+      code: 'topics',
+      text: f.topicsMet.join(', '),
+      params: { met: f.topicsMet.length, wanted: f.topicsWanted, topics: f.topicsMet.join(', ') },
+    });
+  }
+  if (f.menteeDepartment && f.mentorDepartment && f.menteeDepartment !== f.mentorDepartment) {
+    millis += SCORE_WEIGHTS.crossDepartment;
+    reasons.push({
+      code: 'crossDepartment',
+      text: `${f.menteeDepartment} → ${f.mentorDepartment}`,
+      params: { from: f.menteeDepartment, to: f.mentorDepartment },
+    });
+  }
+  const gap = f.menteeDepth - f.mentorDepth; // > 0: the mentor is more senior
+  if ((expectsSeniorMentor(f.kind) && gap > 0) || (!expectsSeniorMentor(f.kind) && gap < 0)) {
+    millis += SCORE_WEIGHTS.seniority;
+    const levels = Math.abs(gap);
+    reasons.push({
+      code: gap > 0 ? 'seniorMentor' : 'juniorMentor',
+      text:
+        gap > 0
+          ? `mentor ${levels} level${levels === 1 ? '' : 's'} more senior`
+          : `mentor ${levels} level${levels === 1 ? '' : 's'} more junior, as reverse mentoring expects`,
+      params: { levels },
+    });
+  }
+  if (f.sharedLanguages.length > 0) {
+    millis += SCORE_WEIGHTS.sharedLanguage;
+    reasons.push({
+      code: 'sharedLanguage',
+      text: f.sharedLanguages.join(', '),
+      params: { languages: f.sharedLanguages.join(', ') },
+    });
+  }
+  if (f.commonHours !== undefined && f.commonHours > 0) {
+    millis += Math.round((SCORE_WEIGHTS.workingHours * f.commonHours) / 8);
+    reasons.push({
+      code: 'workingHours',
+      text: `${f.commonHours} h of the working day in common`,
+      params: { hours: f.commonHours },
+    });
+  }
+  return { millis, reasons };
+}
+
+/**
+ * Hours of a 09:00–17:00 day two people share, in the month where their clocks are furthest
+ * apart (January or July of a reference year: offsets change with DST, and not everywhere).
+ */
+export function commonWorkingHours(
+  offsetsA: readonly number[],
+  offsetsB: readonly number[],
+): number {
+  let worst = 0;
+  for (let k = 0; k < offsetsA.length; k++) {
+    worst = Math.max(worst, Math.abs(offsetsA[k]! - offsetsB[k]!));
+  }
+  return Math.max(0, 8 - worst);
+}
+
+const REFERENCE_INSTANTS = [Date.UTC(2026, 0, 15, 12), Date.UTC(2026, 6, 15, 12)];
+
+/** A zone's UTC offsets in hours at the reference instants, or undefined for an unknown zone. */
+export function zoneOffsets(timeZone: string): number[] | undefined {
+  try {
+    const format = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' });
+    return REFERENCE_INSTANTS.map((instant) => {
+      const name = format.formatToParts(instant).find((p) => p.type === 'timeZoneName')?.value;
+      const m = /GMT(?:([+-])(\d{1,2})(?::(\d{2}))?)?/.exec(name ?? '');
+      if (!m?.[1]) return 0;
+      const hours = Number(m[2]) + Number(m[3] ?? 0) / 60;
+      return m[1] === '-' ? -hours : hours;
+    });
+  } catch {
+    return undefined;
+  }
+}
