@@ -1,0 +1,31 @@
+export type { Clash } from './clash';
+export type {
+  AvailabilityViewInput,
+  BusyStatus,
+  DateTimeTimeZone,
+  DayOfWeek,
+  LocalTime,
+  ParticipantInput,
+  Role,
+  ScheduleItemInput,
+  WorkingHoursInput,
+} from './participant';
+export type {
+  GraphRecurrence,
+  PlannedOccurrence,
+  PlannedSeries,
+  PlanSeriesInput,
+  PlanSeriesResult,
+  ProgrammePlanInput,
+  ScheduleRefusal,
+} from './plan-series';
+export { planSeries } from './plan-series';
+export type {
+  Alternative,
+  AlternativesRefusal,
+  ProposeAlternativesInput,
+  ProposeAlternativesResult,
+} from './propose-alternatives';
+export { proposeAlternatives } from './propose-alternatives';
+export type { ResolvedTimeZone, TimeZoneInput, TimeZoneProblem } from './time-zone';
+export { resolveTimeZone } from './time-zone';

@@ -1,0 +1,339 @@
+import { TZDate } from '@date-fns/tz';
+import { describe, expect, it } from 'vitest';
+import { ana, busyUtc, carmen, javier, lucia } from './example-pairs';
+import { planSeries } from './plan-series';
+
+function planned(result: ReturnType<typeof planSeries>) {
+  if (!result.ok) throw new Error(`expected a plan, got ${JSON.stringify(result.reason)}`);
+  return result.series;
+}
+
+describe('planSeries: Madrid ↔ Mexico City across the late-March DST change', () => {
+  it('keeps every session inside both working days when the mentee-anchored time allows it', () => {
+    const series = planned(
+      planSeries({ mentee: lucia(), mentor: ana('18:00'), plan: { earliestStart: '2026-01-12' } }),
+    );
+    expect(series.recurrenceZone).toEqual({
+      anchoredTo: 'mentee',
+      iana: 'America/Mexico_City',
+      graphName: 'Central Standard Time (Mexico)',
+    });
+    expect(series.recurrence).toEqual({
+      pattern: { type: 'weekly', interval: 2, daysOfWeek: ['monday'], firstDayOfWeek: 'monday' },
+      range: {
+        type: 'numbered',
+        startDate: '2026-01-12',
+        numberOfOccurrences: 10,
+        recurrenceTimeZone: 'Central Standard Time (Mexico)',
+      },
+    });
+    expect(series.start).toEqual({
+      dateTime: '2026-01-12T09:00:00',
+      timeZone: 'Central Standard Time (Mexico)',
+    });
+    expect(series.end.dateTime).toBe('2026-01-12T10:00:00');
+    expect(series.score).toEqual({ free: 10, conflicts: 0 });
+    expect(series.clashing).toEqual([]);
+    // Madrid moves to summer time on 29 March 2026: 7 h apart before, 8 h after.
+    expect(
+      series.occurrences.map((o) => `${o.local.mentee.start} ${o.local.mentor.start}`),
+    ).toEqual([...Array(6).fill('09:00 16:00'), ...Array(4).fill('09:00 17:00')]);
+    expect(series.occurrences[5]?.start).toBe('2026-03-23T15:00:00.000Z');
+    expect(series.occurrences[6]?.start).toBe('2026-04-06T15:00:00.000Z');
+    expect(series.occurrences[6]?.local.mentor.timeZone).toBe('Europe/Madrid');
+  });
+
+  it('sees that a 16:00 Madrid series falls at 08:00 in Mexico City once Madrid is on summer time', () => {
+    const series = planned(
+      planSeries({
+        mentee: lucia(),
+        mentor: ana('17:00'),
+        plan: { earliestStart: '2026-01-12', recurrenceTimeZone: 'Romance Standard Time' },
+      }),
+    );
+    expect(series.recurrenceZone.anchoredTo).toBe('programme');
+    expect(series.start).toEqual({
+      dateTime: '2026-01-12T16:00:00',
+      timeZone: 'Romance Standard Time',
+    });
+    expect(series.occurrences.map((o) => o.local.mentee.start)).toEqual([
+      ...Array(6).fill('09:00'),
+      ...Array(4).fill('08:00'),
+    ]);
+    expect(series.score).toEqual({ free: 6, conflicts: 4 });
+    expect(series.clashing.map((o) => o.index)).toEqual([6, 7, 8, 9]);
+    expect(series.clashing[0]?.clashes).toEqual([
+      {
+        role: 'mentee',
+        personId: 'lucia@contoso-iberica.example',
+        kind: 'outsideWorkingHours',
+        local: {
+          date: '2026-04-06',
+          dayOfWeek: 'monday',
+          start: '08:00',
+          end: '09:00',
+          timeZone: 'America/Mexico_City',
+        },
+        workingHours: {
+          daysOfWeek: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'],
+          start: '09:00',
+          end: '18:00',
+          timeZone: 'America/Mexico_City',
+        },
+      },
+    ]);
+  });
+
+  it('reports the mentor outside working hours when the series is kept at 09:00 in Mexico City', () => {
+    const series = planned(
+      planSeries({ mentee: lucia(), mentor: ana('17:00'), plan: { earliestStart: '2026-01-12' } }),
+    );
+    expect(series.score).toEqual({ free: 6, conflicts: 4 });
+    expect(series.clashing.map((o) => o.local.mentor.start)).toEqual(Array(4).fill('17:00'));
+    expect(series.clashing.flatMap((o) => o.clashes.map((c) => `${c.role}:${c.kind}`))).toEqual(
+      Array(4).fill('mentor:outsideWorkingHours'),
+    );
+  });
+});
+
+describe('planSeries: Madrid ↔ Mexico City across the late-October DST change', () => {
+  it('starts the fortnightly series on the week that puts the most sessions after the change', () => {
+    const series = planned(
+      planSeries({ mentee: lucia(), mentor: ana('17:00'), plan: { earliestStart: '2026-09-07' } }),
+    );
+    // Before 25 October the two working days do not overlap at all (8 h apart, Madrid stops at 17:00).
+    expect(series.recurrence.range.startDate).toBe('2026-09-14');
+    expect(series.recurrence.pattern.interval).toBe(2);
+    expect(series.score).toEqual({ free: 7, conflicts: 3 });
+    expect(series.occurrences.map((o) => o.local.mentor.start)).toEqual([
+      ...Array(3).fill('17:00'),
+      ...Array(7).fill('16:00'),
+    ]);
+    expect(series.occurrences[3]?.local.mentor.date).toBe('2026-10-26');
+    expect(series.occurrences.at(-1)?.local.mentee.date).toBe('2027-01-18');
+  });
+});
+
+describe('planSeries: Madrid ↔ Las Palmas', () => {
+  const madridMondayBusy = () => {
+    // Javier's weekly 10:00–11:00 (Madrid) Monday meeting, as UTC scheduleItems.
+    const items = [];
+    for (let week = 0; week < 30; week++) {
+      const start = new TZDate(2026, 2, 2 + 7 * week, 10, 0, 'Europe/Madrid');
+      const end = new TZDate(2026, 2, 2 + 7 * week, 11, 0, 'Europe/Madrid');
+      items.push(busyUtc(new Date(+start).toISOString(), new Date(+end).toISOString()));
+    }
+    return items;
+  };
+
+  it('keeps the one-hour difference all year, since both zones change on the same instant', () => {
+    const series = planned(
+      planSeries({ mentee: carmen(), mentor: javier(), plan: { earliestStart: '2026-03-02' } }),
+    );
+    expect(series.recurrenceZone).toEqual({
+      anchoredTo: 'mentee',
+      iana: 'Atlantic/Canary',
+      graphName: 'GMT Standard Time',
+    });
+    expect(series.score.free).toBe(10);
+    expect(new Set(series.occurrences.map((o) => o.local.mentee.start))).toEqual(
+      new Set(['09:00']),
+    );
+    expect(new Set(series.occurrences.map((o) => o.local.mentor.start))).toEqual(
+      new Set(['10:00']),
+    );
+  });
+
+  it('moves past the mentor’s weekly meeting rather than clash with it', () => {
+    const series = planned(
+      planSeries({
+        mentee: carmen(),
+        mentor: javier(madridMondayBusy()),
+        plan: { earliestStart: '2026-03-02' },
+      }),
+    );
+    expect(series.recurrence.pattern.daysOfWeek).toEqual(['monday']);
+    expect(series.start.dateTime).toBe('2026-03-02T10:00:00');
+    expect(series.score).toEqual({ free: 10, conflicts: 0 });
+    expect(new Set(series.occurrences.map((o) => o.local.mentor.start))).toEqual(
+      new Set(['11:00']),
+    );
+  });
+
+  it('maps "GMT Standard Time" without a country to London, whose rules the Canaries share', () => {
+    const series = planned(
+      planSeries({
+        mentee: { ...carmen(), territory: undefined },
+        mentor: javier(),
+        plan: { earliestStart: '2026-03-02' },
+      }),
+    );
+    expect(series.recurrenceZone.iana).toBe('Europe/London');
+    expect(series.occurrences.map((o) => o.start)).toEqual(
+      planned(
+        planSeries({ mentee: carmen(), mentor: javier(), plan: { earliestStart: '2026-03-02' } }),
+      ).occurrences.map((o) => o.start),
+    );
+  });
+});
+
+describe('planSeries: busy time', () => {
+  it('avoids a weekday on which one of the sessions would fall on an out-of-office day', () => {
+    const busy = busyUtc('2026-03-16T08:30:00Z', '2026-03-16T12:30:00Z', 'oof');
+    const series = planned(
+      planSeries({
+        mentee: carmen([busy]),
+        mentor: javier(),
+        plan: { earliestStart: '2026-03-02', intervals: [1], sessions: 4 },
+      }),
+    );
+    // Every weekday of that week has a free slot, so the planner avoids Monday 16 March entirely.
+    expect(series.score).toEqual({ free: 4, conflicts: 0 });
+    expect(series.occurrences.map((o) => o.local.mentee.date)).not.toContain('2026-03-16');
+  });
+
+  it('reads getSchedule’s availabilityView: 2 is busy, 0 free', () => {
+    // Monday 2 March 2026 from 09:00 UTC (= 09:00 Canarias) in 30-minute steps: busy 09:00–11:00.
+    const series = planned(
+      planSeries({
+        mentee: {
+          ...carmen(),
+          availability: {
+            startTime: { dateTime: '2026-03-02T09:00:00.0000000', timeZone: 'UTC' },
+            intervalMinutes: 30,
+            availabilityView: '22220000',
+          },
+        },
+        mentor: javier(),
+        plan: { earliestStart: '2026-03-02', sessions: 1 },
+      }),
+    );
+    expect(series.occurrences[0]?.local.mentee).toMatchObject({
+      date: '2026-03-02',
+      start: '11:00',
+    });
+  });
+
+  it('still plans the best slot when every one is busy, and names whose entry it clashes with', () => {
+    const busy = busyUtc('2026-03-02T00:00:00Z', '2026-03-09T00:00:00Z');
+    const series = planned(
+      planSeries({
+        mentee: lucia([busy]),
+        mentor: ana('17:00'),
+        plan: { earliestStart: '2026-03-02', sessions: 1, months: 1, intervals: [1] },
+      }),
+    );
+    // The only week: Lucía is busy all of it, so the best slot still clashes, busy only.
+    expect(series.score.free).toBe(0);
+    expect(series.clashing[0]?.clashes).toEqual([
+      {
+        role: 'mentee',
+        personId: 'lucia@contoso-iberica.example',
+        kind: 'busy',
+        busy: [
+          { start: '2026-03-02T00:00:00.000Z', end: '2026-03-09T00:00:00.000Z', status: 'busy' },
+        ],
+      },
+    ]);
+  });
+});
+
+describe('planSeries: refusals', () => {
+  it('refuses with noCommonWorkingHours when the two working days never overlap', () => {
+    const result = planSeries({
+      mentee: lucia(),
+      mentor: javier(),
+      plan: { earliestStart: '2026-01-12' },
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      reason: {
+        code: 'noCommonWorkingHours',
+        mentee: { start: '09:00', end: '18:00', timeZone: 'America/Mexico_City' },
+        mentor: { start: '09:00', end: '14:00', timeZone: 'Europe/Madrid' },
+      },
+    });
+  });
+
+  it('refuses with windowTooShort when the sessions cannot fit weekly into the programme', () => {
+    const result = planSeries({
+      mentee: carmen(),
+      mentor: javier(),
+      plan: { earliestStart: '2026-03-02', sessions: 10, months: 1 },
+    });
+    expect(result).toEqual({
+      ok: false,
+      reason: { code: 'windowTooShort', sessions: 10, months: 1, days: 31 },
+    });
+  });
+
+  it('refuses with unknownTimeZone and names whose zone it is', () => {
+    const result = planSeries({
+      mentee: { ...carmen(), timeZone: 'Mars Standard Time' },
+      mentor: javier(),
+      plan: { earliestStart: '2026-03-02' },
+    });
+    expect(result).toEqual({
+      ok: false,
+      reason: { code: 'unknownTimeZone', timeZone: 'Mars Standard Time', role: 'mentee' },
+    });
+  });
+
+  it('refuses a custom time zone with daylight-saving rules, saying why', () => {
+    const result = planSeries({
+      mentee: carmen(),
+      mentor: {
+        ...javier(),
+        workingHours: {
+          ...javier().workingHours,
+          timeZone: {
+            '@odata.type': '#microsoft.graph.customTimeZone',
+            name: 'Customized Time Zone',
+            bias: -60,
+            standardOffset: { time: '03:00:00', dayOccurrence: 5, dayOfWeek: 'sunday', month: 10 },
+            daylightOffset: {
+              time: '02:00:00',
+              dayOccurrence: 5,
+              dayOfWeek: 'sunday',
+              month: 3,
+              daylightBias: -60,
+            },
+          },
+        },
+      },
+      plan: { earliestStart: '2026-03-02' },
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      reason: {
+        code: 'customTimeZoneUnsupported',
+        role: 'mentor',
+        timeZone: 'Customized Time Zone',
+      },
+    });
+  });
+
+  it('refuses working hours that end before they start', () => {
+    const result = planSeries({
+      mentee: carmen(),
+      mentor: {
+        ...javier(),
+        workingHours: { ...javier().workingHours, endTime: '08:00:00.0000000' },
+      },
+      plan: { earliestStart: '2026-03-02' },
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      reason: { code: 'invalidWorkingHours', role: 'mentor' },
+    });
+  });
+
+  it('refuses a plan whose start is not a calendar date', () => {
+    const result = planSeries({
+      mentee: carmen(),
+      mentor: javier(),
+      plan: { earliestStart: '2026-02-30' },
+    });
+    expect(result).toMatchObject({ ok: false, reason: { code: 'invalidPlan' } });
+  });
+});
