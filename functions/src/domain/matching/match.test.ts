@@ -320,6 +320,12 @@ describe('properties of every matching', () => {
         expect(new Set(result.pairs.map((p) => p.mentee)).size).toBe(result.pairs.length);
         for (const p of result.pairs) expect(p.reasons.length).toBeGreaterThan(0);
         expect(result.pairs.length + result.unmatched.length).toBe(input.mentees.length);
+        // The fast scoring of candidates and the reasoned scoring of pairs agree.
+        const candidateScore = new Map(
+          result.candidates!.map((c) => [`${c.mentee}>${c.mentor}`, c.score]),
+        );
+        for (const p of result.pairs)
+          expect(candidateScore.get(`${p.mentee}>${p.mentor}`)).toBe(p.score);
       }),
       { numRuns: 300 },
     );

@@ -1,6 +1,15 @@
 import { buildOrgChart, describeReportingLine, findReportingLine } from '../hierarchy/hierarchy';
 import type { MatchingInstance, Objective } from './instance';
-import { commonWorkingHours, type Reason, scorePair, zoneOffsets } from './score';
+import {
+  commonWorkingHours,
+  expectsSeniorMentor,
+  type Reason,
+  SCORE_WEIGHTS,
+  scorePair,
+  topicsMillis,
+  workingHoursMillis,
+  zoneOffsets,
+} from './score';
 import { solveAssignment } from './solve';
 
 /** One proposed pair, with the reasons it was made (formats/matching.md). */
@@ -209,64 +218,168 @@ export function runMatching(
     });
   }
 
-  // Candidate edges of the free mentees, row by row (compressed).
+  // Candidate edges of the free mentees, row by row (compressed). This loop sees every pair of a
+  // dense pool, so it works on numbers only: topics and languages as bit sets, departments and
+  // time zones as small integers; reasons are written for the chosen pairs alone, afterwards.
+  const topicBit = new Map<string, number>();
+  const langBit = new Map<string, number>();
+  const bitOf = (map: Map<string, number>, key: string) => {
+    let b = map.get(key);
+    if (b === undefined) {
+      b = map.size;
+      map.set(key, b);
+    }
+    return b;
+  };
+  for (const offers of mentors) for (const t of offers.offers ?? []) bitOf(topicBit, t);
+  for (const langs of [...menteeLangs, ...mentorLangs]) for (const l of langs) bitOf(langBit, l);
+  const topicWords = Math.max(1, Math.ceil(topicBit.size / 32));
+  const langWords = Math.max(1, Math.ceil(langBit.size / 32));
+  const maskOf = (keys: readonly string[], map: Map<string, number>, words: number) => {
+    const mask = new Uint32Array(words);
+    for (const k of keys) {
+      const b = map.get(k);
+      if (b !== undefined) mask[b >>> 5]! |= 1 << (b & 31);
+    }
+    return mask;
+  };
+  const offerMask = new Uint32Array(m * topicWords);
+  const mentorLangMask = new Uint32Array(m * langWords);
+  for (let j = 0; j < m; j++) {
+    offerMask.set(
+      maskOf([...new Set(mentors[j]!.offers ?? [])], topicBit, topicWords),
+      j * topicWords,
+    );
+    mentorLangMask.set(maskOf(mentorLangs[j]!, langBit, langWords), j * langWords);
+  }
+  const deptId = new Map<string, number>();
+  const personDept = Int32Array.from(instance.people, (p) =>
+    p.department ? bitOf(deptId, p.department) : -1,
+  );
+  const zoneId = new Map<string, number>();
+  const personZone = Int32Array.from(offsets, (o, k) =>
+    o ? bitOf(zoneId, instance.people[k]!.timeZone!) : -1,
+  );
+  const zones = [...zoneId.keys()].map((z) => zoneCache.get(z)!);
+  const zoneMillis = new Int32Array(zones.length * zones.length);
+  for (let a = 0; a < zones.length; a++) {
+    for (let b = 0; b < zones.length; b++) {
+      zoneMillis[a * zones.length + b] = workingHoursMillis(
+        commonWorkingHours(zones[a]!, zones[b]!),
+      );
+    }
+  }
+
+  const mentorSpeaks = Uint8Array.from(mentorLangs, (l) => (l.length > 0 ? 1 : 0));
   const rows: number[] = []; // mentee index of each row
   const rowStart: number[] = [0];
-  const colIndex: number[] = [];
-  const millis: number[] = [];
-  let maxMillis = 0;
+  // Edges grow in typed arrays (doubling): a dense pool has millions of them.
+  let colIndex = new Int32Array(1024);
+  let millis = new Int32Array(1024);
+  let edges = 0;
   const candidateList: { i: number; j: number; millis: number }[] = [];
-  const visit: number[] = [];
+  const visit = new Int32Array(m);
+  const wantMask = new Uint32Array(topicWords);
+  const menteeLangMask = new Uint32Array(langWords);
+  const pool: PoolArrays = {
+    mentorPerson,
+    blocked,
+    chainStamp,
+    directOnly: rule === 'directManager',
+    langWords,
+    topicWords,
+    menteeLangMask,
+    mentorLangMask,
+    mentorSpeaks,
+    wantMask,
+    offerMask,
+    personDept,
+    personZone,
+    depth,
+    zoneMillis,
+    zoneCount: zones.length,
+    seniorMentor: expectsSeniorMentor(programme.kind),
+  };
+  const row = {
+    i: 0,
+    person: 0,
+    dept: 0,
+    zone: 0,
+    depth: 0,
+    wanted: 0,
+    directManager: 0,
+    speaks: false,
+  };
+  const scoreRow = (
+    r: typeof row,
+    scan: Int32Array,
+    scanLength: number,
+    cols: Int32Array,
+    out: Int32Array,
+    at: number,
+  ) => scoreCandidates(pool, r, scan, scanLength, cols, out, at);
   for (let i = 0; i < n; i++) {
     markChain(i);
     markForbidden(i);
     const wants = menteeWants[i]!;
-    visit.length = 0;
+    wantMask.set(maskOf(wants, topicBit, topicWords));
+    menteeLangMask.set(maskOf(menteeLangs[i]!, langBit, langWords));
+    const menteeSpeaks = menteeLangs[i]!.length > 0;
+    let scanLength = m;
+    let scan = allMentors;
     if (wants.length > 0) {
+      scanLength = 0;
       for (const w of wants) {
         const t = intern.get(`t:${w}`);
         for (const j of t === undefined ? [] : (mentorsByTopic.get(t) ?? [])) {
           if (seen[j] !== i) {
             seen[j] = i;
-            visit.push(j);
+            visit[scanLength++] = j;
           }
         }
       }
-      visit.sort((a, b) => a - b);
+      visit.subarray(0, scanLength).sort();
+      scan = visit;
     }
-    const scan = wants.length > 0 ? visit : allMentors;
     const locked = lockedPairOf.has(i);
     if (!locked) rows.push(i);
-    for (const j of scan) {
-      if (blocked[j] === i || mentorPerson[j] === menteePerson[i] || isAbove(i, j)) continue;
-      const shared = sharedLanguages(i, j);
-      if (shared === null) continue;
-      const met = topicsMet(i, j);
-      if (wants.length > 0 && met.length === 0) continue;
-      const { millis: s } = facts(i, j, met, shared);
-      if (options.candidates) candidateList.push({ i, j, millis: s });
-      if (locked) continue;
-      colIndex.push(j);
-      millis.push(s);
-      if (s > maxMillis) maxMillis = s;
+    const pi = menteePerson[i]!;
+    row.i = i;
+    row.person = pi;
+    row.dept = personDept[pi]!;
+    row.zone = personZone[pi]!;
+    row.depth = depth[pi]!;
+    row.wanted = wants.length;
+    row.directManager = managerOf[pi]!;
+    row.speaks = menteeSpeaks;
+    const before = edges;
+    const ensure = edges + scanLength;
+    if (ensure > colIndex.length) {
+      const size = Math.max(ensure, colIndex.length * 2);
+      const biggerCols = new Int32Array(size);
+      biggerCols.set(colIndex.subarray(0, edges));
+      colIndex = biggerCols;
+      const biggerMillis = new Int32Array(size);
+      biggerMillis.set(millis.subarray(0, edges));
+      millis = biggerMillis;
     }
-    if (!locked) rowStart.push(colIndex.length);
+    edges = scoreRow(row, scan, scanLength, colIndex, millis, edges);
+    if (options.candidates) {
+      for (let e = before; e < edges; e++)
+        candidateList.push({ i, j: colIndex[e]!, millis: millis[e]! });
+    }
+    if (locked) edges = before;
+    if (!locked) rowStart.push(edges);
   }
 
-  // Weights: maxParticipation makes every pair worth more than any total of scores (most mentees
-  // first, then score); maxScore makes score decide and participation only break ties.
-  const R = rows.length;
-  const big = maxMillis * R + 1;
-  const weight = Float64Array.from(millis, (s) =>
-    objective === 'maxParticipation' ? big + s : s * (R + 1) + 1,
-  );
+  const weight = weightsFor(objective, millis.subarray(0, edges), rows.length);
   const room = Int32Array.from(capacity, (c, j) => c - load[j]!);
   const assignment = solveAssignment({
-    rows: R,
+    rows: rows.length,
     cols: m,
     capacity: room,
     rowStart: Int32Array.from(rowStart),
-    colIndex: Int32Array.from(colIndex),
+    colIndex: colIndex.subarray(0, edges),
     weight,
   });
 
@@ -382,6 +495,105 @@ export function runMatching(
     result.candidates.sort((a, b) => order(a) - order(b));
   }
   return result;
+}
+
+interface PoolArrays {
+  mentorPerson: Int32Array;
+  blocked: Int32Array;
+  chainStamp: Int32Array;
+  directOnly: boolean;
+  langWords: number;
+  topicWords: number;
+  menteeLangMask: Uint32Array;
+  mentorLangMask: Uint32Array;
+  mentorSpeaks: Uint8Array;
+  wantMask: Uint32Array;
+  offerMask: Uint32Array;
+  personDept: Int32Array;
+  personZone: Int32Array;
+  depth: Int32Array;
+  zoneMillis: Int32Array;
+  zoneCount: number;
+  seniorMentor: boolean;
+}
+
+/**
+ * Integer weights for the solver. maxParticipation: every pair is worth more than any total of
+ * scores, so the most mentees are matched first, then the best total; maxScore: the total score
+ * decides and the number matched only breaks ties.
+ */
+function weightsFor(objective: Objective, millis: Int32Array, rows: number): Float64Array {
+  let max = 0;
+  for (let e = 0; e < millis.length; e++) if (millis[e]! > max) max = millis[e]!;
+  const big = max * rows + 1;
+  const weight = new Float64Array(millis.length);
+  if (objective === 'maxParticipation') {
+    for (let e = 0; e < millis.length; e++) weight[e] = big + millis[e]!;
+  } else {
+    for (let e = 0; e < millis.length; e++) weight[e] = millis[e]! * (rows + 1) + 1;
+  }
+  return weight;
+}
+
+function popcount(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/**
+ * The hot loop: every eligible mentor of one mentee and the pair's score in thousandths, written
+ * to `cols`/`out` from `at`; returns the new end. Numbers only — it sees every pair of a dense pool.
+ * The same components as scorePair (score.ts), which a property test keeps in agreement.
+ */
+function scoreCandidates(
+  pool: PoolArrays,
+  row: {
+    i: number;
+    person: number;
+    dept: number;
+    zone: number;
+    depth: number;
+    wanted: number;
+    directManager: number;
+    speaks: boolean;
+  },
+  scan: Int32Array,
+  scanLength: number,
+  cols: Int32Array,
+  out: Int32Array,
+  at: number,
+): number {
+  const { mentorPerson, blocked, chainStamp, langWords, topicWords, menteeLangMask } = pool;
+  const { mentorLangMask, mentorSpeaks, wantMask, offerMask, personDept, personZone } = pool;
+  const { depth, zoneMillis, zoneCount, directOnly, seniorMentor } = pool;
+  const { i, person: pi, dept, zone, wanted, directManager, speaks } = row;
+  const menteeDepth = row.depth;
+  for (let k = 0; k < scanLength; k++) {
+    const j = scan[k]!;
+    const pj = mentorPerson[j]!;
+    if (blocked[j] === i || pj === pi) continue;
+    if (directOnly ? directManager === pj : chainStamp[pj] === i) continue;
+    let shares = 0;
+    for (let w = 0; w < langWords; w++)
+      shares |= menteeLangMask[w]! & mentorLangMask[j * langWords + w]!;
+    if (shares === 0 && speaks && mentorSpeaks[j] === 1) continue;
+    let met = 0;
+    for (let w = 0; w < topicWords; w++)
+      met += popcount(wantMask[w]! & offerMask[j * topicWords + w]!);
+    if (wanted > 0 && met === 0) continue;
+    const mentorDept = personDept[pj]!;
+    const mentorZone = personZone[pj]!;
+    const gap = menteeDepth - depth[pj]!;
+    cols[at] = j;
+    out[at++] =
+      topicsMillis(met, wanted) +
+      (dept >= 0 && mentorDept >= 0 && dept !== mentorDept ? SCORE_WEIGHTS.crossDepartment : 0) +
+      ((seniorMentor ? gap > 0 : gap < 0) ? SCORE_WEIGHTS.seniority : 0) +
+      (shares !== 0 ? SCORE_WEIGHTS.sharedLanguage : 0) +
+      (zone >= 0 && mentorZone >= 0 ? zoneMillis[zone * zoneCount + mentorZone]! : 0);
+  }
+  return at;
 }
 
 const noReportingLine: Reason = { code: 'noReportingLine', text: 'no reporting line between them' };

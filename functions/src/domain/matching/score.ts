@@ -46,13 +46,32 @@ export function expectsSeniorMentor(kind: ProgrammeKind): boolean {
   return kind !== 'reverse';
 }
 
+// Each component on its own, so the matcher's fast path and the reasons share one formula.
+
+export function topicsMillis(met: number, wanted: number): number {
+  return met > 0 && wanted > 0 ? Math.round((SCORE_WEIGHTS.topics * met) / wanted) : 0;
+}
+
+/** Levels the mentor stands above the mentee, when that is the direction the kind expects. */
+export function seniorityGap(kind: ProgrammeKind, menteeDepth: number, mentorDepth: number) {
+  const gap = menteeDepth - mentorDepth; // > 0: the mentor is more senior
+  return (expectsSeniorMentor(kind) && gap > 0) || (!expectsSeniorMentor(kind) && gap < 0)
+    ? gap
+    : 0;
+}
+
+export function workingHoursMillis(commonHours: number | undefined): number {
+  return commonHours !== undefined && commonHours > 0
+    ? Math.round((SCORE_WEIGHTS.workingHours * commonHours) / 8)
+    : 0;
+}
+
 /** The pair's score in thousandths, and a reason for every component that counted. */
 export function scorePair(f: PairFacts): { millis: number; reasons: Reason[] } {
   const reasons: Reason[] = [];
   let millis = 0;
   if (f.topicsMet.length > 0 && f.topicsWanted > 0) {
-    const share = Math.round((SCORE_WEIGHTS.topics * f.topicsMet.length) / f.topicsWanted);
-    millis += share;
+    millis += topicsMillis(f.topicsMet.length, f.topicsWanted);
     reasons.push({
       code: 'topics',
       text: f.topicsMet.join(', '),
@@ -67,8 +86,8 @@ export function scorePair(f: PairFacts): { millis: number; reasons: Reason[] } {
       params: { from: f.menteeDepartment, to: f.mentorDepartment },
     });
   }
-  const gap = f.menteeDepth - f.mentorDepth; // > 0: the mentor is more senior
-  if ((expectsSeniorMentor(f.kind) && gap > 0) || (!expectsSeniorMentor(f.kind) && gap < 0)) {
+  const gap = seniorityGap(f.kind, f.menteeDepth, f.mentorDepth);
+  if (gap !== 0) {
     millis += SCORE_WEIGHTS.seniority;
     const levels = Math.abs(gap);
     reasons.push({
@@ -89,7 +108,7 @@ export function scorePair(f: PairFacts): { millis: number; reasons: Reason[] } {
     });
   }
   if (f.commonHours !== undefined && f.commonHours > 0) {
-    millis += Math.round((SCORE_WEIGHTS.workingHours * f.commonHours) / 8);
+    millis += workingHoursMillis(f.commonHours);
     reasons.push({
       code: 'workingHours',
       text: `${f.commonHours} h of the working day in common`,

@@ -152,6 +152,27 @@ export function solveAssignment(p: AssignmentProblem): Int32Array {
     }
     potRow[i] = pi;
 
+    // Fast path: when the row's cheapest column (by reduced cost) has room, the shortest path is
+    // that single arc — the common case, taken without a heap. Ties go to a column with room.
+    let best = cols + i;
+    let bestRc = pi - potCol[best]!;
+    let bestW = 0;
+    for (let e = rowStart[i]!, end = rowStart[i + 1]!; e < end; e++) {
+      const c = colIndex[e]!;
+      const w = weight[e]!;
+      const rc = pi - w - potCol[c]!;
+      if (rc < bestRc || (rc === bestRc && count[c]! < capOf(c) && count[best]! >= capOf(best))) {
+        best = c;
+        bestRc = rc;
+        bestW = w;
+      }
+    }
+    if (count[best]! < capOf(best)) {
+      potRow[i] = pi - bestRc;
+      attach(i, best, bestW);
+      continue;
+    }
+
     let nVisited = 0;
     let nFinal = 0;
     touched = 0;
