@@ -8,7 +8,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const bundle = join(root, 'dist', 'cli', 'cli.mjs');
+// A tool cache, like other tools keep under node_modules/.cache: never deployed, never committed.
+const bundle = join(root, '..', 'node_modules', '.cache', 'tandem', 'cli.mjs');
 
 function newest(dir) {
   let latest = 0;
