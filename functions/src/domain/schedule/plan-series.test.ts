@@ -238,6 +238,41 @@ describe('planSeries: busy time', () => {
   });
 });
 
+describe('planSeries: ranking', () => {
+  it('prefers more free sessions to fewer clashes in total', () => {
+    const person = (id: string, busy: [string, string][]) => ({
+      id,
+      timeZone: 'UTC',
+      workingHours: {
+        daysOfWeek: ['monday', 'tuesday'],
+        startTime: '09:00:00.0000000',
+        endTime: '10:00:00.0000000',
+        timeZone: { name: 'UTC' },
+      },
+      scheduleItems: busy.map(([start, end]) => busyUtc(start, end)),
+    });
+    const both: [string, string][] = [
+      ['2026-03-09T09:00:00Z', '2026-03-09T10:00:00Z'],
+      ['2026-03-16T09:00:00Z', '2026-03-16T10:00:00Z'],
+    ];
+    const tuesdays: [string, string][] = [3, 10, 17].map((d) => [
+      `2026-03-${String(d).padStart(2, '0')}T09:00:00Z`,
+      `2026-03-${String(d).padStart(2, '0')}T10:00:00Z`,
+    ]);
+    // Mondays: one free session, two with both people busy (4 clashes).
+    // Tuesdays: no free session, three with only the mentee busy (3 clashes).
+    const series = planned(
+      planSeries({
+        mentee: person('mentee', [...both, ...tuesdays]),
+        mentor: person('mentor', both),
+        plan: { earliestStart: '2026-03-02', sessions: 3, months: 1, intervals: [1] },
+      }),
+    );
+    expect(series.recurrence.pattern.daysOfWeek).toEqual(['monday']);
+    expect(series.score).toEqual({ free: 1, conflicts: 4 });
+  });
+});
+
 describe('planSeries: refusals', () => {
   it('refuses with noCommonWorkingHours when the two working days never overlap', () => {
     const result = planSeries({
