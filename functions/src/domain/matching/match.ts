@@ -3,6 +3,7 @@ import type { MatchingInstance, Objective } from './instance';
 import {
   commonWorkingHours,
   expectsSeniorMentor,
+  MAX_SCORE_MILLIS,
   type Reason,
   SCORE_WEIGHTS,
   scorePair,
@@ -273,9 +274,20 @@ export function runMatching(
   const mentorSpeaks = Uint8Array.from(mentorLangs, (l) => (l.length > 0 ? 1 : 0));
   const rows: number[] = []; // mentee index of each row
   const rowStart: number[] = [0];
-  // Edges grow in typed arrays (doubling): a dense pool has millions of them.
-  let colIndex = new Int32Array(1024);
-  let millis = new Int32Array(1024);
+  // Edges live in typed arrays sized once from an upper bound (a dense pool has millions).
+  let bound = 0;
+  for (let i = 0; i < n; i++) {
+    if (lockedPairOf.has(i) && !options.candidates) continue;
+    const wants = menteeWants[i]!;
+    if (wants.length === 0) bound += m;
+    else {
+      let reach = 0;
+      for (const w of wants) reach += mentorsByTopic.get(intern.get(`t:${w}`) ?? -1)?.length ?? 0;
+      bound += Math.min(m, reach);
+    }
+  }
+  const colIndex = new Int32Array(bound);
+  const millis = new Int32Array(bound);
   let edges = 0;
   const candidateList: { i: number; j: number; millis: number }[] = [];
   const visit = new Int32Array(m);
@@ -319,6 +331,9 @@ export function runMatching(
     at: number,
   ) => scoreCandidates(pool, r, scan, scanLength, cols, out, at);
   for (let i = 0; i < n; i++) {
+    const locked = lockedPairOf.has(i);
+    // A locked mentee's pair is settled; its other candidates matter only when they are listed.
+    if (locked && !options.candidates) continue;
     markChain(i);
     markForbidden(i);
     const wants = menteeWants[i]!;
@@ -341,7 +356,6 @@ export function runMatching(
       visit.subarray(0, scanLength).sort();
       scan = visit;
     }
-    const locked = lockedPairOf.has(i);
     if (!locked) rows.push(i);
     const pi = menteePerson[i]!;
     row.i = i;
@@ -353,16 +367,6 @@ export function runMatching(
     row.directManager = managerOf[pi]!;
     row.speaks = menteeSpeaks;
     const before = edges;
-    const ensure = edges + scanLength;
-    if (ensure > colIndex.length) {
-      const size = Math.max(ensure, colIndex.length * 2);
-      const biggerCols = new Int32Array(size);
-      biggerCols.set(colIndex.subarray(0, edges));
-      colIndex = biggerCols;
-      const biggerMillis = new Int32Array(size);
-      biggerMillis.set(millis.subarray(0, edges));
-      millis = biggerMillis;
-    }
     edges = scoreRow(row, scan, scanLength, colIndex, millis, edges);
     if (options.candidates) {
       for (let e = before; e < edges; e++)
@@ -372,15 +376,22 @@ export function runMatching(
     if (!locked) rowStart.push(edges);
   }
 
-  const weight = weightsFor(objective, millis.subarray(0, edges), rows.length);
+  // maxParticipation: every pair is worth more than any total of scores, so the most mentees are
+  // matched first, then the best total. maxScore: the total decides, and more matched breaks ties.
+  const R = rows.length;
+  const weights =
+    objective === 'maxParticipation'
+      ? { scale: 1, bias: MAX_SCORE_MILLIS * R + 1 }
+      : { scale: R + 1, bias: 1 };
   const room = Int32Array.from(capacity, (c, j) => c - load[j]!);
   const assignment = solveAssignment({
-    rows: rows.length,
+    rows: R,
     cols: m,
     capacity: room,
     rowStart: Int32Array.from(rowStart),
     colIndex: colIndex.subarray(0, edges),
-    weight,
+    score: millis.subarray(0, edges),
+    ...weights,
   });
 
   const mentorOfMentee = new Int32Array(n).fill(-1);
@@ -517,24 +528,6 @@ interface PoolArrays {
   seniorMentor: boolean;
 }
 
-/**
- * Integer weights for the solver. maxParticipation: every pair is worth more than any total of
- * scores, so the most mentees are matched first, then the best total; maxScore: the total score
- * decides and the number matched only breaks ties.
- */
-function weightsFor(objective: Objective, millis: Int32Array, rows: number): Float64Array {
-  let max = 0;
-  for (let e = 0; e < millis.length; e++) if (millis[e]! > max) max = millis[e]!;
-  const big = max * rows + 1;
-  const weight = new Float64Array(millis.length);
-  if (objective === 'maxParticipation') {
-    for (let e = 0; e < millis.length; e++) weight[e] = big + millis[e]!;
-  } else {
-    for (let e = 0; e < millis.length; e++) weight[e] = millis[e]! * (rows + 1) + 1;
-  }
-  return weight;
-}
-
 function popcount(x: number): number {
   let v = x - ((x >>> 1) & 0x55555555);
   v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
@@ -579,9 +572,12 @@ function scoreCandidates(
       shares |= menteeLangMask[w]! & mentorLangMask[j * langWords + w]!;
     if (shares === 0 && speaks && mentorSpeaks[j] === 1) continue;
     let met = 0;
-    for (let w = 0; w < topicWords; w++)
-      met += popcount(wantMask[w]! & offerMask[j * topicWords + w]!);
-    if (wanted > 0 && met === 0) continue;
+    if (wanted > 0) {
+      for (let w = 0; w < topicWords; w++) {
+        met += popcount(wantMask[w]! & offerMask[j * topicWords + w]!);
+      }
+      if (met === 0) continue;
+    }
     const mentorDept = personDept[pj]!;
     const mentorZone = personZone[pj]!;
     const gap = menteeDepth - depth[pj]!;

@@ -20,6 +20,9 @@ export const SCORE_WEIGHTS = {
   workingHours: 100,
 } as const;
 
+/** The highest score a pair can have, in thousandths. */
+export const MAX_SCORE_MILLIS = Object.values(SCORE_WEIGHTS).reduce((a, b) => a + b, 0);
+
 export interface Reason {
   code: string;
   text: string;

@@ -19,7 +19,9 @@ function problemOf(rows: number, caps: number[], edges: Edge[]): AssignmentProbl
     capacity: Int32Array.from(caps),
     rowStart,
     colIndex: Int32Array.from(sorted.map((e) => e.col)),
-    weight: Float64Array.from(sorted.map((e) => e.weight)),
+    score: Int32Array.from(sorted.map((e) => e.weight)),
+    scale: 1,
+    bias: 0,
   };
 }
 
@@ -55,7 +57,7 @@ function totalWeight(p: AssignmentProblem, assignment: Int32Array): number {
     let found = -1;
     for (let e = p.rowStart[r]!; e < p.rowStart[r + 1]!; e++) if (p.colIndex[e] === c) found = e;
     expect(found, `row ${r} assigned to a column it has no edge to`).toBeGreaterThanOrEqual(0);
-    total += p.weight[found]!;
+    total += p.score[found]! * p.scale + p.bias;
   }
   return total;
 }

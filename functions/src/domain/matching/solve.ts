@@ -19,13 +19,19 @@ export interface AssignmentProblem {
   /** Compressed rows: row r's candidates are edges rowStart[r] .. rowStart[r + 1] - 1. */
   rowStart: Int32Array;
   colIndex: Int32Array;
-  /** Integer weight of each candidate edge, > 0. */
-  weight: Float64Array;
+  /** Integer score of each candidate edge (≥ 0); its weight is `score × scale + bias`. */
+  score: Int32Array;
+  /** Integers chosen so every weight is positive and every total stays below 2^53. */
+  scale: number;
+  bias: number;
 }
 
 /** Solves the problem; returns for each row its column, or -1 when it stays unmatched. */
 export function solveAssignment(p: AssignmentProblem): Int32Array {
-  const { rows, cols, capacity, rowStart, colIndex, weight } = p;
+  const { rows, cols, capacity, rowStart, colIndex, score, scale, bias } = p;
+  // Weights are formed on the fly: a dense pool has millions of edges, and a second array of
+  // them would cost more in memory traffic than the arithmetic does.
+  const weightOf = (e: number) => score[e]! * scale + bias;
   const C = cols + rows; // real columns, then each row's private "unmatched" column
   const potCol = new Float64Array(C);
   const potRow = new Float64Array(rows);
@@ -118,7 +124,7 @@ export function solveAssignment(p: AssignmentProblem): Int32Array {
     for (let e = rowStart[r]!, end = rowStart[r + 1]!; e < end; e++) {
       const c = colIndex[e]!;
       if (c === own) continue;
-      const w = weight[e]!;
+      const w = weightOf(e);
       offer(c, dr + (pr - w - potCol[c]!), r, w);
     }
     const dummy = cols + r;
@@ -147,7 +153,7 @@ export function solveAssignment(p: AssignmentProblem): Int32Array {
     // A potential for the new row that keeps every reduced cost out of it non-negative.
     let pi = potCol[cols + i]!;
     for (let e = rowStart[i]!, end = rowStart[i + 1]!; e < end; e++) {
-      const v = potCol[colIndex[e]!]! + weight[e]!;
+      const v = potCol[colIndex[e]!]! + weightOf(e);
       if (v > pi) pi = v;
     }
     potRow[i] = pi;
@@ -159,7 +165,7 @@ export function solveAssignment(p: AssignmentProblem): Int32Array {
     let bestW = 0;
     for (let e = rowStart[i]!, end = rowStart[i + 1]!; e < end; e++) {
       const c = colIndex[e]!;
-      const w = weight[e]!;
+      const w = weightOf(e);
       const rc = pi - w - potCol[c]!;
       if (rc < bestRc || (rc === bestRc && count[c]! < capOf(c) && count[best]! >= capOf(best))) {
         best = c;
