@@ -124,6 +124,11 @@ function parseInstant(value: DateTimeTimeZone | string): number | undefined {
     const ms = new Date(value).getTime();
     return Number.isNaN(ms) ? undefined : ms;
   }
+  if (/^(UTC|Etc\/UTC|GMT|Z)$/i.test(value.timeZone)) {
+    // getSchedule's default: "2026-03-02T12:00:00.0000000" in UTC.
+    const ms = Date.parse(`${value.dateTime.slice(0, 19)}Z`);
+    return Number.isNaN(ms) ? undefined : ms;
+  }
   const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?/.exec(value.dateTime);
   if (!match) return undefined;
   const parts = match.slice(1, 7).map((p) => Number(p ?? 0)) as [
@@ -135,7 +140,6 @@ function parseInstant(value: DateTimeTimeZone | string): number | undefined {
     number,
   ];
   const [y, mo, d, h, mi, s] = parts;
-  if (/^(UTC|Etc\/UTC|GMT|Z)$/i.test(value.timeZone)) return Date.UTC(y, mo - 1, d, h, mi, s);
   const zone = resolveTimeZone(value.timeZone);
   if (!zone.ok) return undefined;
   return new TZDate(y, mo - 1, d, h, mi, s, zone.zone.iana).getTime();

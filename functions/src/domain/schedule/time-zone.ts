@@ -48,14 +48,21 @@ function isCustom(input: CustomTimeZoneInput): boolean {
   );
 }
 
+// Building an Intl.DateTimeFormat costs tens of microseconds; the answer for a name never changes.
+const canonicalNames = new Map<string, string | undefined>();
+
 function canonicalIana(name: string): string | undefined {
   // Offsets such as "+01:00" are not zone names Graph accepts; only names are.
   if (!/^[A-Za-z]/.test(name)) return undefined;
+  if (canonicalNames.has(name)) return canonicalNames.get(name);
+  let canonical: string | undefined;
   try {
-    return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+    canonical = new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
   } catch {
-    return undefined;
+    canonical = undefined;
   }
+  canonicalNames.set(name, canonical);
+  return canonical;
 }
 
 /**
