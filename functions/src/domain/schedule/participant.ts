@@ -61,7 +61,8 @@ export interface ParticipantInput {
   territory?: string;
   workingHours: WorkingHoursInput;
   scheduleItems?: readonly ScheduleItemInput[];
-  availability?: AvailabilityViewInput;
+  /** One view per getSchedule call (each covers under 62 days, so a programme needs several). */
+  availability?: AvailabilityViewInput | readonly AvailabilityViewInput[];
 }
 
 export type Role = 'mentee' | 'mentor';
@@ -145,7 +146,10 @@ function parseInstant(value: DateTimeTimeZone | string): number | undefined {
   return new TZDate(y, mo - 1, d, h, mi, s, zone.zone.iana).getTime();
 }
 
-function collectBusy(input: ParticipantInput): BusyInterval[] | string {
+function collectBusy(
+  input: ParticipantInput,
+  ignore: readonly { start: number; end: number }[],
+): BusyInterval[] | string {
   const busy: BusyInterval[] = [];
   for (const [i, item] of (input.scheduleItems ?? []).entries()) {
     const status = BLOCKING[item.status ?? 'busy'];
@@ -154,14 +158,16 @@ function collectBusy(input: ParticipantInput): BusyInterval[] | string {
     const end = parseInstant(item.end);
     if (start === undefined || end === undefined)
       return `scheduleItems[${i}] has an unreadable time`;
+    if (ignore.some((x) => x.start === start && x.end === end)) continue;
     if (end > start) busy.push({ start, end, status });
   }
-  if (input.availability) {
-    const { availabilityView, intervalMinutes } = input.availability;
-    const origin = parseInstant(input.availability.startTime);
-    if (origin === undefined) return 'availability.startTime is unreadable';
+  const views = input.availability === undefined ? [] : [input.availability].flat();
+  for (const [v, view] of views.entries()) {
+    const { availabilityView, intervalMinutes } = view;
+    const origin = parseInstant(view.startTime);
+    if (origin === undefined) return `availability[${v}].startTime is unreadable`;
     if (!Number.isInteger(intervalMinutes) || intervalMinutes < 5 || intervalMinutes > 1440) {
-      return 'availability.intervalMinutes must be an integer from 5 to 1440';
+      return `availability[${v}].intervalMinutes must be an integer from 5 to 1440`;
     }
     const step = intervalMinutes * 60_000;
     for (let i = 0; i < availabilityView.length; i++) {
@@ -189,11 +195,15 @@ function mergeIntervals(busy: readonly BusyInterval[]): [Float64Array, Float64Ar
   return [Float64Array.from(starts), Float64Array.from(ends)];
 }
 
-/** Validates and resolves one person's inputs for a window of UTC instants. */
+/**
+ * Validates and resolves one person's inputs for a window of UTC instants. Calendar entries that
+ * exactly match one of `ignore` are dropped (the session being moved shows up as busy otherwise).
+ */
 export function prepareParticipant(
   role: Role,
   input: ParticipantInput,
   window: { from: number; to: number },
+  ignore: readonly { start: number; end: number }[] = [],
 ): { ok: true; participant: Participant } | { ok: false; problem: ParticipantProblem } {
   const hoursZoneInput = input.workingHours.timeZone ?? input.timeZone;
   if (hoursZoneInput === undefined) {
@@ -224,7 +234,7 @@ export function prepareParticipant(
     const detail = `hours "${input.workingHours.startTime}"–"${input.workingHours.endTime}"`;
     return { ok: false, problem: { code: 'invalidWorkingHours', role, detail } };
   }
-  const busy = collectBusy(input);
+  const busy = collectBusy(input, ignore);
   if (typeof busy === 'string') {
     return { ok: false, problem: { code: 'invalidSchedule', role, detail: busy } };
   }

@@ -214,6 +214,24 @@ describe('planSeries: busy time', () => {
     });
   });
 
+  it('reads several availabilityViews, one per getSchedule call', () => {
+    const view = (date: string) => ({
+      startTime: { dateTime: `${date}T09:00:00.0000000`, timeZone: 'UTC' },
+      intervalMinutes: 60,
+      availabilityView: '23',
+    });
+    const series = planned(
+      planSeries({
+        mentee: { ...carmen(), availability: [view('2026-03-02'), view('2026-03-09')] },
+        mentor: javier(),
+        plan: { earliestStart: '2026-03-02', sessions: 2, months: 1, intervals: [1] },
+      }),
+    );
+    // 09:00–11:00 Canarias is taken on both Mondays (busy, then out of office); 11:00 is free.
+    expect(series.start.dateTime).toBe('2026-03-02T11:00:00');
+    expect(series.score).toEqual({ free: 2, conflicts: 0 });
+  });
+
   it('still plans the best slot when every one is busy, and names whose entry it clashes with', () => {
     const busy = busyUtc('2026-03-02T00:00:00Z', '2026-03-09T00:00:00Z');
     const series = planned(

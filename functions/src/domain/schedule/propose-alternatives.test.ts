@@ -44,6 +44,20 @@ describe('proposeAlternatives', () => {
     ]);
   });
 
+  it('does not let the session’s own calendar entry block moving it by half an hour', () => {
+    const itself = busyUtc(session.start, session.end);
+    const result = proposeAlternatives({
+      mentee: lucia([itself]),
+      mentor: ana('18:00', [itself]),
+      session,
+      limit: 1,
+    });
+    expect(result).toMatchObject({
+      ok: true,
+      alternatives: [{ start: '2026-02-09T15:30:00.000Z', shiftMinutes: 30 }],
+    });
+  });
+
   it('follows the Madrid summer-time change when the search week straddles it', () => {
     // Monday 23 March 2026, 09:00 Mexico City; Madrid changes on Sunday 29 March.
     const result = proposeAlternatives({

@@ -13,7 +13,11 @@ const MINUTE = 60_000;
 export interface ProposeAlternativesInput {
   mentee: ParticipantInput;
   mentor: ParticipantInput;
-  /** The session to move, as UTC instants (ISO 8601 with offset or Z). */
+  /**
+   * The session to move, as UTC instants (ISO 8601 with offset or Z). A scheduleItems entry with
+   * exactly these times is taken to be the session itself; availabilityView cannot tell, so pass
+   * scheduleItems here. The series' other sessions stay busy: a move never lands on one of them.
+   */
   session: { start: string; end: string };
   /** Whose calendar days and clock the search walks; default the mentee's zone. */
   searchTimeZone?: TimeZoneInput;
@@ -97,9 +101,11 @@ export function proposeAlternatives(input: ProposeAlternativesInput): ProposeAlt
     from: (sessionDay - daysBefore - 3) * DAY,
     to: (sessionDay + daysAfter + 3) * DAY,
   };
-  const mentee = prepareParticipant('mentee', input.mentee, window);
+  // The session itself is in both calendars (both attend the series); it does not block its own move.
+  const own = [{ start, end }];
+  const mentee = prepareParticipant('mentee', input.mentee, window, own);
   if (!mentee.ok) return { ok: false, reason: mentee.problem };
-  const mentor = prepareParticipant('mentor', input.mentor, window);
+  const mentor = prepareParticipant('mentor', input.mentor, window, own);
   if (!mentor.ok) return { ok: false, reason: mentor.problem };
   const pair: Pair = [mentee.participant, mentor.participant];
   let clock = mentee.participant.clock;
