@@ -381,6 +381,15 @@ describe('planSeries: refusals', () => {
     });
   });
 
+  it('refuses a plan that asks for an interval of zero weeks', () => {
+    const result = planSeries({
+      mentee: carmen(),
+      mentor: javier(),
+      plan: { earliestStart: '2026-03-02', intervals: [0] },
+    });
+    expect(result).toMatchObject({ ok: false, reason: { code: 'invalidPlan' } });
+  });
+
   it('refuses a plan whose start is not a calendar date', () => {
     const result = planSeries({
       mentee: carmen(),

@@ -161,6 +161,12 @@ function normalisePlan(plan: ProgrammePlanInput): NormalisedPlan | string {
   if (!Number.isInteger(granularity) || granularity < 5 || 1440 % granularity !== 0) {
     return 'granularityMinutes must divide a day into whole steps of at least 5 minutes';
   }
+  if (
+    plan.intervals?.some((i) => !Number.isInteger(i) || i < 1 || i > 52) ||
+    plan.intervals?.length === 0
+  ) {
+    return 'intervals must list whole numbers of weeks from 1 to 52';
+  }
   const startDay = parseCalendarDate(plan.earliestStart);
   if (startDay === undefined) return 'earliestStart must be a calendar date YYYY-MM-DD';
   // The programme ends on the same day of the month `months` later (date-fns clamps 31 Aug → 28 Feb).
@@ -170,7 +176,7 @@ function normalisePlan(plan: ProgrammePlanInput): NormalisedPlan | string {
 }
 
 function intervalsToTry(plan: NormalisedPlan, requested?: readonly number[]): number[] {
-  if (requested) return [...new Set(requested)].filter((i) => Number.isInteger(i) && i >= 1);
+  if (requested) return [...new Set(requested)];
   if (plan.sessions === 1) return [1];
   const span = plan.endDay - plan.startDay;
   const largest = Math.floor((span - 1) / (7 * (plan.sessions - 1)));

@@ -50,6 +50,17 @@ describe('resolveTimeZone', () => {
     });
   });
 
+  it('reads Exchange’s tzone://Microsoft/Utc as UTC and refuses tzone://Microsoft/Custom', () => {
+    expect(resolveTimeZone('tzone://Microsoft/Utc')).toMatchObject({
+      ok: true,
+      zone: { iana: 'UTC' },
+    });
+    expect(resolveTimeZone('tzone://Microsoft/Custom')).toMatchObject({
+      ok: false,
+      problem: { code: 'customTimeZoneUnsupported' },
+    });
+  });
+
   it('accepts a custom zone only when it is UTC under either sign convention of its bias', () => {
     expect(resolveTimeZone({ '@odata.type': '#microsoft.graph.customTimeZone', bias: 0 })).toEqual({
       ok: true,

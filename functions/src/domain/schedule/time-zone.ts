@@ -82,6 +82,14 @@ export function resolveTimeZone(
     return resolveTimeZone(input.name, territory);
   }
   const name = input.trim();
+  // Exchange writes these for UTC and for a legacy custom zone set in desktop Outlook.
+  if (/^tzone:\/\/Microsoft\/Utc$/i.test(name)) {
+    return { ok: true, zone: { iana: 'UTC', graphName: 'UTC', source: 'iana' } };
+  }
+  if (/^tzone:\/\/Microsoft\/Custom$/i.test(name)) {
+    const why = 'a legacy custom zone from desktop Outlook carries no rules Graph shows';
+    return { ok: false, problem: { code: 'customTimeZoneUnsupported', timeZone: name, why } };
+  }
   const regional = territory ? findIana(name, territory.toUpperCase()) : [];
   const windows = regional.length > 0 ? regional : findIana(name);
   const fromWindows = windows[0] === undefined ? undefined : canonicalIana(windows[0]);
