@@ -96,6 +96,26 @@ describe('planSeries: Madrid ↔ Mexico City across the late-March DST change', 
   });
 });
 
+describe('planSeries: which zone keeps the time', () => {
+  it('anchors the series in the mentor’s zone when only the mentor’s time can stay put', () => {
+    const mentor = ana();
+    mentor.workingHours = { ...mentor.workingHours, startTime: '16:00:00', endTime: '17:00:00' };
+    const mentee = lucia();
+    mentee.workingHours = { ...mentee.workingHours, startTime: '08:00:00', endTime: '10:00:00' };
+    const series = planned(planSeries({ mentee, mentor, plan: { earliestStart: '2026-01-12' } }));
+    expect(series.recurrenceZone).toEqual({
+      anchoredTo: 'mentor',
+      iana: 'Europe/Madrid',
+      graphName: 'Romance Standard Time',
+    });
+    expect(series.score).toEqual({ free: 10, conflicts: 0 });
+    expect(series.occurrences.map((o) => o.local.mentee.start)).toEqual([
+      ...Array(6).fill('09:00'),
+      ...Array(4).fill('08:00'),
+    ]);
+  });
+});
+
 describe('planSeries: Madrid ↔ Mexico City across the late-October DST change', () => {
   it('starts the fortnightly series on the week that puts the most sessions after the change', () => {
     const series = planned(
