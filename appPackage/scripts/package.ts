@@ -53,9 +53,17 @@ export function fillPlaceholders(
   return filled;
 }
 
+/** The parts of the manifest the checks below read (the schema validates the rest). */
+interface ManifestShape {
+  icons?: { color: string; outline: string };
+  validDomains?: string[];
+  webApplicationInfo?: { id?: string; resource?: string };
+  localizationInfo?: { additionalLanguages?: { languageTag: string; file: string }[] };
+}
+
 export interface PackageResult {
   zipPath: string;
-  manifest: Record<string, unknown>;
+  manifest: ManifestShape;
   files: Record<string, Uint8Array>;
 }
 
@@ -93,7 +101,7 @@ export function buildAppPackage(options: {
     values,
     'manifest.json',
   );
-  const manifest = JSON.parse(manifestText) as Record<string, any>;
+  const manifest = JSON.parse(manifestText) as ManifestShape;
   const problems: string[] = [];
 
   const validateManifest = validator('MicrosoftTeams.schema.json');
@@ -125,8 +133,8 @@ export function buildAppPackage(options: {
     'manifest.json': Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`),
   };
   for (const [kind, file, size] of [
-    ['color', manifest.icons?.color, 192],
-    ['outline', manifest.icons?.outline, 32],
+    ['color', manifest.icons?.color ?? 'color.png', 192],
+    ['outline', manifest.icons?.outline ?? 'outline.png', 32],
   ] as const) {
     const bytes = readFileSync(join(appPackage, file));
     const png = PNG.sync.read(bytes);
