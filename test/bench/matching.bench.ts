@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import munkres from 'munkres';
 import { generatePool, randomMatrix } from './matching-pools';
+import { median } from './median';
 import type { BenchRow } from './run';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -24,8 +25,6 @@ async function tandemMatch(file: string) {
   const result = JSON.parse(stdout) as { objective: { matched: number; totalScore: number } };
   return { ms, rssMb: rssKb / 1024, objective: result.objective };
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /**
  * Matching, measured as HR and IT run it: the whole `tandem match` process (start, read, check,

@@ -12,6 +12,7 @@ import { launchBrowser } from '../e2e/browser';
 import { ensureChromium } from '../ensure-chromium';
 import { ensureTabBuilt } from '../sim/build-tab';
 import { startLocalStack } from '../sim/stack';
+import { median } from './median';
 import type { BenchRow } from './run';
 
 /** Gzipped size of the JavaScript a page loads before anything lazy: entry + modulepreloads. */
@@ -56,8 +57,7 @@ async function timeToRender(browser: Browser, url: string, selector: string, run
     times.push(await page.evaluate(() => performance.now()));
     await context.close();
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
+  return median(times);
 }
 
 /**
