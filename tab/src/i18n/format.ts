@@ -2,7 +2,7 @@ import type { Language } from './i18n';
 
 /** BCP-47 locale for dates and numbers: Spain's Spanish or British English, unless the host said more. */
 export function localeFor(language: Language, hostLocale?: string): string {
-  if (hostLocale && hostLocale.toLowerCase().startsWith(language)) return hostLocale;
+  if (hostLocale?.toLowerCase().startsWith(language)) return hostLocale;
   return language === 'es' ? 'es-ES' : 'en-GB';
 }
 
