@@ -1,0 +1,125 @@
+// Tandem in one resource group: Function App (Flex Consumption, Node 20) with a user-assigned
+// identity, identity-only storage, Application Insights on Log Analytics, Static Web Apps for the
+// tab, and the Entra app registration (Microsoft Graph Bicep extension). Deploy with
+// `az deployment group create` or the Microsoft 365 Agents Toolkit (m365agents.yml).
+targetScope = 'resourceGroup'
+
+@description('Short name of the environment (dev, pilot, prod): part of every resource name.')
+@minLength(2)
+@maxLength(10)
+param environmentName string
+
+@description('Azure region for the resources.')
+param location string = resourceGroup().location
+
+@description('Region for the static web app (Static Web Apps runs in a few regions only).')
+@allowed([ 'westeurope', 'eastus2', 'centralus', 'westus2', 'eastasia' ])
+param staticWebAppLocation string = 'westeurope'
+
+@description('Mailbox that organises every session series: a licensed Exchange and Teams account.')
+param organiserMailbox string
+
+@description('Unique name of the Entra app registration (immutable once created).')
+param appUniqueName string = 'tandem-${environmentName}'
+
+@description('Tags applied to every resource.')
+param tags object = { app: 'tandem', environment: environmentName }
+
+var token = toLower(uniqueString(subscription().id, resourceGroup().id, environmentName))
+var name = 'tandem-${environmentName}-${take(token, 6)}'
+var deploymentContainerName = 'app-package-${take(token, 8)}'
+
+module identity 'modules/identity.bicep' = {
+  name: 'identity'
+  params: { location: location, name: 'id-${name}', tags: tags }
+}
+
+module storage 'modules/storage.bicep' = {
+  name: 'storage'
+  params: {
+    location: location
+    name: 'st${take(replace(name, '-', ''), 22)}'
+    tags: tags
+    deploymentContainerName: deploymentContainerName
+  }
+}
+
+module monitoring 'modules/monitoring.bicep' = {
+  name: 'monitoring'
+  params: { location: location, name: name, tags: tags }
+}
+
+module tab 'modules/static-web.bicep' = {
+  name: 'tab'
+  params: { location: staticWebAppLocation, name: 'stapp-${name}', tags: tags }
+}
+
+// First pass: the app exists and has an id…
+module app 'modules/entra-app.bicep' = {
+  name: 'entra-app'
+  params: {
+    uniqueName: appUniqueName
+    displayName: 'Tandem${environmentName == 'prod' ? '' : ' (${environmentName})'}'
+    identityPrincipalId: identity.outputs.principalId
+  }
+}
+
+// …second pass: the same registration gets its Application ID URI (api://<tab host>/<app id>),
+// which Teams SSO needs and which cannot name the app's own id on the first pass.
+module appUri 'modules/entra-app.bicep' = {
+  name: 'entra-app-uri'
+  params: {
+    uniqueName: appUniqueName
+    displayName: 'Tandem${environmentName == 'prod' ? '' : ' (${environmentName})'}'
+    identityPrincipalId: identity.outputs.principalId
+    identifierUris: [ 'api://${tab.outputs.hostName}/${app.outputs.appId}' ]
+    tabHost: tab.outputs.hostName
+  }
+}
+
+module grants 'modules/entra-grants.bicep' = {
+  name: 'entra-grants'
+  params: { appId: appUri.outputs.appId }
+}
+
+module functions 'modules/functions.bicep' = {
+  name: 'functions'
+  params: {
+    location: location
+    name: name
+    tags: tags
+    identityId: identity.outputs.id
+    identityClientId: identity.outputs.clientId
+    storageName: storage.outputs.name
+    blobEndpoint: storage.outputs.blobEndpoint
+    tableEndpoint: storage.outputs.tableEndpoint
+    queueEndpoint: storage.outputs.queueEndpoint
+    deploymentContainerName: deploymentContainerName
+    insightsName: monitoring.outputs.insightsName
+    tenantId: tenant().tenantId
+    appClientId: appUri.outputs.appId
+    appIdUri: 'api://${tab.outputs.hostName}/${appUri.outputs.appId}'
+    tabOrigin: 'https://${tab.outputs.hostName}'
+    organiserMailbox: organiserMailbox
+  }
+}
+
+module roles 'modules/roles.bicep' = {
+  name: 'roles'
+  params: {
+    storageName: storage.outputs.name
+    insightsName: monitoring.outputs.insightsName
+    principalId: identity.outputs.principalId
+  }
+}
+
+// Ids and host names only: nothing here is a secret. The Agents Toolkit writes them to env/.env.<name>.
+output AAD_APP_CLIENT_ID string = appUri.outputs.appId
+output TAB_DOMAIN string = tab.outputs.hostName
+output TAB_ENDPOINT string = 'https://${tab.outputs.hostName}'
+output API_ENDPOINT string = 'https://${functions.outputs.hostName}/api'
+output FUNCTION_APP_NAME string = functions.outputs.name
+output FUNCTION_APP_RESOURCE_ID string = functions.outputs.id
+output STATIC_WEB_APP_NAME string = tab.outputs.name
+output STATIC_WEB_APP_RESOURCE_ID string = tab.outputs.id
+output TENANT_ID string = tenant().tenantId
