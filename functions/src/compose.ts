@@ -1,3 +1,7 @@
+import { randomUUID } from 'node:crypto';
+import { ManagedIdentityCredential } from '@azure/identity';
+import type { TableConnection } from './adapters/tables/json-table';
+import { programmeTable } from './adapters/tables/programme-table';
 import type { BackendConfig } from './config';
 import { createTokenValidator } from './http/auth';
 import { createDispatcher, type Dispatcher } from './http/dispatch';
@@ -10,13 +14,31 @@ export interface Composition {
   services: Services;
 }
 
+/** Azurite's connection string locally; the account URL and the managed identity in Azure. */
+function tableConnection(config: BackendConfig): TableConnection {
+  if (config.storageConnection) {
+    return { kind: 'connectionString', connectionString: config.storageConnection };
+  }
+  return {
+    kind: 'accountUrl',
+    url: config.storageAccountUrl!,
+    credential: new ManagedIdentityCredential(
+      config.managedIdentityClientId ? { clientId: config.managedIdentityClientId } : {},
+    ),
+  };
+}
+
 /** The composition root: turns configuration into ports and the request pipeline, for any host. */
 export function composeBackend(
   config: BackendConfig,
   options: { clock?: Clock; log?: (message: string, error?: unknown) => void } = {},
 ): Composition {
   const clock = options.clock ?? systemClock;
-  const services: Services = { clock };
+  const services: Services = {
+    clock,
+    newId: randomUUID,
+    programmes: programmeTable(tableConnection(config)),
+  };
   const validator = createTokenValidator(config, () => clock.now());
   return { dispatcher: createDispatcher(routes, validator, services, options.log), services };
 }

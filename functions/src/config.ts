@@ -4,21 +4,28 @@ import { z } from 'zod';
  * The backend's settings, parsed once from the environment. Production and the local host differ
  * only here: which issuer, audience and key set tokens are checked against — never whether.
  */
-const ConfigSchema = z.object({
-  /** Entra tenant the app belongs to: tokens from any other tenant are refused. */
-  TANDEM_TENANT_ID: z.string().min(1),
-  /** Client id of the Tandem Entra app (audience of v2 access tokens). */
-  TANDEM_CLIENT_ID: z.string().min(1),
-  /** Application ID URI (`api://<host>/<clientId>`): v1 tokens carry it as audience. */
-  TANDEM_APP_ID_URI: z.string().min(1).optional(),
-  /** Token issuer; defaults to Entra's v2 issuer for the tenant. */
-  TANDEM_ISSUER: z.string().url().optional(),
-  /** JWKS URL; defaults to Entra's public key set. */
-  TANDEM_JWKS_URL: z.string().url().optional(),
-  /** Table Storage: a connection string (Azurite locally) or an account URL (managed identity). */
-  TANDEM_STORAGE_CONNECTION: z.string().min(1).optional(),
-  TANDEM_STORAGE_ACCOUNT_URL: z.string().url().optional(),
-});
+const ConfigSchema = z
+  .object({
+    /** Entra tenant the app belongs to: tokens from any other tenant are refused. */
+    TANDEM_TENANT_ID: z.string().min(1),
+    /** Client id of the Tandem Entra app (audience of v2 access tokens). */
+    TANDEM_CLIENT_ID: z.string().min(1),
+    /** Application ID URI (`api://<host>/<clientId>`): v1 tokens carry it as audience. */
+    TANDEM_APP_ID_URI: z.string().min(1).optional(),
+    /** Token issuer; defaults to Entra's v2 issuer for the tenant. */
+    TANDEM_ISSUER: z.string().url().optional(),
+    /** JWKS URL; defaults to Entra's public key set. */
+    TANDEM_JWKS_URL: z.string().url().optional(),
+    /** Table Storage: a connection string (Azurite locally) or an account URL (managed identity). */
+    TANDEM_STORAGE_CONNECTION: z.string().min(1).optional(),
+    TANDEM_STORAGE_ACCOUNT_URL: z.string().url().optional(),
+    /** Client id of the user-assigned managed identity (Azure). */
+    AZURE_CLIENT_ID: z.string().min(1).optional(),
+  })
+  .refine((c) => c.TANDEM_STORAGE_CONNECTION || c.TANDEM_STORAGE_ACCOUNT_URL, {
+    path: ['TANDEM_STORAGE_ACCOUNT_URL'],
+    message: 'set the table endpoint (or TANDEM_STORAGE_CONNECTION locally)',
+  });
 
 export type BackendConfig = {
   tenantId: string;
@@ -28,6 +35,7 @@ export type BackendConfig = {
   jwksUrl: string;
   storageConnection?: string;
   storageAccountUrl?: string;
+  managedIdentityClientId?: string;
 };
 
 /** Parses the environment; throws an error naming every missing or invalid setting. */
@@ -48,5 +56,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       `https://login.microsoftonline.com/${c.TANDEM_TENANT_ID}/discovery/v2.0/keys`,
     storageConnection: c.TANDEM_STORAGE_CONNECTION,
     storageAccountUrl: c.TANDEM_STORAGE_ACCOUNT_URL,
+    managedIdentityClientId: c.AZURE_CLIENT_ID,
   };
 }

@@ -22,7 +22,12 @@ describe('the Azure Functions package', () => {
       process.execPath,
       ['-e', `import(${JSON.stringify(join(out, 'index.mjs'))})`],
       {
-        env: { ...process.env, TANDEM_TENANT_ID: 'tenant', TANDEM_CLIENT_ID: 'client' },
+        env: {
+          ...process.env,
+          TANDEM_TENANT_ID: 'tenant',
+          TANDEM_CLIENT_ID: 'client',
+          TANDEM_STORAGE_ACCOUNT_URL: 'https://sttandem.table.core.windows.net/',
+        },
       },
     );
     const registered = [...`${stdout}${stderr}`.matchAll(/register function "([^"]+)"/g)].map(

@@ -24,3 +24,74 @@ export const ProblemSchema = z.object({
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });
 export type ProblemBody = z.infer<typeof ProblemSchema>;
+
+// --- Programmes ------------------------------------------------------------------------------
+
+const personId = z.string().min(1).max(64);
+export const EligibilitySchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('everyone') }).strict(),
+  z
+    .object({
+      kind: z.literal('departments'),
+      departments: z.array(z.string().min(1).max(100)).min(1).max(50),
+    })
+    .strict(),
+  z.object({ kind: z.literal('people'), personIds: z.array(personId).min(1).max(2000) }).strict(),
+]);
+
+/** What HR may set on a programme; every field optional on edit. */
+export const ProgrammeSettingsSchema = z
+  .object({
+    name: z.string().trim().min(1).max(120),
+    objectives: z.string().max(4000),
+    eligibility: EligibilitySchema,
+    plannedSessions: z.number().int().min(1).max(52),
+    durationMonths: z.number().int().min(1).max(24),
+    sessionMinutes: z.number().int().min(15).max(240),
+    hierarchyRule: z.enum(['chain', 'directManager']),
+    mentorCapacity: z.number().int().min(1).max(10),
+    questions: z.array(z.string().trim().min(1).max(500)).max(10),
+    owners: z.array(personId).min(1).max(20),
+  })
+  .partial()
+  .strict();
+
+export const ProgrammeKindSchema = z.enum(['classic', 'reverse', 'executive']);
+export const ProgrammeStatusSchema = z.enum([
+  'draft',
+  'pilot',
+  'open',
+  'matching',
+  'running',
+  'closed',
+]);
+
+export const CreateProgrammeSchema = ProgrammeSettingsSchema.extend({
+  kind: ProgrammeKindSchema,
+}).strict();
+export type CreateProgramme = z.infer<typeof CreateProgrammeSchema>;
+export type EditProgramme = z.infer<typeof ProgrammeSettingsSchema>;
+
+export const ChangeStatusSchema = z.object({ status: ProgrammeStatusSchema }).strict();
+
+export const ProgrammeIdParams = z.object({ programmeId: z.string().uuid() }).strict();
+
+/** A programme as the API returns it: its settings, status and the ETag to quote on edits. */
+export interface ProgrammeView {
+  id: string;
+  name: string;
+  kind: z.infer<typeof ProgrammeKindSchema>;
+  status: z.infer<typeof ProgrammeStatusSchema>;
+  objectives: string;
+  eligibility: z.infer<typeof EligibilitySchema>;
+  plannedSessions: number;
+  durationMonths: number;
+  sessionMinutes: number;
+  hierarchyRule: 'chain' | 'directManager';
+  mentorCapacity: number;
+  questions: string[];
+  owners: string[];
+  createdAt: string;
+  updatedAt: string;
+  etag: string;
+}

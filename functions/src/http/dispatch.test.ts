@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import type { Services } from '../ports/services';
 import type { Principal, TokenValidator } from './auth';
 import { type ApiRequest, createDispatcher } from './dispatch';
 import { defineRoute } from './route';
@@ -49,7 +50,17 @@ const routes = [
     },
   }),
 ];
-const dispatcher = createDispatcher(routes, validator, { clock: { now: () => new Date(0) } });
+// The pipeline under test never reaches storage: any call to it is a failure.
+const unreachable = new Proxy({} as Services['programmes'], {
+  get: () => () => {
+    throw new Error('storage is not part of this test');
+  },
+});
+const dispatcher = createDispatcher(routes, validator, {
+  clock: { now: () => new Date(0) },
+  newId: () => 'id',
+  programmes: unreachable,
+});
 
 function request(
   method: string,

@@ -2,6 +2,7 @@ import { APP_ROLES } from './auth';
 import type { Me } from './contracts';
 import { HttpProblem } from './problems';
 import { type AnyRoute, defineRoute } from './route';
+import { programmeRoutes } from './routes/programmes';
 
 /**
  * The route table: every HTTP endpoint of Tandem, with who may call it and the schema its input
@@ -37,4 +38,5 @@ export const routes: AnyRoute[] = [
       };
     },
   }),
+  ...programmeRoutes,
 ];

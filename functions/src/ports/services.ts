@@ -1,4 +1,5 @@
 import type { Clock } from './clock';
+import type { ProgrammeStore } from './programmes';
 
 /**
  * Everything a route handler may reach outside the domain, as ports. Each host (Azure Functions,
@@ -6,4 +7,7 @@ import type { Clock } from './clock';
  */
 export interface Services {
   clock: Clock;
+  /** A new unique id for an entity. */
+  newId(): string;
+  programmes: ProgrammeStore;
 }

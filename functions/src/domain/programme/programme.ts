@@ -1,0 +1,153 @@
+/**
+ * Programmes: the three kinds of the seeds as templates with PRODUCT's defaults, the status
+ * machine (rule 9: a pilot before the organisation-wide call), and who may take part.
+ */
+
+export type ProgrammeKind = 'classic' | 'reverse' | 'executive';
+export type ProgrammeStatus = 'draft' | 'pilot' | 'open' | 'matching' | 'running' | 'closed';
+export type HierarchyRule = 'chain' | 'directManager';
+
+export type Eligibility =
+  | { kind: 'everyone' }
+  | { kind: 'departments'; departments: string[] }
+  | { kind: 'people'; personIds: string[] };
+
+export interface ProgrammeSettings {
+  name: string;
+  kind: ProgrammeKind;
+  /** Which knowledge must be multiplied, and who holds it today. */
+  objectives: string;
+  eligibility: Eligibility;
+  plannedSessions: number;
+  durationMonths: number;
+  sessionMinutes: number;
+  hierarchyRule: HierarchyRule;
+  mentorCapacity: number;
+  /** Questions HR adds to the application form (rule 3's questions are always asked). */
+  questions: string[];
+  /** Person ids of the HR owners. */
+  owners: string[];
+}
+
+export interface Programme extends ProgrammeSettings {
+  id: string;
+  status: ProgrammeStatus;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** PRODUCT defaults: 10 sessions over 6 months, 60 minutes, no reporting line, one mentee each. */
+const COMMON = {
+  plannedSessions: 10,
+  durationMonths: 6,
+  sessionMinutes: 60,
+  hierarchyRule: 'chain',
+  mentorCapacity: 1,
+  questions: [],
+  eligibility: { kind: 'everyone' },
+} as const;
+
+export const TEMPLATES: Record<ProgrammeKind, Omit<ProgrammeSettings, 'owners'>> = {
+  classic: {
+    ...COMMON,
+    eligibility: { kind: 'everyone' },
+    questions: [],
+    kind: 'classic',
+    name: 'Mentoring',
+    objectives:
+      'Experienced people guide those with less experience: strategic knowledge is passed on.',
+  },
+  reverse: {
+    ...COMMON,
+    eligibility: { kind: 'everyone' },
+    questions: [],
+    kind: 'reverse',
+    name: 'Reverse mentoring',
+    objectives:
+      'Junior profiles mentor senior executives: the digital gap, entrepreneurship (design thinking, design sprint, digital marketing), diversity, the new customer.',
+  },
+  executive: {
+    ...COMMON,
+    eligibility: { kind: 'everyone' },
+    questions: [],
+    kind: 'executive',
+    name: 'Executive mentoring',
+    objectives:
+      'People selected for promotion are assigned a senior mentor: shadowing, negotiation and persuasion practice, field visits, short- and long-term goals.',
+  },
+};
+
+/** Where a programme may go next. `closed` is final; a draft may be abandoned. */
+export const TRANSITIONS: Record<ProgrammeStatus, readonly ProgrammeStatus[]> = {
+  draft: ['pilot', 'open', 'closed'],
+  pilot: ['open', 'matching', 'closed'],
+  open: ['matching', 'closed'],
+  matching: ['open', 'running', 'closed'],
+  running: ['closed'],
+  closed: [],
+};
+
+export type ProgrammeRefusal =
+  | { code: 'invalidTransition'; from: ProgrammeStatus; to: ProgrammeStatus }
+  | { code: 'notEditable'; status: ProgrammeStatus };
+
+/** A new draft programme from a template, with HR's overrides. */
+export function createProgramme(
+  id: string,
+  kind: ProgrammeKind,
+  overrides: Partial<Omit<ProgrammeSettings, 'kind'>>,
+  owner: string,
+  now: Date,
+): Programme {
+  const at = now.toISOString();
+  return {
+    ...TEMPLATES[kind],
+    ...overrides,
+    kind,
+    owners: overrides.owners && overrides.owners.length > 0 ? overrides.owners : [owner],
+    id,
+    status: 'draft',
+    createdAt: at,
+    updatedAt: at,
+  };
+}
+
+/** Moves a programme along its status machine, or says why not. */
+export function changeStatus(
+  programme: Programme,
+  to: ProgrammeStatus,
+  now: Date,
+): { ok: true; programme: Programme } | { ok: false; reason: ProgrammeRefusal } {
+  if (!TRANSITIONS[programme.status].includes(to)) {
+    return { ok: false, reason: { code: 'invalidTransition', from: programme.status, to } };
+  }
+  return { ok: true, programme: { ...programme, status: to, updatedAt: now.toISOString() } };
+}
+
+/** Edits settings; the plan and the matching rules freeze once pairs are running. */
+export function editProgramme(
+  programme: Programme,
+  changes: Partial<Omit<ProgrammeSettings, 'kind'>>,
+  now: Date,
+): { ok: true; programme: Programme } | { ok: false; reason: ProgrammeRefusal } {
+  if (programme.status === 'running' || programme.status === 'closed') {
+    return { ok: false, reason: { code: 'notEditable', status: programme.status } };
+  }
+  return { ok: true, programme: { ...programme, ...changes, updatedAt: now.toISOString() } };
+}
+
+/** Whether a person may apply: everyone, their department, or named. */
+export function isEligible(
+  programme: Pick<Programme, 'eligibility'>,
+  person: { id: string; department?: string | null },
+): boolean {
+  const e = programme.eligibility;
+  if (e.kind === 'everyone') return true;
+  if (e.kind === 'people') return e.personIds.includes(person.id);
+  return person.department != null && e.departments.includes(person.department);
+}
+
+/** Whether employees see the programme at all: open calls and what follows; pilots for their people. */
+export function isVisibleToEmployees(programme: Pick<Programme, 'status'>): boolean {
+  return programme.status !== 'draft';
+}

@@ -1,0 +1,158 @@
+import {
+  changeStatus,
+  createProgramme,
+  editProgramme,
+  isEligible,
+  isVisibleToEmployees,
+  type Programme,
+} from '../../domain/programme/programme';
+import { StaleVersionError, type Versioned } from '../../ports/programmes';
+import type { Services } from '../../ports/services';
+import { APP_ROLES, type Principal } from '../auth';
+import {
+  ChangeStatusSchema,
+  CreateProgrammeSchema,
+  ProgrammeIdParams,
+  ProgrammeSettingsSchema,
+  type ProgrammeView,
+} from '../contracts';
+import { HttpProblem } from '../problems';
+import { type AnyRoute, defineRoute, type RouteResult } from '../route';
+
+const view = ({ value, etag }: Versioned<Programme>): ProgrammeView => ({ ...value, etag });
+
+function isStaff(principal: Principal | null): boolean {
+  return !!principal?.roles.some((r) => r === APP_ROLES.admin || r === APP_ROLES.advisor);
+}
+
+/** Employees see programmes past draft that they may join (department rules need the directory: #6). */
+function canSee(principal: Principal | null, programme: Programme): boolean {
+  if (isStaff(principal)) return true;
+  if (!isVisibleToEmployees(programme)) return false;
+  if (programme.eligibility.kind === 'people') {
+    return isEligible(programme, { id: principal?.id ?? '' });
+  }
+  return true;
+}
+
+async function load(services: Services, id: string, principal: Principal | null) {
+  const found = await services.programmes.get(id);
+  // Invisible and missing look the same: nobody learns that a draft exists.
+  if (!found || !canSee(principal, found.value)) throw new HttpProblem(404, 'No such programme.');
+  return found;
+}
+
+/** Edits quote the ETag they read (If-Match), so two HR people never overwrite each other. */
+function ifMatch(headers: { get(name: string): string | null }): string {
+  const etag = headers.get('if-match');
+  if (!etag) throw new HttpProblem(428, 'Send If-Match with the ETag you read.');
+  return etag;
+}
+
+function saved(result: Versioned<Programme>, status = 200): RouteResult {
+  return { status, body: view(result), headers: { etag: result.etag } };
+}
+
+async function replace(services: Services, next: Programme, etag: string): Promise<RouteResult> {
+  try {
+    return saved(await services.programmes.replace(next, etag));
+  } catch (error) {
+    if (error instanceof StaleVersionError) {
+      throw new HttpProblem(
+        412,
+        'Someone changed this programme since you read it. Reload and try again.',
+      );
+    }
+    throw error;
+  }
+}
+
+export const programmeRoutes: AnyRoute[] = [
+  defineRoute({
+    name: 'list-programmes',
+    method: 'GET',
+    path: '/programmes',
+    access: 'employee',
+    handler: async ({ principal, services }) => {
+      const all = await services.programmes.list();
+      const visible = all.filter((p) => canSee(principal, p.value));
+      visible.sort(
+        (a, b) =>
+          b.value.createdAt.localeCompare(a.value.createdAt) ||
+          a.value.id.localeCompare(b.value.id),
+      );
+      return { body: { value: visible.map(view) } };
+    },
+  }),
+  defineRoute({
+    name: 'create-programme',
+    method: 'POST',
+    path: '/programmes',
+    access: 'admin',
+    request: { body: CreateProgrammeSchema },
+    handler: async ({ principal, services, body }) => {
+      const { kind, ...settings } = body;
+      const programme = createProgramme(
+        services.newId(),
+        kind,
+        settings,
+        principal!.id,
+        services.clock.now(),
+      );
+      const result = await services.programmes.create(programme);
+      return {
+        ...saved(result, 201),
+        headers: { etag: result.etag, location: `/api/programmes/${programme.id}` },
+      };
+    },
+  }),
+  defineRoute({
+    name: 'get-programme',
+    method: 'GET',
+    path: '/programmes/:programmeId',
+    access: 'employee',
+    request: { params: ProgrammeIdParams },
+    handler: async ({ principal, services, params }) =>
+      saved(await load(services, params.programmeId, principal)),
+  }),
+  defineRoute({
+    name: 'edit-programme',
+    method: 'PATCH',
+    path: '/programmes/:programmeId',
+    access: 'admin',
+    request: { params: ProgrammeIdParams, body: ProgrammeSettingsSchema },
+    handler: async ({ principal, services, params, body, headers }) => {
+      const etag = ifMatch(headers);
+      const current = await load(services, params.programmeId, principal);
+      const edited = editProgramme(current.value, body, services.clock.now());
+      if (!edited.ok) {
+        throw new HttpProblem(409, 'A running or closed programme can no longer be edited.', {
+          code: edited.reason.code,
+        });
+      }
+      return replace(services, edited.programme, etag);
+    },
+  }),
+  defineRoute({
+    name: 'change-programme-status',
+    method: 'PUT',
+    path: '/programmes/:programmeId/status',
+    access: 'admin',
+    request: { params: ProgrammeIdParams, body: ChangeStatusSchema },
+    handler: async ({ principal, services, params, body, headers }) => {
+      const etag = ifMatch(headers);
+      const current = await load(services, params.programmeId, principal);
+      const moved = changeStatus(current.value, body.status, services.clock.now());
+      if (!moved.ok) {
+        throw new HttpProblem(
+          409,
+          `A ${current.value.status} programme cannot become ${body.status}.`,
+          {
+            code: moved.reason.code,
+          },
+        );
+      }
+      return replace(services, moved.programme, etag);
+    },
+  }),
+];

@@ -1,0 +1,25 @@
+import type { Programme } from '../domain/programme/programme';
+
+/** A stored value with the version (ETag) every update must quote back. */
+export interface Versioned<T> {
+  value: T;
+  etag: string;
+}
+
+/** Someone else changed the entity since it was read: the caller must re-read and retry. */
+export class StaleVersionError extends Error {
+  constructor(what: string) {
+    super(`${what} was changed by someone else`);
+  }
+}
+
+/** The entity already exists (a create that lost a race, or a repeated create). */
+export class AlreadyExistsError extends Error {}
+
+export interface ProgrammeStore {
+  create(programme: Programme): Promise<Versioned<Programme>>;
+  get(id: string): Promise<Versioned<Programme> | undefined>;
+  list(): Promise<Versioned<Programme>[]>;
+  /** Replaces the stored programme only if it still has `etag`; else StaleVersionError. */
+  replace(programme: Programme, etag: string): Promise<Versioned<Programme>>;
+}

@@ -1,0 +1,163 @@
+import { generateKeyPair } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { routes } from '../../functions/src/http/routes';
+import { type LocalStack, startLocalStack } from '../sim/stack';
+import { apiAs } from './api-client';
+
+/**
+ * Every route of the table × every kind of caller → the status it must get. The table drives the
+ * test: a route without a sample request and expectations here fails it, so none is forgotten.
+ */
+type Caller =
+  | 'anonymous'
+  | 'badSignature'
+  | 'wrongTenant'
+  | 'wrongAudience'
+  | 'expired'
+  | 'employee'
+  | 'admin'
+  | 'advisor';
+const CALLERS: Caller[] = [
+  'anonymous',
+  'badSignature',
+  'wrongTenant',
+  'wrongAudience',
+  'expired',
+  'employee',
+  'admin',
+  'advisor',
+];
+
+let stack: LocalStack;
+let api: ReturnType<typeof apiAs>;
+const HR = 'Lucía Fernández';
+let openProgramme: { id: string; etag: string };
+
+interface Sample {
+  path: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** A valid request for each route (fresh state where a call changes it). */
+const samples: Record<string, () => Promise<Sample>> = {
+  health: async () => ({ path: '/health' }),
+  me: async () => ({ path: '/me' }),
+  'list-programmes': async () => ({ path: '/programmes' }),
+  'create-programme': async () => ({ path: '/programmes', body: { kind: 'executive' } }),
+  'get-programme': async () => ({ path: `/programmes/${openProgramme.id}` }),
+  'edit-programme': async () => {
+    const current = await api(HR, 'GET', `/programmes/${openProgramme.id}`);
+    return {
+      path: `/programmes/${openProgramme.id}`,
+      body: { questions: ['¿Qué esperas?'] },
+      headers: { 'if-match': current.body.etag },
+    };
+  },
+  'change-programme-status': async () => {
+    const draft = await api(HR, 'POST', '/programmes', { body: { kind: 'classic' } });
+    return {
+      path: `/programmes/${draft.body.id}/status`,
+      body: { status: 'open' },
+      headers: { 'if-match': draft.body.etag },
+    };
+  },
+};
+
+const badToken = [401, 401, 401, 401, 401] as const;
+function expect401sThen(employee: number, admin: number, advisor: number): Record<Caller, number> {
+  const [a, b, c, d, e] = badToken;
+  return {
+    anonymous: a,
+    badSignature: b,
+    wrongTenant: c,
+    wrongAudience: d,
+    expired: e,
+    employee,
+    admin,
+    advisor,
+  };
+}
+const everyone200 = Object.fromEntries(CALLERS.map((c) => [c, 200])) as Record<Caller, number>;
+
+const expected: Record<string, Record<Caller, number>> = {
+  health: everyone200,
+  me: expect401sThen(200, 200, 200),
+  'list-programmes': expect401sThen(200, 200, 200),
+  'create-programme': expect401sThen(403, 201, 403),
+  'get-programme': expect401sThen(200, 200, 200),
+  'edit-programme': expect401sThen(403, 200, 403),
+  'change-programme-status': expect401sThen(403, 200, 403),
+};
+
+async function tokenFor(caller: Caller): Promise<string | undefined> {
+  const person = (name: string) => stack.people.find((p) => p.displayName === name)!.id;
+  const marta = person('Marta Gil');
+  switch (caller) {
+    case 'anonymous':
+      return undefined;
+    case 'badSignature': {
+      const { privateKey } = await generateKeyPair('RS256');
+      const good = await stack.issuer.userToken(marta);
+      const claims = JSON.parse(Buffer.from(good.split('.')[1]!, 'base64url').toString());
+      return stack.issuer.sign(claims, { key: privateKey });
+    }
+    case 'wrongTenant':
+      return stack.issuer.userToken(marta, { tid: '11111111-2222-4333-8444-555555555555' });
+    case 'wrongAudience':
+      return stack.issuer.userToken(marta, { aud: 'api://another-app' });
+    case 'expired': {
+      const past = Math.floor(Date.now() / 1000) - 7200;
+      return stack.issuer.userToken(marta, { iat: past, nbf: past, exp: past + 600 });
+    }
+    case 'employee':
+      return stack.issuer.userToken(marta);
+    case 'admin':
+      return stack.issuer.userToken(person(HR));
+    case 'advisor':
+      return stack.issuer.userToken(person('Elena Rivas'));
+  }
+}
+
+beforeAll(async () => {
+  stack = await startLocalStack();
+  api = apiAs(stack);
+  const created = await api(HR, 'POST', '/programmes', { body: { kind: 'classic' } });
+  const opened = await api(HR, 'PUT', `/programmes/${created.body.id}/status`, {
+    body: { status: 'open' },
+    headers: { 'if-match': created.body.etag },
+  });
+  openProgramme = { id: opened.body.id, etag: opened.body.etag };
+});
+afterAll(async () => {
+  await stack?.close();
+});
+
+describe('the authorisation matrix', () => {
+  it('has a sample request and expectations for every route of the table', () => {
+    const names = routes.map((r) => r.name).sort();
+    expect(Object.keys(samples).sort()).toEqual(names);
+    expect(Object.keys(expected).sort()).toEqual(names);
+  });
+
+  for (const route of routes) {
+    it(`${route.method} ${route.path} (${route.name})`, async () => {
+      const sample = samples[route.name];
+      const expectations = expected[route.name];
+      if (!sample || !expectations) throw new Error(`No matrix entry for ${route.name}`);
+      const got: Partial<Record<Caller, number>> = {};
+      for (const caller of CALLERS) {
+        const request = await sample();
+        const token = await tokenFor(caller);
+        const r = await api(null, route.method, request.path, {
+          body: request.body,
+          headers: request.headers,
+          token,
+        });
+        got[caller] = r.status;
+        if (r.status >= 400) expect(r.headers.get('content-type')).toBe('application/problem+json');
+      }
+      expect(got).toEqual(expectations);
+    });
+  }
+});
