@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ManagedIdentityCredential } from '@azure/identity';
+import { applicationTable } from './adapters/tables/application-table';
 import type { TableConnection } from './adapters/tables/json-table';
 import { programmeTable } from './adapters/tables/programme-table';
 import type { BackendConfig } from './config';
@@ -34,10 +35,12 @@ export function composeBackend(
   options: { clock?: Clock; log?: (message: string, error?: unknown) => void } = {},
 ): Composition {
   const clock = options.clock ?? systemClock;
+  const connection = tableConnection(config);
   const services: Services = {
     clock,
     newId: randomUUID,
-    programmes: programmeTable(tableConnection(config)),
+    programmes: programmeTable(connection),
+    applications: applicationTable(connection),
   };
   const validator = createTokenValidator(config, () => clock.now());
   return { dispatcher: createDispatcher(routes, validator, services, options.log), services };

@@ -39,8 +39,37 @@ interface Sample {
   headers?: Record<string, string>;
 }
 
-/** A valid request for each route (fresh state where a call changes it). */
-const samples: Record<string, () => Promise<Sample>> = {
+/** An open programme created for one request. */
+async function freshOpenProgramme(): Promise<string> {
+  const draft = await api(HR, 'POST', '/programmes', { body: { kind: 'classic' } });
+  const opened = await api(HR, 'PUT', `/programmes/${draft.body.id}/status`, {
+    body: { status: 'open' },
+    headers: { 'if-match': draft.body.etag },
+  });
+  return opened.body.id;
+}
+
+const menteeForm = {
+  role: 'mentee',
+  why: 'Quiero aprender a negociar',
+  wants: ['negotiation'],
+  languages: ['es'],
+  consent: true,
+};
+const mentorForm = { ...menteeForm, role: 'mentor', wants: [], offers: ['negotiation'] };
+
+/** An application by `who` to a fresh open programme; returns the programme, person and ETag. */
+async function freshApplication(who: string, form: Record<string, unknown> = menteeForm) {
+  const programmeId = await freshOpenProgramme();
+  const r = await api(who, 'POST', `/programmes/${programmeId}/applications`, { body: form });
+  return { programmeId, personId: r.body.personId as string, etag: r.body.etag as string };
+}
+
+/**
+ * A valid request for each route, made fresh for each call. `who` is the person the caller's
+ * token names (a valid token's own person; Marta for the refused tokens).
+ */
+const samples: Record<string, (who: string) => Promise<Sample>> = {
   health: async () => ({ path: '/health' }),
   me: async () => ({ path: '/me' }),
   'list-programmes': async () => ({ path: '/programmes' }),
@@ -60,6 +89,46 @@ const samples: Record<string, () => Promise<Sample>> = {
       path: `/programmes/${draft.body.id}/status`,
       body: { status: 'open' },
       headers: { 'if-match': draft.body.etag },
+    };
+  },
+  'submit-application': async () => ({
+    path: `/programmes/${await freshOpenProgramme()}/applications`,
+    body: menteeForm,
+  }),
+  'get-my-application': async (who) => ({
+    path: `/programmes/${(await freshApplication(who)).programmeId}/applications/me`,
+  }),
+  'edit-my-application': async (who) => {
+    const a = await freshApplication(who);
+    return {
+      path: `/programmes/${a.programmeId}/applications/me`,
+      body: { ...menteeForm, wants: ['feedback'] },
+      headers: { 'if-match': a.etag },
+    };
+  },
+  'withdraw-my-application': async (who) => {
+    const a = await freshApplication(who);
+    return {
+      path: `/programmes/${a.programmeId}/applications/me/withdraw`,
+      headers: { 'if-match': a.etag },
+    };
+  },
+  'list-applications': async () => ({
+    path: `/programmes/${(await freshApplication('Marta Gil')).programmeId}/applications`,
+  }),
+  'approve-mentor': async () => {
+    const a = await freshApplication('James Whitaker', mentorForm);
+    return {
+      path: `/programmes/${a.programmeId}/applications/${a.personId}/approve`,
+      headers: { 'if-match': a.etag },
+    };
+  },
+  'reject-application': async () => {
+    const a = await freshApplication('James Whitaker');
+    return {
+      path: `/programmes/${a.programmeId}/applications/${a.personId}/reject`,
+      body: { reason: 'Plazas completas' },
+      headers: { 'if-match': a.etag },
     };
   },
 };
@@ -88,6 +157,24 @@ const expected: Record<string, Record<Caller, number>> = {
   'get-programme': expect401sThen(200, 200, 200),
   'edit-programme': expect401sThen(403, 200, 403),
   'change-programme-status': expect401sThen(403, 200, 403),
+  'submit-application': expect401sThen(201, 201, 201),
+  'get-my-application': expect401sThen(200, 200, 200),
+  'edit-my-application': expect401sThen(200, 200, 200),
+  'withdraw-my-application': expect401sThen(200, 200, 200),
+  'list-applications': expect401sThen(403, 200, 403),
+  'approve-mentor': expect401sThen(403, 200, 403),
+  'reject-application': expect401sThen(403, 200, 403),
+};
+
+const PERSON_OF: Record<Caller, string> = {
+  anonymous: 'Marta Gil',
+  badSignature: 'Marta Gil',
+  wrongTenant: 'Marta Gil',
+  wrongAudience: 'Marta Gil',
+  expired: 'Marta Gil',
+  employee: 'Marta Gil',
+  admin: HR,
+  advisor: 'Elena Rivas',
 };
 
 async function tokenFor(caller: Caller): Promise<string | undefined> {
@@ -147,7 +234,7 @@ describe('the authorisation matrix', () => {
       if (!sample || !expectations) throw new Error(`No matrix entry for ${route.name}`);
       const got: Partial<Record<Caller, number>> = {};
       for (const caller of CALLERS) {
-        const request = await sample();
+        const request = await sample(PERSON_OF[caller]);
         const token = await tokenFor(caller);
         const r = await api(null, route.method, request.path, {
           body: request.body,

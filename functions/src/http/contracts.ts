@@ -95,3 +95,52 @@ export interface ProgrammeView {
   updatedAt: string;
   etag: string;
 }
+
+// --- Applications ----------------------------------------------------------------------------
+
+const topic = z.string().trim().min(1).max(80);
+export const ApplicationFormSchema = z
+  .object({
+    role: z.enum(['mentee', 'mentor']),
+    why: z.string().trim().min(1).max(2000),
+    wants: z.array(topic).max(10).default([]),
+    offers: z.array(topic).max(20).default([]),
+    languages: z
+      .array(z.string().regex(/^[a-z]{2,3}$/, 'a BCP-47 primary language tag such as "es"'))
+      .min(1)
+      .max(10),
+    availability: z
+      .object({
+        days: z
+          .array(z.enum(['monday', 'tuesday', 'wednesday', 'thursday', 'friday']))
+          .max(5)
+          .default([]),
+        partsOfDay: z
+          .array(z.enum(['morning', 'afternoon']))
+          .max(2)
+          .default([]),
+        notes: z.string().max(500).default(''),
+      })
+      .strict()
+      .default({ days: [], partsOfDay: [], notes: '' }),
+    answers: z.array(z.string().max(2000)).max(10).default([]),
+    consent: z.literal(true, { error: 'consent is required to take part' }),
+  })
+  .strict()
+  .refine((f) => f.role !== 'mentee' || f.wants.length > 0, {
+    path: ['wants'],
+    message: 'a mentee says what they want to learn',
+  })
+  .refine((f) => f.role !== 'mentor' || f.offers.length > 0, {
+    path: ['offers'],
+    message: 'a mentor says what they can contribute',
+  });
+export type ApplicationFormInput = z.infer<typeof ApplicationFormSchema>;
+
+export const RejectApplicationSchema = z
+  .object({ reason: z.string().trim().min(1).max(1000) })
+  .strict();
+
+export const ApplicationParams = z
+  .object({ programmeId: z.string().uuid(), personId: z.string().min(1).max(64) })
+  .strict();

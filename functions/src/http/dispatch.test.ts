@@ -60,6 +60,7 @@ const dispatcher = createDispatcher(routes, validator, {
   clock: { now: () => new Date(0) },
   newId: () => 'id',
   programmes: unreachable,
+  applications: unreachable as unknown as Services['applications'],
 });
 
 function request(

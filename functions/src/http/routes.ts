@@ -2,6 +2,7 @@ import { APP_ROLES } from './auth';
 import type { Me } from './contracts';
 import { HttpProblem } from './problems';
 import { type AnyRoute, defineRoute } from './route';
+import { applicationRoutes } from './routes/applications';
 import { programmeRoutes } from './routes/programmes';
 
 /**
@@ -39,4 +40,5 @@ export const routes: AnyRoute[] = [
     },
   }),
   ...programmeRoutes,
+  ...applicationRoutes,
 ];

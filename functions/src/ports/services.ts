@@ -1,3 +1,4 @@
+import type { ApplicationStore } from './applications';
 import type { Clock } from './clock';
 import type { ProgrammeStore } from './programmes';
 
@@ -10,4 +11,5 @@ export interface Services {
   /** A new unique id for an entity. */
   newId(): string;
   programmes: ProgrammeStore;
+  applications: ApplicationStore;
 }

@@ -261,7 +261,9 @@ describe('planSeries properties', () => {
           result.series.occurrences.filter((o) => o.clashes.length > 0),
         );
       }),
-      { numRuns: 200 },
+      // A fixed seed: the coverage check below counts cases, and a random draw of 200 can fall
+      // short of one kind by chance — the run must fail only when the planner is wrong.
+      { numRuns: 200, seed: 20261125 },
     );
     expect(seen.plans).toBeGreaterThan(60);
     expect(Math.min(seen.free, seen.busy, seen.outside, seen.short, seen.common)).toBeGreaterThan(

@@ -35,15 +35,15 @@ function canSee(principal: Principal | null, programme: Programme): boolean {
   return true;
 }
 
-async function load(services: Services, id: string, principal: Principal | null) {
+/** A programme the caller may see, or 404 — nobody learns that an invisible draft exists. */
+export async function loadProgramme(services: Services, id: string, principal: Principal | null) {
   const found = await services.programmes.get(id);
-  // Invisible and missing look the same: nobody learns that a draft exists.
   if (!found || !canSee(principal, found.value)) throw new HttpProblem(404, 'No such programme.');
   return found;
 }
 
 /** Edits quote the ETag they read (If-Match), so two HR people never overwrite each other. */
-function ifMatch(headers: { get(name: string): string | null }): string {
+export function ifMatch(headers: { get(name: string): string | null }): string {
   const etag = headers.get('if-match');
   if (!etag) throw new HttpProblem(428, 'Send If-Match with the ETag you read.');
   return etag;
@@ -113,7 +113,7 @@ export const programmeRoutes: AnyRoute[] = [
     access: 'employee',
     request: { params: ProgrammeIdParams },
     handler: async ({ principal, services, params }) =>
-      saved(await load(services, params.programmeId, principal)),
+      saved(await loadProgramme(services, params.programmeId, principal)),
   }),
   defineRoute({
     name: 'edit-programme',
@@ -123,7 +123,7 @@ export const programmeRoutes: AnyRoute[] = [
     request: { params: ProgrammeIdParams, body: ProgrammeSettingsSchema },
     handler: async ({ principal, services, params, body, headers }) => {
       const etag = ifMatch(headers);
-      const current = await load(services, params.programmeId, principal);
+      const current = await loadProgramme(services, params.programmeId, principal);
       const edited = editProgramme(current.value, body, services.clock.now());
       if (!edited.ok) {
         throw new HttpProblem(409, 'A running or closed programme can no longer be edited.', {
@@ -141,7 +141,7 @@ export const programmeRoutes: AnyRoute[] = [
     request: { params: ProgrammeIdParams, body: ChangeStatusSchema },
     handler: async ({ principal, services, params, body, headers }) => {
       const etag = ifMatch(headers);
-      const current = await load(services, params.programmeId, principal);
+      const current = await loadProgramme(services, params.programmeId, principal);
       const moved = changeStatus(current.value, body.status, services.clock.now());
       if (!moved.ok) {
         throw new HttpProblem(

@@ -1,0 +1,138 @@
+import type { Programme } from '../programme/programme';
+
+/**
+ * Applications (PRODUCT rules 2 and 3): participation is voluntary — people apply through the
+ * form, with their reasons, what they want to learn or can contribute, languages, availability and
+ * consent; HR approves mentors (experience and the will to help others grow) or rejects with a
+ * reason. Mentees take part unless rejected.
+ */
+
+export type ApplicationRole = 'mentee' | 'mentor';
+export type ApplicationStatus = 'submitted' | 'approved' | 'rejected' | 'withdrawn';
+export type PartOfDay = 'morning' | 'afternoon';
+
+export interface ApplicationForm {
+  role: ApplicationRole;
+  why: string;
+  /** Mentee: topics they want to learn. */
+  wants: string[];
+  /** Mentor: knowledge areas they can contribute. */
+  offers: string[];
+  /** BCP-47 primary tags. */
+  languages: string[];
+  availability: { days: string[]; partsOfDay: PartOfDay[]; notes: string };
+  answers: string[];
+  consent: true;
+}
+
+export interface Application extends ApplicationForm {
+  programmeId: string;
+  personId: string;
+  status: ApplicationStatus;
+  rejectionReason?: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type ApplicationRefusal =
+  | { code: 'notAcceptingApplications'; status: Programme['status'] }
+  | { code: 'notEligible' }
+  | { code: 'notEditable'; status: ApplicationStatus }
+  | { code: 'onlyMentorsNeedApproval' }
+  | { code: 'invalidDecision'; status: ApplicationStatus };
+
+type Result = { ok: true; application: Application } | { ok: false; reason: ApplicationRefusal };
+
+/** Applications are taken during a pilot (for its people) and an open call. */
+export function acceptsApplications(programme: Pick<Programme, 'status'>): boolean {
+  return programme.status === 'pilot' || programme.status === 'open';
+}
+
+export function submitApplication(
+  programme: Programme,
+  personId: string,
+  eligible: boolean,
+  form: ApplicationForm,
+  now: Date,
+): Result {
+  if (!acceptsApplications(programme)) {
+    return { ok: false, reason: { code: 'notAcceptingApplications', status: programme.status } };
+  }
+  if (!eligible) return { ok: false, reason: { code: 'notEligible' } };
+  const at = now.toISOString();
+  return {
+    ok: true,
+    application: {
+      ...form,
+      programmeId: programme.id,
+      personId,
+      status: 'submitted',
+      createdAt: at,
+      updatedAt: at,
+    },
+  };
+}
+
+/** Applicants edit their own form while the call is open; a changed mentor form is reviewed again. */
+export function editApplication(
+  programme: Programme,
+  application: Application,
+  form: ApplicationForm,
+  now: Date,
+): Result {
+  if (!acceptsApplications(programme)) {
+    return { ok: false, reason: { code: 'notAcceptingApplications', status: programme.status } };
+  }
+  if (application.status === 'rejected' || application.status === 'withdrawn') {
+    return { ok: false, reason: { code: 'notEditable', status: application.status } };
+  }
+  return {
+    ok: true,
+    application: { ...application, ...form, status: 'submitted', updatedAt: now.toISOString() },
+  };
+}
+
+export function withdrawApplication(application: Application, now: Date): Result {
+  if (application.status === 'withdrawn') {
+    return { ok: false, reason: { code: 'notEditable', status: application.status } };
+  }
+  return {
+    ok: true,
+    application: { ...application, status: 'withdrawn', updatedAt: now.toISOString() },
+  };
+}
+
+/** HR approves a mentor (PRODUCT rule 2: rigorous mentor selection). */
+export function approveMentor(application: Application, now: Date): Result {
+  if (application.role !== 'mentor')
+    return { ok: false, reason: { code: 'onlyMentorsNeedApproval' } };
+  if (application.status !== 'submitted') {
+    return { ok: false, reason: { code: 'invalidDecision', status: application.status } };
+  }
+  return {
+    ok: true,
+    application: { ...application, status: 'approved', updatedAt: now.toISOString() },
+  };
+}
+
+export function rejectApplication(application: Application, reason: string, now: Date): Result {
+  if (application.status !== 'submitted' && application.status !== 'approved') {
+    return { ok: false, reason: { code: 'invalidDecision', status: application.status } };
+  }
+  return {
+    ok: true,
+    application: {
+      ...application,
+      status: 'rejected',
+      rejectionReason: reason,
+      updatedAt: now.toISOString(),
+    },
+  };
+}
+
+/** Who the matcher may pair: mentees not rejected or withdrawn, mentors HR approved. */
+export function isReadyForMatching(application: Application): boolean {
+  return application.role === 'mentee'
+    ? application.status === 'submitted'
+    : application.status === 'approved';
+}

@@ -1,0 +1,189 @@
+import {
+  type Application,
+  approveMentor,
+  editApplication,
+  rejectApplication,
+  submitApplication,
+  withdrawApplication,
+} from '../../domain/application/application';
+import { isEligible, type Programme } from '../../domain/programme/programme';
+import { AlreadyExistsError, StaleVersionError, type Versioned } from '../../ports/programmes';
+import type { Services } from '../../ports/services';
+import type { Principal } from '../auth';
+import {
+  ApplicationFormSchema,
+  ApplicationParams,
+  ProgrammeIdParams,
+  RejectApplicationSchema,
+} from '../contracts';
+import { HttpProblem } from '../problems';
+import { type AnyRoute, defineRoute, type RouteResult } from '../route';
+import { ifMatch, loadProgramme } from './programmes';
+
+const view = ({ value, etag }: Versioned<Application>) => ({ ...value, etag });
+
+function saved(result: Versioned<Application>, status = 200): RouteResult {
+  return { status, body: view(result), headers: { etag: result.etag } };
+}
+
+type Outcome = { ok: true; application: Application } | { ok: false; reason: { code: string } };
+
+const REFUSALS: Record<string, [number, string]> = {
+  notAcceptingApplications: [409, 'This programme is not taking applications now.'],
+  notEligible: [403, 'This programme is not open to you.'],
+  notEditable: [409, 'This application can no longer be changed.'],
+  onlyMentorsNeedApproval: [409, 'Only mentors are approved; mentees take part unless rejected.'],
+  invalidDecision: [409, 'This application has already been decided.'],
+};
+
+async function store(services: Services, outcome: Outcome, etag?: string): Promise<RouteResult> {
+  if (!outcome.ok) {
+    const [status, detail] = REFUSALS[outcome.reason.code] ?? [409, 'Not possible now.'];
+    throw new HttpProblem(status, detail, { code: outcome.reason.code });
+  }
+  try {
+    return etag === undefined
+      ? saved(await services.applications.create(outcome.application), 201)
+      : saved(await services.applications.replace(outcome.application, etag));
+  } catch (error) {
+    if (error instanceof AlreadyExistsError) {
+      throw new HttpProblem(
+        409,
+        'You have already applied to this programme: edit your application.',
+        {
+          code: 'alreadyApplied',
+        },
+      );
+    }
+    if (error instanceof StaleVersionError) {
+      throw new HttpProblem(
+        412,
+        'This application changed since you read it. Reload and try again.',
+      );
+    }
+    throw error;
+  }
+}
+
+async function own(services: Services, programmeId: string, principal: Principal | null) {
+  const found = await services.applications.get(programmeId, principal!.id);
+  if (!found) throw new HttpProblem(404, 'You have not applied to this programme.');
+  return found;
+}
+
+async function forReview(services: Services, programmeId: string, personId: string) {
+  const found = await services.applications.get(programmeId, personId);
+  if (!found) throw new HttpProblem(404, 'No such application.');
+  return found;
+}
+
+/** Until org sync (#6) brings departments, a department-only programme admits nobody by default. */
+const eligible = (programme: Programme, principal: Principal | null) =>
+  isEligible(programme, { id: principal!.id, department: null });
+
+export const applicationRoutes: AnyRoute[] = [
+  defineRoute({
+    name: 'submit-application',
+    method: 'POST',
+    path: '/programmes/:programmeId/applications',
+    access: 'employee',
+    request: { params: ProgrammeIdParams, body: ApplicationFormSchema },
+    handler: async ({ principal, services, params, body }) => {
+      const { value: programme } = await loadProgramme(services, params.programmeId, principal);
+      const outcome = submitApplication(
+        programme,
+        principal!.id,
+        eligible(programme, principal),
+        body,
+        services.clock.now(),
+      );
+      return store(services, outcome);
+    },
+  }),
+  defineRoute({
+    name: 'get-my-application',
+    method: 'GET',
+    path: '/programmes/:programmeId/applications/me',
+    access: 'employee',
+    request: { params: ProgrammeIdParams },
+    handler: async ({ principal, services, params }) => {
+      await loadProgramme(services, params.programmeId, principal);
+      return saved(await own(services, params.programmeId, principal));
+    },
+  }),
+  defineRoute({
+    name: 'edit-my-application',
+    method: 'PUT',
+    path: '/programmes/:programmeId/applications/me',
+    access: 'employee',
+    request: { params: ProgrammeIdParams, body: ApplicationFormSchema },
+    handler: async ({ principal, services, params, body, headers }) => {
+      const etag = ifMatch(headers);
+      const { value: programme } = await loadProgramme(services, params.programmeId, principal);
+      const current = await own(services, params.programmeId, principal);
+      return store(
+        services,
+        editApplication(programme, current.value, body, services.clock.now()),
+        etag,
+      );
+    },
+  }),
+  defineRoute({
+    name: 'withdraw-my-application',
+    method: 'POST',
+    path: '/programmes/:programmeId/applications/me/withdraw',
+    access: 'employee',
+    request: { params: ProgrammeIdParams },
+    handler: async ({ principal, services, params, headers }) => {
+      const etag = ifMatch(headers);
+      await loadProgramme(services, params.programmeId, principal);
+      const current = await own(services, params.programmeId, principal);
+      return store(services, withdrawApplication(current.value, services.clock.now()), etag);
+    },
+  }),
+  defineRoute({
+    name: 'list-applications',
+    method: 'GET',
+    path: '/programmes/:programmeId/applications',
+    access: 'admin',
+    request: { params: ProgrammeIdParams },
+    handler: async ({ principal, services, params }) => {
+      await loadProgramme(services, params.programmeId, principal);
+      const all = await services.applications.listByProgramme(params.programmeId);
+      all.sort(
+        (a, b) =>
+          a.value.createdAt.localeCompare(b.value.createdAt) ||
+          a.value.personId.localeCompare(b.value.personId),
+      );
+      return { body: { value: all.map(view) } };
+    },
+  }),
+  defineRoute({
+    name: 'approve-mentor',
+    method: 'POST',
+    path: '/programmes/:programmeId/applications/:personId/approve',
+    access: 'admin',
+    request: { params: ApplicationParams },
+    handler: async ({ services, params, headers }) => {
+      const etag = ifMatch(headers);
+      const current = await forReview(services, params.programmeId, params.personId);
+      return store(services, approveMentor(current.value, services.clock.now()), etag);
+    },
+  }),
+  defineRoute({
+    name: 'reject-application',
+    method: 'POST',
+    path: '/programmes/:programmeId/applications/:personId/reject',
+    access: 'admin',
+    request: { params: ApplicationParams, body: RejectApplicationSchema },
+    handler: async ({ services, params, body, headers }) => {
+      const etag = ifMatch(headers);
+      const current = await forReview(services, params.programmeId, params.personId);
+      return store(
+        services,
+        rejectApplication(current.value, body.reason, services.clock.now()),
+        etag,
+      );
+    },
+  }),
+];
