@@ -1,5 +1,5 @@
 import { Spinner } from '@fluentui/react-components';
-import { useEffect, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Switch, useLocation } from 'wouter';
 import type { ApiClient } from './api/client';
@@ -8,8 +8,14 @@ import { ErrorState } from './components/ErrorState';
 import { SessionContext } from './components/session';
 import { useAsync } from './components/useAsync';
 import { pathOfDeepLink } from './deep-link';
+import { ApplyPage } from './pages/apply/ApplyPage';
 import { HomePage } from './pages/home/HomePage';
 import { NotFoundPage } from './pages/not-found/NotFoundPage';
+
+// HR's screens load only for HR (initial JavaScript stays small for everyone else).
+const AdminPage = lazy(() =>
+  import('./pages/admin/AdminPage').then((m) => ({ default: m.AdminPage })),
+);
 
 /** Everything after sign-in: who you are (from /api/me), the shell, and the tab's routes. */
 export function SignedIn({
@@ -40,6 +46,18 @@ export function SignedIn({
       <AppShell>
         <Switch>
           <Route path="/" component={HomePage} />
+          <Route path="/programmes/:programmeId/apply">
+            {(params) => <ApplyPage programmeId={params.programmeId} />}
+          </Route>
+          <Route path="/admin">
+            {session?.me.isAdmin ? (
+              <Suspense fallback={<Spinner label={t('app.loading')} />}>
+                <AdminPage />
+              </Suspense>
+            ) : (
+              <NotFoundPage />
+            )}
+          </Route>
           <Route component={NotFoundPage} />
         </Switch>
       </AppShell>

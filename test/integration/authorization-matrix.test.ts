@@ -91,6 +91,7 @@ const samples: Record<string, (who: string) => Promise<Sample>> = {
       headers: { 'if-match': draft.body.etag },
     };
   },
+  'list-my-applications': async () => ({ path: '/applications/me' }),
   'submit-application': async () => ({
     path: `/programmes/${await freshOpenProgramme()}/applications`,
     body: menteeForm,
@@ -157,6 +158,7 @@ const expected: Record<string, Record<Caller, number>> = {
   'get-programme': expect401sThen(200, 200, 200),
   'edit-programme': expect401sThen(403, 200, 403),
   'change-programme-status': expect401sThen(403, 200, 403),
+  'list-my-applications': expect401sThen(200, 200, 200),
   'submit-application': expect401sThen(201, 201, 201),
   'get-my-application': expect401sThen(200, 200, 200),
   'edit-my-application': expect401sThen(200, 200, 200),

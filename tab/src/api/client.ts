@@ -1,23 +1,62 @@
-import type { Me, ProblemBody } from '../../../functions/src/http/contracts';
+import type {
+  ApplicationFormInput,
+  CreateProgramme,
+  Me,
+  ProblemBody,
+  ProgrammeView,
+} from '../../../functions/src/http/contracts';
 
 /** An API failure, with the HTTP status and the problem+json body when there is one. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly problem?: ProblemBody,
+    readonly problem?: ProblemBody & { code?: string },
   ) {
     super(problem?.detail ?? problem?.title ?? `HTTP ${status}`);
   }
 }
 
+export type ApplicationView = ApplicationFormInput & {
+  programmeId: string;
+  personId: string;
+  personName: string;
+  status: 'submitted' | 'approved' | 'rejected' | 'withdrawn';
+  rejectionReason?: string;
+  createdAt: string;
+  updatedAt: string;
+  etag: string;
+};
+
+export type { ProgrammeView };
+
 export interface ApiClient {
   me(): Promise<Me>;
-  request<T>(method: string, path: string, body?: unknown): Promise<T>;
+  listProgrammes(): Promise<ProgrammeView[]>;
+  getProgramme(id: string): Promise<ProgrammeView>;
+  createProgramme(body: CreateProgramme): Promise<ProgrammeView>;
+  changeStatus(id: string, status: ProgrammeView['status'], etag: string): Promise<ProgrammeView>;
+  /** The caller's own applications, to every programme. */
+  myApplications(): Promise<ApplicationView[]>;
+  apply(programmeId: string, form: ApplicationFormInput): Promise<ApplicationView>;
+  listApplications(programmeId: string): Promise<ApplicationView[]>;
+  approve(a: ApplicationView): Promise<ApplicationView>;
+  reject(a: ApplicationView, reason: string): Promise<ApplicationView>;
+  request<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<T>;
 }
 
 /** Typed client for the Tandem API; every call carries the host's token. */
 export function createApiClient(baseUrl: string, getToken: () => Promise<string>): ApiClient {
-  async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  async function request<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<T> {
     let response: Response;
     try {
       const token = await getToken();
@@ -26,6 +65,7 @@ export function createApiClient(baseUrl: string, getToken: () => Promise<string>
         headers: {
           authorization: `Bearer ${token}`,
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...headers,
         },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
@@ -35,20 +75,53 @@ export function createApiClient(baseUrl: string, getToken: () => Promise<string>
     }
     if (!response.ok) {
       const isProblem = response.headers.get('content-type')?.includes('problem+json');
-      throw new ApiError(
-        response.status,
-        isProblem ? ((await response.json()) as ProblemBody) : undefined,
-      );
+      throw new ApiError(response.status, isProblem ? await response.json() : undefined);
     }
     if (response.status === 204) return undefined as T;
     return (await response.json()) as T;
   }
-  return { request, me: () => request<Me>('GET', '/me') };
+  const base = (id: string) => `/programmes/${encodeURIComponent(id)}`;
+  return {
+    request,
+    me: () => request<Me>('GET', '/me'),
+    listProgrammes: async () =>
+      (await request<{ value: ProgrammeView[] }>('GET', '/programmes')).value,
+    getProgramme: (id) => request('GET', base(id)),
+    createProgramme: (body) => request('POST', '/programmes', body),
+    changeStatus: (id, status, etag) =>
+      request('PUT', `${base(id)}/status`, { status }, { 'if-match': etag }),
+    myApplications: async () =>
+      (await request<{ value: ApplicationView[] }>('GET', '/applications/me')).value,
+    apply: (id, form) => request('POST', `${base(id)}/applications`, form),
+    listApplications: async (id) =>
+      (await request<{ value: ApplicationView[] }>('GET', `${base(id)}/applications`)).value,
+    approve: (a) =>
+      request(
+        'POST',
+        `${base(a.programmeId)}/applications/${encodeURIComponent(a.personId)}/approve`,
+        undefined,
+        {
+          'if-match': a.etag,
+        },
+      ),
+    reject: (a, reason) =>
+      request(
+        'POST',
+        `${base(a.programmeId)}/applications/${encodeURIComponent(a.personId)}/reject`,
+        { reason },
+        {
+          'if-match': a.etag,
+        },
+      ),
+  };
 }
 
 /** The i18n key of the sentence a person reads for an API failure. */
 export function errorMessageKey(error: unknown): string {
   if (!(error instanceof ApiError)) return 'errors.server';
+  if (error.problem?.code && `errors.codes.${error.problem.code}` in KNOWN_CODES) {
+    return `errors.codes.${error.problem.code}`;
+  }
   switch (error.status) {
     case 0:
       return 'errors.network';
@@ -63,6 +136,7 @@ export function errorMessageKey(error: unknown): string {
       return 'errors.notFound';
     case 409:
     case 412:
+    case 428:
       return 'errors.conflict';
     case 413:
       return 'errors.tooLarge';
@@ -70,3 +144,12 @@ export function errorMessageKey(error: unknown): string {
       return 'errors.server';
   }
 }
+
+/** Reason codes the API sends that have their own sentence (errors.codes.* in es.json/en.json). */
+const KNOWN_CODES: Record<string, true> = {
+  'errors.codes.alreadyApplied': true,
+  'errors.codes.notAcceptingApplications': true,
+  'errors.codes.notEligible': true,
+  'errors.codes.invalidTransition': true,
+  'errors.codes.notEditable': true,
+};

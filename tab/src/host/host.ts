@@ -88,8 +88,13 @@ export async function detectHost(
     );
   }
   const params = new URLSearchParams(window.location.search);
+  // ?lang= and ?theme= stand in for Teams' locale and theme; they last for the browser session.
+  for (const key of ['lang', 'theme']) {
+    const value = params.get(key);
+    if (value) sessionStorage.setItem(`tandem.${key}`, value);
+  }
   const media = window.matchMedia?.('(prefers-color-scheme: dark)');
-  const forced = params.get('theme');
+  const forced = sessionStorage.getItem('tandem.theme');
   const listeners: ((t: ThemeName) => void)[] = [];
   if (!forced) {
     media?.addEventListener('change', (e) => {
@@ -99,7 +104,7 @@ export async function detectHost(
   return {
     kind: 'browser',
     hostName: 'Browser',
-    locale: params.get('lang') ?? navigator.language,
+    locale: sessionStorage.getItem('tandem.lang') ?? navigator.language,
     theme: forced ? themeOf(forced) : media?.matches ? 'dark' : 'default',
     deepLink: params.get('page') ?? undefined,
     onThemeChange: (l) => subscribe(listeners, l),

@@ -15,6 +15,7 @@ export function applicationTable(connection: TableConnection): ApplicationStore 
     create: (a) => table.create(a.programmeId, a.personId, a),
     get: (programmeId, personId) => table.get(programmeId, personId),
     listByProgramme: (programmeId) => table.list(programmeId),
+    listByPerson: (personId) => table.listByRowKey(personId),
     replace: (a, etag) => table.replace(a.programmeId, a.personId, a, etag),
   };
 }

@@ -71,11 +71,18 @@ export class JsonTable<T> {
   }
 
   async list(partitionKey: string): Promise<Versioned<T>[]> {
+    return this.query(`PartitionKey eq '${partitionKey.replace(/'/g, "''")}'`);
+  }
+
+  /** Every row with this row key, across partitions (e.g. one person's rows in every programme). */
+  async listByRowKey(rowKey: string): Promise<Versioned<T>[]> {
+    return this.query(`RowKey eq '${rowKey.replace(/'/g, "''")}'`);
+  }
+
+  private async query(filter: string): Promise<Versioned<T>[]> {
     await this.ensure();
     const out: Versioned<T>[] = [];
-    const rows = this.client.listEntities<Row>({
-      queryOptions: { filter: `PartitionKey eq '${partitionKey.replace(/'/g, "''")}'` },
-    });
+    const rows = this.client.listEntities<Row>({ queryOptions: { filter } });
     for await (const row of rows as AsyncIterable<TableEntityResult<Row>>) {
       out.push({ value: JSON.parse(row.data) as T, etag: row.etag });
     }

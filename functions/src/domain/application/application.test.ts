@@ -29,28 +29,47 @@ const form = (role: 'mentee' | 'mentor'): ApplicationForm => ({
 describe('applications (PRODUCT rules 2 and 3)', () => {
   it('are taken during a pilot and an open call only', () => {
     for (const status of ['draft', 'matching', 'running', 'closed'] as const) {
-      expect(submitApplication(programme(status), 'u1', true, form('mentee'), now)).toEqual({
+      expect(
+        submitApplication(programme(status), { id: 'u1', name: 'Ana' }, true, form('mentee'), now),
+      ).toEqual({
         ok: false,
         reason: { code: 'notAcceptingApplications', status },
       });
     }
-    expect(submitApplication(programme('pilot'), 'u1', true, form('mentee'), now).ok).toBe(true);
+    expect(
+      submitApplication(programme('pilot'), { id: 'u1', name: 'Ana' }, true, form('mentee'), now)
+        .ok,
+    ).toBe(true);
   });
 
   it('refuse people the programme is not for', () => {
-    expect(submitApplication(programme('open'), 'u1', false, form('mentee'), now)).toEqual({
+    expect(
+      submitApplication(programme('open'), { id: 'u1', name: 'Ana' }, false, form('mentee'), now),
+    ).toEqual({
       ok: false,
       reason: { code: 'notEligible' },
     });
   });
 
   it('need HR’s approval for mentors only; mentees take part unless rejected', () => {
-    const r = submitApplication(programme('open'), 'u1', true, form('mentor'), now);
+    const r = submitApplication(
+      programme('open'),
+      { id: 'u1', name: 'Ana' },
+      true,
+      form('mentor'),
+      now,
+    );
     if (!r.ok) throw new Error('submit');
     expect(isReadyForMatching(r.application)).toBe(false);
     const approved = approveMentor(r.application, now);
     expect(approved.ok && isReadyForMatching(approved.application)).toBe(true);
-    const mentee = submitApplication(programme('open'), 'u2', true, form('mentee'), now);
+    const mentee = submitApplication(
+      programme('open'),
+      { id: 'u2', name: 'Bea' },
+      true,
+      form('mentee'),
+      now,
+    );
     if (!mentee.ok) throw new Error('submit');
     expect(isReadyForMatching(mentee.application)).toBe(true);
     expect(approveMentor(mentee.application, now)).toEqual({
@@ -60,7 +79,13 @@ describe('applications (PRODUCT rules 2 and 3)', () => {
   });
 
   it('send an approved mentor back to review when they change their form', () => {
-    const r = submitApplication(programme('open'), 'u1', true, form('mentor'), now);
+    const r = submitApplication(
+      programme('open'),
+      { id: 'u1', name: 'Ana' },
+      true,
+      form('mentor'),
+      now,
+    );
     if (!r.ok) throw new Error('submit');
     const approved = approveMentor(r.application, now);
     if (!approved.ok) throw new Error('approve');
@@ -74,7 +99,13 @@ describe('applications (PRODUCT rules 2 and 3)', () => {
   });
 
   it('keep the reason of a rejection, and cannot be edited after it or after withdrawing', () => {
-    const r = submitApplication(programme('open'), 'u1', true, form('mentee'), now);
+    const r = submitApplication(
+      programme('open'),
+      { id: 'u1', name: 'Ana' },
+      true,
+      form('mentee'),
+      now,
+    );
     if (!r.ok) throw new Error('submit');
     const rejected = rejectApplication(r.application, 'Plazas completas', now);
     expect(rejected.ok && rejected.application).toMatchObject({

@@ -28,6 +28,8 @@ export interface ApplicationForm {
 export interface Application extends ApplicationForm {
   programmeId: string;
   personId: string;
+  /** The applicant's name as signed in, so HR reads names, not ids. */
+  personName: string;
   status: ApplicationStatus;
   rejectionReason?: string;
   createdAt: string;
@@ -50,7 +52,7 @@ export function acceptsApplications(programme: Pick<Programme, 'status'>): boole
 
 export function submitApplication(
   programme: Programme,
-  personId: string,
+  person: { id: string; name: string },
   eligible: boolean,
   form: ApplicationForm,
   now: Date,
@@ -65,7 +67,8 @@ export function submitApplication(
     application: {
       ...form,
       programmeId: programme.id,
-      personId,
+      personId: person.id,
+      personName: person.name,
       status: 'submitted',
       createdAt: at,
       updatedAt: at,

@@ -83,6 +83,17 @@ const eligible = (programme: Programme, principal: Principal | null) =>
 
 export const applicationRoutes: AnyRoute[] = [
   defineRoute({
+    name: 'list-my-applications',
+    method: 'GET',
+    path: '/applications/me',
+    access: 'employee',
+    handler: async ({ principal, services }) => {
+      const mine = await services.applications.listByPerson(principal!.id);
+      mine.sort((a, b) => b.value.createdAt.localeCompare(a.value.createdAt));
+      return { body: { value: mine.map(view) } };
+    },
+  }),
+  defineRoute({
     name: 'submit-application',
     method: 'POST',
     path: '/programmes/:programmeId/applications',
@@ -90,9 +101,11 @@ export const applicationRoutes: AnyRoute[] = [
     request: { params: ProgrammeIdParams, body: ApplicationFormSchema },
     handler: async ({ principal, services, params, body }) => {
       const { value: programme } = await loadProgramme(services, params.programmeId, principal);
+      // Only people reach this route (access: employee), so the principal has a name.
+      const person = { id: principal!.id, name: principal!.kind === 'user' ? principal!.name : '' };
       const outcome = submitApplication(
         programme,
-        principal!.id,
+        person,
         eligible(programme, principal),
         body,
         services.clock.now(),

@@ -1,26 +1,157 @@
-import { Badge, Caption1, Card, makeStyles, Title2, tokens } from '@fluentui/react-components';
+import {
+  Badge,
+  Body1,
+  Button,
+  Caption1,
+  Card,
+  CardHeader,
+  MessageBar,
+  MessageBarBody,
+  makeStyles,
+  Spinner,
+  Subtitle1,
+  Text,
+  Title2,
+  tokens,
+} from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'wouter';
+import type { ApplicationView, ProgrammeView } from '../../api/client';
+import { ErrorState } from '../../components/ErrorState';
 import { useSession } from '../../components/session';
+import { useAsync } from '../../components/useAsync';
 
 const useStyles = makeStyles({
   roles: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  list: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'grid',
+    gap: tokens.spacingVerticalM,
+    gridTemplateColumns: 'repeat(auto-fill, minmax(300px, 1fr))',
+  },
+  meta: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
+  objectives: { color: tokens.colorNeutralForeground2 },
+  manage: { color: tokens.colorBrandForegroundLink, fontWeight: tokens.fontWeightSemibold },
 });
+
+const ACCEPTING = new Set(['open', 'pilot']);
+
+function ProgrammeCard({
+  programme,
+  application,
+}: {
+  programme: ProgrammeView;
+  application?: ApplicationView;
+}) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const [, navigate] = useLocation();
+  return (
+    <Card>
+      <CardHeader
+        header={<Subtitle1 as="h3">{programme.name}</Subtitle1>}
+        description={
+          <span className={styles.meta}>
+            <Caption1>{t(`programmes.kind.${programme.kind}`)}</Caption1>
+            <Badge
+              appearance="tint"
+              color={programme.status === 'open' ? 'success' : 'informative'}
+            >
+              {t(`programmes.status.${programme.status}`)}
+            </Badge>
+          </span>
+        }
+      />
+      <Body1 className={styles.objectives}>{programme.objectives}</Body1>
+      <Caption1>
+        {t('programmes.plan', {
+          count: programme.plannedSessions,
+          months: programme.durationMonths,
+          minutes: programme.sessionMinutes,
+        })}
+      </Caption1>
+      {application ? (
+        <div>
+          <Text weight="semibold">{t('programmes.yourApplication')}: </Text>
+          <Text>{t(`programmes.applicationStatus.${application.status}`)}</Text>
+          {application.rejectionReason && (
+            <Body1 as="p">
+              {t('programmes.rejectedBecause', { reason: application.rejectionReason })}
+            </Body1>
+          )}
+        </div>
+      ) : (
+        ACCEPTING.has(programme.status) && (
+          <Button
+            appearance="primary"
+            aria-label={t('programmes.applyTo', { name: programme.name })}
+            onClick={() => navigate(`/programmes/${programme.id}/apply`)}
+          >
+            {t('programmes.apply')}
+          </Button>
+        )
+      )}
+    </Card>
+  );
+}
 
 export function HomePage() {
   const { t } = useTranslation();
   const styles = useStyles();
-  const { me } = useSession();
+  const { me, api } = useSession();
+  const [programmes, reload] = useAsync(async () => {
+    const [list, mine] = await Promise.all([api.listProgrammes(), api.myApplications()]);
+    const byProgramme = new Map(mine.map((a) => [a.programmeId, a]));
+    return list
+      .filter((p) => p.status !== 'draft')
+      .map((programme) => ({ programme, application: byProgramme.get(programme.id) }));
+  }, [api]);
+
+  const sent = new URLSearchParams(window.location.search).has('sent');
   return (
-    <Card>
-      <Title2 as="h1">{t('home.greeting', { name: me.name })}</Title2>
-      <Caption1>{t('home.signedInAs', { username: me.username })}</Caption1>
-      <section aria-label={t('home.yourRoles')} className={styles.roles}>
-        {(me.roles.length > 0 ? me.roles : ['employee']).map((role) => (
-          <Badge key={role} appearance="tint">
-            {t(`signIn.roles.${role}`, { defaultValue: role })}
-          </Badge>
-        ))}
+    <>
+      {sent && (
+        <MessageBar intent="success">
+          <MessageBarBody>{t('apply.sent')}</MessageBarBody>
+        </MessageBar>
+      )}
+      <Card>
+        <Title2 as="h1">{t('home.greeting', { name: me.name })}</Title2>
+        <Caption1>{t('home.signedInAs', { username: me.username })}</Caption1>
+        <section aria-label={t('home.yourRoles')} className={styles.roles}>
+          {(me.roles.length > 0 ? me.roles : ['employee']).map((role) => (
+            <Badge key={role} appearance="tint">
+              {t(`signIn.roles.${role}`, { defaultValue: role })}
+            </Badge>
+          ))}
+        </section>
+        {me.isAdmin && (
+          <Link href="/admin" className={styles.manage}>
+            {t('programmes.manage')}
+          </Link>
+        )}
+      </Card>
+      <section aria-labelledby="programmes-title">
+        <Subtitle1 as="h2" id="programmes-title">
+          {t('programmes.title')}
+        </Subtitle1>
+        {programmes.status === 'loading' && <Spinner label={t('app.loading')} />}
+        {programmes.status === 'error' && <ErrorState error={programmes.error} onRetry={reload} />}
+        {programmes.status === 'ready' &&
+          (programmes.value.length === 0 ? (
+            <Body1 as="p">{t('programmes.empty')}</Body1>
+          ) : (
+            <ul className={styles.list}>
+              {programmes.value.map(({ programme, application }) => (
+                <li key={programme.id}>
+                  <ProgrammeCard programme={programme} application={application} />
+                </li>
+              ))}
+            </ul>
+          ))}
       </section>
-    </Card>
+    </>
   );
 }

@@ -1,0 +1,141 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TAB_DIST } from '../sim/build-tab';
+import { type LocalStack, startLocalStack } from '../sim/stack';
+import { expectNoSeriousAxeViolations, launchBrowser, openPage } from './browser';
+
+let stack: LocalStack;
+let browser: Browser;
+
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([startLocalStack({ staticDir: TAB_DIST }), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+});
+
+const TEXT = {
+  en: {
+    signIn: (name: string) => `Continue as ${name}`,
+    manage: 'Manage programmes',
+    name: 'Name',
+    create: 'Create draft',
+    openCall: 'Open the call',
+    applyTo: (name: string) => `Apply to ${name}`,
+    why: 'Why do you want to take part?',
+    wants: 'What do you want to learn?',
+    english: 'English',
+    consent: 'I take part voluntarily',
+    send: 'Send application',
+    sent: 'Your application was sent.',
+    submitted: 'Submitted',
+    reason: 'Reason for',
+    reject: 'Reject',
+    notAccepted: 'Not accepted',
+  },
+  es: {
+    signIn: (name: string) => `Continuar como ${name}`,
+    manage: 'Gestionar programas',
+    name: 'Nombre',
+    create: 'Crear borrador',
+    openCall: 'Abrir la convocatoria',
+    applyTo: (name: string) => `Inscribirme en ${name}`,
+    why: '¿Por qué quieres participar?',
+    wants: '¿Qué quieres aprender?',
+    english: 'inglés',
+    consent: 'Participo de forma voluntaria',
+    send: 'Enviar solicitud',
+    sent: 'Tu solicitud se ha enviado.',
+    submitted: 'Enviada',
+    reason: 'Motivo para',
+    reject: 'Rechazar',
+    notAccepted: 'No aceptada',
+  },
+} as const;
+
+/** Presses Tab until the focused element's label or name contains `text` (keyboard only). */
+async function tabTo(page: Page, text: string, max = 60): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const label = await page.evaluate(() => {
+      const el = document.activeElement as HTMLInputElement | null;
+      if (!el) return '';
+      const byLabel = el.labels?.[0]?.textContent ?? '';
+      const labelledBy = el.getAttribute('aria-labelledby');
+      const byRef = labelledBy ? (document.getElementById(labelledBy)?.textContent ?? '') : '';
+      return `${byLabel} ${byRef} ${el.getAttribute('aria-label') ?? ''} ${el.textContent ?? ''}`;
+    });
+    if (label.includes(text)) return;
+  }
+  throw new Error(`Tab never reached "${text}"`);
+}
+
+describe.each(['es', 'en'] as const)('applying and reviewing, in %s', (lang) => {
+  const t = TEXT[lang];
+  const programmeName = `Mentoring ${lang.toUpperCase()} 2027`;
+
+  it('HR opens a call; an employee applies with the keyboard only; HR rejects with a reason she reads', async () => {
+    const hr = await openPage(browser);
+    const employee = await openPage(browser);
+    try {
+      // HR creates the programme from a template and opens the call.
+      await hr.page.goto(`${stack.url}/?lang=${lang}`);
+      await hr.page.getByRole('button', { name: t.signIn('Lucía Fernández') }).click();
+      await hr.page.getByRole('link', { name: t.manage }).click();
+      await hr.page.getByLabel(t.name).fill(programmeName);
+      await hr.page.getByRole('button', { name: t.create }).click();
+      await hr.page.getByRole('heading', { name: programmeName }).waitFor();
+      await expectNoSeriousAxeViolations(hr.page);
+      const card = hr.page.locator('.fui-Card', {
+        has: hr.page.getByRole('heading', { name: programmeName }),
+      });
+      await card.getByRole('button', { name: t.openCall }).click();
+      await card.getByRole('button', { name: t.openCall }).waitFor({ state: 'detached' });
+
+      // The employee applies without touching the mouse.
+      await employee.page.goto(`${stack.url}/?lang=${lang}`);
+      await employee.page.getByRole('button', { name: t.signIn('Marta Gil') }).click();
+      await employee.page.getByRole('heading', { name: programmeName }).waitFor();
+      await expectNoSeriousAxeViolations(employee.page);
+      await tabTo(employee.page, t.applyTo(programmeName));
+      await employee.page.keyboard.press('Enter');
+      await employee.page.getByLabel(t.why).waitFor();
+      await expectNoSeriousAxeViolations(employee.page);
+      await tabTo(employee.page, t.why);
+      await employee.page.keyboard.type('Quiero aprender a negociar con clientes grandes');
+      await tabTo(employee.page, t.wants);
+      await employee.page.keyboard.type('negotiation, design thinking');
+      await tabTo(employee.page, t.english);
+      await employee.page.keyboard.press('Space');
+      await tabTo(employee.page, t.consent);
+      await employee.page.keyboard.press('Space');
+      await tabTo(employee.page, t.send);
+      await employee.page.keyboard.press('Enter');
+      await employee.page.getByText(t.sent).waitFor();
+      const myCard = employee.page
+        .getByRole('listitem')
+        .filter({ has: employee.page.getByRole('heading', { name: programmeName, exact: true }) });
+      await myCard.getByText(t.submitted, { exact: true }).waitFor();
+
+      // HR rejects with a reason; the employee reads it.
+      await hr.page.reload();
+      const hrCard = hr.page.locator('.fui-Card', {
+        has: hr.page.getByRole('heading', { name: programmeName }),
+      });
+      const row = hrCard.getByRole('row').filter({ hasText: 'Marta Gil' });
+      await row.getByLabel(t.reason).fill('Este año solo hay plazas para Ventas');
+      await row.getByRole('button', { name: t.reject }).click();
+      await hrCard.getByText(t.notAccepted, { exact: true }).waitFor();
+      await expectNoSeriousAxeViolations(hr.page);
+      await employee.page.reload();
+      await myCard.getByText('Este año solo hay plazas para Ventas', { exact: false }).waitFor();
+      await myCard.getByText(t.notAccepted, { exact: true }).waitFor();
+      expect(hr.consoleErrors).toEqual([]);
+      expect(employee.consoleErrors).toEqual([]);
+    } finally {
+      await hr.context.close();
+      await employee.context.close();
+    }
+  });
+});
