@@ -8,13 +8,16 @@ import { ErrorState } from './components/ErrorState';
 import { SessionContext } from './components/session';
 import { useAsync } from './components/useAsync';
 import { pathOfDeepLink } from './deep-link';
-import { ApplyPage } from './pages/apply/ApplyPage';
 import { HomePage } from './pages/home/HomePage';
 import { NotFoundPage } from './pages/not-found/NotFoundPage';
 
 // HR's screens load only for HR (initial JavaScript stays small for everyone else).
 const AdminPage = lazy(() =>
   import('./pages/admin/AdminPage').then((m) => ({ default: m.AdminPage })),
+);
+// The application form loads when someone opens it.
+const ApplyPage = lazy(() =>
+  import('./pages/apply/ApplyPage').then((m) => ({ default: m.ApplyPage })),
 );
 
 /** Everything after sign-in: who you are (from /api/me), the shell, and the tab's routes. */
@@ -47,7 +50,11 @@ export function SignedIn({
         <Switch>
           <Route path="/" component={HomePage} />
           <Route path="/programmes/:programmeId/apply">
-            {(params) => <ApplyPage programmeId={params.programmeId} />}
+            {(params) => (
+              <Suspense fallback={<Spinner label={t('app.loading')} />}>
+                <ApplyPage programmeId={params.programmeId} />
+              </Suspense>
+            )}
           </Route>
           <Route path="/admin">
             {session?.me.isAdmin ? (

@@ -81,6 +81,10 @@ describe('navigation', () => {
       await page.goto(`${stack.url}/?lang=en`);
       await page.getByRole('button', { name: 'Continue as Marta Gil' }).click();
       await page.getByRole('heading', { name: 'Hello, Marta Gil' }).waitFor();
+      // Let the home page finish loading before leaving it (leaving aborts its requests).
+      await page
+        .getByText('There are no programmes open to you right now.', { exact: false })
+        .waitFor();
       await page.goto(`${stack.url}/no/such/page?lang=en`);
       await page.getByRole('heading', { name: 'Page not found' }).waitFor();
       await expectNoSeriousAxeViolations(page);
