@@ -24,3 +24,24 @@ export function useAsync<T>(load: () => Promise<T>, deps: unknown[]) {
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
   return [state, reload] as const;
 }
+
+/**
+ * Runs a user's action (a click that writes), then `after` (usually a reload); keeps the failure
+ * to show in words.
+ */
+export function useAction(after: () => void) {
+  const [failure, setFailure] = useState<unknown>();
+  const run = useCallback(
+    async (action: () => Promise<unknown>) => {
+      setFailure(undefined);
+      try {
+        await action();
+        after();
+      } catch (error) {
+        setFailure(error);
+      }
+    },
+    [after],
+  );
+  return [run, failure] as const;
+}

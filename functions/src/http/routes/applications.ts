@@ -7,7 +7,7 @@ import {
   withdrawApplication,
 } from '../../domain/application/application';
 import { isEligible, type Programme } from '../../domain/programme/programme';
-import { AlreadyExistsError, StaleVersionError, type Versioned } from '../../ports/programmes';
+import { AlreadyExistsError, type Versioned } from '../../ports/programmes';
 import type { Services } from '../../ports/services';
 import type { Principal } from '../auth';
 import {
@@ -19,12 +19,9 @@ import {
 import { HttpProblem } from '../problems';
 import { type AnyRoute, defineRoute, type RouteResult } from '../route';
 import { ifMatch, loadProgramme } from './programmes';
+import { conditionalWrite, savedResponse, withEtag } from './versioned';
 
-const view = ({ value, etag }: Versioned<Application>) => ({ ...value, etag });
-
-function saved(result: Versioned<Application>, status = 200): RouteResult {
-  return { status, body: view(result), headers: { etag: result.etag } };
-}
+const view = (a: Versioned<Application>) => withEtag(a);
 
 type Outcome = { ok: true; application: Application } | { ok: false; reason: { code: string } };
 
@@ -41,10 +38,17 @@ async function store(services: Services, outcome: Outcome, etag?: string): Promi
     const [status, detail] = REFUSALS[outcome.reason.code] ?? [409, 'Not possible now.'];
     throw new HttpProblem(status, detail, { code: outcome.reason.code });
   }
+  const application = outcome.application;
+  if (etag !== undefined) {
+    return savedResponse(
+      await conditionalWrite(
+        () => services.applications.replace(application, etag),
+        'This application',
+      ),
+    );
+  }
   try {
-    return etag === undefined
-      ? saved(await services.applications.create(outcome.application), 201)
-      : saved(await services.applications.replace(outcome.application, etag));
+    return savedResponse(await services.applications.create(application), 201);
   } catch (error) {
     if (error instanceof AlreadyExistsError) {
       throw new HttpProblem(
@@ -53,12 +57,6 @@ async function store(services: Services, outcome: Outcome, etag?: string): Promi
         {
           code: 'alreadyApplied',
         },
-      );
-    }
-    if (error instanceof StaleVersionError) {
-      throw new HttpProblem(
-        412,
-        'This application changed since you read it. Reload and try again.',
       );
     }
     throw error;
@@ -121,7 +119,7 @@ export const applicationRoutes: AnyRoute[] = [
     request: { params: ProgrammeIdParams },
     handler: async ({ principal, services, params }) => {
       await loadProgramme(services, params.programmeId, principal);
-      return saved(await own(services, params.programmeId, principal));
+      return savedResponse(await own(services, params.programmeId, principal));
     },
   }),
   defineRoute({

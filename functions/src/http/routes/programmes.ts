@@ -6,7 +6,7 @@ import {
   isVisibleToEmployees,
   type Programme,
 } from '../../domain/programme/programme';
-import { StaleVersionError, type Versioned } from '../../ports/programmes';
+import type { Versioned } from '../../ports/programmes';
 import type { Services } from '../../ports/services';
 import { APP_ROLES, type Principal } from '../auth';
 import {
@@ -18,8 +18,9 @@ import {
 } from '../contracts';
 import { HttpProblem } from '../problems';
 import { type AnyRoute, defineRoute, type RouteResult } from '../route';
+import { conditionalWrite, savedResponse, withEtag } from './versioned';
 
-const view = ({ value, etag }: Versioned<Programme>): ProgrammeView => ({ ...value, etag });
+const view = (p: Versioned<Programme>): ProgrammeView => withEtag(p);
 
 function isStaff(principal: Principal | null): boolean {
   return !!principal?.roles.some((r) => r === APP_ROLES.admin || r === APP_ROLES.advisor);
@@ -49,22 +50,10 @@ export function ifMatch(headers: { get(name: string): string | null }): string {
   return etag;
 }
 
-function saved(result: Versioned<Programme>, status = 200): RouteResult {
-  return { status, body: view(result), headers: { etag: result.etag } };
-}
-
 async function replace(services: Services, next: Programme, etag: string): Promise<RouteResult> {
-  try {
-    return saved(await services.programmes.replace(next, etag));
-  } catch (error) {
-    if (error instanceof StaleVersionError) {
-      throw new HttpProblem(
-        412,
-        'Someone changed this programme since you read it. Reload and try again.',
-      );
-    }
-    throw error;
-  }
+  return savedResponse(
+    await conditionalWrite(() => services.programmes.replace(next, etag), 'This programme'),
+  );
 }
 
 export const programmeRoutes: AnyRoute[] = [
@@ -101,7 +90,7 @@ export const programmeRoutes: AnyRoute[] = [
       );
       const result = await services.programmes.create(programme);
       return {
-        ...saved(result, 201),
+        ...savedResponse(result, 201),
         headers: { etag: result.etag, location: `/api/programmes/${programme.id}` },
       };
     },
@@ -113,7 +102,7 @@ export const programmeRoutes: AnyRoute[] = [
     access: 'employee',
     request: { params: ProgrammeIdParams },
     handler: async ({ principal, services, params }) =>
-      saved(await loadProgramme(services, params.programmeId, principal)),
+      savedResponse(await loadProgramme(services, params.programmeId, principal)),
   }),
   defineRoute({
     name: 'edit-programme',

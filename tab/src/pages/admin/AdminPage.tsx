@@ -22,10 +22,10 @@ import {
 } from '@fluentui/react-components';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApplicationView, ProgrammeView } from '../../api/client';
+import type { ProgrammeView } from '../../api/client';
 import { ErrorState } from '../../components/ErrorState';
 import { useSession } from '../../components/session';
-import { useAsync } from '../../components/useAsync';
+import { useAction, useAsync } from '../../components/useAsync';
 
 const KINDS = ['classic', 'reverse', 'executive'] as const;
 
@@ -45,17 +45,7 @@ function Applications({ programme }: { programme: ProgrammeView }) {
   const { api } = useSession();
   const [applications, reload] = useAsync(() => api.listApplications(programme.id), [programme.id]);
   const [reasons, setReasons] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<unknown>();
-
-  async function act(action: () => Promise<ApplicationView>) {
-    setFailure(undefined);
-    try {
-      await action();
-      reload();
-    } catch (error) {
-      setFailure(error);
-    }
-  }
+  const [act, failure] = useAction(reload);
 
   if (applications.status === 'loading') return <Spinner size="tiny" label={t('app.loading')} />;
   if (applications.status === 'error')
@@ -137,17 +127,7 @@ export function AdminPage() {
   const [programmes, reload] = useAsync(() => api.listProgrammes(), [api]);
   const [kind, setKind] = useState<(typeof KINDS)[number]>('classic');
   const [name, setName] = useState('');
-  const [failure, setFailure] = useState<unknown>();
-
-  async function run(action: () => Promise<unknown>) {
-    setFailure(undefined);
-    try {
-      await action();
-      reload();
-    } catch (error) {
-      setFailure(error);
-    }
-  }
+  const [run, failure] = useAction(reload);
 
   function create(event: FormEvent) {
     event.preventDefault();
