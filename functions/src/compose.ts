@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ManagedIdentityCredential } from '@azure/identity';
 import { applicationTable } from './adapters/tables/application-table';
+import { directoryTable } from './adapters/tables/directory-table';
 import type { TableConnection } from './adapters/tables/json-table';
 import { programmeTable } from './adapters/tables/programme-table';
 import type { BackendConfig } from './config';
@@ -41,6 +42,7 @@ export function composeBackend(
     newId: randomUUID,
     programmes: programmeTable(connection),
     applications: applicationTable(connection),
+    directory: directoryTable(connection),
   };
   const validator = createTokenValidator(config, () => clock.now());
   return { dispatcher: createDispatcher(routes, validator, services, options.log), services };

@@ -61,6 +61,7 @@ const dispatcher = createDispatcher(routes, validator, {
   newId: () => 'id',
   programmes: unreachable,
   applications: unreachable as unknown as Services['applications'],
+  directory: unreachable as unknown as Services['directory'],
 });
 
 function request(

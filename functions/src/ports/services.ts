@@ -1,5 +1,6 @@
 import type { ApplicationStore } from './applications';
 import type { Clock } from './clock';
+import type { DirectorySnapshot } from './directory';
 import type { ProgrammeStore } from './programmes';
 
 /**
@@ -12,4 +13,6 @@ export interface Services {
   newId(): string;
   programmes: ProgrammeStore;
   applications: ApplicationStore;
+  /** Who reports to whom, as org sync last read it (PRODUCT rule 1 is judged against it). */
+  directory: DirectorySnapshot;
 }

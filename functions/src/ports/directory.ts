@@ -1,0 +1,42 @@
+/**
+ * The directory snapshot: who reports to whom, as org sync last read it from Microsoft Graph
+ * (`/users/delta` selecting `manager`). Hierarchy checks (PRODUCT rule 1) judge pairs against it,
+ * because app-only Graph cannot read `/manager` directly and chains must be computed locally.
+ */
+export interface DirectoryPerson {
+  id: string;
+  displayName: string;
+  mail: string | null;
+  userPrincipalName: string | null;
+  /** null: nobody above (the top of the organisation, or a guest). */
+  managerId: string | null;
+  department: string | null;
+  jobTitle: string | null;
+  officeLocation: string | null;
+  preferredLanguage: string | null;
+  accountEnabled: boolean;
+}
+
+/** One change read from Graph: fields present are set (null clears), absent ones are kept. */
+export type DirectoryChange =
+  | { kind: 'upsert'; id: string; fields: Partial<Omit<DirectoryPerson, 'id'>> }
+  | { kind: 'remove'; id: string };
+
+export interface DirectoryState {
+  /** Where the next delta round starts; absent until a full round has completed. */
+  deltaLink: string | null;
+  /** When the last round completed (ISO 8601), null before the first. */
+  syncedAt: string | null;
+  people: number;
+}
+
+export interface DirectorySnapshot {
+  all(): Promise<DirectoryPerson[]>;
+  get(id: string): Promise<DirectoryPerson | undefined>;
+  /** Applies a page of changes; merging is per field, so partial delta entries never erase data. */
+  apply(changes: readonly DirectoryChange[]): Promise<void>;
+  state(): Promise<DirectoryState>;
+  /** Records a completed round. A full resync first clears the snapshot with `clear()`. */
+  completeRound(deltaLink: string, syncedAt: string): Promise<void>;
+  clear(): Promise<void>;
+}
