@@ -1,4 +1,9 @@
 import { defineConfig } from 'vitest/config';
+import { ensureLocalTls } from './test/sim/tls/local-tls';
+
+// The local tenant (issuer, Graph simulator) speaks HTTPS with a certificate made for this run;
+// the test workers start after this and trust it through NODE_EXTRA_CA_CERTS.
+await ensureLocalTls();
 
 // One project per kind of test; `npm test` runs them all (see test/run-tests.ts).
 export default defineConfig({

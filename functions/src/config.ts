@@ -21,6 +21,15 @@ const ConfigSchema = z
     TANDEM_STORAGE_ACCOUNT_URL: z.string().url().optional(),
     /** Client id of the user-assigned managed identity (Azure). */
     AZURE_CLIENT_ID: z.string().min(1).optional(),
+    /** Microsoft Graph's root; the local tenant's simulator locally. */
+    TANDEM_GRAPH_URL: z.string().url().startsWith('https://').optional(),
+    /** Where app tokens for Graph come from; defaults to Entra for the tenant. */
+    TANDEM_AUTHORITY: z.string().url().startsWith('https://').optional(),
+    /**
+     * A client secret, for the local tenant only (its issuer generates one at start-up). In Azure
+     * the app proves itself with the managed identity (a federated credential): no secret exists.
+     */
+    TANDEM_CLIENT_SECRET: z.string().min(1).optional(),
   })
   .refine((c) => c.TANDEM_STORAGE_CONNECTION || c.TANDEM_STORAGE_ACCOUNT_URL, {
     path: ['TANDEM_STORAGE_ACCOUNT_URL'],
@@ -36,6 +45,9 @@ export type BackendConfig = {
   storageConnection?: string;
   storageAccountUrl?: string;
   managedIdentityClientId?: string;
+  graphUrl: string;
+  authority: string;
+  clientSecret?: string;
 };
 
 /** Parses the environment; throws an error naming every missing or invalid setting. */
@@ -57,5 +69,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     storageConnection: c.TANDEM_STORAGE_CONNECTION,
     storageAccountUrl: c.TANDEM_STORAGE_ACCOUNT_URL,
     managedIdentityClientId: c.AZURE_CLIENT_ID,
+    graphUrl: (c.TANDEM_GRAPH_URL ?? 'https://graph.microsoft.com').replace(/\/+$/, ''),
+    authority: (
+      c.TANDEM_AUTHORITY ?? `https://login.microsoftonline.com/${c.TANDEM_TENANT_ID}`
+    ).replace(/\/+$/, ''),
+    clientSecret: c.TANDEM_CLIENT_SECRET,
   };
 }

@@ -40,3 +40,19 @@ export interface DirectorySnapshot {
   completeRound(deltaLink: string, syncedAt: string): Promise<void>;
   clear(): Promise<void>;
 }
+
+/** One page of a delta round read from the directory. */
+export interface DirectoryPage {
+  changes: DirectoryChange[];
+  /** Present on the round's last page: where the next round starts. */
+  deltaLink?: string;
+}
+
+/** The directory's delta link expired (Graph answers 410): start again with a full round. */
+export class ResyncRequiredError extends Error {}
+
+/** Reads the organisation's directory as delta rounds (Graph `/users/delta` selecting manager). */
+export interface DirectorySource {
+  /** A round from `deltaLink`, or a full round when it is null; pages arrive in order. */
+  readRound(deltaLink: string | null): AsyncIterable<DirectoryPage>;
+}

@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import {
   type CryptoKey,
@@ -43,6 +44,11 @@ export interface IssuerOptions {
   port?: number;
   /** Token lifetime in seconds (Entra: 60–90 minutes). */
   lifetimeSeconds?: number;
+  /**
+   * Also serve the same endpoints over HTTPS with this certificate: msal-node only accepts an
+   * https authority. The browser's local sign-in stays on plain HTTP, which browsers trust.
+   */
+  tls?: { cert: string; key: string };
 }
 
 export interface LocalIssuer {
@@ -52,13 +58,18 @@ export interface LocalIssuer {
   issuer: string;
   jwksUrl: string;
   tokenEndpoint: string;
+  /** msal-node's `authority` (`https://127.0.0.1:port/{tenant}`), when started with `tls`. */
+  authority?: string;
   /** Signs a user token for the Tandem API, as Teams SSO would hand the tab. */
   userToken(personId: string, overrides?: JWTPayload): Promise<string>;
   /** Signs any payload with the issuer's key (tests build bad tokens with it). */
   sign(payload: JWTPayload, options?: { key?: CryptoKey; kid?: string }): Promise<string>;
   /** Verifies a token this issuer signed (the Graph simulator uses it). */
   verify(token: string, audience: string | string[]): Promise<JWTPayload>;
-  registerClient(appRoles: LocalClient['appRoles']): LocalClient;
+  /** Registers an app (a new client id unless one is given) with a generated secret. */
+  registerClient(appRoles: LocalClient['appRoles'], clientId?: string): LocalClient;
+  /** An app-only token for a registered client, as the token endpoint would issue it. */
+  clientToken(clientId: string, resource: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -242,17 +253,19 @@ export async function startIssuer(options: IssuerOptions): Promise<LocalIssuer> 
     });
   }
 
-  const server: Server = createServer(async (req, res) => {
+  const handle = (origin: () => string) => async (req: IncomingMessage, res: ServerResponse) => {
     try {
+      const at = origin();
       const url = new URL(req.url ?? '/', 'http://localhost');
       const path = url.pathname;
       if (req.method === 'OPTIONS') return send(res, 204, {});
       if (path === `/${tid}/v2.0/.well-known/openid-configuration`) {
         return send(res, 200, {
-          issuer: issuerV2(),
-          authorization_endpoint: `${base}/${tid}/oauth2/v2.0/authorize`,
-          token_endpoint: `${base}/${tid}/oauth2/v2.0/token`,
-          jwks_uri: `${base}/${tid}/discovery/v2.0/keys`,
+          // msal-node accepts metadata only when its issuer has the authority's origin.
+          issuer: `${at}/${tid}/v2.0`,
+          authorization_endpoint: `${at}/${tid}/oauth2/v2.0/authorize`,
+          token_endpoint: `${at}/${tid}/oauth2/v2.0/token`,
+          jwks_uri: `${at}/${tid}/discovery/v2.0/keys`,
           response_types_supported: ['code', 'id_token', 'token'],
           subject_types_supported: ['pairwise'],
           id_token_signing_alg_values_supported: ['RS256'],
@@ -293,12 +306,27 @@ export async function startIssuer(options: IssuerOptions): Promise<LocalIssuer> 
     } catch (error) {
       send(res, 500, { error: 'server_error', error_description: String(error) });
     }
-  });
+  };
+  const server: Server = createServer(handle(() => base));
   await new Promise<void>((r, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => r());
   });
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  let secureBase: string | undefined;
+  const secure = options.tls
+    ? createHttpsServer(
+        { cert: options.tls.cert, key: options.tls.key },
+        handle(() => secureBase!),
+      )
+    : undefined;
+  if (secure) {
+    await new Promise<void>((r, reject) => {
+      secure.once('error', reject);
+      secure.listen(0, '127.0.0.1', () => r());
+    });
+    secureBase = `https://localhost:${(secure.address() as AddressInfo).port}`;
+  }
 
   return {
     url: base,
@@ -306,6 +334,7 @@ export async function startIssuer(options: IssuerOptions): Promise<LocalIssuer> 
     issuer: issuerV2(),
     jwksUrl: `${base}/${tid}/discovery/v2.0/keys`,
     tokenEndpoint: `${base}/${tid}/oauth2/v2.0/token`,
+    ...(secureBase ? { authority: `${secureBase}/${tid}` } : {}),
     userToken,
     sign,
     verify: async (token, audience) =>
@@ -315,20 +344,32 @@ export async function startIssuer(options: IssuerOptions): Promise<LocalIssuer> 
           issuer: [issuerV2(), `${base}/sts/${tid}/`],
         })
       ).payload,
-    registerClient(appRoles) {
+    clientToken: async (clientId, resource) => {
+      const client = clients.get(clientId);
+      if (!client) throw new Error(`No client ${clientId}`);
+      return appToken(client, resource);
+    },
+    registerClient(appRoles, clientId) {
       const client: LocalClient = {
-        clientId: randomUUID(),
+        clientId: clientId ?? randomUUID(),
         secret: randomBytes(24).toString('base64url'),
         appRoles,
       };
       clients.set(client.clientId, client);
       return client;
     },
-    close: () =>
-      new Promise<void>((r) => {
-        server.closeAllConnections();
-        server.close(() => r());
-      }),
+    close: async () => {
+      await Promise.all(
+        [server, secure].map(
+          (s) =>
+            new Promise<void>((r) => {
+              if (!s) return r();
+              s.closeAllConnections();
+              s.close(() => r());
+            }),
+        ),
+      );
+    },
   };
 }
 

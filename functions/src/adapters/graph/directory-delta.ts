@@ -1,0 +1,95 @@
+import { type Client, GraphError } from '@microsoft/microsoft-graph-client';
+import {
+  type DirectoryChange,
+  type DirectoryPage,
+  type DirectoryPerson,
+  type DirectorySource,
+  ResyncRequiredError,
+} from '../../ports/directory';
+
+/** What org sync reads: the snapshot's fields, and `manager` so chains can be computed locally. */
+const SELECT = [
+  'displayName',
+  'mail',
+  'userPrincipalName',
+  'department',
+  'jobTitle',
+  'officeLocation',
+  'preferredLanguage',
+  'accountEnabled',
+  'manager',
+];
+/** The largest page Graph serves for user delta: fewer requests per round. */
+const PAGE_SIZE = 200;
+
+type DeltaEntry = Record<string, unknown> & {
+  id: string;
+  '@removed'?: { reason: string };
+  'manager@delta'?: { id: string; '@removed'?: unknown }[];
+};
+
+const FIELDS = [
+  'displayName',
+  'mail',
+  'userPrincipalName',
+  'department',
+  'jobTitle',
+  'officeLocation',
+  'preferredLanguage',
+  'accountEnabled',
+] as const;
+
+/** A delta entry as a snapshot change: only what the entry carries is set. */
+export function changeOf(entry: DeltaEntry): DirectoryChange {
+  if (entry['@removed']) return { kind: 'remove', id: entry.id };
+  const fields: Partial<Omit<DirectoryPerson, 'id'>> = {};
+  for (const key of FIELDS) {
+    if (!(key in entry)) continue;
+    const value = entry[key];
+    if (key === 'accountEnabled') fields.accountEnabled = value !== false;
+    else (fields as Record<string, unknown>)[key] = typeof value === 'string' ? value : null;
+  }
+  const managers = entry['manager@delta'];
+  if (managers) {
+    const current = managers.find((m) => !m['@removed']);
+    fields.managerId = current?.id ?? null;
+  }
+  return { kind: 'upsert', id: entry.id, fields };
+}
+
+/** Org sync's view of Graph: rounds of `/users/delta` pages, followed through their links. */
+export function graphDirectorySource(client: Client): DirectorySource {
+  return {
+    async *readRound(deltaLink) {
+      let response: Record<string, unknown>;
+      const get = async (request: () => Promise<unknown>) => {
+        try {
+          return (await request()) as Record<string, unknown>;
+        } catch (error) {
+          if (error instanceof GraphError && error.statusCode === 410) {
+            throw new ResyncRequiredError('The directory delta link expired');
+          }
+          throw error;
+        }
+      };
+      const prefer = `odata.maxpagesize=${PAGE_SIZE}`;
+      response = await get(() =>
+        deltaLink
+          ? client.api(deltaLink).header('Prefer', prefer).get()
+          : client.api('/users/delta').select(SELECT).header('Prefer', prefer).get(),
+      );
+      for (;;) {
+        const page: DirectoryPage = {
+          changes: ((response.value as DeltaEntry[] | undefined) ?? []).map(changeOf),
+        };
+        const next = response['@odata.nextLink'];
+        if (typeof response['@odata.deltaLink'] === 'string') {
+          page.deltaLink = response['@odata.deltaLink'];
+        }
+        yield page;
+        if (typeof next !== 'string') return;
+        response = await get(() => client.api(next).header('Prefer', prefer).get());
+      }
+    },
+  };
+}

@@ -1,0 +1,91 @@
+import {
+  type DirectorySnapshot,
+  type DirectorySource,
+  ResyncRequiredError,
+} from '../ports/directory';
+
+export interface OrgSyncResult {
+  /** A full round (first sync, or the delta link had expired) rather than changes only. */
+  full: boolean;
+  pages: number;
+  changes: number;
+  removed: number;
+  people: number;
+}
+
+/**
+ * Brings the directory snapshot up to date with one delta round: the first time (or after Graph
+ * let the link expire) a full round, which also drops people the directory no longer has; then
+ * only what changed. Hierarchy checks (PRODUCT rule 1) read this snapshot, so confirmation and
+ * booking run a round first.
+ */
+export async function syncDirectory(
+  source: DirectorySource,
+  snapshot: DirectorySnapshot,
+  now: () => Date,
+): Promise<OrgSyncResult> {
+  const state = await snapshot.state();
+  try {
+    return await round(source, snapshot, state.deltaLink, now);
+  } catch (error) {
+    if (!(error instanceof ResyncRequiredError) || state.deltaLink === null) throw error;
+    return round(source, snapshot, null, now);
+  }
+}
+
+async function round(
+  source: DirectorySource,
+  snapshot: DirectorySnapshot,
+  deltaLink: string | null,
+  now: () => Date,
+): Promise<OrgSyncResult> {
+  const full = deltaLink === null;
+  const seen = new Set<string>();
+  let pages = 0;
+  let changes = 0;
+  let removed = 0;
+  for await (const page of source.readRound(deltaLink)) {
+    pages++;
+    changes += page.changes.length;
+    for (const change of page.changes) {
+      if (change.kind === 'remove') {
+        removed++;
+        seen.delete(change.id);
+      } else seen.add(change.id);
+    }
+    await snapshot.apply(page.changes);
+    if (page.deltaLink) {
+      if (full) {
+        // A full round lists everyone present: whoever it did not list has left.
+        const gone = (await snapshot.all()).filter((p) => !seen.has(p.id));
+        await snapshot.apply(gone.map((p) => ({ kind: 'remove' as const, id: p.id })));
+        removed += gone.length;
+      }
+      await snapshot.completeRound(page.deltaLink, now().toISOString());
+      return { full, pages, changes, removed, people: (await snapshot.state()).people };
+    }
+  }
+  throw new Error('The directory round ended without a delta link');
+}
+
+/**
+ * One org sync at a time per process: concurrent callers (a timer and a confirmation) share the
+ * round in progress instead of reading the directory twice.
+ */
+export function createOrgSync(
+  source: DirectorySource,
+  snapshot: DirectorySnapshot,
+  now: () => Date,
+) {
+  let running: Promise<OrgSyncResult> | undefined;
+  return {
+    refresh(): Promise<OrgSyncResult> {
+      running ??= syncDirectory(source, snapshot, now).finally(() => {
+        running = undefined;
+      });
+      return running;
+    },
+  };
+}
+
+export type OrgSync = ReturnType<typeof createOrgSync>;

@@ -1,0 +1,52 @@
+import type { LocalIssuer } from '../entra/issuer';
+import { directoryRoutes } from './directory/directory-routes';
+import type { GraphRoute } from './router';
+import { GRAPH_AUDIENCES, type GraphServer, startGraphServer } from './server';
+import { type SimPerson, SimTenant } from './tenant';
+
+export interface GraphSimulatorOptions {
+  issuer: LocalIssuer;
+  tls: { cert: string; key: string };
+  people: Iterable<SimPerson>;
+  domain?: string;
+  port?: number;
+  /** More resources (calendars) given the tenant and the service root. */
+  extraRoutes?: (tenant: SimTenant, serviceRoot: () => string) => GraphRoute[];
+  mailboxWorkMs?: number;
+}
+
+export type GraphSimulator = GraphServer & {
+  /** A client registered with the issuer holding these Graph application permissions. */
+  registerApp(roles: string[]): { clientId: string; secret: string };
+};
+
+/**
+ * Microsoft Graph for the local tenant: the directory (and calendars) of the demo organisation over
+ * HTTPS, accepting only tokens the local issuer signed for Graph.
+ */
+export async function startGraphSimulator(options: GraphSimulatorOptions): Promise<GraphSimulator> {
+  const tenant = new SimTenant(options.domain ?? 'contosoiberica.onmicrosoft.com', options.people);
+  const { issuer } = options;
+  const server = await startGraphServer({
+    tenant,
+    tls: options.tls,
+    port: options.port,
+    mailboxWorkMs: options.mailboxWorkMs,
+    verifyToken: async (token) =>
+      (await issuer.verify(token, GRAPH_AUDIENCES)) as Record<string, unknown>,
+    routes: (serviceRoot) => [
+      ...directoryRoutes({ tenant, serviceRoot }),
+      ...(options.extraRoutes?.(tenant, serviceRoot) ?? []),
+    ],
+    mintToken: async (roles) => {
+      const client = issuer.registerClient({ 'https://graph.microsoft.com': roles });
+      return issuer.clientToken(client.clientId, 'https://graph.microsoft.com');
+    },
+  });
+  return Object.assign(server, {
+    registerApp(roles: string[]) {
+      const client = issuer.registerClient({ 'https://graph.microsoft.com': roles });
+      return { clientId: client.clientId, secret: client.secret };
+    },
+  });
+}
