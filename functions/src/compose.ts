@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { ManagedIdentityCredential } from '@azure/identity';
 import { applicationTable } from './adapters/tables/application-table';
+import { graphDirectorySource } from './adapters/graph/directory-delta';
+import { createGraphClient } from './adapters/graph/graph-client';
 import { directoryTable } from './adapters/tables/directory-table';
 import type { TableConnection } from './adapters/tables/json-table';
 import { programmeTable } from './adapters/tables/programme-table';
@@ -8,6 +10,7 @@ import type { BackendConfig } from './config';
 import { createTokenValidator } from './http/auth';
 import { createDispatcher, type Dispatcher } from './http/dispatch';
 import { routes } from './http/routes';
+import { createOrgSync } from './jobs/org-sync';
 import { type Clock, systemClock } from './ports/clock';
 import type { Services } from './ports/services';
 
@@ -37,12 +40,15 @@ export function composeBackend(
 ): Composition {
   const clock = options.clock ?? systemClock;
   const connection = tableConnection(config);
+  const graph = createGraphClient(config);
+  const directory = directoryTable(connection);
   const services: Services = {
     clock,
     newId: randomUUID,
     programmes: programmeTable(connection),
     applications: applicationTable(connection),
-    directory: directoryTable(connection),
+    directory,
+    directorySync: createOrgSync(graphDirectorySource(graph), directory, () => clock.now()),
   };
   const validator = createTokenValidator(config, () => clock.now());
   return { dispatcher: createDispatcher(routes, validator, services, options.log), services };

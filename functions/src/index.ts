@@ -6,7 +6,7 @@ import { routes } from './http/routes';
 // @azure/functions ships CommonJS: a default import works in both plain Node ESM and bundlers.
 const { app } = azureFunctions;
 
-const { dispatcher } = composeBackend(loadConfig(), {
+const { dispatcher, services } = composeBackend(loadConfig(), {
   log: (message, error) => console.error(message, error),
 });
 
@@ -31,3 +31,16 @@ for (const route of routes) {
     },
   });
 }
+
+// Org sync: a delta round every 15 minutes keeps the directory snapshot (rule 1's source) fresh;
+// confirmation and booking also run one first. Rounds after the first read only what changed.
+app.timer('org-sync', {
+  schedule: '0 */15 * * * *',
+  runOnStartup: false,
+  handler: async (_timer, context) => {
+    const result = await services.directorySync.refresh();
+    context.log(
+      `org sync: ${result.full ? 'full' : 'changes'} round, ${result.pages} pages, ${result.changes} changes, ${result.people} people`,
+    );
+  },
+});

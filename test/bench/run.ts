@@ -1,6 +1,11 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { relaunchTrustingLocalTls } from '../sim/tls/local-tls';
+
+// Benchmarks start the local tenant (HTTPS): run in a process that trusts its certificate.
+const relaunched = await relaunchTrustingLocalTls();
+if (relaunched !== undefined) process.exit(relaunched);
 
 /** One measured figure. `ratio` compares against a reference measured in the same run. */
 export interface BenchRow {

@@ -132,6 +132,8 @@ const samples: Record<string, (who: string) => Promise<Sample>> = {
       headers: { 'if-match': a.etag },
     };
   },
+  'directory-status': async () => ({ path: '/directory' }),
+  'sync-directory': async () => ({ path: '/directory/sync' }),
 };
 
 const badToken = [401, 401, 401, 401, 401] as const;
@@ -166,6 +168,8 @@ const expected: Record<string, Record<Caller, number>> = {
   'list-applications': expect401sThen(403, 200, 403),
   'approve-mentor': expect401sThen(403, 200, 403),
   'reject-application': expect401sThen(403, 200, 403),
+  'directory-status': expect401sThen(403, 200, 403),
+  'sync-directory': expect401sThen(403, 200, 403),
 };
 
 const PERSON_OF: Record<Caller, string> = {

@@ -11,7 +11,7 @@ const dir = mkdtempSync(join(tmpdir(), 'tandem-functions-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the Azure Functions package', () => {
-  it('bundles index.ts, which registers every route of the table with app.http', async () => {
+  it('bundles index.ts, which registers every route of the table and every job', async () => {
     const out = await buildFunctions(dir);
     const pkg = JSON.parse(readFileSync(join(out, 'package.json'), 'utf8'));
     expect(pkg.main).toBe('index.mjs');
@@ -33,7 +33,8 @@ describe('the Azure Functions package', () => {
     const registered = [...`${stdout}${stderr}`.matchAll(/register function "([^"]+)"/g)].map(
       (m) => m[1],
     );
-    expect(registered.sort()).toEqual(routes.map((r) => r.name).sort());
+    const jobs = ['org-sync'];
+    expect(registered.sort()).toEqual([...routes.map((r) => r.name), ...jobs].sort());
   });
 
   it('refuses to start without its configuration, naming what is missing', async () => {

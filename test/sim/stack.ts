@@ -3,8 +3,11 @@ import { composeBackend } from '../../functions/src/compose';
 import { loadConfig } from '../../functions/src/config';
 import { type LocalHost, startLocalHost } from '../../functions/src/local/local-host';
 import { type LocalIssuer, type SignInPerson, startIssuer } from './entra/issuer';
+import { type GraphSimulator, startGraphSimulator } from './graph/graph-simulator';
+import type { SimPerson } from './graph/tenant';
 import { STARTER_PEOPLE } from './org/starter-people';
 import { type StorageEmulator, startStorageEmulator } from './storage/storage-emulator';
+import { ensureLocalTls } from './tls/local-tls';
 
 /** A GUID derived from a name: the demo tenant's ids are stable across runs, and not secrets. */
 export function stableGuid(name: string): string {
@@ -20,13 +23,70 @@ export interface LocalStackOptions {
   port?: number;
   /** Built tab to serve at `/`. */
   staticDir?: string;
-  people?: readonly SignInPerson[];
+  /** The directory (default: the demo organisation). Sign-in offers the same people. */
+  organisation?: readonly SimPerson[];
+}
+
+/** Graph application permissions Tandem's app holds (infra/modules/entra-grants.bicep). */
+export const TANDEM_GRAPH_PERMISSIONS = [
+  'User.Read.All',
+  'MailboxSettings.Read',
+  'Calendars.ReadWrite',
+];
+
+function signInPeople(organisation: readonly SimPerson[]): SignInPerson[] {
+  return organisation.map((p) => ({
+    id: p.id,
+    displayName: p.displayName,
+    userPrincipalName: p.userPrincipalName,
+    roles: p.appRoles ?? [],
+    ...(p.department ? { department: p.department } : {}),
+    ...(p.jobTitle ? { jobTitle: p.jobTitle } : {}),
+  }));
+}
+
+/** The demo organisation's directory. */
+export async function demoOrganisation(
+  _options: { people?: number; seed?: number } = {},
+): Promise<SimPerson[]> {
+  return starterOrganisation();
+}
+
+/** The starter people as a tiny directory (until the generated organisation replaces it). */
+function starterOrganisation(): SimPerson[] {
+  const madrid = {
+    timeZone: 'Romance Standard Time',
+    workingHours: {
+      daysOfWeek: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'],
+      startTime: '09:00:00.0000000',
+      endTime: '18:00:00.0000000',
+      timeZone: { name: 'Romance Standard Time' },
+    },
+  };
+  return STARTER_PEOPLE.map((p) => ({
+    id: p.id,
+    displayName: p.displayName,
+    givenName: p.displayName.split(' ')[0] ?? null,
+    surname: p.displayName.split(' ').slice(1).join(' ') || null,
+    mail: p.userPrincipalName,
+    userPrincipalName: p.userPrincipalName,
+    accountEnabled: true,
+    jobTitle: p.jobTitle ?? null,
+    department: p.department ?? null,
+    officeLocation: 'Madrid',
+    preferredLanguage: p.displayName === 'James Whitaker' ? 'en-GB' : 'es-ES',
+    managerId: null,
+    appRoles: p.roles,
+    mailboxSettings: madrid,
+  }));
 }
 
 export interface LocalStack {
   /** The tab and the API (under /api) share this origin. */
   url: string;
   issuer: LocalIssuer;
+  /** Microsoft Graph for the demo tenant (directory, calendars). */
+  graph: GraphSimulator;
   storage: StorageEmulator;
   host: LocalHost;
   people: readonly SignInPerson[];
@@ -40,15 +100,23 @@ export interface LocalStack {
  * behind the local host serving the tab. `npm start` and the integration and browser tests use it.
  */
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
-  const people = options.people ?? STARTER_PEOPLE;
+  const organisation = options.organisation ?? (await demoOrganisation());
+  const people = signInPeople(organisation);
   const appIdUri = `api://localhost/${DEMO_API_CLIENT_ID}`;
-  const storage = await startStorageEmulator();
+  const [tls, storage] = await Promise.all([ensureLocalTls(), startStorageEmulator()]);
   const issuer = await startIssuer({
     tenantId: DEMO_TENANT_ID,
     apiClientId: DEMO_API_CLIENT_ID,
     apiAppIdUri: appIdUri,
     people: () => people,
+    tls,
   });
+  const graph = await startGraphSimulator({ issuer, tls, people: organisation });
+  // Tandem's own app registration, as the Bicep grants it; its secret exists only in memory.
+  const app = issuer.registerClient(
+    { 'https://graph.microsoft.com': TANDEM_GRAPH_PERMISSIONS },
+    DEMO_API_CLIENT_ID,
+  );
   const env: Record<string, string> = {
     TANDEM_TENANT_ID: DEMO_TENANT_ID,
     TANDEM_CLIENT_ID: DEMO_API_CLIENT_ID,
@@ -56,8 +124,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     TANDEM_ISSUER: issuer.issuer,
     TANDEM_JWKS_URL: issuer.jwksUrl,
     TANDEM_STORAGE_CONNECTION: storage.connectionString,
+    TANDEM_GRAPH_URL: graph.url,
+    TANDEM_AUTHORITY: issuer.authority!,
+    TANDEM_CLIENT_SECRET: app.secret,
   };
-  const { dispatcher } = composeBackend(loadConfig(env), {
+  const { dispatcher, services } = composeBackend(loadConfig(env), {
     log: (message, error) => console.error(`[api] ${message}`, error),
   });
   let host: LocalHost;
@@ -81,15 +152,19 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     console.warn(`Port ${options.port} is busy; using a free one.`);
     host = await startLocalHost({ ...hostOptions, port: 0 });
   }
+  // The directory snapshot starts in step with the demo organisation, as after a first org sync.
+  await services.directorySync.refresh();
   return {
     url: host.url,
     issuer,
+    graph,
     storage,
     host,
     people,
     env,
     close: async () => {
       await host.close();
+      await graph.close();
       await issuer.close();
       await storage.stop();
     },

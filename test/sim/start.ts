@@ -1,5 +1,6 @@
 import { ensureTabBuilt } from './build-tab';
 import { startLocalStack } from './stack';
+import { relaunchTrustingLocalTls } from './tls/local-tls';
 
 /**
  * `npm start`: the whole app locally, no Azure account. Azurite, the Entra-like issuer and the
@@ -27,6 +28,8 @@ async function main(): Promise<void> {
       `  Open the tab:        ${stack.url}/`,
       `  API:                 ${stack.url}/api/health`,
       `  Sign-in (issuer):    ${stack.issuer.url}/${stack.issuer.tenantId}/v2.0/.well-known/openid-configuration`,
+      `  Microsoft Graph:     ${stack.graph.serviceRoot} (simulated; a token: ${stack.graph.url}/_sim/token)`,
+      `  Its certificate:     ${process.env.NODE_EXTRA_CA_CERTS} (curl --cacert …)`,
       `  Table storage:       ${stack.storage.tableUrl}`,
       '  In English or Spanish: add ?lang=en or ?lang=es; themes: ?theme=dark or ?theme=contrast.',
       '  Press Ctrl-C to stop.',
@@ -34,6 +37,11 @@ async function main(): Promise<void> {
     ].join('\n'),
   );
 }
+
+// The local tenant speaks HTTPS with a certificate made now; Node trusts it only from start-up,
+// so the app runs in a child started with it (the parent just waits and passes Ctrl-C on).
+const relaunched = await relaunchTrustingLocalTls();
+if (relaunched !== undefined) process.exit(relaunched);
 
 main().catch((error) => {
   console.error(error);

@@ -144,3 +144,11 @@ export const RejectApplicationSchema = z
 export const ApplicationParams = z
   .object({ programmeId: z.string().uuid(), personId: z.string().min(1).max(64) })
   .strict();
+
+/** How fresh the directory snapshot is (HR's org sync panel). */
+export interface DirectoryStatus {
+  people: number;
+  /** When the last org sync round completed (ISO 8601), null before the first. */
+  syncedAt: string | null;
+  lastRound?: { full: boolean; pages: number; changes: number; removed: number; people: number };
+}

@@ -62,6 +62,7 @@ const dispatcher = createDispatcher(routes, validator, {
   programmes: unreachable,
   applications: unreachable as unknown as Services['applications'],
   directory: unreachable as unknown as Services['directory'],
+  directorySync: unreachable as unknown as Services['directorySync'],
 });
 
 function request(

@@ -3,6 +3,7 @@ import type { Me } from './contracts';
 import { HttpProblem } from './problems';
 import { type AnyRoute, defineRoute } from './route';
 import { applicationRoutes } from './routes/applications';
+import { directoryRoutes } from './routes/directory';
 import { programmeRoutes } from './routes/programmes';
 
 /**
@@ -41,4 +42,5 @@ export const routes: AnyRoute[] = [
   }),
   ...programmeRoutes,
   ...applicationRoutes,
+  ...directoryRoutes,
 ];

@@ -1,17 +1,10 @@
 import {
+  type DirectoryRefresh,
   type DirectorySnapshot,
   type DirectorySource,
+  type OrgSyncResult,
   ResyncRequiredError,
 } from '../ports/directory';
-
-export interface OrgSyncResult {
-  /** A full round (first sync, or the delta link had expired) rather than changes only. */
-  full: boolean;
-  pages: number;
-  changes: number;
-  removed: number;
-  people: number;
-}
 
 /**
  * Brings the directory snapshot up to date with one delta round: the first time (or after Graph
@@ -76,7 +69,7 @@ export function createOrgSync(
   source: DirectorySource,
   snapshot: DirectorySnapshot,
   now: () => Date,
-) {
+): DirectoryRefresh {
   let running: Promise<OrgSyncResult> | undefined;
   return {
     refresh(): Promise<OrgSyncResult> {
@@ -87,5 +80,3 @@ export function createOrgSync(
     },
   };
 }
-
-export type OrgSync = ReturnType<typeof createOrgSync>;

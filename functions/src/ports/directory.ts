@@ -56,3 +56,17 @@ export interface DirectorySource {
   /** A round from `deltaLink`, or a full round when it is null; pages arrive in order. */
   readRound(deltaLink: string | null): AsyncIterable<DirectoryPage>;
 }
+
+export interface OrgSyncResult {
+  /** A full round (first sync, or the delta link had expired) rather than changes only. */
+  full: boolean;
+  pages: number;
+  changes: number;
+  removed: number;
+  people: number;
+}
+
+/** Brings the snapshot up to date now (one delta round); concurrent callers share the round. */
+export interface DirectoryRefresh {
+  refresh(): Promise<OrgSyncResult>;
+}

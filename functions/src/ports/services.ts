@@ -1,6 +1,6 @@
 import type { ApplicationStore } from './applications';
 import type { Clock } from './clock';
-import type { DirectorySnapshot } from './directory';
+import type { DirectoryRefresh, DirectorySnapshot } from './directory';
 import type { ProgrammeStore } from './programmes';
 
 /**
@@ -15,4 +15,6 @@ export interface Services {
   applications: ApplicationStore;
   /** Who reports to whom, as org sync last read it (PRODUCT rule 1 is judged against it). */
   directory: DirectorySnapshot;
+  /** Runs an org sync round now (before confirmation and booking judge rule 1). */
+  directorySync: DirectoryRefresh;
 }

@@ -1,0 +1,43 @@
+import type { DirectoryStatus } from '../contracts';
+import { HttpProblem } from '../problems';
+import { type AnyRoute, defineRoute } from '../route';
+
+/** HR's view of org sync: how fresh the directory snapshot is, and "sync now". */
+export const directoryRoutes: AnyRoute[] = [
+  defineRoute({
+    name: 'directory-status',
+    method: 'GET',
+    path: '/directory',
+    access: 'admin',
+    handler: async ({ services }) => {
+      const state = await services.directory.state();
+      return { body: { people: state.people, syncedAt: state.syncedAt } satisfies DirectoryStatus };
+    },
+  }),
+  defineRoute({
+    name: 'sync-directory',
+    method: 'POST',
+    path: '/directory/sync',
+    access: 'admin',
+    handler: async ({ services }) => {
+      try {
+        const result = await services.directorySync.refresh();
+        const state = await services.directory.state();
+        return {
+          body: {
+            people: state.people,
+            syncedAt: state.syncedAt,
+            lastRound: result,
+          } satisfies DirectoryStatus,
+        };
+      } catch {
+        // Graph's own retries (429/503) are spent by now: say so, and keep the last good snapshot.
+        throw new HttpProblem(
+          503,
+          'The organisation directory could not be read from Microsoft Graph; try again shortly.',
+          { code: 'directoryUnavailable' },
+        );
+      }
+    },
+  }),
+];

@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { type LocalStack, startLocalStack } from '../sim/stack';
+import { apiAs } from './api-client';
+
+let stack: LocalStack;
+let api: ReturnType<typeof apiAs>;
+const HR = 'Lucía Fernández';
+
+beforeAll(async () => {
+  stack = await startLocalStack();
+  api = apiAs(stack);
+});
+afterAll(async () => stack?.close());
+
+test('the stack starts with the directory snapshot in step with the simulated directory', async () => {
+  const status = await api(HR, 'GET', '/directory');
+  expect(status.status).toBe(200);
+  expect(status.body.people).toBe(stack.graph.tenant.size);
+  expect(Date.parse(status.body.syncedAt)).not.toBeNaN();
+});
+
+test('HR syncs now: only the changes are read, and they reach the snapshot', async () => {
+  const [first, second] = stack.graph.tenant.list();
+  stack.graph.tenant.update(second!.id, { managerId: first!.id, department: 'Legal' });
+  stack.graph.resetStats();
+  const synced = await api(HR, 'POST', '/directory/sync');
+  expect(synced.status).toBe(200);
+  expect(synced.body.lastRound).toMatchObject({ full: false, changes: 1, pages: 1 });
+  expect(stack.graph.stats().requests).toBe(1);
+});
+
+test('when Graph keeps failing, sync answers 503 with a code and keeps the last snapshot', async () => {
+  const before = (await api(HR, 'GET', '/directory')).body;
+  // More 503s than the retry middleware's three retries.
+  stack.graph.faults.set([{ kind: '503', pathPrefix: '/users/delta', retryAfterSeconds: 0.01 }]);
+  try {
+    const failed = await api(HR, 'POST', '/directory/sync');
+    expect(failed.status).toBe(503);
+    expect(failed.body.code).toBe('directoryUnavailable');
+  } finally {
+    stack.graph.faults.clear();
+  }
+  expect((await api(HR, 'GET', '/directory')).body).toEqual(before);
+});
