@@ -85,6 +85,23 @@ describe('applying (PRODUCT rules 2 and 3)', () => {
     ).toBe(404);
   });
 
+  it('a department programme admits the people the directory puts in that department', async () => {
+    const id = await programme('open', {
+      eligibility: { kind: 'departments', departments: ['Tecnología'] },
+    });
+    // Marta is in Tecnología in the directory; James is in Ventas, whatever he might claim.
+    const marta = await api(MARTA, 'POST', `/programmes/${id}/applications`, { body: mentee });
+    expect(marta.status).toBe(201);
+    const james = await api(JAMES, 'POST', `/programmes/${id}/applications`, { body: mentee });
+    expect([james.status, james.body.code]).toEqual([403, 'notEligible']);
+    // After a move in the directory and an org sync, James is admitted too.
+    const jamesId = stack.people.find((p) => p.displayName === JAMES)!.id;
+    stack.graph.tenant.update(jamesId, { department: 'Tecnología' });
+    expect((await api(HR, 'POST', '/directory/sync')).status).toBe(200);
+    const again = await api(JAMES, 'POST', `/programmes/${id}/applications`, { body: mentee });
+    expect(again.status).toBe(201);
+  });
+
   it('HR approves mentors and rejects with a reason the applicant can read', async () => {
     const id = await programme();
     const m = await api(JAMES, 'POST', `/programmes/${id}/applications`, { body: mentor });

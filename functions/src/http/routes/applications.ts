@@ -75,9 +75,18 @@ async function forReview(services: Services, programmeId: string, personId: stri
   return found;
 }
 
-/** Until org sync (#6) brings departments, a department-only programme admits nobody by default. */
-const eligible = (programme: Programme, principal: Principal | null) =>
-  isEligible(programme, { id: principal!.id, department: null });
+/**
+ * Eligibility by department reads the person's department from the directory snapshot (org sync),
+ * never from the token or the form: nobody can claim a department they are not in. Someone the
+ * snapshot does not know yet is not in any department.
+ */
+async function eligible(services: Services, programme: Programme, principal: Principal | null) {
+  const department =
+    programme.eligibility.kind === 'departments'
+      ? ((await services.directory.get(principal!.id))?.department ?? null)
+      : null;
+  return isEligible(programme, { id: principal!.id, department });
+}
 
 export const applicationRoutes: AnyRoute[] = [
   defineRoute({
@@ -104,7 +113,7 @@ export const applicationRoutes: AnyRoute[] = [
       const outcome = submitApplication(
         programme,
         person,
-        eligible(programme, principal),
+        await eligible(services, programme, principal),
         body,
         services.clock.now(),
       );

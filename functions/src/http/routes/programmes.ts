@@ -26,7 +26,8 @@ function isStaff(principal: Principal | null): boolean {
   return !!principal?.roles.some((r) => r === APP_ROLES.admin || r === APP_ROLES.advisor);
 }
 
-/** Employees see programmes past draft that they may join (department rules need the directory: #6). */
+/** Employees see programmes past draft; named-people programmes only by those named. Department
+ * rules are judged when applying, against the directory snapshot. */
 function canSee(principal: Principal | null, programme: Programme): boolean {
   if (isStaff(principal)) return true;
   if (!isVisibleToEmployees(programme)) return false;
