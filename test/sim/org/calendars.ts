@@ -84,8 +84,8 @@ interface Person {
   index: number;
   office: Office;
   zone: string;
-  /** Minutes to add to a local time to read it on Madrid's (winter) clock. */
-  toMadrid: number;
+  /** Minutes to add to a local time to read it on Madrid's clock, in winter and in summer. */
+  toMadrid: readonly [number, number];
   start: number;
   end: number;
   days: Set<number>;
@@ -132,7 +132,7 @@ export function generateBusyCalendars(
       index,
       office,
       zone: user.mailboxSettings.timeZone,
-      toMadrid: -zone.winterOffsetToMadrid,
+      toMadrid: [-zone.offsetToMadrid.winter, -zone.offsetToMadrid.summer],
       start: minutesOf(workingHours.startTime),
       end: minutesOf(workingHours.endTime),
       days: new Set(workingHours.daysOfWeek.map((d) => WEEKDAYS.indexOf(d as never))),
@@ -154,13 +154,15 @@ export function generateBusyCalendars(
   const blocks: SimBusyBlock[] = [];
   const say = (p: Person, es: string, en: string) => (p.spanish ? es : en);
 
-  /** Grid cells a meeting covers, on Madrid's clock (slot indexes; out-of-range ones dropped). */
+  /** Grid cells a meeting covers on Madrid's clock, in both seasons (out-of-range ones dropped). */
   function cells(p: Person, slot: Slot, minutes: number): number[] {
     const out: number[] = [];
-    const from = Math.floor((slot.start + p.toMadrid) / 30);
-    const to = Math.ceil((slot.start + minutes + p.toMadrid) / 30);
-    for (let c = from; c < to; c++)
-      if (c >= 0 && c < SLOTS_PER_DAY) out.push(slot.weekday * SLOTS_PER_DAY + c);
+    for (const shift of new Set(p.toMadrid)) {
+      const from = Math.floor((slot.start + shift) / 30);
+      const to = Math.ceil((slot.start + minutes + shift) / 30);
+      for (let c = from; c < to; c++)
+        if (c >= 0 && c < SLOTS_PER_DAY) out.push(slot.weekday * SLOTS_PER_DAY + c);
+    }
     return out;
   }
 
@@ -170,9 +172,23 @@ export function generateBusyCalendars(
     return start + minutes <= 14 * 60 || start >= 15 * 60;
   }
 
+  /** How far a meeting strays from someone's working day, in minutes (0 when it fits). */
+  function strays(p: Person, weekday: number, start: number, minutes: number): number {
+    if (!p.days.has(weekday)) return 24 * 60;
+    if (fits(p, weekday, start, minutes)) return 0;
+    const outside = Math.max(0, p.start - start) + Math.max(0, start + minutes - p.end);
+    return Math.max(outside, 30);
+  }
+
+  /** The attendee's local start for the owner's slot, in Spain's winter and summer. */
+  function localStarts(owner: Person, attendee: Person, start: number): number[] {
+    return [0, 1].map((s) => start + owner.toMadrid[s]! - attendee.toMadrid[s]!);
+  }
+
   /**
-   * A weekly slot for `owner` (and attendees): inside everyone's hours and free in everyone's grid
-   * when possible; else inside the owner's hours with the fewest clashes.
+   * A weekly slot for `owner` (and attendees): inside everyone's hours in both seasons and free in
+   * everyone's grid when possible; else inside the owner's hours, out of the fewest people's hours,
+   * with the fewest clashes.
    */
   function findSlot(
     owner: Person,
@@ -189,10 +205,12 @@ export function generateBusyCalendars(
         let score = 0;
         for (const c of cells(owner, slot, minutes)) score += owner.grid[c]! * 10;
         for (const a of attendees) {
-          // The attendee's local time for the owner's slot, through Madrid's clock.
-          const theirs = start + owner.toMadrid - a.toMadrid;
-          if (!fits(a, weekday, theirs, minutes)) score += 3;
-          for (const c of cells(a, { weekday, start: theirs }, minutes)) score += a.grid[c]! * 10;
+          const starts = localStarts(owner, a, start);
+          // Out of someone's hours costs more than any clash, and more the further out it is.
+          const out = Math.max(...starts.map((theirs) => strays(a, weekday, theirs, minutes)));
+          if (out > 0) score += 1000 + out * 10;
+          for (const c of cells(a, { weekday, start: starts[0]! }, minutes))
+            score += a.grid[c]! * 10;
         }
         if (score < bestScore) {
           bestScore = score;
@@ -205,7 +223,7 @@ export function generateBusyCalendars(
 
   function occupy(people: readonly Person[], owner: Person, slot: Slot, minutes: number): void {
     for (const p of people) {
-      const theirs = { weekday: slot.weekday, start: slot.start + owner.toMadrid - p.toMadrid };
+      const theirs = { weekday: slot.weekday, start: localStarts(owner, p, slot.start)[0]! };
       for (const c of cells(p, theirs, minutes)) p.grid[c] = 1;
     }
   }

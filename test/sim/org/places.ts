@@ -9,8 +9,11 @@ export interface OfficeZone {
   /** The name an admin who prefers IANA sets (Graph accepts both). */
   iana: string;
   usageLocation: 'ES' | 'MX';
-  /** Offset to Madrid's wall clock in winter, in minutes: lines up shared slots across offices. */
-  winterOffsetToMadrid: number;
+  /**
+   * Offset to Madrid's wall clock in minutes, in Spain's winter and summer: lines up shared slots
+   * across offices for the whole of a series that crosses a DST change.
+   */
+  offsetToMadrid: { winter: number; summer: number };
 }
 
 /**
@@ -23,25 +26,25 @@ export const OFFICE_ZONES: Record<Office, OfficeZone> = {
     windows: 'Romance Standard Time',
     iana: 'Europe/Madrid',
     usageLocation: 'ES',
-    winterOffsetToMadrid: 0,
+    offsetToMadrid: { winter: 0, summer: 0 },
   },
   Barcelona: {
     windows: 'Romance Standard Time',
     iana: 'Europe/Madrid',
     usageLocation: 'ES',
-    winterOffsetToMadrid: 0,
+    offsetToMadrid: { winter: 0, summer: 0 },
   },
   'Las Palmas de Gran Canaria': {
     windows: 'GMT Standard Time',
     iana: 'Atlantic/Canary',
     usageLocation: 'ES',
-    winterOffsetToMadrid: -60,
+    offsetToMadrid: { winter: -60, summer: -60 },
   },
   'Ciudad de México': {
     windows: 'Central Standard Time (Mexico)',
     iana: 'America/Mexico_City',
     usageLocation: 'MX',
-    winterOffsetToMadrid: -420,
+    offsetToMadrid: { winter: -420, summer: -480 },
   },
 };
 
