@@ -31,7 +31,7 @@ export const MAX_SPAN = 10;
 export const MIN_DEPTH = 6;
 export const MAX_DEPTH = 8;
 /** Below this the 6-level spine and eight departments no longer fit with spans of 3–10. */
-export const MIN_PEOPLE = 60;
+export const MIN_PEOPLE = 80;
 
 export type NodeRole = 'ceo' | 'staff' | 'director' | 'manager' | 'lead' | 'individual' | 'advisor';
 
@@ -76,6 +76,8 @@ interface Pending {
   maxSpan: number;
   /** At least one individual contributor reports directly (the reverse-mentoring story). */
   needsDirectReport: boolean;
+  /** At least one report manages others (the story's middle manager), however small the team. */
+  needsSubteam: boolean;
 }
 
 interface Split {
@@ -90,7 +92,8 @@ function splitReports(random: SeededRandom, job: Pending): Split {
   const childReach = job.reach > 1 ? job.reach - 1 : 0;
   const cap = capacity(childLevels);
   const maxSpan = job.maxSpan;
-  if (childLevels === 1 || (n <= maxSpan && childReach <= 1 && !job.needsDirectReport)) {
+  const mayBeOneTeam = childReach <= 1 && !job.needsSubteam;
+  if (childLevels === 1 || (n <= maxSpan && mayBeOneTeam && !job.needsDirectReport)) {
     if (n < MIN_SPAN || n > maxSpan) throw new Error(`Cannot seat ${n} people under one manager`);
     return { managers: [], individuals: n };
   }
@@ -122,7 +125,7 @@ function splitReports(random: SeededRandom, job: Pending): Split {
       };
     }
   }
-  if (n <= maxSpan && childReach <= 1 && n >= MIN_SPAN) return { managers: [], individuals: n };
+  if (n <= maxSpan && mayBeOneTeam && n >= MIN_SPAN) return { managers: [], individuals: n };
   throw new Error(`Cannot split ${n} people over ${childLevels} levels`);
 }
 
@@ -165,7 +168,9 @@ function departmentSizes(total: number): Record<Exclude<Department, 'Dirección'
   const sizes = {} as Record<Exclude<Department, 'Dirección'>, number>;
   let assigned = 0;
   for (const [department, weight] of DEPARTMENT_WEIGHTS) {
-    sizes[department] = Math.max(5, Math.floor((total * weight) / weightSum));
+    // Marketing needs room for the story's line: director, a manager, a junior and their peers.
+    const least = department === 'Marketing' ? 8 : 5;
+    sizes[department] = Math.max(least, Math.floor((total * weight) / weightSum));
     assigned += sizes[department];
   }
   sizes.Tecnología += total - assigned;
@@ -207,6 +212,7 @@ export function buildOrgShape(random: SeededRandom, people: number): OrgShape {
       // One seat under Personas' director is kept for the external advisor.
       maxSpan: department === 'Personas' ? MAX_SPAN - 1 : MAX_SPAN,
       needsDirectReport: false,
+      needsSubteam: department === 'Marketing',
     });
   }
   for (let i = 0; i < staff; i++) add(ceo, 'Dirección', 'staff');
@@ -225,6 +231,7 @@ export function buildOrgShape(random: SeededRandom, people: number): OrgShape {
         maxSpan: MAX_SPAN,
         // Marketing's first manager has a direct junior report: the reverse-mentoring story.
         needsDirectReport: i === 0 && job.node === directors.Marketing,
+        needsSubteam: false,
       });
     });
     for (let i = 0; i < split.individuals; i++) add(job.node, department, 'individual');

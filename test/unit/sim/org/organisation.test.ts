@@ -1,6 +1,14 @@
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findIana } from 'windows-iana';
-import { DEPARTMENTS, MAX_DEPTH, MAX_SPAN, MIN_DEPTH, MIN_SPAN } from '../../../sim/org/hierarchy';
+import {
+  DEPARTMENTS,
+  MAX_DEPTH,
+  MAX_SPAN,
+  MIN_DEPTH,
+  MIN_PEOPLE,
+  MIN_SPAN,
+} from '../../../sim/org/hierarchy';
 import {
   AddressBook,
   asciiFold,
@@ -312,8 +320,42 @@ describe('the demo organisation Contoso Ibérica', () => {
     expect(people.filter((p) => disabled.has(p.id))).toEqual([]);
   });
 
+  it('keeps the tree, the addresses and the fixed people valid for any size and seed', {
+    timeout: 120_000,
+  }, () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: MIN_PEOPLE, max: 4000 }),
+        fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+        (people, seed) => {
+          const sample = generateOrganisation({ now: NOW, people, seed, calendars: false });
+          const facts = treeFacts(sample.users);
+          const byId = byIdOf(sample);
+          const [javier, raul, lucia] = STORY_PEOPLE.map((p) => byId.get(p.id));
+          return (
+            sample.users.length === people &&
+            facts.wellFormed &&
+            facts.roots.length === 1 &&
+            facts.depth >= MIN_DEPTH &&
+            facts.depth <= MAX_DEPTH &&
+            Math.min(...facts.spans) >= MIN_SPAN &&
+            Math.max(...facts.spans) <= MAX_SPAN &&
+            new Set(sample.users.map((u) => u.userPrincipalName)).size === people &&
+            STARTER_PEOPLE.every(
+              (p) => byId.get(p.id)?.userPrincipalName === p.userPrincipalName,
+            ) &&
+            lucia?.managerId === raul?.id &&
+            raul?.managerId === javier?.id
+          );
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
   it('refuses organisations too small for the 6-level tree', () => {
-    expect(() => generateOrganisation({ now: NOW, people: 20 })).toThrow(RangeError);
+    expect(() => generateOrganisation({ now: NOW, people: MIN_PEOPLE - 1 })).toThrow(RangeError);
+    expect(generateOrganisation({ now: NOW, people: MIN_PEOPLE }).users).toHaveLength(MIN_PEOPLE);
   });
 
   it('scales to 100,000 people in a valid tree without calendars', { timeout: 120_000 }, () => {
