@@ -81,7 +81,6 @@ function minutesOf(graphTime: string): number {
 
 interface Person {
   user: SimUser;
-  index: number;
   office: Office;
   zone: string;
   /** Minutes to add to a local time to read it on Madrid's clock, in winter and in summer. */
@@ -116,8 +115,8 @@ export function generateBusyCalendars(
   const horizon = addMonths(now, 6);
   const windows = new Map<string, [number, number]>();
   const people = new Map<string, Person>();
-  users.forEach((user, index) => {
-    if (!user.accountEnabled || user.userType !== 'Member') return;
+  for (const user of users) {
+    if (!user.accountEnabled || user.userType !== 'Member') continue;
     const office = user.officeLocation as Office;
     const zone = OFFICE_ZONES[office];
     let window = windows.get(zone.iana);
@@ -129,19 +128,18 @@ export function generateBusyCalendars(
     const { workingHours } = user.mailboxSettings;
     people.set(user.id, {
       user,
-      index,
       office,
       zone: user.mailboxSettings.timeZone,
       toMadrid: [-zone.offsetToMadrid.winter, -zone.offsetToMadrid.summer],
       start: minutesOf(workingHours.startTime),
       end: minutesOf(workingHours.endTime),
-      days: new Set(workingHours.daysOfWeek.map((d) => WEEKDAYS.indexOf(d as never))),
+      days: new Set(workingHours.daysOfWeek.map((d) => (WEEKDAYS as readonly string[]).indexOf(d))),
       firstDay: window[0],
       lastDay: window[1],
       spanish: user.preferredLanguage.startsWith('es'),
       grid: new Uint8Array(5 * SLOTS_PER_DAY),
     });
-  });
+  }
   const reports = new Map<string, Person[]>();
   for (const person of people.values()) {
     const managerId = person.user.managerId;
