@@ -5,6 +5,7 @@ import { type LocalHost, startLocalHost } from '../../functions/src/local/local-
 import { type LocalIssuer, type SignInPerson, startIssuer } from './entra/issuer';
 import { type GraphSimulator, startGraphSimulator } from './graph/graph-simulator';
 import type { SimPerson } from './graph/tenant';
+import { generateOrganisation } from './org/organisation';
 import { STARTER_PEOPLE } from './org/starter-people';
 import { type StorageEmulator, startStorageEmulator } from './storage/storage-emulator';
 import { ensureLocalTls } from './tls/local-tls';
@@ -34,8 +35,15 @@ export const TANDEM_GRAPH_PERMISSIONS = [
   'Calendars.ReadWrite',
 ];
 
+/** Who the local sign-in offers: enabled accounts, the starter people first. */
 function signInPeople(organisation: readonly SimPerson[]): SignInPerson[] {
-  return organisation.map((p) => ({
+  const first = new Map(STARTER_PEOPLE.map((p, i) => [p.id, i]));
+  const ordered = organisation
+    .filter((p) => p.accountEnabled)
+    .map((p, i) => ({ p, rank: first.get(p.id) ?? first.size + i }))
+    .sort((a, b) => a.rank - b.rank)
+    .map(({ p }) => p);
+  return ordered.map((p) => ({
     id: p.id,
     displayName: p.displayName,
     userPrincipalName: p.userPrincipalName,
@@ -45,40 +53,11 @@ function signInPeople(organisation: readonly SimPerson[]): SignInPerson[] {
   }));
 }
 
-/** The demo organisation's directory. */
+/** The demo organisation's directory: Contoso Ibérica, generated from a seed. */
 export async function demoOrganisation(
-  _options: { people?: number; seed?: number } = {},
+  options: { people?: number; seed?: number } = {},
 ): Promise<SimPerson[]> {
-  return starterOrganisation();
-}
-
-/** The starter people as a tiny directory (until the generated organisation replaces it). */
-function starterOrganisation(): SimPerson[] {
-  const madrid = {
-    timeZone: 'Romance Standard Time',
-    workingHours: {
-      daysOfWeek: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'],
-      startTime: '09:00:00.0000000',
-      endTime: '18:00:00.0000000',
-      timeZone: { name: 'Romance Standard Time' },
-    },
-  };
-  return STARTER_PEOPLE.map((p) => ({
-    id: p.id,
-    displayName: p.displayName,
-    givenName: p.displayName.split(' ')[0] ?? null,
-    surname: p.displayName.split(' ').slice(1).join(' ') || null,
-    mail: p.userPrincipalName,
-    userPrincipalName: p.userPrincipalName,
-    accountEnabled: true,
-    jobTitle: p.jobTitle ?? null,
-    department: p.department ?? null,
-    officeLocation: 'Madrid',
-    preferredLanguage: p.displayName === 'James Whitaker' ? 'en-GB' : 'es-ES',
-    managerId: null,
-    appRoles: p.roles,
-    mailboxSettings: madrid,
-  }));
+  return generateOrganisation({ ...options, now: new Date(), calendars: false }).users;
 }
 
 export interface LocalStack {

@@ -37,7 +37,16 @@ async function round(
   let pages = 0;
   let changes = 0;
   let removed = 0;
-  for await (const page of source.readRound(deltaLink)) {
+  // The next page is read from Graph while this one is written to storage.
+  const pagesOf = source.readRound(deltaLink)[Symbol.asyncIterator]();
+  let ahead = pagesOf.next();
+  for (;;) {
+    const step = await ahead;
+    if (step.done) break;
+    const page = step.value;
+    ahead = page.deltaLink ? Promise.resolve({ done: true, value: undefined }) : pagesOf.next();
+    // Should writing fail, the read already in flight must not become an unhandled rejection.
+    ahead.catch(() => {});
     pages++;
     changes += page.changes.length;
     for (const change of page.changes) {
