@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type AssignmentProblem, solveAssignment } from './solve';
+import { type AssignmentProblem, isDense, solveAssignment, solveSparse } from './solve';
+import { type DenseAssignmentProblem, solveDense, toDense } from './solve-dense';
 
 interface Edge {
   row: number;
@@ -130,5 +131,155 @@ describe('solveAssignment', () => {
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe('the heap and matrix forms of the solver', () => {
+  const solvers = {
+    heap: solveSparse,
+    matrix: (p: AssignmentProblem) => solveDense(toDense(p)),
+  };
+
+  for (const [name, solve] of Object.entries(solvers)) {
+    it(`${name}: equals brute force on every small instance (up to 7 × 7, capacities 0–3)`, () => {
+      fc.assert(
+        fc.property(instances, ({ rows, caps, edges }) => {
+          const p = problemOf(rows, caps, edges);
+          const assignment = solve(p);
+          expect(totalWeight(p, assignment)).toBe(bruteForce(rows, caps, edges));
+          const load = caps.map(() => 0);
+          for (const c of assignment) if (c >= 0) load[c]!++;
+          for (const [c, l] of load.entries()) expect(l).toBeLessThanOrEqual(caps[c]!);
+        }),
+        { numRuns: 400 },
+      );
+    });
+  }
+
+  // Few distinct weights, as Tandem's scores have: many ties, long alternating paths.
+  const larger = fc
+    .record({
+      rows: fc.integer({ min: 1, max: 60 }),
+      cols: fc.integer({ min: 1, max: 40 }),
+      seed: fc.integer(),
+      density: fc.constantFrom(0.1, 0.5, 0.9, 1),
+      maxCap: fc.integer({ min: 0, max: 3 }),
+      distinct: fc.constantFrom(1, 2, 5, 1000),
+      bias: fc.constantFrom(0, 1, 5000),
+      // Rows copied from a few templates, as people of the same department and zone are.
+      templates: fc.constantFrom(0, 1, 3),
+    })
+    .map(({ rows, cols, seed, density, maxCap, distinct, bias, templates }) => {
+      let s = seed >>> 0;
+      const rnd = () => {
+        s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+        return s / 2 ** 32;
+      };
+      const caps = Array.from({ length: cols }, () => Math.floor(rnd() * (maxCap + 1)));
+      const edges: Edge[] = [];
+      for (let row = 0; row < rows; row++) {
+        for (let col = 0; col < cols; col++) {
+          if (rnd() < density) edges.push({ row, col, weight: Math.floor(rnd() * distinct) });
+        }
+      }
+      if (templates > 0) {
+        const copies: Edge[] = [];
+        for (let row = 0; row < rows; row++) {
+          const from = Math.floor(rnd() * Math.min(templates, rows));
+          for (const e of edges) if (e.row === from) copies.push({ ...e, row });
+        }
+        return { p: { ...problemOf(rows, caps, copies), bias }, caps };
+      }
+      return { p: { ...problemOf(rows, caps, edges), bias }, caps };
+    });
+
+  it('reach the same optimum on larger instances with many ties, within every capacity', () => {
+    fc.assert(
+      fc.property(larger, ({ p, caps }) => {
+        const heap = solveSparse(p);
+        const matrix = solvers.matrix(p);
+        expect(totalWeight(p, matrix)).toBe(totalWeight(p, heap));
+        const load = caps.map(() => 0);
+        for (const c of matrix) if (c >= 0) load[c]!++;
+        for (const [c, l] of load.entries()) expect(l).toBeLessThanOrEqual(caps[c]!);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  // Rows of a few kinds, each with some columns of its own blocked (its reporting line).
+  const kinded = fc
+    .record({
+      rows: fc.integer({ min: 1, max: 40 }),
+      cols: fc.integer({ min: 1, max: 30 }),
+      kinds: fc.integer({ min: 1, max: 4 }),
+      seed: fc.integer(),
+      maxCap: fc.integer({ min: 0, max: 3 }),
+      distinct: fc.constantFrom(1, 3, 1000),
+      bias: fc.constantFrom(0, 1, 5000),
+    })
+    .map(({ rows, cols, kinds, seed, maxCap, distinct, bias }) => {
+      let s = seed >>> 0;
+      const rnd = () => {
+        s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+        return s / 2 ** 32;
+      };
+      const capacity = Int32Array.from({ length: cols }, () => Math.floor(rnd() * (maxCap + 1)));
+      const kindScore = Int32Array.from({ length: kinds * cols }, () =>
+        rnd() < 0.8 ? 1 + Math.floor(rnd() * distinct) : 0,
+      );
+      const rowKind = Int32Array.from({ length: rows }, () => Math.floor(rnd() * kinds));
+      const blocked: number[][] = Array.from({ length: rows }, () =>
+        rnd() < 0.5 ? [] : [...new Set([0, 1, 2].map(() => Math.floor(rnd() * cols)))],
+      );
+      const blockedStart = new Int32Array(rows + 1);
+      blocked.forEach((b, r) => {
+        blockedStart[r + 1] = blockedStart[r]! + b.length;
+      });
+      const dense: DenseAssignmentProblem = {
+        rows,
+        cols,
+        capacity,
+        kinds,
+        kindScore,
+        rowKind,
+        blockedStart,
+        blockedCol: Int32Array.from(blocked.flat()),
+        scale: 1,
+        bias,
+      };
+      const edges: Edge[] = [];
+      for (let row = 0; row < rows; row++) {
+        for (let col = 0; col < cols; col++) {
+          const v = kindScore[rowKind[row]! * cols + col]!;
+          if (v > 0 && !blocked[row]!.includes(col)) edges.push({ row, col, weight: v - 1 });
+        }
+      }
+      return { dense, sparse: { ...problemOf(rows, [...capacity], edges), bias } };
+    });
+
+  it('matrix of row kinds with blocked columns: the same optimum as the heap form', () => {
+    fc.assert(
+      fc.property(kinded, ({ dense, sparse }) => {
+        const assignment = solveDense(dense);
+        // totalWeight fails on any blocked column: the compressed rows have no edge there.
+        expect(totalWeight(sparse, assignment)).toBe(totalWeight(sparse, solveSparse(sparse)));
+        const load = new Int32Array(dense.cols);
+        for (const c of assignment) if (c >= 0) load[c]!++;
+        for (const [c, l] of load.entries()) expect(l).toBeLessThanOrEqual(dense.capacity[c]!);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('sends only problems where most pairs are edges to the matrix form', () => {
+    const full = problemOf(
+      2,
+      [1, 1],
+      [0, 1].flatMap((row) => [0, 1].map((col) => ({ row, col, weight: 1 }))),
+    );
+    expect(isDense(full)).toBe(true);
+    const thin = problemOf(10, Array(10).fill(1), [{ row: 0, col: 0, weight: 1 }]);
+    expect(isDense(thin)).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * The assignment core: an exact maximum-weight b-matching between rows (mentees, at most one
- * column each) and columns (mentors, up to their capacity), over a sparse candidate graph.
+ * column each) and columns (mentors, up to their capacity), over a sparse candidate graph (a dense
+ * one goes to the matrix form of the same method, solve-dense.ts).
  *
  * Method: successive shortest augmenting paths with potentials (Jonker–Volgenant style), one row
  * at a time. Each row also has a private "unmatched" column of weight 0, so a row may stay
@@ -10,6 +11,8 @@
  * (never negative thanks to the potentials), touches only the part of the graph it reaches, and
  * stops at the first column with room. Weights are integers held exactly in doubles (< 2^53).
  */
+
+import { solveDense, toDense } from './solve-dense';
 
 export interface AssignmentProblem {
   rows: number;
@@ -26,8 +29,26 @@ export interface AssignmentProblem {
   bias: number;
 }
 
-/** Solves the problem; returns for each row its column, or -1 when it stays unmatched. */
+/**
+ * Solves the problem; returns for each row its column, or -1 when it stays unmatched. A dense
+ * problem (most rows reach most columns, as in a pool where everyone shares a language and nobody
+ * names topics) goes to the matrix solver: there Dijkstra's frontier is most of the columns, and a
+ * linear scan of a row of the matrix beats pushing every arc through a heap. Both are exact.
+ */
 export function solveAssignment(p: AssignmentProblem): Int32Array {
+  return isDense(p) ? solveDense(toDense(p)) : solveSparse(p);
+}
+
+/** At least a quarter of all row × column pairs are edges, and the matrix stays small enough. */
+export function isDense(p: AssignmentProblem): boolean {
+  const cells = p.rows * p.cols;
+  return cells > 0 && cells <= DENSE_MAX_CELLS && p.colIndex.length * 4 >= cells;
+}
+
+const DENSE_MAX_CELLS = 1 << 25; // 128 MB of Int32 scores at most
+
+/** The heap-based solver over the compressed rows (any density). */
+export function solveSparse(p: AssignmentProblem): Int32Array {
   const { rows, cols, capacity, rowStart, colIndex, score, scale, bias } = p;
   // Weights are formed on the fly: a dense pool has millions of edges, and a second array of
   // them would cost more in memory traffic than the arithmetic does.
