@@ -1,0 +1,222 @@
+import { type Client, GraphError } from '@microsoft/microsoft-graph-client';
+import type { ScheduleItemInput, WorkingHoursInput } from '../../domain/schedule';
+import type {
+  Availability,
+  BookedSeries,
+  CalendarPort,
+  ResponseStatus,
+  SeriesOccurrence,
+} from '../../ports/calendar';
+
+/** getSchedule covers less than 62 days a call and at most 20 people. */
+const SCHEDULE_DAYS = 61;
+const SCHEDULE_PEOPLE = 20;
+/** Outlook serves 4 concurrent requests per app and mailbox; more are throttled (M365.md §0). */
+const MAILBOX_CONCURRENCY = 4;
+const DAY = 86_400_000;
+
+interface GraphEvent {
+  id: string;
+  iCalUId: string;
+  isCancelled?: boolean;
+  onlineMeeting?: { joinUrl?: string | null } | null;
+  attendees?: {
+    emailAddress: { address: string };
+    status?: { response?: string; time?: string };
+  }[];
+}
+
+function utc(date: Date): { dateTime: string; timeZone: 'UTC' } {
+  return { dateTime: date.toISOString().replace(/Z$/, ''), timeZone: 'UTC' };
+}
+
+/** Graph writes UTC times as "2026-03-02T12:00:00.0000000" with the zone beside them. */
+function toIso(value: { dateTime: string; timeZone: string }): string {
+  if (value.timeZone !== 'UTC') throw new Error(`Expected UTC times, got ${value.timeZone}`);
+  return new Date(`${value.dateTime.replace(/(\.\d{3})\d*$/, '$1')}Z`).toISOString();
+}
+
+function seriesOf(event: GraphEvent): BookedSeries {
+  return {
+    eventId: event.id,
+    iCalUId: event.iCalUId,
+    joinUrl: event.onlineMeeting?.joinUrl ?? null,
+    isCancelled: event.isCancelled === true,
+    attendees: (event.attendees ?? []).map((a) => ({
+      address: a.emailAddress.address.toLowerCase(),
+      response: (a.status?.response ?? 'none') as ResponseStatus,
+      time: a.status?.time && !a.status.time.startsWith('0001') ? a.status.time : null,
+    })),
+  };
+}
+
+/** At most `limit` requests in flight per mailbox from this process (Outlook's limit). */
+function mailboxGate(limit: number) {
+  const queues = new Map<string, { running: number; waiting: (() => void)[] }>();
+  return async function withMailbox<T>(mailbox: string, work: () => Promise<T>): Promise<T> {
+    const key = mailbox.toLowerCase();
+    const q = queues.get(key) ?? { running: 0, waiting: [] };
+    queues.set(key, q);
+    if (q.running >= limit) await new Promise<void>((resolve) => q.waiting.push(resolve));
+    q.running++;
+    try {
+      return await work();
+    } finally {
+      q.running--;
+      q.waiting.shift()?.();
+    }
+  };
+}
+
+function isNotFound(error: unknown): boolean {
+  return error instanceof GraphError && error.statusCode === 404;
+}
+
+/** Graph calendars for booking and follow-up: app-only, through one organiser mailbox. */
+export function graphCalendar(client: Client): CalendarPort {
+  const withMailbox = mailboxGate(MAILBOX_CONCURRENCY);
+  const user = (id: string) => `/users/${encodeURIComponent(id)}`;
+
+  return {
+    async availability(organizer, addresses, start, end) {
+      const found = new Map<string, Availability>();
+      for (const address of addresses) {
+        found.set(address.toLowerCase(), { address, workingHours: null, scheduleItems: [] });
+      }
+      const calls: Promise<void>[] = [];
+      for (let i = 0; i < addresses.length; i += SCHEDULE_PEOPLE) {
+        const people = addresses.slice(i, i + SCHEDULE_PEOPLE);
+        for (let from = start.getTime(); from < end.getTime(); from += SCHEDULE_DAYS * DAY) {
+          const to = Math.min(from + SCHEDULE_DAYS * DAY, end.getTime());
+          calls.push(
+            withMailbox(organizer, async () => {
+              const response = (await client.api(`${user(organizer)}/calendar/getSchedule`).post({
+                schedules: people,
+                startTime: utc(new Date(from)),
+                endTime: utc(new Date(to)),
+                availabilityViewInterval: 30,
+              })) as {
+                value: {
+                  scheduleId: string;
+                  scheduleItems?: ScheduleItemInput[];
+                  workingHours?: WorkingHoursInput;
+                  error?: { message?: string; responseCode?: string };
+                }[];
+              };
+              for (const schedule of response.value) {
+                const entry = found.get(schedule.scheduleId.toLowerCase());
+                if (!entry) continue;
+                if (schedule.error)
+                  entry.error = schedule.error.responseCode ?? schedule.error.message;
+                if (schedule.workingHours) entry.workingHours = schedule.workingHours;
+                entry.scheduleItems.push(...(schedule.scheduleItems ?? []));
+              }
+            }),
+          );
+        }
+      }
+      await Promise.all(calls);
+      return [...found.values()];
+    },
+
+    async onlineMeetingProviders(organizer) {
+      const calendar = (await withMailbox(organizer, () =>
+        client
+          .api(`${user(organizer)}/calendar`)
+          .select('allowedOnlineMeetingProviders')
+          .get(),
+      )) as { allowedOnlineMeetingProviders?: string[] };
+      return calendar.allowedOnlineMeetingProviders ?? [];
+    },
+
+    async createSeries(request) {
+      const event = (await withMailbox(request.organizer, () =>
+        client.api(`${user(request.organizer)}/events`).post({
+          subject: request.subject,
+          body: { contentType: 'HTML', content: request.bodyHtml },
+          start: request.start,
+          end: request.end,
+          recurrence: request.recurrence,
+          attendees: request.attendees.map((a) => ({
+            emailAddress: { address: a.address, name: a.name },
+            type: 'required',
+          })),
+          isOnlineMeeting: true,
+          onlineMeetingProvider: 'teamsForBusiness',
+          allowNewTimeProposals: true,
+          responseRequested: true,
+          transactionId: request.transactionId,
+          ...(request.categories ? { categories: request.categories } : {}),
+        }),
+      )) as GraphEvent;
+      return seriesOf(event);
+    },
+
+    async getSeries(organizer, eventId) {
+      try {
+        const event = (await withMailbox(organizer, () =>
+          client
+            .api(`${user(organizer)}/events/${encodeURIComponent(eventId)}`)
+            .select('id,iCalUId,isCancelled,onlineMeeting,attendees')
+            .get(),
+        )) as GraphEvent;
+        return seriesOf(event);
+      } catch (error) {
+        if (isNotFound(error)) return undefined;
+        throw error;
+      }
+    },
+
+    async instances(organizer, eventId, start, end) {
+      const out: SeriesOccurrence[] = [];
+      let page = (await withMailbox(organizer, () =>
+        client
+          .api(`${user(organizer)}/events/${encodeURIComponent(eventId)}/instances`)
+          .query({ startDateTime: start.toISOString(), endDateTime: end.toISOString() })
+          .select('id,start,end,type,isCancelled')
+          .header('Prefer', 'outlook.timezone="UTC"')
+          .get(),
+      )) as { value: (GraphEvent & SeriesOccurrenceWire)[]; '@odata.nextLink'?: string };
+      for (;;) {
+        for (const o of page.value) {
+          out.push({
+            id: o.id,
+            start: toIso(o.start),
+            end: toIso(o.end),
+            type: o.type === 'exception' ? 'exception' : 'occurrence',
+            isCancelled: o.isCancelled === true,
+          });
+        }
+        const next = page['@odata.nextLink'];
+        if (!next) break;
+        page = await withMailbox(organizer, () =>
+          client.api(next).header('Prefer', 'outlook.timezone="UTC"').get(),
+        );
+      }
+      // Graph does not order instances by date.
+      return out.sort((a, b) => a.start.localeCompare(b.start));
+    },
+
+    async moveOccurrence(organizer, occurrenceId, start, end) {
+      await withMailbox(organizer, () =>
+        client
+          .api(`${user(organizer)}/events/${encodeURIComponent(occurrenceId)}`)
+          .patch({ start, end }),
+      );
+    },
+
+    async cancel(organizer, eventId, comment) {
+      await withMailbox(organizer, () =>
+        client
+          .api(`${user(organizer)}/events/${encodeURIComponent(eventId)}/cancel`)
+          .post({ comment }),
+      );
+    },
+  };
+}
+
+interface SeriesOccurrenceWire {
+  start: { dateTime: string; timeZone: string };
+  end: { dateTime: string; timeZone: string };
+  type: string;
+}

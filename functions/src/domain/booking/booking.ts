@@ -1,0 +1,160 @@
+import type { Clash, PlannedSeries } from '../schedule';
+
+/**
+ * Booking a pair's whole series (PRODUCT rule 5) and following it. A booking moves
+ * `queued → booked`, or stops at `refused` (a rule says no: the hierarchy, no common hours, no
+ * Teams) or `failed` (Graph kept failing; the job retries it). It remembers the series it created,
+ * so a retried or resumed job never creates a second one.
+ */
+export type BookingStatus = 'queued' | 'booked' | 'refused' | 'failed';
+
+export type BookingRefusal =
+  | { code: 'reportingLine'; line: string[] }
+  | { code: 'notInDirectory'; personId: string }
+  | { code: 'noMailbox'; personId: string }
+  | { code: 'noTeamsMeetings'; organizer: string }
+  | { code: 'noJoinUrl' }
+  | { code: 'noSchedule'; reason: string }
+  | { code: 'ended' };
+
+export type Response = 'none' | 'accepted' | 'tentativelyAccepted' | 'declined';
+
+export interface SessionRecord {
+  index: number;
+  occurrenceId: string | null;
+  /** UTC instants, ISO 8601. */
+  start: string;
+  end: string;
+  status: 'planned' | 'moved' | 'cancelled';
+  /** Why it clashed when it was planned (empty when free for both). */
+  clashes: Clash[];
+}
+
+export interface Booking {
+  pairId: string;
+  programmeId: string;
+  /** Bumped when HR asks for a new series (the old one cancelled): a new transactionId. */
+  planVersion: number;
+  status: BookingStatus;
+  organizer: string;
+  transactionId: string;
+  eventId: string | null;
+  iCalUId: string | null;
+  joinUrl: string | null;
+  plan: Pick<PlannedSeries, 'start' | 'end' | 'recurrence' | 'recurrenceZone' | 'score'> | null;
+  sessions: SessionRecord[];
+  responses: { mentor: Response; mentee: Response; checkedAt: string | null };
+  refusal: BookingRefusal | null;
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Stable per pair and plan: the same create, retried, is recognised by Graph as a repeat. */
+export function transactionIdFor(pairId: string, planVersion: number): string {
+  return `tandem-${pairId}-v${planVersion}`;
+}
+
+export function newBooking(
+  pair: { id: string; programmeId: string },
+  organizer: string,
+  now: Date,
+): Booking {
+  return {
+    pairId: pair.id,
+    programmeId: pair.programmeId,
+    planVersion: 1,
+    status: 'queued',
+    organizer,
+    transactionId: transactionIdFor(pair.id, 1),
+    eventId: null,
+    iCalUId: null,
+    joinUrl: null,
+    plan: null,
+    sessions: [],
+    responses: { mentor: 'none', mentee: 'none', checkedAt: null },
+    refusal: null,
+    attempts: 0,
+    lastError: null,
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+  };
+}
+
+function asResponse(value: string | undefined): Response {
+  return value === 'accepted' || value === 'tentativelyAccepted' || value === 'declined'
+    ? value
+    : 'none';
+}
+
+/** What HR must look at for a booked pair. */
+export type FollowUpFlag =
+  | { code: 'declined'; who: 'mentor' | 'mentee' }
+  | { code: 'unanswered'; who: 'mentor' | 'mentee'; days: number }
+  | { code: 'sessionMoved'; index: number }
+  | { code: 'sessionCancelled'; index: number }
+  | { code: 'seriesCancelled' };
+
+/** Invitations unanswered this long are flagged to HR. */
+export const UNANSWERED_AFTER_DAYS = 3;
+
+/**
+ * Folds what Graph says now (responses, instances) into the booking and lists what HR should see:
+ * declines, invitations unanswered after a few days, sessions moved or cancelled.
+ */
+export function followUp(
+  booking: Booking,
+  seen: {
+    mentor: string | undefined;
+    mentee: string | undefined;
+    isCancelled: boolean;
+    occurrences: { id: string; start: string; end: string; type: 'occurrence' | 'exception' }[];
+  },
+  now: Date,
+): { booking: Booking; flags: FollowUpFlag[] } {
+  const flags: FollowUpFlag[] = [];
+  const responses = {
+    mentor: asResponse(seen.mentor),
+    mentee: asResponse(seen.mentee),
+    checkedAt: now.toISOString(),
+  };
+  const days = Math.floor((now.getTime() - Date.parse(booking.createdAt)) / 86_400_000);
+  for (const who of ['mentor', 'mentee'] as const) {
+    if (responses[who] === 'declined') flags.push({ code: 'declined', who });
+    else if (responses[who] === 'none' && days >= UNANSWERED_AFTER_DAYS) {
+      flags.push({ code: 'unanswered', who, days });
+    }
+  }
+  if (seen.isCancelled) flags.push({ code: 'seriesCancelled' });
+  // Occurrences keep their place in the series: match them to planned sessions by order.
+  const byStart = [...seen.occurrences].sort((a, b) => a.start.localeCompare(b.start));
+  const present = new Set<number>();
+  const sessions = booking.sessions.map((session) => {
+    const planned = Date.parse(session.start);
+    // An occurrence whose id we know, else the one planned at that instant.
+    const match =
+      byStart.find((o) => session.occurrenceId !== null && o.id === session.occurrenceId) ??
+      byStart.find((o) => Date.parse(o.start) === planned);
+    if (!match) {
+      if (session.status !== 'cancelled')
+        flags.push({ code: 'sessionCancelled', index: session.index });
+      return { ...session, status: 'cancelled' as const };
+    }
+    present.add(session.index);
+    const moved = match.type === 'exception' && Date.parse(match.start) !== planned;
+    if (moved && session.status !== 'moved')
+      flags.push({ code: 'sessionMoved', index: session.index });
+    return {
+      ...session,
+      occurrenceId: match.id,
+      start: match.start,
+      end: match.end,
+      status: moved || session.status === 'moved' ? ('moved' as const) : session.status,
+    };
+  });
+  return {
+    booking: { ...booking, responses, sessions, updatedAt: now.toISOString() },
+    flags,
+  };
+}

@@ -1,0 +1,87 @@
+import type {
+  DateTimeTimeZone,
+  GraphRecurrence,
+  ScheduleItemInput,
+  WorkingHoursInput,
+} from '../domain/schedule';
+
+/** One person's calendar as getSchedule shows it over a window: busy items and working hours. */
+export interface Availability {
+  address: string;
+  workingHours: WorkingHoursInput | null;
+  scheduleItems: ScheduleItemInput[];
+  /** Set when Graph could not read this person's calendar (unknown address, no mailbox). */
+  error?: string;
+}
+
+export interface SeriesRequest {
+  /** The Tandem mailbox that organises every series (one mailbox the app writes to). */
+  organizer: string;
+  subject: string;
+  bodyHtml: string;
+  start: DateTimeTimeZone;
+  end: DateTimeTimeZone;
+  recurrence: GraphRecurrence;
+  attendees: { address: string; name: string }[];
+  /** Derived from the pair and the plan version: a retried create returns the same series. */
+  transactionId: string;
+  /** The language of the invitation (Outlook shows the subject and body as given). */
+  categories?: string[];
+}
+
+export type ResponseStatus =
+  | 'none'
+  | 'organizer'
+  | 'tentativelyAccepted'
+  | 'accepted'
+  | 'declined'
+  | 'notResponded';
+
+export interface BookedSeries {
+  eventId: string;
+  iCalUId: string;
+  /** The Teams join URL; null when Graph made no online meeting. */
+  joinUrl: string | null;
+  attendees: { address: string; response: ResponseStatus; time: string | null }[];
+  isCancelled: boolean;
+}
+
+export interface SeriesOccurrence {
+  id: string;
+  /** UTC instants, ISO 8601. */
+  start: string;
+  end: string;
+  type: 'occurrence' | 'exception';
+  isCancelled: boolean;
+}
+
+/** The calendar side of Microsoft Graph, app-only, as booking and follow-up need it. */
+export interface CalendarPort {
+  /** Free/busy and working hours of people over a window (getSchedule; split into < 62-day calls). */
+  availability(
+    organizer: string,
+    addresses: string[],
+    start: Date,
+    end: Date,
+  ): Promise<Availability[]>;
+  /** The online meeting providers the organiser's calendar may use (`teamsForBusiness`?). */
+  onlineMeetingProviders(organizer: string): Promise<string[]>;
+  createSeries(request: SeriesRequest): Promise<BookedSeries>;
+  /** The series as it is now; undefined when it no longer exists. */
+  getSeries(organizer: string, eventId: string): Promise<BookedSeries | undefined>;
+  instances(
+    organizer: string,
+    eventId: string,
+    start: Date,
+    end: Date,
+  ): Promise<SeriesOccurrence[]>;
+  /** Moves one session: the occurrence becomes an exception, the series stays. */
+  moveOccurrence(
+    organizer: string,
+    occurrenceId: string,
+    start: DateTimeTimeZone,
+    end: DateTimeTimeZone,
+  ): Promise<void>;
+  /** Cancels a series or one occurrence, telling the attendees why. */
+  cancel(organizer: string, eventId: string, comment: string): Promise<void>;
+}
