@@ -3,30 +3,21 @@ import {
   makeStyles,
   Spinner,
   type Theme,
-  teamsDarkTheme,
-  teamsHighContrastTheme,
-  teamsLightTheme,
   tokens,
 } from '@fluentui/react-components';
 import type { i18n } from 'i18next';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
-import { createApiClient } from './api/client';
-import type { HostContext, ThemeName } from './host/host';
+import type { ApiClient } from './api/client';
+import type { HostContext } from './host/host';
 import type { LocalSignIn } from './host/local-sign-in';
-import type { TabConfig } from './host/tab-config';
 import { SignedIn } from './SignedIn';
+import { loadTheme } from './theme/theme';
 
 // Only a plain browser (npm start) ever shows the local sign-in: Teams never downloads it.
 const SignInPage = lazy(() =>
   import('./pages/sign-in/SignInPage').then((m) => ({ default: m.SignInPage })),
 );
-
-const THEMES: Record<ThemeName, Theme> = {
-  default: teamsLightTheme,
-  dark: teamsDarkTheme,
-  contrast: teamsHighContrastTheme,
-};
 
 const useStyles = makeStyles({
   root: {
@@ -37,20 +28,42 @@ const useStyles = makeStyles({
 });
 
 export interface AppProps {
-  config: TabConfig;
+  api: ApiClient;
   host: HostContext;
   i18n: i18n;
   localSignIn: LocalSignIn;
+  /** Whether a token is at hand on arrival (SSO in a host, a live local session otherwise). */
+  signedIn: boolean;
+  /** The host's theme at start-up, already loaded. */
+  theme: Theme;
 }
 
-export function App({ config, host, i18n, localSignIn }: AppProps) {
+export function App({
+  api,
+  host,
+  i18n,
+  localSignIn,
+  signedIn: signedInAtStart,
+  theme: initialTheme,
+}: AppProps) {
   const styles = useStyles();
-  const [theme, setTheme] = useState<ThemeName>(host.theme);
-  const [signedIn, setSignedIn] = useState(
-    host.kind === 'microsoft365' || localSignIn.current() !== undefined,
-  );
-  useEffect(() => host.onThemeChange(setTheme), [host]);
-  const api = useMemo(() => createApiClient(config.apiBaseUrl, host.getToken), [config, host]);
+  const [theme, setTheme] = useState(initialTheme);
+  const [signedIn, setSignedIn] = useState(signedInAtStart);
+  useEffect(() => {
+    // Themes load on demand: the last change asked for wins, whatever order the chunks arrive in.
+    let latest = 0;
+    const unsubscribe = host.onThemeChange((name) => {
+      const asked = ++latest;
+      loadTheme(name).then(
+        (loaded) => asked === latest && setTheme(loaded),
+        (error: unknown) => console.error(error),
+      );
+    });
+    return () => {
+      latest = Number.NaN;
+      unsubscribe();
+    };
+  }, [host]);
   const signOut = useMemo(
     () =>
       host.kind === 'browser'
@@ -64,7 +77,7 @@ export function App({ config, host, i18n, localSignIn }: AppProps) {
 
   return (
     <I18nextProvider i18n={i18n}>
-      <FluentProvider theme={THEMES[theme]} className={styles.root} dir="ltr">
+      <FluentProvider theme={theme} className={styles.root} dir="ltr">
         {signedIn ? (
           <SignedIn api={api} deepLink={host.deepLink} signOut={signOut} />
         ) : (

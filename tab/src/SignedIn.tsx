@@ -9,11 +9,14 @@ import { SessionContext } from './components/session';
 import { useAsync } from './components/useAsync';
 import { pathOfDeepLink } from './deep-link';
 import { HomePage } from './pages/home/HomePage';
-import { NotFoundPage } from './pages/not-found/NotFoundPage';
 
 // HR's screens load only for HR (initial JavaScript stays small for everyone else).
 const AdminPage = lazy(() =>
   import('./pages/admin/AdminPage').then((m) => ({ default: m.AdminPage })),
+);
+// A wrong address is rare: its page (and Fluent's Link) stays out of the first download.
+const NotFoundPage = lazy(() =>
+  import('./pages/not-found/NotFoundPage').then((m) => ({ default: m.NotFoundPage })),
 );
 // The application form loads when someone opens it.
 const ApplyPage = lazy(() =>
@@ -62,10 +65,16 @@ export function SignedIn({
                 <AdminPage />
               </Suspense>
             ) : (
-              <NotFoundPage />
+              <Suspense fallback={<Spinner label={t('app.loading')} />}>
+                <NotFoundPage />
+              </Suspense>
             )}
           </Route>
-          <Route component={NotFoundPage} />
+          <Route>
+            <Suspense fallback={<Spinner label={t('app.loading')} />}>
+              <NotFoundPage />
+            </Suspense>
+          </Route>
         </Switch>
       </AppShell>
     </SessionContext.Provider>

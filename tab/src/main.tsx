@@ -1,9 +1,14 @@
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { createApiClient } from './api/client';
 import { detectHost } from './host/host';
 import { LocalSignIn } from './host/local-sign-in';
 import { loadTabConfig } from './host/tab-config';
 import { createI18n, languageOf } from './i18n/i18n';
+import { loadTheme } from './theme/theme';
+
+/** What the home page shows first: asked for while the language and theme load. */
+const HOME_REQUESTS = ['/me', '/programmes', '/applications/me'];
 
 async function boot(): Promise<void> {
   const root = createRoot(document.getElementById('root') as HTMLElement);
@@ -14,9 +19,24 @@ async function boot(): Promise<void> {
     if (!token) throw new Error('Not signed in');
     return token;
   });
-  const i18n = await createI18n(languageOf(host.locale));
+  const api = createApiClient(config.apiBaseUrl, host.getToken);
+  const signedIn = host.kind === 'microsoft365' || localSignIn.current() !== undefined;
+  if (signedIn && !host.deepLink && window.location.pathname === '/') api.prefetch(HOME_REQUESTS);
+  const [i18n, theme] = await Promise.all([
+    createI18n(languageOf(host.locale)),
+    loadTheme(host.theme),
+  ]);
   document.documentElement.lang = i18n.language;
-  root.render(<App config={config} host={host} i18n={i18n} localSignIn={localSignIn} />);
+  root.render(
+    <App
+      api={api}
+      host={host}
+      i18n={i18n}
+      localSignIn={localSignIn}
+      signedIn={signedIn}
+      theme={theme}
+    />,
+  );
 }
 
 boot().catch((error: unknown) => {

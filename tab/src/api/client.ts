@@ -47,7 +47,14 @@ export interface ApiClient {
     body?: unknown,
     headers?: Record<string, string>,
   ): Promise<T>;
+  /**
+   * Starts GETs now, before the screens that need them have rendered; the next GET of each path
+   * takes the answer (once), so start-up does not wait for one request before sending the next.
+   */
+  prefetch(paths: readonly string[]): void;
 }
+
+const PREFETCH_LIFETIME_MS = 10_000;
 
 /** Typed client for the Tandem API; every call carries the host's token. */
 export function createApiClient(baseUrl: string, getToken: () => Promise<string>): ApiClient {
@@ -80,21 +87,37 @@ export function createApiClient(baseUrl: string, getToken: () => Promise<string>
     if (response.status === 204) return undefined as T;
     return (await response.json()) as T;
   }
+  const early = new Map<string, { answer: Promise<unknown>; at: number }>();
+  function get<T>(path: string): Promise<T> {
+    const started = early.get(path);
+    early.delete(path);
+    // An answer fetched for start-up serves start-up only, never a screen opened much later.
+    if (!started || performance.now() - started.at > PREFETCH_LIFETIME_MS) {
+      return request<T>('GET', path);
+    }
+    return started.answer as Promise<T>;
+  }
   const base = (id: string) => `/programmes/${encodeURIComponent(id)}`;
   return {
     request,
-    me: () => request<Me>('GET', '/me'),
-    listProgrammes: async () =>
-      (await request<{ value: ProgrammeView[] }>('GET', '/programmes')).value,
-    getProgramme: (id) => request('GET', base(id)),
+    prefetch: (paths) => {
+      for (const path of paths) {
+        const answer = request('GET', path);
+        // A failure belongs to the screen that asks for it: it gets the same rejected promise.
+        answer.catch(() => {});
+        early.set(path, { answer, at: performance.now() });
+      }
+    },
+    me: () => get<Me>('/me'),
+    listProgrammes: async () => (await get<{ value: ProgrammeView[] }>('/programmes')).value,
+    getProgramme: (id) => get(base(id)),
     createProgramme: (body) => request('POST', '/programmes', body),
     changeStatus: (id, status, etag) =>
       request('PUT', `${base(id)}/status`, { status }, { 'if-match': etag }),
-    myApplications: async () =>
-      (await request<{ value: ApplicationView[] }>('GET', '/applications/me')).value,
+    myApplications: async () => (await get<{ value: ApplicationView[] }>('/applications/me')).value,
     apply: (id, form) => request('POST', `${base(id)}/applications`, form),
     listApplications: async (id) =>
-      (await request<{ value: ApplicationView[] }>('GET', `${base(id)}/applications`)).value,
+      (await get<{ value: ApplicationView[] }>(`${base(id)}/applications`)).value,
     approve: (a) =>
       request(
         'POST',

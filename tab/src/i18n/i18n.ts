@@ -1,7 +1,5 @@
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json';
-import es from './es.json';
 
 export const LANGUAGES = ['es', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -12,14 +10,22 @@ export function languageOf(locale: string | undefined | null): Language {
   return primary === 'es' ? 'es' : 'en';
 }
 
-/** i18next with es/en resources; plural rules come from Intl.PluralRules for each language. */
+// Each language is its own chunk: a page downloads only the one it speaks (Teams' locale is fixed
+// for the life of the tab), fetched in parallel with the rest of start-up.
+const RESOURCES: Record<Language, () => Promise<{ default: Record<string, unknown> }>> = {
+  es: () => import('./es.json'),
+  en: () => import('./en.json'),
+};
+
+/** i18next with the language's resources; plural rules come from Intl.PluralRules. */
 export async function createI18n(language: Language): Promise<i18n> {
+  const { default: translation } = await RESOURCES[language]();
   const instance = i18next.createInstance();
   await instance.use(initReactI18next).init({
     lng: language,
     fallbackLng: false,
     supportedLngs: [...LANGUAGES],
-    resources: { en: { translation: en }, es: { translation: es } },
+    resources: { [language]: { translation } },
     interpolation: { escapeValue: false },
     returnNull: false,
     saveMissing: true,
