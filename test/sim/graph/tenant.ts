@@ -78,6 +78,7 @@ export class SimTenant implements SimContext {
   private offsetMs = 0;
   /** Ids in insertion order: listings page through a stable order, like Graph's. */
   private order: string[] = [];
+  private listed: SimPerson[] | undefined;
 
   constructor(
     readonly domain: string,
@@ -105,14 +106,20 @@ export class SimTenant implements SimContext {
     return id ? this.people.get(id) : undefined;
   }
 
-  /** People present in the directory, in a stable order. */
-  list(): SimPerson[] {
-    const out: SimPerson[] = [];
-    for (const id of this.order) {
-      const person = this.people.get(id);
-      if (person) out.push(person);
+  /**
+   * People present in the directory, in a stable order. Kept between calls (paging through
+   * 100,000 people asks for it on every page) until someone is added or removed; do not modify.
+   */
+  list(): readonly SimPerson[] {
+    if (!this.listed) {
+      const out: SimPerson[] = [];
+      for (const id of this.order) {
+        const person = this.people.get(id);
+        if (person) out.push(person);
+      }
+      this.listed = out;
     }
-    return out;
+    return this.listed;
   }
 
   get size(): number {
@@ -151,6 +158,7 @@ export class SimTenant implements SimContext {
     for (const key of [...USER_PROPERTIES, 'manager']) fields.set(key, seq);
     const existing = this.versions.get(person.id);
     if (!existing) this.order.push(person.id);
+    this.listed = undefined;
     this.versions.set(person.id, { seq, fields, previousManagerId: null });
     this.reportsIndex = undefined;
     return stored;
@@ -197,6 +205,7 @@ export class SimTenant implements SimContext {
     version.seq = seq;
     version.removed = { reason: permanent ? 'deleted' : 'changed', seq };
     this.reportsIndex = undefined;
+    this.listed = undefined;
   }
 
   /** Changes after `since`, in change order: present people and tombstones. */
