@@ -12,6 +12,7 @@ import {
   zoneOffsets,
 } from './score';
 import { solveAssignment } from './solve';
+import { solveDense } from './solve-dense';
 
 /** One proposed pair, with the reasons it was made (formats/matching.md). */
 export interface ProposedPair {
@@ -273,11 +274,11 @@ export function runMatching(
 
   const mentorSpeaks = Uint8Array.from(mentorLangs, (l) => (l.length > 0 ? 1 : 0));
   const rows: number[] = []; // mentee index of each row
-  const rowStart: number[] = [0];
-  // Edges live in typed arrays sized once from an upper bound (a dense pool has millions).
+  for (let i = 0; i < n; i++) if (!lockedPairOf.has(i)) rows.push(i);
+  const R = rows.length;
+  // Candidate edges at most: every mentor for a mentee who names no topic, else those offering one.
   let bound = 0;
-  for (let i = 0; i < n; i++) {
-    if (lockedPairOf.has(i) && !options.candidates) continue;
+  for (const i of rows) {
     const wants = menteeWants[i]!;
     if (wants.length === 0) bound += m;
     else {
@@ -286,11 +287,7 @@ export function runMatching(
       bound += Math.min(m, reach);
     }
   }
-  const colIndex = new Int32Array(bound);
-  const millis = new Int32Array(bound);
-  let edges = 0;
   const candidateList: { i: number; j: number; millis: number }[] = [];
-  const visit = new Int32Array(m);
   const wantMask = new Uint32Array(topicWords);
   const menteeLangMask = new Uint32Array(langWords);
   const pool: PoolArrays = {
@@ -322,77 +319,171 @@ export function runMatching(
     directManager: 0,
     speaks: false,
   };
-  const scoreRow = (
-    r: typeof row,
-    scan: Int32Array,
-    scanLength: number,
-    cols: Int32Array,
-    out: Int32Array,
-    at: number,
-  ) => scoreCandidates(pool, r, scan, scanLength, cols, out, at);
-  for (let i = 0; i < n; i++) {
-    const locked = lockedPairOf.has(i);
-    // A locked mentee's pair is settled; its other candidates matter only when they are listed.
-    if (locked && !options.candidates) continue;
-    markChain(i);
-    markForbidden(i);
-    const wants = menteeWants[i]!;
-    wantMask.set(maskOf(wants, topicBit, topicWords));
-    menteeLangMask.set(maskOf(menteeLangs[i]!, langBit, langWords));
-    const menteeSpeaks = menteeLangs[i]!.length > 0;
-    let scanLength = m;
-    let scan = allMentors;
-    if (wants.length > 0) {
-      scanLength = 0;
-      for (const w of wants) {
-        const t = intern.get(`t:${w}`);
-        for (const j of t === undefined ? [] : (mentorsByTopic.get(t) ?? [])) {
-          if (seen[j] !== i) {
-            seen[j] = i;
-            visit[scanLength++] = j;
-          }
-        }
-      }
-      visit.subarray(0, scanLength).sort();
-      scan = visit;
-    }
-    if (!locked) rows.push(i);
+  /** Loads mentee i's features (masks included) into `row`. */
+  function loadRow(i: number) {
     const pi = menteePerson[i]!;
+    wantMask.set(maskOf(menteeWants[i]!, topicBit, topicWords));
+    menteeLangMask.set(maskOf(menteeLangs[i]!, langBit, langWords));
     row.i = i;
     row.person = pi;
     row.dept = personDept[pi]!;
     row.zone = personZone[pi]!;
     row.depth = depth[pi]!;
-    row.wanted = wants.length;
+    row.wanted = menteeWants[i]!.length;
     row.directManager = managerOf[pi]!;
-    row.speaks = menteeSpeaks;
-    const before = edges;
-    edges = scoreRow(row, scan, scanLength, colIndex, millis, edges);
-    if (options.candidates) {
-      for (let e = before; e < edges; e++)
-        candidateList.push({ i, j: colIndex[e]!, millis: millis[e]! });
-    }
-    if (locked) edges = before;
-    if (!locked) rowStart.push(edges);
+    row.speaks = menteeLangs[i]!.length > 0;
   }
 
   // maxParticipation: every pair is worth more than any total of scores, so the most mentees are
   // matched first, then the best total. maxScore: the total decides, and more matched breaks ties.
-  const R = rows.length;
   const weights =
     objective === 'maxParticipation'
       ? { scale: 1, bias: MAX_SCORE_MILLIS * R + 1 }
       : { scale: R + 1, bias: 1 };
   const room = Int32Array.from(capacity, (c, j) => c - load[j]!);
-  const assignment = solveAssignment({
-    rows: R,
-    cols: m,
-    capacity: room,
-    rowStart: Int32Array.from(rowStart),
-    colIndex: colIndex.subarray(0, edges),
-    score: millis.subarray(0, edges),
-    ...weights,
-  });
+  // A dense pool (most mentees may take most mentors) is scored once per kind of mentee — the
+  // score depends only on the mentee's department, zone, level, languages and topics — with each
+  // mentee's own reporting line and exclusions as exceptions; a sparse one edge by edge.
+  const assignment =
+    R > 0 && m > 0 && bound * 4 >= R * m
+      ? solveByKinds()
+      : solveAssignment({ rows: R, cols: m, capacity: room, ...scoreEdges(), ...weights });
+
+  function scoreEdges() {
+    // Typed arrays sized once from the upper bound (a dense pool has millions of edges).
+    let all = bound;
+    if (options.candidates) all += lockedPairOf.size * m;
+    const colIndex = new Int32Array(all);
+    const millis = new Int32Array(all);
+    const rowStart = new Int32Array(R + 1);
+    let edges = 0;
+    let r = 0;
+    const visit = new Int32Array(m);
+    for (let i = 0; i < n; i++) {
+      const locked = lockedPairOf.has(i);
+      // A locked mentee's pair is settled; its other candidates matter only when they are listed.
+      if (locked && !options.candidates) continue;
+      markChain(i);
+      markForbidden(i);
+      loadRow(i);
+      const wants = menteeWants[i]!;
+      let scanLength = m;
+      let scan = allMentors;
+      if (wants.length > 0) {
+        scanLength = 0;
+        for (const w of wants) {
+          const t = intern.get(`t:${w}`);
+          for (const j of t === undefined ? [] : (mentorsByTopic.get(t) ?? [])) {
+            if (seen[j] !== i) {
+              seen[j] = i;
+              visit[scanLength++] = j;
+            }
+          }
+        }
+        visit.subarray(0, scanLength).sort();
+        scan = visit;
+      }
+      const before = edges;
+      edges = scoreCandidates(pool, row, scan, scanLength, colIndex, millis, edges);
+      if (options.candidates) {
+        for (let e = before; e < edges; e++) {
+          candidateList.push({ i, j: colIndex[e]!, millis: millis[e]! });
+        }
+      }
+      if (locked) edges = before;
+      else rowStart[++r] = edges;
+    }
+    return { rowStart, colIndex: colIndex.subarray(0, edges), score: millis.subarray(0, edges) };
+  }
+
+  function solveByKinds() {
+    const kindOf = new Map<string, number>();
+    const kindScore: number[][] = [];
+    const menteeKind = new Int32Array(n).fill(-1);
+    const cols = new Int32Array(m);
+    const out = new Int32Array(m);
+    for (let i = 0; i < n; i++) {
+      if (lockedPairOf.has(i) && !options.candidates) continue;
+      loadRow(i);
+      const key = [
+        row.dept,
+        row.zone,
+        row.depth,
+        row.wanted,
+        row.speaks,
+        ...wantMask,
+        ...menteeLangMask,
+      ].join(' ');
+      let k = kindOf.get(key);
+      if (k === undefined) {
+        k = kindScore.length;
+        kindOf.set(key, k);
+        // No mentee: the reporting line and exclusions come per mentee, below.
+        row.i = -2;
+        row.person = -1;
+        row.directManager = -2;
+        const edges = scoreCandidates(pool, row, allMentors, m, cols, out, 0);
+        const scores = new Array<number>(m).fill(0);
+        for (let e = 0; e < edges; e++) scores[cols[e]!] = out[e]! + 1;
+        kindScore.push(scores);
+      }
+      menteeKind[i] = k;
+    }
+    const K = kindScore.length;
+    const flat = new Int32Array(K * m);
+    for (const [k, scores] of kindScore.entries()) flat.set(scores, k * m);
+
+    const stamp = new Int32Array(m).fill(-1);
+    /** Mentors mentee i may not have whatever the scores say: itself, its line, HR's exclusions. */
+    function blockedOf(i: number): number[] {
+      const list: number[] = [];
+      const add = (j: number | undefined) => {
+        if (j !== undefined && stamp[j] !== i) {
+          stamp[j] = i;
+          list.push(j);
+        }
+      };
+      const id = mentees[i]!.personId;
+      add(mentorIndex.get(id));
+      const chain = org.chainOf(id);
+      for (const a of rule === 'chain' ? chain : chain.slice(0, 1)) add(mentorIndex.get(a));
+      for (const j of mentorsBelow.get(menteePerson[i]!) ?? []) add(j);
+      for (const j of excludedBy.get(i) ?? []) add(j);
+      return list.sort((a, b) => a - b);
+    }
+
+    const rowKind = new Int32Array(R);
+    const blockedStart = new Int32Array(R + 1);
+    const blockedCol: number[] = [];
+    let r = 0;
+    for (let i = 0; i < n; i++) {
+      if (menteeKind[i]! < 0) continue;
+      const blockedHere = blockedOf(i);
+      if (options.candidates) {
+        const base = menteeKind[i]! * m;
+        for (let j = 0; j < m; j++) {
+          if (flat[base + j]! > 0 && stamp[j] !== i) {
+            candidateList.push({ i, j, millis: flat[base + j]! - 1 });
+          }
+        }
+      }
+      if (lockedPairOf.has(i)) continue;
+      rowKind[r] = menteeKind[i]!;
+      blockedCol.push(...blockedHere);
+      blockedStart[++r] = blockedCol.length;
+    }
+    return solveDense({
+      rows: R,
+      cols: m,
+      capacity: room,
+      kinds: K,
+      kindScore: flat,
+      rowKind,
+      blockedStart,
+      blockedCol: Int32Array.from(blockedCol),
+      ...weights,
+    });
+  }
 
   const mentorOfMentee = new Int32Array(n).fill(-1);
   rows.forEach((i, r) => {

@@ -92,6 +92,7 @@ export function solveDense(p: DenseAssignmentProblem): Int32Array {
   const { rows, cols, capacity, kindScore: S, rowKind, blockedStart, blockedCol, scale } = p;
   // Weights are formed on the fly as (score + 1) × scale + bias − scale.
   const bias = p.bias - scale;
+  const INF = Number.POSITIVE_INFINITY;
   const potCol = new Float64Array(cols);
   const potUnmatched = new Float64Array(rows);
   const potRow = new Float64Array(rows);
@@ -107,8 +108,16 @@ export function solveDense(p: DenseAssignmentProblem): Int32Array {
   const pred = new Int32Array(cols);
   // Columns: [0, low) scanned, [low, up) at the current smallest distance, [up, cols) the rest.
   const list = new Int32Array(cols);
+  let low = 0;
+  let up = 0;
+  let min = 0;
   const distRow = new Float64Array(rows);
   const visited = new Int32Array(rows);
+  let nVisited = 0;
+  // The best unmatched column reached so far (always free: a row reached through a real column
+  // is not in its own unmatched column).
+  let unmatchedDist = 0;
+  let unmatchedRow = -1;
   // Rows with the same edges reach every column at the same cost plus their own offset
   // (distance + potential): once one is scanned, a later one scanned from a higher offset cannot
   // shorten any path, and its pass over the columns is skipped. Tandem's dense pools are mostly
@@ -116,16 +125,22 @@ export function solveDense(p: DenseAssignmentProblem): Int32Array {
   const kind = Int32Array.from(rowKind, (k, r) =>
     blockedStart[r + 1]! > blockedStart[r]! ? p.kinds + r : k,
   );
-  const kindOffset = new Float64Array(p.kinds + rows).fill(Number.POSITIVE_INFINITY);
+  const kindOffset = new Float64Array(p.kinds + rows).fill(INF);
   const touchedKinds = new Int32Array(rows);
+  let nKinds = 0;
   // Blocked columns of the row being read, stamped with its number + 1.
   const blockedBy = new Int32Array(cols);
-  const stampBlocked = (r: number) => {
+
+  // Small functions rather than one long loop: each is optimised on its own as soon as it is hot,
+  // where one long function is compiled on stack replacement and again at every branch it had
+  // not yet taken — which, in a process that runs once, costs more than the work itself.
+
+  function stampBlocked(r: number): boolean {
     for (let e = blockedStart[r]!, end = blockedStart[r + 1]!; e < end; e++) {
       blockedBy[blockedCol[e]!] = r + 1;
     }
     return blockedStart[r + 1]! > blockedStart[r]!;
-  };
+  }
 
   function attach(r: number, c: number) {
     matchCol[r] = c;
@@ -145,13 +160,15 @@ export function solveDense(p: DenseAssignmentProblem): Int32Array {
     count[c]!--;
   }
 
-  for (let i = 0; i < rows; i++) {
+  /**
+   * Gives row i its potential — its best (column potential + weight), which keeps every reduced
+   * cost out of it non-negative — and, when that best column has room, the shortest path is that
+   * one arc: the row takes it and true is returned. The unmatched column comes first and a real
+   * one must beat it, or tie it with room while it has none, as in solve.ts.
+   */
+  function placeCheaply(i: number): boolean {
     const base = rowKind[i]! * cols;
     const blocked = stampBlocked(i);
-    // The row's potential is its best (column potential + weight), which keeps every reduced cost
-    // out of it non-negative; when that best column has room, the shortest path is that one arc.
-    // The unmatched column comes first and a real one must beat it, or tie it with room while
-    // it has none, as in solve.ts.
     let best = -1;
     let bestT = potUnmatched[i]!;
     let bestFree = true;
@@ -165,106 +182,132 @@ export function solveDense(p: DenseAssignmentProblem): Int32Array {
         bestFree = count[c]! < capacity[c]!;
       }
     }
-    const pi = bestT;
-    potRow[i] = pi;
-    if (bestFree) {
-      if (best < 0) matchCol[i] = UNMATCHED;
-      else attach(i, best);
-      continue;
-    }
+    potRow[i] = bestT;
+    if (!bestFree) return false;
+    if (best < 0) matchCol[i] = UNMATCHED;
+    else attach(i, best);
+    return true;
+  }
 
+  /** Distances from row i, its potential already set, to every column. */
+  function start(i: number) {
+    const base = rowKind[i]! * cols;
+    const blocked = stampBlocked(i);
+    const pi = potRow[i]!;
     for (let c = 0; c < cols; c++) {
       list[c] = c;
       pred[c] = i;
       const s = S[base + c]!;
       dist[c] =
-        s === 0 || (blocked && blockedBy[c] === i + 1)
-          ? Number.POSITIVE_INFINITY
-          : pi - (s * scale + bias) - potCol[c]!;
+        s === 0 || (blocked && blockedBy[c] === i + 1) ? INF : pi - (s * scale + bias) - potCol[c]!;
     }
-    let nVisited = 0;
+    low = 0;
+    up = 0;
+    nVisited = 0;
     distRow[i] = 0;
     visited[nVisited++] = i;
-    let nKinds = 0;
+    nKinds = 0;
     kindOffset[kind[i]!] = pi;
     touchedKinds[nKinds++] = kind[i]!;
-    // The best unmatched column reached so far (always free: a row reached through a real column
-    // is not in its own unmatched column).
-    let unmatchedDist = pi - potUnmatched[i]!;
-    let unmatchedRow = i;
-    let low = 0;
-    let up = 0;
-    let min = 0;
-    let terminal = -1; // a real column, or -1 for unmatchedRow's unmatched column
-    search: for (;;) {
-      if (low === up) {
-        min = Number.POSITIVE_INFINITY;
-        for (let k = up; k < cols; k++) {
-          const c = list[k]!;
-          const h = dist[c]!;
-          if (h <= min) {
-            if (h < min) {
-              up = low;
-              min = h;
-            }
-            list[k] = list[up]!;
-            list[up++] = c;
-          }
+    unmatchedDist = pi - potUnmatched[i]!;
+    unmatchedRow = i;
+  }
+
+  /**
+   * Moves every unscanned column at the smallest distance to the front; returns a free one among
+   * them, -1 when the unmatched column is as near (it then ends the path), or -2 to go on.
+   */
+  function nextFrontier(): number {
+    let m = INF;
+    let u = up;
+    for (let k = up; k < cols; k++) {
+      const c = list[k]!;
+      const h = dist[c]!;
+      if (h <= m) {
+        if (h < m) {
+          u = low;
+          m = h;
         }
-        if (unmatchedDist < min) {
-          min = unmatchedDist;
-          break;
-        }
-        for (let k = low; k < up; k++) {
-          const c = list[k]!;
+        list[k] = list[u]!;
+        list[u++] = c;
+      }
+    }
+    up = u;
+    if (unmatchedDist < m) {
+      min = unmatchedDist;
+      return -1;
+    }
+    min = m;
+    for (let k = low; k < up; k++) {
+      const c = list[k]!;
+      if (count[c]! < capacity[c]!) return c;
+    }
+    return unmatchedDist === m ? -1 : -2;
+  }
+
+  /**
+   * Relaxes the arcs out of row r, reached at distance dr: returns a free column reached at the
+   * smallest distance, -1 when its unmatched column is, or -2 to go on.
+   */
+  function relax(r: number, dr: number): number {
+    distRow[r] = dr;
+    visited[nVisited++] = r;
+    const pr = potRow[r]!;
+    const toUnmatched = dr + pr - potUnmatched[r]!;
+    if (toUnmatched < unmatchedDist) {
+      unmatchedDist = toUnmatched;
+      unmatchedRow = r;
+      if (toUnmatched === min) return -1;
+    }
+    const offset = dr + pr;
+    const rk = kind[r]!;
+    if (offset >= kindOffset[rk]!) return -2;
+    if (kindOffset[rk] === INF) touchedKinds[nKinds++] = rk;
+    kindOffset[rk] = offset;
+    const base = rowKind[r]! * cols;
+    const blocked = stampBlocked(r);
+    const m = min;
+    let u = up;
+    for (let k = u; k < cols; k++) {
+      const c = list[k]!;
+      const s = S[base + c]!;
+      if (s === 0 || (blocked && blockedBy[c] === r + 1)) continue;
+      const v = offset - (s * scale + bias) - potCol[c]!;
+      if (v < dist[c]!) {
+        dist[c] = v;
+        pred[c] = r;
+        if (v === m) {
           if (count[c]! < capacity[c]!) {
-            terminal = c;
-            break search;
+            up = u;
+            return c;
           }
+          list[k] = list[u]!;
+          list[u++] = c;
         }
-        if (unmatchedDist === min) break;
+      }
+    }
+    up = u;
+    return -2;
+  }
+
+  /** Dijkstra from row i: the terminal column (-1: unmatchedRow's unmatched column). */
+  function search(i: number): number {
+    start(i);
+    for (;;) {
+      if (low === up) {
+        const found = nextFrontier();
+        if (found !== -2) return found;
       }
       const c1 = list[low++]!;
       for (let r = head[c1]!; r >= 0; r = next[r]!) {
-        const dr = min + (matchW[r]! + potCol[c1]! - potRow[r]!);
-        distRow[r] = dr;
-        visited[nVisited++] = r;
-        const pr = potRow[r]!;
-        const toUnmatched = dr + pr - potUnmatched[r]!;
-        if (toUnmatched < unmatchedDist) {
-          unmatchedDist = toUnmatched;
-          unmatchedRow = r;
-          if (toUnmatched === min) break search;
-        }
-        const offset = dr + pr;
-        const rk = kind[r]!;
-        if (offset >= kindOffset[rk]!) continue;
-        if (kindOffset[rk] === Number.POSITIVE_INFINITY) touchedKinds[nKinds++] = rk;
-        kindOffset[rk] = offset;
-        const rbase = rowKind[r]! * cols;
-        const rBlocked = stampBlocked(r);
-        for (let k = up; k < cols; k++) {
-          const c = list[k]!;
-          const s = S[rbase + c]!;
-          if (s === 0 || (rBlocked && blockedBy[c] === r + 1)) continue;
-          const v = offset - (s * scale + bias) - potCol[c]!;
-          if (v < dist[c]!) {
-            dist[c] = v;
-            pred[c] = r;
-            if (v === min) {
-              if (count[c]! < capacity[c]!) {
-                terminal = c;
-                break search;
-              }
-              list[k] = list[up]!;
-              list[up++] = c;
-            }
-          }
-        }
+        const found = relax(r, min + (matchW[r]! + potCol[c1]! - potRow[r]!));
+        if (found !== -2) return found;
       }
     }
-    for (let k = 0; k < nKinds; k++) kindOffset[touchedKinds[k]!] = Number.POSITIVE_INFINITY;
+  }
 
+  /** New potentials, then every row on the path moves to the column it reached. */
+  function augment(i: number, terminal: number) {
     const D = min;
     for (let k = 0; k < low; k++) {
       const c = list[k]!;
@@ -274,7 +317,7 @@ export function solveDense(p: DenseAssignmentProblem): Int32Array {
       const r = visited[k]!;
       potRow[r]! += distRow[r]! - D;
     }
-    // Augment: walk back from the terminal, moving each row to the column it reached.
+    for (let k = 0; k < nKinds; k++) kindOffset[touchedKinds[k]!] = INF;
     let c = terminal;
     if (c < 0) {
       const r = unmatchedRow;
@@ -282,16 +325,20 @@ export function solveDense(p: DenseAssignmentProblem): Int32Array {
       if (c >= 0) detach(r);
       matchCol[r] = UNMATCHED;
       matchW[r] = 0;
-      if (r === i) continue;
+      if (r === i) return;
     }
     for (;;) {
       const r = pred[c]!;
       const from = matchCol[r]!;
       if (from >= 0) detach(r);
       attach(r, c);
-      if (r === i) break;
+      if (r === i) return;
       c = from;
     }
+  }
+
+  for (let i = 0; i < rows; i++) {
+    if (!placeCheaply(i)) augment(i, search(i));
   }
 
   const result = new Int32Array(rows);
