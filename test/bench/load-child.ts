@@ -6,6 +6,10 @@ import { Agent, request } from 'node:http';
  */
 interface LoadInput {
   url: string;
+  /** Paths (on the url's origin) each client goes through in turn; default: the url's own. */
+  paths?: string[];
+  /** Per-client headers (client i uses entry i modulo the length): many users, one token each. */
+  clients?: { headers: Record<string, string> }[];
   method?: string;
   headers?: Record<string, string>;
   body?: string;
@@ -18,7 +22,9 @@ const input = JSON.parse(process.argv[2] ?? '{}') as LoadInput;
 const target = new URL(input.url);
 const agent = new Agent({ keepAlive: true, maxSockets: input.concurrency });
 
-function once(): Promise<{ status: number; ms: number }> {
+function once(client: number, turn: number): Promise<{ status: number; ms: number }> {
+  const paths = input.paths ?? [target.pathname + target.search];
+  const headers = input.clients?.[client % input.clients.length]?.headers ?? input.headers;
   const started = performance.now();
   return new Promise((resolve) => {
     const req = request(
@@ -26,9 +32,9 @@ function once(): Promise<{ status: number; ms: number }> {
         agent,
         host: target.hostname,
         port: target.port,
-        path: target.pathname + target.search,
+        path: paths[turn % paths.length],
         method: input.method ?? 'GET',
-        headers: input.headers,
+        headers,
       },
       (res) => {
         res.resume();
@@ -48,9 +54,9 @@ async function phase(durationMs: number) {
   const end = performance.now() + durationMs;
   const started = performance.now();
   await Promise.all(
-    Array.from({ length: input.concurrency }, async () => {
-      while (performance.now() < end) {
-        const r = await once();
+    Array.from({ length: input.concurrency }, async (_, client) => {
+      for (let turn = client; performance.now() < end; turn++) {
+        const r = await once(client, turn);
         latencies.push(r.ms);
         statuses[r.status] = (statuses[r.status] ?? 0) + 1;
       }

@@ -14,6 +14,8 @@ export interface LoadResult {
 /** Drives a URL from a separate process for a fixed time with `concurrency` clients in a loop. */
 export async function runLoad(input: {
   url: string;
+  paths?: string[];
+  clients?: { headers: Record<string, string> }[];
   method?: string;
   headers?: Record<string, string>;
   body?: string;

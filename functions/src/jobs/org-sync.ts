@@ -2,6 +2,7 @@ import {
   type DirectoryRefresh,
   type DirectorySnapshot,
   type DirectorySource,
+  type DirectoryState,
   type OrgSyncResult,
   ResyncRequiredError,
 } from '../ports/directory';
@@ -19,20 +20,24 @@ export async function syncDirectory(
 ): Promise<OrgSyncResult> {
   const state = await snapshot.state();
   try {
-    return await round(source, snapshot, state.deltaLink, now);
+    return await round(source, snapshot, state, now);
   } catch (error) {
     if (!(error instanceof ResyncRequiredError) || state.deltaLink === null) throw error;
-    return round(source, snapshot, null, now);
+    return round(source, snapshot, { ...state, deltaLink: null }, now);
   }
 }
 
 async function round(
   source: DirectorySource,
   snapshot: DirectorySnapshot,
-  deltaLink: string | null,
+  state: DirectoryState,
   now: () => Date,
 ): Promise<OrgSyncResult> {
+  const { deltaLink } = state;
   const full = deltaLink === null;
+  // Changes rounds keep the head count by checking who each page adds or removes; a full round
+  // counts everyone it lists.
+  let people = state.people;
   const seen = new Set<string>();
   let pages = 0;
   let changes = 0;
@@ -49,6 +54,15 @@ async function round(
     ahead.catch(() => {});
     pages++;
     changes += page.changes.length;
+    if (!full && page.changes.length > 0) {
+      const present = await snapshot.existing(page.changes.map((c) => c.id));
+      const after = new Map<string, boolean>();
+      for (const change of page.changes) after.set(change.id, change.kind === 'upsert');
+      for (const [id, isThere] of after) {
+        if (isThere && !present.has(id)) people++;
+        if (!isThere && present.has(id)) people--;
+      }
+    }
     for (const change of page.changes) {
       if (change.kind === 'remove') {
         removed++;
@@ -63,8 +77,9 @@ async function round(
         await snapshot.apply(gone.map((p) => ({ kind: 'remove' as const, id: p.id })));
         removed += gone.length;
       }
-      await snapshot.completeRound(page.deltaLink, now().toISOString());
-      return { full, pages, changes, removed, people: (await snapshot.state()).people };
+      if (full) people = seen.size;
+      await snapshot.completeRound(page.deltaLink, now().toISOString(), people);
+      return { full, pages, changes, removed, people };
     }
   }
   throw new Error('The directory round ended without a delta link');

@@ -36,8 +36,10 @@ export interface DirectorySnapshot {
   /** Applies a page of changes; merging is per field, so partial delta entries never erase data. */
   apply(changes: readonly DirectoryChange[]): Promise<void>;
   state(): Promise<DirectoryState>;
-  /** Records a completed round. A full resync first clears the snapshot with `clear()`. */
-  completeRound(deltaLink: string, syncedAt: string): Promise<void>;
+  /** Which of these people the snapshot holds (point reads: cheap for a page of changes). */
+  existing(ids: readonly string[]): Promise<Set<string>>;
+  /** Records a completed round and how many people the snapshot now holds. */
+  completeRound(deltaLink: string, syncedAt: string, people: number): Promise<void>;
   clear(): Promise<void>;
 }
 

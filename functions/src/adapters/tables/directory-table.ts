@@ -240,9 +240,28 @@ export function directoryTable(connection: TableConnection, name = 'directory'):
       return { deltaLink, syncedAt, people };
     },
 
-    async completeRound(deltaLink, syncedAt) {
+    async existing(ids) {
       await ensure();
-      const people = (await rowKeys()).length;
+      const found = new Set<string>();
+      const unique = [...new Set(ids)];
+      let next = 0;
+      const worker = async () => {
+        while (next < unique.length) {
+          const id = unique[next++]!;
+          try {
+            await client.getEntity(partitionOf(id), id, { queryOptions: { select: ['RowKey'] } });
+            found.add(id);
+          } catch (error) {
+            if (!isNotFound(error)) throw error;
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: PARALLEL_REQUESTS }, worker));
+      return found;
+    },
+
+    async completeRound(deltaLink, syncedAt, people) {
+      await ensure();
       await client.upsertEntity(
         { partitionKey: STATE, rowKey: 'sync', deltaLink, syncedAt, people },
         'Replace',
