@@ -2,41 +2,37 @@
 // The `tandem` command's launcher (`npm run tandem -- …`). Plain JavaScript on purpose: it starts
 // in milliseconds, where a TypeScript loader costs half a second on every run — and `tandem match`
 // is measured as a whole process. It runs one minified bundle of the CLI and its dependencies
-// (one file to parse, not hundreds of modules), first rebuilding it with esbuild whenever a
-// source file is newer, so no build step is ever needed by hand.
-import { mkdirSync, readdirSync, renameSync, statSync } from 'node:fs';
+// (one file to parse, not hundreds of modules), first rebuilding it with esbuild whenever one of
+// the sources it was built from is newer, so no build step is ever needed by hand.
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // A tool cache, like other tools keep under node_modules/.cache: never deployed, never committed.
 const bundle = join(root, '..', 'node_modules', '.cache', 'tandem', 'cli.mjs');
+// The project's own files the bundle was built from (esbuild's metafile), beside it: checking
+// those few costs less than walking every folder of the sources on every run.
+const inputs = `${bundle}.inputs.json`;
 
-function newest(dir) {
-  let latest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
-  }
-  return latest;
-}
-
-function builtAt() {
+/** Whether the bundle is missing, or older than this launcher or one of its sources. */
+function stale() {
   try {
-    return statSync(bundle).mtimeMs;
+    const built = statSync(bundle).mtimeMs;
+    const sources = JSON.parse(readFileSync(inputs, 'utf8'));
+    return [fileURLToPath(import.meta.url), ...sources].some((f) => statSync(f).mtimeMs > built);
   } catch {
-    return -1;
+    return true; // no bundle yet, or a source was moved or deleted
   }
 }
 
-// Rebuilt when a source file, or this launcher's own build options, changed since.
-const launcher = statSync(fileURLToPath(import.meta.url)).mtimeMs;
-if (builtAt() < Math.max(launcher, newest(join(root, 'src')))) {
+if (stale()) {
   const { buildSync } = await import('esbuild');
   mkdirSync(dirname(bundle), { recursive: true });
   // Build beside, then rename: two commands started together never see half a file.
   const temporary = `${bundle}.${process.pid}.tmp`;
-  buildSync({
+  const { metafile } = buildSync({
+    absWorkingDir: root,
     entryPoints: [join(root, 'src', 'cli.ts')],
     outfile: temporary,
     bundle: true,
@@ -46,7 +42,14 @@ if (builtAt() < Math.max(launcher, newest(join(root, 'src')))) {
     minify: true,
     keepNames: true,
     logLevel: 'error',
+    metafile: true,
   });
+  const sources = Object.keys(metafile.inputs)
+    .filter((f) => !f.includes('node_modules'))
+    .map((f) => join(root, f));
+  writeFileSync(`${inputs}.${process.pid}.tmp`, JSON.stringify(sources));
+  // The list first: a bundle is never newer than a list that does not describe it.
+  renameSync(`${inputs}.${process.pid}.tmp`, inputs);
   renameSync(temporary, bundle);
 }
 
