@@ -1,0 +1,1122 @@
+import { createHash } from 'node:crypto';
+import type { SimBusyBlock } from '../../org/organisation';
+import type { SimContext, SimMailboxOwner } from '../context';
+import { GraphError } from '../router';
+import { type PatternedRecurrence, parseRecurrence, seriesDays } from './recurrence';
+import {
+  DAY_MS,
+  type DateTimeTimeZone,
+  dateTimeIn,
+  ianaZone,
+  instantOf,
+  isoDateOfDay,
+  utcToWall,
+  wallToUtc,
+} from './zones';
+
+/**
+ * The simulated tenant's calendars: one Exchange-like model for every mailbox. A meeting lives
+ * once (the organizer's truth) and each participant in the tenant holds a copy of it with its own
+ * id, as Exchange gives each mailbox its own item: the organizer's copy shows every attendee's
+ * response, an attendee's copy shows their own. Series stay patterns, expanded on read in the
+ * series' own zone, so 600 people with ten series each cost a few thousand objects.
+ */
+
+export type ShowAs = 'free' | 'tentative' | 'busy' | 'oof' | 'workingElsewhere' | 'unknown';
+export type ResponseType =
+  | 'none'
+  | 'organizer'
+  | 'tentativelyAccepted'
+  | 'accepted'
+  | 'declined'
+  | 'notResponded';
+export type EventType = 'singleInstance' | 'occurrence' | 'exception' | 'seriesMaster';
+export type AttendeeReply = 'accepted' | 'declined' | 'tentativelyAccepted';
+
+export interface ResponseStatus {
+  response: ResponseType;
+  time: string;
+}
+
+/** What the organizer (or an exception) sets; an attendee may keep their own values for some. */
+interface Details {
+  subject: string;
+  body: { contentType: 'text' | 'html'; content: string };
+  location: string;
+  showAs: ShowAs;
+  importance: 'low' | 'normal' | 'high';
+  sensitivity: 'normal' | 'personal' | 'private' | 'confidential';
+  categories: string[];
+  isReminderOn: boolean;
+  reminderMinutesBeforeStart: number;
+}
+
+interface Attendee {
+  name: string;
+  address: string;
+  type: 'required' | 'optional' | 'resource';
+  /** Set when the address is a person of the tenant: they hold a copy. */
+  userId?: string;
+  status: ResponseStatus;
+}
+
+interface Exception {
+  start?: number;
+  end?: number;
+  details: Partial<Details>;
+  /** Attendees' answers to this occurrence alone, by lower-cased address. */
+  responses: Map<string, ResponseStatus>;
+  lastModified: string;
+}
+
+interface Meeting {
+  iCalUId: string;
+  organizerId: string;
+  organizer: { name: string; address: string };
+  details: Details;
+  /** The series' (or single event's) start and end as the organizer gave them. */
+  start: DateTimeTimeZone;
+  end: DateTimeTimeZone;
+  startMs: number;
+  endMs: number;
+  isAllDay: boolean;
+  recurrence: PatternedRecurrence | null;
+  attendees: Attendee[];
+  isOnlineMeeting: boolean;
+  onlineMeetingProvider: 'teamsForBusiness' | 'skypeForBusiness' | 'skypeForConsumer' | 'unknown';
+  onlineMeeting: { joinUrl: string; conferenceId: string; tollNumber: null } | null;
+  allowNewTimeProposals: boolean;
+  responseRequested: boolean;
+  isCancelled: boolean;
+  transactionId: string | null;
+  createdDateTime: string;
+  lastModifiedDateTime: string;
+  /** By date (day number in the series zone) of the occurrence's original start. */
+  exceptions: Map<number, Exception>;
+  cancelled: Set<number>;
+  copies: Map<string, Copy>;
+}
+
+interface Copy {
+  id: string;
+  mailboxId: string;
+  meeting: Meeting;
+  isOrganizer: boolean;
+  /** An attendee's own values (categories, showAs, reminders). */
+  local: Partial<Details>;
+  /** False once moved out of the calendar (declined, or the organizer cancelled its own copy). */
+  inCalendar: boolean;
+  /** Occurrences an attendee removed from their own calendar. */
+  hiddenDays: Set<number>;
+  createdDateTime: string;
+  lastModifiedDateTime: string;
+  changeCount: number;
+}
+
+/** One item as a calendar shows it: a single event, a series master, or one occurrence. */
+export interface CalendarItem {
+  copy: Copy;
+  type: EventType;
+  /** Occurrences and exceptions: the date (series zone) of the original start. */
+  day?: number;
+  startMs: number;
+  endMs: number;
+}
+
+export interface ScheduleItem {
+  isPrivate: boolean;
+  status: ShowAs;
+  subject: string;
+  location: string;
+  isMeeting: boolean;
+  isRecurring: boolean;
+  isException: boolean;
+  isReminderSet: boolean;
+  start: DateTimeTimeZone;
+  end: DateTimeTimeZone;
+}
+
+export interface ScheduleInformation {
+  scheduleId: string;
+  availabilityView: string;
+  scheduleItems: ScheduleItem[];
+  workingHours?: SimMailboxOwner['mailboxSettings']['workingHours'];
+  error?: { message: string; responseCode: string };
+}
+
+export interface CreateResult {
+  item: CalendarItem;
+  /** False when a repeated `transactionId` returned the event made the first time. */
+  created: boolean;
+}
+
+const NEVER = '0001-01-01T00:00:00Z';
+const SHOW_AS: readonly ShowAs[] = [
+  'free',
+  'tentative',
+  'busy',
+  'oof',
+  'workingElsewhere',
+  'unknown',
+];
+/** availabilityView digits (calendar-getschedule): 0 free … 4 workingElsewhere. */
+const DIGIT: Record<ShowAs, string> = {
+  free: '0',
+  tentative: '1',
+  busy: '2',
+  oof: '3',
+  workingElsewhere: '4',
+  unknown: '0',
+};
+/** When items overlap one interval, the strongest status wins. */
+const STRENGTH: Record<ShowAs, number> = {
+  free: 0,
+  unknown: 0,
+  workingElsewhere: 1,
+  tentative: 2,
+  busy: 3,
+  oof: 4,
+};
+const OCCURRENCE_ID = /^([A-Za-z0-9]+)_(\d{8})$/;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function badRequest(message: string, code = 'ErrorInvalidRequest'): GraphError {
+  return new GraphError(400, code, message);
+}
+
+function notFound(): GraphError {
+  return new GraphError(
+    404,
+    'ErrorItemNotFound',
+    'The specified object was not found in the store.',
+  );
+}
+
+function dayKey(day: number): string {
+  return isoDateOfDay(day).replaceAll('-', '');
+}
+
+function parseDayKey(key: string): number {
+  return Math.floor(
+    Date.UTC(Number(key.slice(0, 4)), Number(key.slice(4, 6)) - 1, Number(key.slice(6, 8))) /
+      DAY_MS,
+  );
+}
+
+function parseDateTimeTimeZone(value: unknown, name: string): DateTimeTimeZone {
+  if (!isRecord(value) || typeof value.dateTime !== 'string') {
+    throw badRequest(`The '${name}' property needs a dateTime and a timeZone.`);
+  }
+  const timeZone = typeof value.timeZone === 'string' && value.timeZone ? value.timeZone : 'UTC';
+  ianaZone(timeZone);
+  return { dateTime: value.dateTime, timeZone };
+}
+
+export class CalendarStore {
+  private readonly copies = new Map<string, Copy>();
+  private readonly mailboxes = new Map<string, Set<Copy>>();
+  private readonly transactions = new Map<string, Copy>();
+  private readonly meetings = new Map<string, Meeting>();
+  private readonly providers = new Map<string, string[]>();
+  private counter = 0;
+
+  constructor(
+    private readonly ctx: SimContext,
+    /** Makes ids differ between simulator runs that share a seed-free test. */
+    private readonly idSalt = 'tandem-sim',
+  ) {}
+
+  // ---- ids and time -------------------------------------------------------------------------
+
+  private hash(kind: string): string {
+    this.counter++;
+    return createHash('sha256').update(`${this.idSalt}:${kind}:${this.counter}`).digest('hex');
+  }
+
+  private newId(): string {
+    // Graph ids are opaque; these keep to letters and digits so occurrence ids can extend them.
+    return `AAMkAD${this.hash('id').slice(0, 40)}`;
+  }
+
+  private nowIso(): string {
+    return this.ctx
+      .now()
+      .toISOString()
+      .replace(/\.(\d{3})Z$/, '.$10000Z');
+  }
+
+  private owner(idOrAddress: string): SimMailboxOwner {
+    const user = this.ctx.findUser(idOrAddress);
+    if (!user) {
+      throw new GraphError(
+        404,
+        'ErrorInvalidUser',
+        `The requested user '${idOrAddress}' is invalid.`,
+      );
+    }
+    return user;
+  }
+
+  /** Online meeting providers a mailbox's calendar allows (calendar resource). */
+  allowedOnlineMeetingProviders(userId: string): string[] {
+    return this.providers.get(userId) ?? ['teamsForBusiness'];
+  }
+
+  /** Tests and the demo may turn Teams off for a mailbox (e.g. a shared mailbox, M365.md §4). */
+  setAllowedOnlineMeetingProviders(userId: string, providers: string[]): void {
+    this.providers.set(this.owner(userId).id, providers);
+  }
+
+  // ---- reading ------------------------------------------------------------------------------
+
+  private mailbox(userId: string): Set<Copy> {
+    let set = this.mailboxes.get(userId);
+    if (!set) {
+      set = new Set();
+      this.mailboxes.set(userId, set);
+    }
+    return set;
+  }
+
+  private seriesZone(meeting: Meeting): string {
+    return ianaZone(meeting.recurrence?.range.recurrenceTimeZone ?? meeting.start.timeZone);
+  }
+
+  /** An item by id in a mailbox: a copy's id or one of its occurrences' ids. */
+  find(userId: string, eventId: string): CalendarItem {
+    const owner = this.owner(userId);
+    const direct = this.copies.get(eventId);
+    if (direct) {
+      if (direct.mailboxId !== owner.id) throw notFound();
+      return this.masterItem(direct);
+    }
+    const m = OCCURRENCE_ID.exec(eventId);
+    const copy = m ? this.copies.get(m[1]!) : undefined;
+    if (!m || !copy || copy.mailboxId !== owner.id || !copy.meeting.recurrence) throw notFound();
+    const item = this.occurrence(copy, parseDayKey(m[2]!));
+    if (!item) throw notFound();
+    return item;
+  }
+
+  private masterItem(copy: Copy): CalendarItem {
+    const { meeting } = copy;
+    return {
+      copy,
+      type: meeting.recurrence ? 'seriesMaster' : 'singleInstance',
+      startMs: meeting.startMs,
+      endMs: meeting.endMs,
+    };
+  }
+
+  /** One occurrence of a series by its original date, or undefined if the series has none then. */
+  private occurrence(copy: Copy, day: number): CalendarItem | undefined {
+    const { meeting } = copy;
+    if (!meeting.recurrence || meeting.cancelled.has(day) || copy.hiddenDays.has(day)) return;
+    if (!seriesDays(meeting.recurrence, day).includes(day)) return;
+    return this.occurrenceItem(copy, day);
+  }
+
+  private occurrenceItem(copy: Copy, day: number): CalendarItem {
+    const { meeting } = copy;
+    const exception = meeting.exceptions.get(day);
+    const zone = this.seriesZone(meeting);
+    const timeOfDay = (((utcToWall(meeting.startMs, zone) % DAY_MS) + DAY_MS) % DAY_MS) as number;
+    const start = wallToUtc(day * DAY_MS + timeOfDay, zone);
+    const duration = meeting.endMs - meeting.startMs;
+    return {
+      copy,
+      type: exception ? 'exception' : 'occurrence',
+      day,
+      startMs: exception?.start ?? start,
+      endMs: exception?.end ?? start + duration,
+    };
+  }
+
+  /** Occurrences and exceptions of a series overlapping [from, to), in date order. */
+  instancesOf(copy: Copy, from: number, to: number): CalendarItem[] {
+    const { meeting } = copy;
+    if (!meeting.recurrence) return [];
+    const zone = this.seriesZone(meeting);
+    const duration = meeting.endMs - meeting.startMs;
+    // Dates a day either side of the window's local dates cover every offset.
+    const firstDay = Math.floor((utcToWall(from - duration, zone) - DAY_MS) / DAY_MS);
+    const lastDay = Math.floor(utcToWall(to, zone) / DAY_MS) + 1;
+    const exceptionDays = [...meeting.exceptions.keys()];
+    const until = Math.max(lastDay, ...exceptionDays);
+    const out: CalendarItem[] = [];
+    for (const day of seriesDays(meeting.recurrence, until)) {
+      if (meeting.cancelled.has(day) || copy.hiddenDays.has(day)) continue;
+      const moved = meeting.exceptions.has(day);
+      if (!moved && (day < firstDay || day > lastDay)) continue;
+      const item = this.occurrenceItem(copy, day);
+      if (overlaps(item, from, to)) out.push(item);
+    }
+    return out.sort((a, b) => a.startMs - b.startMs);
+  }
+
+  /** Graph's instances: occurrences and exceptions of one series master in a window. */
+  instances(userId: string, eventId: string, from: number, to: number): CalendarItem[] {
+    const item = this.find(userId, eventId);
+    // A single event or an occurrence has no instances of its own.
+    if (item.type !== 'seriesMaster') return [];
+    return this.instancesOf(item.copy, from, to);
+  }
+
+  /** Graph's calendarView: everything in the calendar overlapping [from, to), series expanded. */
+  calendarView(userId: string, from: number, to: number): CalendarItem[] {
+    const owner = this.owner(userId);
+    const out: CalendarItem[] = [];
+    for (const copy of this.mailboxes.get(owner.id) ?? []) {
+      if (!copy.inCalendar) continue;
+      if (copy.meeting.recurrence) out.push(...this.instancesOf(copy, from, to));
+      else {
+        const item = this.masterItem(copy);
+        if (overlaps(item, from, to)) out.push(item);
+      }
+    }
+    return out.sort((a, b) => a.startMs - b.startMs || a.copy.id.localeCompare(b.copy.id));
+  }
+
+  /** Graph's events list: single events and series masters, newest first by creation. */
+  list(userId: string): CalendarItem[] {
+    const owner = this.owner(userId);
+    return [...(this.mailboxes.get(owner.id) ?? [])]
+      .filter((copy) => copy.inCalendar)
+      .map((copy) => this.masterItem(copy));
+  }
+
+  // ---- writing ------------------------------------------------------------------------------
+
+  private parseDetails(input: Record<string, unknown>): Partial<Details> {
+    const out: Partial<Details> = {};
+    if ('subject' in input) out.subject = input.subject == null ? '' : String(input.subject);
+    if (isRecord(input.body)) {
+      const type = String(input.body.contentType ?? 'text').toLowerCase();
+      out.body = {
+        contentType: type === 'html' ? 'html' : 'text',
+        content: String(input.body.content ?? ''),
+      };
+    }
+    if (isRecord(input.location)) out.location = String(input.location.displayName ?? '');
+    if ('showAs' in input) {
+      if (!SHOW_AS.includes(input.showAs as ShowAs)) {
+        throw badRequest(`'${String(input.showAs)}' is not a valid showAs value.`);
+      }
+      out.showAs = input.showAs as ShowAs;
+    }
+    if ('importance' in input) out.importance = input.importance as Details['importance'];
+    if ('sensitivity' in input) out.sensitivity = input.sensitivity as Details['sensitivity'];
+    if (Array.isArray(input.categories)) out.categories = input.categories.map(String);
+    if (typeof input.isReminderOn === 'boolean') out.isReminderOn = input.isReminderOn;
+    if (typeof input.reminderMinutesBeforeStart === 'number') {
+      out.reminderMinutesBeforeStart = input.reminderMinutesBeforeStart;
+    }
+    return out;
+  }
+
+  private parseAttendees(raw: unknown, organizerId: string): Attendee[] {
+    if (raw == null) return [];
+    if (!Array.isArray(raw)) throw badRequest('attendees must be a collection.');
+    const seen = new Set<string>();
+    const out: Attendee[] = [];
+    for (const a of raw) {
+      const email = isRecord(a) && isRecord(a.emailAddress) ? a.emailAddress : undefined;
+      if (!email || typeof email.address !== 'string' || !email.address.includes('@')) {
+        throw badRequest('Every attendee needs an emailAddress with an address.');
+      }
+      const key = email.address.toLowerCase();
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const user = this.ctx.findUser(email.address);
+      if (user?.id === organizerId) continue;
+      const type = isRecord(a) ? a.type : undefined;
+      out.push({
+        name: typeof email.name === 'string' ? email.name : (user?.displayName ?? email.address),
+        address: email.address,
+        type: type === 'optional' || type === 'resource' ? type : 'required',
+        userId: user?.id,
+        status: { response: 'none', time: NEVER },
+      });
+    }
+    return out;
+  }
+
+  private onlineMeeting(meeting: Meeting): Meeting['onlineMeeting'] {
+    // Graph answers 201 without a join URL when the organizer's calendar doesn't allow Teams.
+    if (!meeting.isOnlineMeeting || meeting.onlineMeetingProvider !== 'teamsForBusiness')
+      return null;
+    if (!this.allowedOnlineMeetingProviders(meeting.organizerId).includes('teamsForBusiness')) {
+      return null;
+    }
+    const h = this.hash('meeting');
+    const thread = Buffer.from(h.slice(0, 24), 'hex').toString('base64url');
+    const context = encodeURIComponent(
+      JSON.stringify({ Tid: 'contoso', Oid: meeting.organizerId }),
+    );
+    return {
+      joinUrl: `https://teams.microsoft.com/l/meetup-join/19%3ameeting_${thread}%40thread.v2/0?context=${context}`,
+      conferenceId: String(Number.parseInt(h.slice(24, 36), 16) % 1_000_000_000).padStart(9, '0'),
+      tollNumber: null,
+    };
+  }
+
+  /** POST /users/{id}/events: a new event organised by that mailbox, copied to attendees. */
+  create(userId: string, body: unknown): CreateResult {
+    const organizer = this.owner(userId);
+    if (!isRecord(body)) throw badRequest('The request body must be an event.');
+    const transactionId = typeof body.transactionId === 'string' ? body.transactionId : null;
+    if (transactionId) {
+      // A client retry with the same transactionId gets the event made the first time.
+      const existing = this.transactions.get(`${organizer.id}|${transactionId}`);
+      if (existing) return { item: this.masterItem(existing), created: false };
+    }
+    const start = parseDateTimeTimeZone(body.start, 'start');
+    const end = parseDateTimeTimeZone(body.end, 'end');
+    const startMs = instantOf(start);
+    const endMs = instantOf(end);
+    if (endMs < startMs) throw badRequest('The end time of the event is earlier than its start.');
+    const isAllDay = body.isAllDay === true;
+    if (
+      isAllDay &&
+      (!/T00:00(:00(\.0+)?)?$/.test(start.dateTime) ||
+        !/T00:00(:00(\.0+)?)?$/.test(end.dateTime) ||
+        endMs === startMs)
+    ) {
+      throw badRequest(
+        "Your request can't be completed. If the event is an all-day event, start and end must be at midnight and at least a day apart.",
+      );
+    }
+    const recurrence = body.recurrence ? parseRecurrence(body.recurrence, start.timeZone) : null;
+    const now = this.nowIso();
+    const provider = String(
+      body.onlineMeetingProvider ?? (body.isOnlineMeeting ? 'teamsForBusiness' : 'unknown'),
+    );
+    const meeting: Meeting = {
+      iCalUId: `040000008200E00074C5B7101A82E00800000000${this.hash('ical').slice(0, 72).toUpperCase()}`,
+      organizerId: organizer.id,
+      organizer: { name: organizer.displayName, address: organizer.mail },
+      details: {
+        subject: '',
+        body: { contentType: 'text', content: '' },
+        location: '',
+        showAs: 'busy',
+        importance: 'normal',
+        sensitivity: 'normal',
+        categories: [],
+        isReminderOn: true,
+        reminderMinutesBeforeStart: 15,
+        ...this.parseDetails(body),
+      },
+      start,
+      end,
+      startMs,
+      endMs,
+      isAllDay,
+      recurrence,
+      attendees: this.parseAttendees(body.attendees, organizer.id),
+      isOnlineMeeting: body.isOnlineMeeting === true,
+      onlineMeetingProvider: (['teamsForBusiness', 'skypeForBusiness', 'skypeForConsumer'].includes(
+        provider,
+      )
+        ? provider
+        : 'unknown') as Meeting['onlineMeetingProvider'],
+      onlineMeeting: null,
+      allowNewTimeProposals: body.allowNewTimeProposals !== false,
+      responseRequested: body.responseRequested !== false,
+      isCancelled: false,
+      transactionId,
+      createdDateTime: now,
+      lastModifiedDateTime: now,
+      exceptions: new Map(),
+      cancelled: new Set(),
+      copies: new Map(),
+    };
+    meeting.onlineMeeting = this.onlineMeeting(meeting);
+    const copy = this.addCopy(meeting, organizer.id, true);
+    for (const attendee of meeting.attendees) {
+      if (attendee.userId) this.addCopy(meeting, attendee.userId, false);
+    }
+    this.meetings.set(meeting.iCalUId, meeting);
+    if (transactionId) this.transactions.set(`${organizer.id}|${transactionId}`, copy);
+    return { item: this.masterItem(copy), created: true };
+  }
+
+  private addCopy(meeting: Meeting, mailboxId: string, isOrganizer: boolean): Copy {
+    const existing = meeting.copies.get(mailboxId);
+    if (existing) {
+      existing.inCalendar = true;
+      return existing;
+    }
+    const copy: Copy = {
+      id: this.newId(),
+      mailboxId,
+      meeting,
+      isOrganizer,
+      local: {},
+      inCalendar: true,
+      hiddenDays: new Set(),
+      createdDateTime: meeting.lastModifiedDateTime,
+      lastModifiedDateTime: meeting.lastModifiedDateTime,
+      changeCount: 0,
+    };
+    meeting.copies.set(mailboxId, copy);
+    this.copies.set(copy.id, copy);
+    this.mailbox(mailboxId).add(copy);
+    return copy;
+  }
+
+  private touch(meeting: Meeting): void {
+    meeting.lastModifiedDateTime = this.nowIso();
+    for (const copy of meeting.copies.values()) {
+      copy.lastModifiedDateTime = meeting.lastModifiedDateTime;
+      copy.changeCount++;
+    }
+  }
+
+  /** PATCH an event: the organizer changes the meeting for everyone; an attendee only their copy. */
+  update(userId: string, eventId: string, body: unknown): CalendarItem {
+    const item = this.find(userId, eventId);
+    if (!isRecord(body)) throw badRequest('The request body must be an event.');
+    const { copy } = item;
+    const { meeting } = copy;
+    if ('transactionId' in body && body.transactionId !== meeting.transactionId) {
+      throw badRequest('The transactionId property is immutable once set.');
+    }
+    const details = this.parseDetails(body);
+    const timing = 'start' in body || 'end' in body || 'recurrence' in body;
+    if (!copy.isOrganizer) {
+      if (timing || 'attendees' in body) {
+        throw badRequest(
+          "Only the meeting's organizer can change its time or attendees.",
+          'ErrorAccessDenied',
+        );
+      }
+      Object.assign(copy.local, details);
+      copy.lastModifiedDateTime = this.nowIso();
+      copy.changeCount++;
+      return this.find(userId, eventId);
+    }
+    if (item.type === 'occurrence' || item.type === 'exception') {
+      // Changing one occurrence makes it an exception; the series stays as it was.
+      const day = item.day!;
+      const exception: Exception = meeting.exceptions.get(day) ?? {
+        details: {},
+        responses: new Map(),
+        lastModified: this.nowIso(),
+      };
+      Object.assign(exception.details, details);
+      if ('start' in body || 'end' in body) {
+        const start =
+          'start' in body ? instantOf(parseDateTimeTimeZone(body.start, 'start')) : item.startMs;
+        const end = 'end' in body ? instantOf(parseDateTimeTimeZone(body.end, 'end')) : item.endMs;
+        if (end < start) throw badRequest('The end time of the event is earlier than its start.');
+        if (start !== item.startMs || end !== item.endMs) {
+          exception.start = start;
+          exception.end = end;
+          // A moved occurrence asks everyone again.
+          exception.responses = new Map(
+            meeting.attendees.map((a) => [
+              a.address.toLowerCase(),
+              { response: 'none', time: NEVER },
+            ]),
+          );
+        }
+      }
+      exception.lastModified = this.nowIso();
+      meeting.exceptions.set(day, exception);
+      this.touch(meeting);
+      return this.occurrenceItem(copy, day);
+    }
+    Object.assign(meeting.details, details);
+    if (timing) {
+      const start = 'start' in body ? parseDateTimeTimeZone(body.start, 'start') : meeting.start;
+      const end = 'end' in body ? parseDateTimeTimeZone(body.end, 'end') : meeting.end;
+      const startMs = instantOf(start);
+      const endMs = instantOf(end);
+      if (endMs < startMs) throw badRequest('The end time of the event is earlier than its start.');
+      const recurrence =
+        'recurrence' in body
+          ? body.recurrence
+            ? parseRecurrence(body.recurrence, start.timeZone)
+            : null
+          : meeting.recurrence;
+      Object.assign(meeting, { start, end, startMs, endMs, recurrence });
+      // A new time or pattern replaces the series: Exchange drops its exceptions and asks again.
+      meeting.exceptions.clear();
+      meeting.cancelled.clear();
+      for (const a of meeting.attendees) a.status = { response: 'none', time: NEVER };
+    }
+    if ('attendees' in body) {
+      const next = this.parseAttendees(body.attendees, meeting.organizerId);
+      const before = new Map(meeting.attendees.map((a) => [a.address.toLowerCase(), a]));
+      meeting.attendees = next.map((a) => before.get(a.address.toLowerCase()) ?? a);
+      const kept = new Set(meeting.attendees.map((a) => a.userId).filter(Boolean));
+      for (const [mailboxId, other] of meeting.copies) {
+        if (!other.isOrganizer && !kept.has(mailboxId)) this.dropCopy(other);
+      }
+      for (const a of meeting.attendees) {
+        if (a.userId && !meeting.copies.has(a.userId)) this.addCopy(meeting, a.userId, false);
+      }
+    }
+    if ('isOnlineMeeting' in body || 'onlineMeetingProvider' in body) {
+      meeting.isOnlineMeeting = body.isOnlineMeeting === true || meeting.isOnlineMeeting;
+      if (typeof body.onlineMeetingProvider === 'string') {
+        meeting.onlineMeetingProvider =
+          body.onlineMeetingProvider as Meeting['onlineMeetingProvider'];
+      }
+      meeting.onlineMeeting ??= this.onlineMeeting(meeting);
+    }
+    this.touch(meeting);
+    return this.masterItem(copy);
+  }
+
+  private dropCopy(copy: Copy): void {
+    copy.meeting.copies.delete(copy.mailboxId);
+    this.copies.delete(copy.id);
+    this.mailboxes.get(copy.mailboxId)?.delete(copy);
+  }
+
+  /**
+   * POST …/cancel: only the organizer may (event-cancel: attendees get 400). A master cancels the
+   * series, an occurrence id only that session.
+   */
+  cancel(userId: string, eventId: string, _comment?: string): void {
+    const item = this.find(userId, eventId);
+    const { copy } = item;
+    const { meeting } = copy;
+    if (!copy.isOrganizer) {
+      throw new GraphError(
+        400,
+        'ErrorAccessDenied',
+        "Your request can't be completed. You need to be an organizer to cancel a meeting.",
+      );
+    }
+    if (item.day !== undefined) {
+      meeting.cancelled.add(item.day);
+      meeting.exceptions.delete(item.day);
+    } else {
+      meeting.isCancelled = true;
+      // The organizer's item moves to Deleted Items; attendees keep a cancelled (free) copy.
+      copy.inCalendar = false;
+    }
+    this.touch(meeting);
+  }
+
+  /** DELETE: the organizer's delete cancels for everyone; an attendee's only removes their copy. */
+  remove(userId: string, eventId: string): void {
+    const item = this.find(userId, eventId);
+    const { copy } = item;
+    if (copy.isOrganizer) {
+      this.cancel(userId, eventId);
+      if (item.day === undefined) {
+        this.dropCopy(copy);
+        if (copy.meeting.transactionId) {
+          this.transactions.delete(`${copy.mailboxId}|${copy.meeting.transactionId}`);
+        }
+      }
+      return;
+    }
+    if (item.day !== undefined) copy.hiddenDays.add(item.day);
+    else this.dropCopy(copy);
+  }
+
+  /**
+   * An attendee answers (accept / decline / tentativelyAccept, or the control endpoint playing
+   * them). `eventId` may be the attendee's own id, or the organizer's id or the iCalUId of the
+   * meeting, so a test can play an attendee knowing only what the organizer booked.
+   */
+  respond(userId: string, eventId: string, reply: AttendeeReply, _comment?: string): CalendarItem {
+    const attendee = this.owner(userId);
+    const item = this.resolveForAttendee(attendee.id, eventId);
+    const { copy } = item;
+    const { meeting } = copy;
+    if (copy.isOrganizer) {
+      throw badRequest(
+        "Your request can't be completed. You can't respond to a meeting you organized.",
+      );
+    }
+    if (meeting.isCancelled) throw badRequest('The meeting has been cancelled.');
+    const entry = meeting.attendees.find((a) => a.userId === attendee.id);
+    const status: ResponseStatus = { response: reply, time: this.nowIso() };
+    if (item.day !== undefined) {
+      const exception: Exception = meeting.exceptions.get(item.day) ?? {
+        details: {},
+        responses: new Map(),
+        lastModified: this.nowIso(),
+      };
+      exception.responses.set((entry?.address ?? attendee.mail).toLowerCase(), status);
+      meeting.exceptions.set(item.day, exception);
+    } else if (entry) {
+      entry.status = status;
+      // Answering the series answers every occurrence that had its own question.
+      for (const exception of meeting.exceptions.values()) {
+        exception.responses.delete(entry.address.toLowerCase());
+      }
+    }
+    // Outlook moves a declined meeting out of the calendar (to Deleted Items).
+    if (item.day === undefined) copy.inCalendar = reply !== 'declined';
+    else if (reply === 'declined') copy.hiddenDays.add(item.day);
+    else copy.hiddenDays.delete(item.day);
+    copy.lastModifiedDateTime = this.nowIso();
+    copy.changeCount++;
+    return item;
+  }
+
+  private resolveForAttendee(userId: string, eventId: string): CalendarItem {
+    const own = this.copies.get(eventId) ?? this.copies.get(OCCURRENCE_ID.exec(eventId)?.[1] ?? '');
+    if (own?.mailboxId === userId) {
+      const m = OCCURRENCE_ID.exec(eventId);
+      return m ? this.occurrenceItem(own, parseDayKey(m[2]!)) : this.masterItem(own);
+    }
+    const meeting = own?.meeting ?? this.meetings.get(eventId);
+    const copy = meeting?.copies.get(userId);
+    if (!copy) throw notFound();
+    const m = OCCURRENCE_ID.exec(eventId);
+    return m && own ? this.occurrenceItem(copy, parseDayKey(m[2]!)) : this.masterItem(copy);
+  }
+
+  /**
+   * Loads the demo organisation's busy calendars in one go: shared blocks become meetings the
+   * attendees already accepted.
+   */
+  seed(blocks: readonly SimBusyBlock[]): void {
+    const now = this.nowIso();
+    for (const block of blocks) {
+      const organizer = this.ctx.findUser(block.ownerId);
+      if (!organizer) continue;
+      const startMs = instantOf(block.start);
+      const endMs = instantOf(block.end);
+      const attendees: Attendee[] = [];
+      for (const id of block.attendeeIds ?? []) {
+        const person = this.ctx.findUser(id);
+        if (!person || person.id === organizer.id) continue;
+        attendees.push({
+          name: person.displayName,
+          address: person.mail,
+          type: 'required',
+          userId: person.id,
+          status: { response: 'accepted', time: now },
+        });
+      }
+      const meeting: Meeting = {
+        iCalUId: `040000008200E00074C5B7101A82E00800000000${this.hash('ical').slice(0, 72).toUpperCase()}`,
+        organizerId: organizer.id,
+        organizer: { name: organizer.displayName, address: organizer.mail },
+        details: {
+          subject: block.subject,
+          body: { contentType: 'text', content: '' },
+          location: '',
+          showAs: block.showAs,
+          importance: 'normal',
+          sensitivity: 'normal',
+          categories: [],
+          isReminderOn: true,
+          reminderMinutesBeforeStart: 15,
+        },
+        start: block.start,
+        end: block.end,
+        startMs,
+        endMs,
+        isAllDay: block.isAllDay === true,
+        recurrence: block.recurrence
+          ? parseRecurrence(block.recurrence, block.start.timeZone)
+          : null,
+        attendees,
+        isOnlineMeeting: false,
+        onlineMeetingProvider: 'unknown',
+        onlineMeeting: null,
+        allowNewTimeProposals: true,
+        responseRequested: attendees.length > 0,
+        isCancelled: false,
+        transactionId: null,
+        createdDateTime: now,
+        lastModifiedDateTime: now,
+        exceptions: new Map(),
+        cancelled: new Set(),
+        copies: new Map(),
+      };
+      this.addCopy(meeting, organizer.id, true);
+      for (const a of attendees) this.addCopy(meeting, a.userId!, false);
+      this.meetings.set(meeting.iCalUId, meeting);
+    }
+  }
+
+  // ---- free/busy ----------------------------------------------------------------------------
+
+  /** How an item blocks its owner's time, as Exchange shows it. */
+  showAs(item: CalendarItem): ShowAs {
+    const { copy } = item;
+    const { meeting } = copy;
+    if (meeting.isCancelled) return 'free';
+    const exception = item.day !== undefined ? meeting.exceptions.get(item.day) : undefined;
+    const own = copy.local.showAs;
+    if (own) return own;
+    const planned = exception?.details.showAs ?? meeting.details.showAs;
+    if (copy.isOrganizer) return planned;
+    const response = this.responseStatus(item).response;
+    // An unanswered or tentatively accepted invitation holds the time as tentative.
+    if (response === 'accepted') return planned;
+    if (response === 'declined') return 'free';
+    return planned === 'free' ? 'free' : 'tentative';
+  }
+
+  /** The copy owner's own response (`responseStatus`). */
+  responseStatus(item: CalendarItem): ResponseStatus {
+    const { copy } = item;
+    const { meeting } = copy;
+    if (copy.isOrganizer) return { response: 'organizer', time: meeting.createdDateTime };
+    const entry = meeting.attendees.find((a) => a.userId === copy.mailboxId);
+    if (!entry) return { response: 'none', time: NEVER };
+    const own =
+      item.day !== undefined
+        ? meeting.exceptions.get(item.day)?.responses.get(entry.address.toLowerCase())
+        : undefined;
+    return own ?? entry.status;
+  }
+
+  /** The attendees' statuses as the copy shows them (only the organizer sees others' answers). */
+  attendeesOf(
+    item: CalendarItem,
+  ): { type: string; status: ResponseStatus; emailAddress: { name: string; address: string } }[] {
+    const { copy } = item;
+    const { meeting } = copy;
+    const exception = item.day !== undefined ? meeting.exceptions.get(item.day) : undefined;
+    return meeting.attendees.map((a) => {
+      let status: ResponseStatus = { response: 'none', time: NEVER };
+      if (copy.isOrganizer || a.userId === copy.mailboxId) {
+        status = exception?.responses.get(a.address.toLowerCase()) ?? a.status;
+      }
+      return {
+        type: a.type,
+        status: { ...status },
+        emailAddress: { name: a.name, address: a.address },
+      };
+    });
+  }
+
+  /**
+   * getSchedule (calendar-getschedule): free/busy of up to 20 people over less than 62 days, one
+   * digit per interval, items and working hours; a bad address answers an item with `error`.
+   */
+  getSchedule(
+    schedules: readonly string[],
+    from: number,
+    to: number,
+    intervalMinutes: number,
+    zoneName = 'UTC',
+  ): ScheduleInformation[] {
+    if (schedules.length === 0 || schedules.length > 20) {
+      throw badRequest(
+        'The number of schedules must be between 1 and 20.',
+        'ErrorInvalidParameter',
+      );
+    }
+    if (!Number.isInteger(intervalMinutes) || intervalMinutes < 5 || intervalMinutes > 1440) {
+      throw badRequest(
+        'AvailabilityViewInterval must be between 5 and 1440 minutes.',
+        'ErrorInvalidParameter',
+      );
+    }
+    if (to <= from)
+      throw badRequest('The end time must be after the start time.', 'ErrorInvalidParameter');
+    if (to - from >= 62 * DAY_MS) {
+      throw badRequest(
+        'The requested time duration exceeds the limit of 62 days.',
+        'ErrorInvalidTimeInterval',
+      );
+    }
+    const interval = intervalMinutes * 60_000;
+    const slots = Math.ceil((to - from) / interval);
+    return schedules.map((address) => {
+      const person = this.ctx.findUser(address);
+      if (!person) {
+        return {
+          scheduleId: address,
+          availabilityView: '',
+          scheduleItems: [],
+          error: {
+            message: `The address '${address}' does not resolve to a mailbox.`,
+            responseCode: 'ErrorMailRecipientNotFound',
+          },
+        };
+      }
+      const strength = new Array<number>(slots).fill(0);
+      const view = new Array<ShowAs>(slots).fill('free');
+      const scheduleItems: ScheduleItem[] = [];
+      for (const item of this.calendarView(person.id, from, to)) {
+        const status = this.showAs(item);
+        if (status === 'free') continue;
+        const details = this.details(item);
+        const isPrivate = details.sensitivity === 'private';
+        scheduleItems.push({
+          isPrivate,
+          status,
+          subject: isPrivate ? '' : details.subject,
+          location: isPrivate ? '' : details.location,
+          isMeeting: item.copy.meeting.attendees.length > 0,
+          isRecurring: item.type === 'occurrence' || item.type === 'exception',
+          isException: item.type === 'exception',
+          isReminderSet: details.isReminderOn,
+          start: dateTimeIn(item.startMs, zoneName),
+          end: dateTimeIn(item.endMs, zoneName),
+        });
+        const first = Math.max(0, Math.floor((item.startMs - from) / interval));
+        const last = Math.min(slots - 1, Math.ceil((item.endMs - from) / interval) - 1);
+        for (let i = first; i <= last; i++) {
+          if (STRENGTH[status] > strength[i]!) {
+            strength[i] = STRENGTH[status];
+            view[i] = status;
+          }
+        }
+      }
+      return {
+        scheduleId: address,
+        availabilityView: view.map((s) => DIGIT[s]).join(''),
+        scheduleItems,
+        workingHours: person.mailboxSettings.workingHours,
+      };
+    });
+  }
+
+  /** The item's subject, body… after an exception's and the owner's own changes. */
+  details(item: CalendarItem): Details {
+    const { copy } = item;
+    const exception = item.day !== undefined ? copy.meeting.exceptions.get(item.day) : undefined;
+    return { ...copy.meeting.details, ...exception?.details, ...copy.local };
+  }
+
+  /** Whether a person is free (no item other than free) throughout [from, to). */
+  availability(userId: string, from: number, to: number): ShowAs {
+    let worst: ShowAs = 'free';
+    for (const item of this.calendarView(userId, from, to)) {
+      const status = this.showAs(item);
+      if (STRENGTH[status] > STRENGTH[worst]) worst = status;
+    }
+    return worst;
+  }
+
+  // ---- rendering ----------------------------------------------------------------------------
+
+  /** The masters' occurrence ids Graph lists as cancelledOccurrences. */
+  private cancelledIds(copy: Copy): string[] {
+    return [...copy.meeting.cancelled].sort((a, b) => a - b).map((d) => `${copy.id}_${dayKey(d)}`);
+  }
+
+  idOf(item: CalendarItem): string {
+    return item.day === undefined ? item.copy.id : `${item.copy.id}_${dayKey(item.day)}`;
+  }
+
+  /**
+   * The Graph event resource for an item. Times are written in `zoneName` (Prefer:
+   * outlook.timezone), else in UTC — except a create's reply, which keeps the event's own zones.
+   */
+  render(item: CalendarItem, zoneName?: string): Record<string, unknown> {
+    const { copy } = item;
+    const { meeting } = copy;
+    const details = this.details(item);
+    const isMaster = item.type === 'seriesMaster';
+    const start = zoneName ? dateTimeIn(item.startMs, zoneName) : dateTimeIn(item.startMs, 'UTC');
+    const end = zoneName ? dateTimeIn(item.endMs, zoneName) : dateTimeIn(item.endMs, 'UTC');
+    const exception = item.day !== undefined ? meeting.exceptions.get(item.day) : undefined;
+    const id = this.idOf(item);
+    const event: Record<string, unknown> = {
+      '@odata.etag': `W/"${Buffer.from(`${copy.id}:${copy.changeCount}`).toString('base64')}"`,
+      id,
+      createdDateTime: copy.createdDateTime,
+      lastModifiedDateTime: exception?.lastModified ?? copy.lastModifiedDateTime,
+      changeKey: Buffer.from(`${copy.id}:${copy.changeCount}`).toString('base64'),
+      categories: details.categories,
+      transactionId: copy.isOrganizer ? meeting.transactionId : null,
+      originalStartTimeZone: meeting.start.timeZone,
+      originalEndTimeZone: meeting.end.timeZone,
+      iCalUId: meeting.iCalUId,
+      reminderMinutesBeforeStart: details.reminderMinutesBeforeStart,
+      isReminderOn: details.isReminderOn,
+      hasAttachments: false,
+      subject: details.subject,
+      bodyPreview: details.body.content
+        .replace(/<[^>]*>/g, '')
+        .trim()
+        .slice(0, 255),
+      importance: details.importance,
+      sensitivity: details.sensitivity,
+      isAllDay: meeting.isAllDay,
+      isCancelled: meeting.isCancelled,
+      isOrganizer: copy.isOrganizer,
+      responseRequested: meeting.responseRequested,
+      seriesMasterId: item.day === undefined ? null : copy.id,
+      showAs: this.showAs(item),
+      type: item.type,
+      webLink: `https://outlook.office365.com/owa/?itemid=${encodeURIComponent(id)}&exvsurl=1&path=/calendar/item`,
+      onlineMeetingUrl: null,
+      isOnlineMeeting: meeting.isOnlineMeeting,
+      onlineMeetingProvider: meeting.onlineMeetingProvider,
+      allowNewTimeProposals: meeting.allowNewTimeProposals,
+      isDraft: false,
+      hideAttendees: false,
+      responseStatus: this.responseStatus(item),
+      body: { contentType: details.body.contentType, content: details.body.content },
+      start,
+      end,
+      location: {
+        displayName: details.location,
+        locationType: 'default',
+        uniqueIdType: details.location ? 'private' : 'unknown',
+      },
+      locations: details.location
+        ? [{ displayName: details.location, locationType: 'default', uniqueIdType: 'private' }]
+        : [],
+      recurrence: isMaster ? structuredClone(meeting.recurrence) : null,
+      attendees: this.attendeesOf(item),
+      organizer: { emailAddress: { ...meeting.organizer } },
+      onlineMeeting: meeting.onlineMeeting ? { ...meeting.onlineMeeting } : null,
+    };
+    if (item.day !== undefined) {
+      const original = this.occurrenceOriginalStart(copy, item.day);
+      event.originalStart = new Date(original).toISOString().replace('.000Z', 'Z');
+    }
+    if (isMaster) {
+      event.cancelledOccurrences = this.cancelledIds(copy);
+    }
+    return event;
+  }
+
+  /** The reply to a create: times in the event's own zones, as Graph answers a POST. */
+  renderCreated(item: CalendarItem, zoneName?: string): Record<string, unknown> {
+    const event = this.render(item, zoneName);
+    if (!zoneName) {
+      event.start = dateTimeIn(item.startMs, item.copy.meeting.start.timeZone);
+      event.end = dateTimeIn(item.endMs, item.copy.meeting.end.timeZone);
+    }
+    return event;
+  }
+
+  /** The exception events of a master (`$expand=exceptionOccurrences`). */
+  exceptionItems(item: CalendarItem): CalendarItem[] {
+    if (item.type !== 'seriesMaster') return [];
+    return [...item.copy.meeting.exceptions.keys()]
+      .filter((day) => !item.copy.hiddenDays.has(day) && !item.copy.meeting.cancelled.has(day))
+      .sort((a, b) => a - b)
+      .map((day) => this.occurrenceItem(item.copy, day));
+  }
+
+  private occurrenceOriginalStart(copy: Copy, day: number): number {
+    const { meeting } = copy;
+    const zone = this.seriesZone(meeting);
+    const timeOfDay = ((utcToWall(meeting.startMs, zone) % DAY_MS) + DAY_MS) % DAY_MS;
+    return wallToUtc(day * DAY_MS + timeOfDay, zone);
+  }
+
+  /** Every meeting's copies, for tests: how many items a person's calendar holds. */
+  countItems(userId: string): number {
+    return this.mailboxes.get(userId)?.size ?? 0;
+  }
+}
+
+function overlaps(item: CalendarItem, from: number, to: number): boolean {
+  if (item.endMs === item.startMs) return item.startMs >= from && item.startMs < to;
+  return item.startMs < to && item.endMs > from;
+}
