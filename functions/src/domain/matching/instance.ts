@@ -195,7 +195,8 @@ function hasOnly(
  * `tandem match` is timed as a whole process. It answers only when every object has nothing but
  * the schema's keys and every value is plainly right; anything else — every error included —
  * returns undefined and goes to zod, which stays the one judge of what is wrong and how it is said.
- * A property test holds the two to the same result.
+ * A property test holds the two to the same result on JSON data (the contract's input; arrays of
+ * other origins may keep extra keys zod would drop, which nothing reads).
  */
 export function acceptQuickly(input: unknown): MatchingInstance | undefined {
   if (!isObject(input)) return undefined;

@@ -90,15 +90,25 @@ export function runMatching(
     }
     return k;
   };
-  const menteeLangs = mentees.map((x) =>
-    [...new Set((x.languages ?? []).map(primary))].filter(Boolean),
-  );
-  const mentorLangs = mentors.map((x) =>
-    [...new Set((x.languages ?? []).map(primary))].filter(Boolean),
-  );
-  const menteeWants = mentees.map((x) => [...new Set(x.wants ?? [])]);
+  // People mostly list the same few languages and topics: each distinct list is read once, and
+  // people with equal lists share the result (a pool of thousands has a handful of lists).
+  const lists = new Map<string, unknown>();
+  function once<T>(kind: string, raw: readonly string[] | undefined, read: () => T): T {
+    const key = kind + JSON.stringify(raw ?? []);
+    let value = lists.get(key) as T | undefined;
+    if (value === undefined) {
+      value = read();
+      lists.set(key, value);
+    }
+    return value;
+  }
+  const langsOf = (raw: readonly string[] | undefined) =>
+    once('l', raw, () => [...new Set((raw ?? []).map(primary))].filter(Boolean));
+  const menteeLangs = mentees.map((x) => langsOf(x.languages));
+  const mentorLangs = mentors.map((x) => langsOf(x.languages));
+  const menteeWants = mentees.map((x) => once('w', x.wants, () => [...new Set(x.wants ?? [])]));
   const mentorOffers = mentors.map((x) =>
-    Int32Array.from(new Set(x.offers ?? []), (t) => idOf(`t:${t}`)),
+    once('o', x.offers, () => Int32Array.from(new Set(x.offers ?? []), (t) => idOf(`t:${t}`))),
   );
 
   // Mentors by topic offered, so a mentee with wanted topics only visits mentors who can help.
@@ -234,24 +244,32 @@ export function runMatching(
     return b;
   };
   for (const offers of mentors) for (const t of offers.offers ?? []) bitOf(topicBit, t);
-  for (const langs of [...menteeLangs, ...mentorLangs]) for (const l of langs) bitOf(langBit, l);
+  const listed = new Set<readonly string[]>();
+  for (const langs of menteeLangs.concat(mentorLangs)) {
+    if (listed.has(langs)) continue;
+    listed.add(langs);
+    for (const l of langs) bitOf(langBit, l);
+  }
   const topicWords = Math.max(1, Math.ceil(topicBit.size / 32));
   const langWords = Math.max(1, Math.ceil(langBit.size / 32));
+  // Masks of the shared lists, once per list.
+  const masks = new Map<readonly string[], Uint32Array>();
   const maskOf = (keys: readonly string[], map: Map<string, number>, words: number) => {
-    const mask = new Uint32Array(words);
+    let mask = masks.get(keys);
+    if (mask) return mask;
+    mask = new Uint32Array(words);
     for (const k of keys) {
       const b = map.get(k);
       if (b !== undefined) mask[b >>> 5]! |= 1 << (b & 31);
     }
+    masks.set(keys, mask);
     return mask;
   };
+  const offerTopics = mentors.map((x) => once('t', x.offers, () => [...new Set(x.offers ?? [])]));
   const offerMask = new Uint32Array(m * topicWords);
   const mentorLangMask = new Uint32Array(m * langWords);
   for (let j = 0; j < m; j++) {
-    offerMask.set(
-      maskOf([...new Set(mentors[j]!.offers ?? [])], topicBit, topicWords),
-      j * topicWords,
-    );
+    offerMask.set(maskOf(offerTopics[j]!, topicBit, topicWords), j * topicWords);
     mentorLangMask.set(maskOf(mentorLangs[j]!, langBit, langWords), j * langWords);
   }
   const deptId = new Map<string, number>();
