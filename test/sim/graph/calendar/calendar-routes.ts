@@ -1,6 +1,7 @@
+import type { SimBusyBlock } from '../../org/organisation';
 import type { SimContext, SimMailboxOwner } from '../context';
 import { GraphError, type GraphRequest, type GraphResponse, type GraphRoute } from '../router';
-import type { AttendeeReply, CalendarItem, CalendarStore } from './calendar-store';
+import { type AttendeeReply, type CalendarItem, CalendarStore } from './calendar-store';
 import { DAY_MS, ianaZone, instantOf, parseQueryInstant, utcToWall } from './zones';
 
 /**
@@ -704,5 +705,24 @@ export function calendarControl(store: CalendarStore) {
       throw error;
     }
     return undefined;
+  };
+}
+
+/**
+ * Everything the Graph simulator needs for calendars, for `startGraphSimulator({ extraRoutes })`
+ * and the server's `control` hook: the store (seeded with the demo's busy blocks), its routes and
+ * its control endpoints.
+ */
+export function simCalendars(
+  ctx: SimContext,
+  serviceRoot: () => string,
+  blocks: readonly SimBusyBlock[] = [],
+) {
+  const store = new CalendarStore(ctx);
+  store.seed(blocks);
+  return {
+    store,
+    routes: calendarRoutes(store, ctx, { serviceRoot }),
+    control: calendarControl(store),
   };
 }
