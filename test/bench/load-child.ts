@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 
 /**
  * A closed-loop HTTP load generator, run as its own process so it does not share the server's event
- * loop. Input (argv[2], JSON): url, headers, concurrency, durationMs. Output: one JSON line.
+ * loop. Input (a JSON file named by argv[2]): url, headers, concurrency, durationMs. Output: one
+ * JSON line.
  */
 interface LoadInput {
   url: string;
@@ -18,7 +20,7 @@ interface LoadInput {
   warmupMs?: number;
 }
 
-const input = JSON.parse(process.argv[2] ?? '{}') as LoadInput;
+const input = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as LoadInput;
 const target = new URL(input.url);
 const agent = new Agent({ keepAlive: true, maxSockets: input.concurrency });
 

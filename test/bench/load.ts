@@ -1,4 +1,7 @@
 import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
@@ -24,10 +27,18 @@ export async function runLoad(input: {
   warmupMs?: number;
 }): Promise<LoadResult> {
   const script = fileURLToPath(new URL('./load-child.ts', import.meta.url));
-  const { stdout } = await promisify(execFile)(
-    process.execPath,
-    ['--import', 'tsx', script, JSON.stringify(input)],
-    { maxBuffer: 1 << 20 },
-  );
-  return JSON.parse(stdout) as LoadResult;
+  // Through a file: 200 tokens do not fit in a command line.
+  const dir = mkdtempSync(join(tmpdir(), 'tandem-load-'));
+  const file = join(dir, 'input.json');
+  writeFileSync(file, JSON.stringify(input));
+  try {
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', script, file],
+      { maxBuffer: 1 << 20 },
+    );
+    return JSON.parse(stdout) as LoadResult;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
