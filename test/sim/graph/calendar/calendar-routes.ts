@@ -136,7 +136,9 @@ function page(
   if (skip + size < rendered.length) {
     const query = new URLSearchParams(request.query);
     query.set('$skip', String(skip + size));
-    body['@odata.nextLink'] = `${root}${encodePath(request.path)}?${query.toString()}`;
+    // Graph writes the system query options with a literal '$'.
+    body['@odata.nextLink'] =
+      `${root}${encodePath(request.path)}?${query.toString().replaceAll('%24', '$')}`;
   }
   const headers = { ...extraHeaders };
   if (fromPrefer) {

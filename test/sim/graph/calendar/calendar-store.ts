@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { SimBusyBlock } from '../../org/organisation';
 import type { SimContext, SimMailboxOwner } from '../context';
 import { GraphError } from '../router';
@@ -225,8 +225,11 @@ export class CalendarStore {
 
   constructor(
     private readonly ctx: SimContext,
-    /** Makes ids differ between simulator runs that share a seed-free test. */
-    private readonly idSalt = 'tandem-sim',
+    /**
+     * Ids differ between simulator runs by default: Tandem keeps event ids in Table Storage, which
+     * outlives a restarted simulator, and an old id must not name someone else's new event.
+     */
+    private readonly idSalt: string = randomUUID(),
   ) {}
 
   // ---- ids and time -------------------------------------------------------------------------
