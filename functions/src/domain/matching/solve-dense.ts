@@ -337,8 +337,60 @@ export function solveDense(p: DenseAssignmentProblem): Int32Array {
     }
   }
 
-  for (let i = 0; i < rows; i++) {
-    if (!placeCheaply(i)) augment(i, search(i));
+  // Rows are added kind by kind: consecutive rows of one kind share their best columns, found
+  // once (until an augmenting path moves potentials or frees a column), and each row takes the
+  // next of them with room. Any order of adding rows ends at an optimum.
+  const group = new Int32Array(cols); // the current kind's columns of the best value, ascending
+  let groupKind = -1;
+  let groupSize = 0;
+  let groupAt = 0;
+  let groupBest = 0;
+
+  function findGroup(k: number) {
+    const base = k * cols;
+    let best = Number.NEGATIVE_INFINITY;
+    let size = 0;
+    for (let c = 0; c < cols; c++) {
+      const s = S[base + c]!;
+      if (s === 0) continue;
+      const t = potCol[c]! + (s * scale + bias);
+      if (t > best) {
+        best = t;
+        size = 0;
+      }
+      if (t === best) group[size++] = c;
+    }
+    groupKind = k;
+    groupSize = size;
+    groupAt = 0;
+    groupBest = best;
+  }
+
+  /** placeCheaply for a row without blocked columns, from its kind's group. */
+  function placeFromGroup(i: number): boolean {
+    const k = rowKind[i]!;
+    if (k !== groupKind) findGroup(k);
+    // The unmatched column wins ties, as in placeCheaply.
+    if (potUnmatched[i]! >= groupBest) {
+      potRow[i] = potUnmatched[i]!;
+      matchCol[i] = UNMATCHED;
+      return true;
+    }
+    potRow[i] = groupBest;
+    while (groupAt < groupSize && count[group[groupAt]!]! >= capacity[group[groupAt]!]!) groupAt++;
+    if (groupAt === groupSize) return false;
+    attach(i, group[groupAt]!);
+    return true;
+  }
+
+  const order = Int32Array.from({ length: rows }, (_, r) => r).sort(
+    (a, b) => rowKind[a]! - rowKind[b]! || a - b,
+  );
+  for (const i of order) {
+    const cheap = kind[i] === rowKind[i] ? placeFromGroup(i) : placeCheaply(i);
+    if (cheap) continue;
+    augment(i, search(i));
+    groupKind = -1; // potentials and loads have moved
   }
 
   const result = new Int32Array(rows);
