@@ -19,7 +19,7 @@ const { values } = parseArgs({
   },
 });
 const tls = await ensureLocalTls();
-const people = await demoOrganisation({
+const { people, busy } = await demoOrganisation({
   people: values.people ? Number(values.people) : undefined,
   seed: values.seed ? Number(values.seed) : undefined,
 });
@@ -32,11 +32,11 @@ const issuer = await startIssuer({
 });
 let graph: Awaited<ReturnType<typeof startGraphSimulator>>;
 try {
-  graph = await startGraphSimulator({ issuer, tls, people, port: Number(values.port) });
+  graph = await startGraphSimulator({ issuer, tls, people, busy, port: Number(values.port) });
 } catch (error) {
   if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
   console.warn(`Port ${values.port} is busy; using a free one.`);
-  graph = await startGraphSimulator({ issuer, tls, people, port: 0 });
+  graph = await startGraphSimulator({ issuer, tls, people, busy, port: 0 });
 }
 const app = graph.registerApp(['User.Read.All', 'MailboxSettings.Read', 'Calendars.ReadWrite']);
 const ca = tls.caFile;

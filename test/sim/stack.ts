@@ -5,7 +5,7 @@ import { type LocalHost, startLocalHost } from '../../functions/src/local/local-
 import { type LocalIssuer, type SignInPerson, startIssuer } from './entra/issuer';
 import { type GraphSimulator, startGraphSimulator } from './graph/graph-simulator';
 import type { SimPerson } from './graph/tenant';
-import { generateOrganisation } from './org/organisation';
+import { generateOrganisation, type SimBusyBlock } from './org/organisation';
 import { STARTER_PEOPLE } from './org/starter-people';
 import { type StorageEmulator, startStorageEmulator } from './storage/storage-emulator';
 import { ensureLocalTls } from './tls/local-tls';
@@ -26,6 +26,8 @@ export interface LocalStackOptions {
   staticDir?: string;
   /** The directory (default: the demo organisation). Sign-in offers the same people. */
   organisation?: readonly SimPerson[];
+  /** Busy calendars to load with it (default: the demo organisation's). */
+  busy?: readonly SimBusyBlock[];
 }
 
 /** Graph application permissions Tandem's app holds (infra/modules/entra-grants.bicep). */
@@ -53,11 +55,41 @@ function signInPeople(organisation: readonly SimPerson[]): SignInPerson[] {
   }));
 }
 
-/** The demo organisation's directory: Contoso Ibérica, generated from a seed. */
+/** Calendars are generated up to this size; the 100,000-person benchmarks need none. */
+const CALENDARS_UP_TO = 5_000;
+
+/** The Tandem mailbox that organises every series (a licensed service account in the tenant). */
+export const ORGANISER: SimPerson = {
+  id: stableGuid('user:tandem-organiser'),
+  displayName: 'Tandem · Mentoring',
+  givenName: null,
+  surname: null,
+  mail: 'tandem@contosoiberica.onmicrosoft.com',
+  userPrincipalName: 'tandem@contosoiberica.onmicrosoft.com',
+  accountEnabled: true,
+  jobTitle: 'Service account',
+  department: null,
+  officeLocation: null,
+  preferredLanguage: 'es-ES',
+  managerId: null,
+  mailboxSettings: {
+    timeZone: 'Romance Standard Time',
+    workingHours: {
+      daysOfWeek: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'],
+      startTime: '08:00:00.0000000',
+      endTime: '20:00:00.0000000',
+      timeZone: { name: 'Romance Standard Time' },
+    },
+  },
+};
+
+/** The demo organisation: Contoso Ibérica from a seed, its busy calendars, and Tandem's mailbox. */
 export async function demoOrganisation(
   options: { people?: number; seed?: number } = {},
-): Promise<SimPerson[]> {
-  return generateOrganisation({ ...options, now: new Date(), calendars: false }).users;
+): Promise<{ people: SimPerson[]; busy: SimBusyBlock[] }> {
+  const calendars = (options.people ?? 600) <= CALENDARS_UP_TO;
+  const org = generateOrganisation({ ...options, now: new Date(), calendars });
+  return { people: [...org.users, ORGANISER], busy: org.busy };
 }
 
 export interface LocalStack {
@@ -79,8 +111,9 @@ export interface LocalStack {
  * behind the local host serving the tab. `npm start` and the integration and browser tests use it.
  */
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
-  const organisation = options.organisation ?? (await demoOrganisation());
-  const people = signInPeople(organisation);
+  const demo = options.organisation ? undefined : await demoOrganisation();
+  const organisation = options.organisation ?? demo!.people;
+  const people = signInPeople(organisation.filter((p) => p.id !== ORGANISER.id));
   const appIdUri = `api://localhost/${DEMO_API_CLIENT_ID}`;
   const [tls, storage] = await Promise.all([ensureLocalTls(), startStorageEmulator()]);
   const issuer = await startIssuer({
@@ -90,7 +123,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     people: () => people,
     tls,
   });
-  const graph = await startGraphSimulator({ issuer, tls, people: organisation });
+  const graph = await startGraphSimulator({
+    issuer,
+    tls,
+    people: organisation,
+    busy: options.busy ?? demo?.busy ?? [],
+  });
   // Tandem's own app registration, as the Bicep grants it; its secret exists only in memory.
   const app = issuer.registerClient(
     { 'https://graph.microsoft.com': TANDEM_GRAPH_PERMISSIONS },

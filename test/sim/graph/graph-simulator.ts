@@ -1,4 +1,7 @@
 import type { LocalIssuer } from '../entra/issuer';
+import type { SimBusyBlock } from '../org/organisation';
+import { simCalendars } from './calendar/calendar-routes';
+import type { CalendarStore } from './calendar/calendar-store';
 import { directoryRoutes } from './directory/directory-routes';
 import type { GraphRoute } from './router';
 import { GRAPH_AUDIENCES, type GraphServer, startGraphServer } from './server';
@@ -10,7 +13,9 @@ export interface GraphSimulatorOptions {
   people: Iterable<SimPerson>;
   domain?: string;
   port?: number;
-  /** More resources (calendars) given the tenant and the service root. */
+  /** Busy calendars to load (the demo organisation's), as events in each person's calendar. */
+  busy?: readonly SimBusyBlock[];
+  /** More resources given the tenant and the service root. */
   extraRoutes?: (tenant: SimTenant, serviceRoot: () => string) => GraphRoute[];
   mailboxWorkMs?: number;
 }
@@ -18,6 +23,8 @@ export interface GraphSimulatorOptions {
 export type GraphSimulator = GraphServer & {
   /** A client registered with the issuer holding these Graph application permissions. */
   registerApp(roles: string[]): { clientId: string; secret: string };
+  /** Every mailbox's calendar (tests read it directly to check what was booked). */
+  calendars: CalendarStore;
 };
 
 /**
@@ -27,6 +34,7 @@ export type GraphSimulator = GraphServer & {
 export async function startGraphSimulator(options: GraphSimulatorOptions): Promise<GraphSimulator> {
   const tenant = new SimTenant(options.domain ?? 'contosoiberica.onmicrosoft.com', options.people);
   const { issuer } = options;
+  let calendars: ReturnType<typeof simCalendars> | undefined;
   const server = await startGraphServer({
     tenant,
     tls: options.tls,
@@ -34,16 +42,22 @@ export async function startGraphSimulator(options: GraphSimulatorOptions): Promi
     mailboxWorkMs: options.mailboxWorkMs,
     verifyToken: async (token) =>
       (await issuer.verify(token, GRAPH_AUDIENCES)) as Record<string, unknown>,
-    routes: (serviceRoot) => [
-      ...directoryRoutes({ tenant, serviceRoot }),
-      ...(options.extraRoutes?.(tenant, serviceRoot) ?? []),
-    ],
+    routes: (serviceRoot) => {
+      calendars = simCalendars(tenant, serviceRoot, options.busy ?? []);
+      return [
+        ...directoryRoutes({ tenant, serviceRoot }),
+        ...calendars.routes,
+        ...(options.extraRoutes?.(tenant, serviceRoot) ?? []),
+      ];
+    },
+    control: (method, path, body) => calendars?.control(method, path, body),
     mintToken: async (roles) => {
       const client = issuer.registerClient({ 'https://graph.microsoft.com': roles });
       return issuer.clientToken(client.clientId, 'https://graph.microsoft.com');
     },
   });
   return Object.assign(server, {
+    calendars: calendars!.store,
     registerApp(roles: string[]) {
       const client = issuer.registerClient({ 'https://graph.microsoft.com': roles });
       return { clientId: client.clientId, secret: client.secret };
