@@ -1,6 +1,41 @@
 import griffel from '@griffel/vite-plugin';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * `<link rel="modulepreload">` for a chunk the entry imports dynamically at start-up, and for the
+ * chunks it imports: the browser fetches and parses them alongside the entry, not after it ran.
+ */
+function preloadAtStartUp(source: string): Plugin {
+  return {
+    name: 'tandem:preload-at-start-up',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, { bundle }) {
+        const chunks = Object.values(bundle ?? {}).filter((c) => c.type === 'chunk');
+        const start = chunks.find((c) => c.facadeModuleId?.endsWith(source));
+        if (!start) throw new Error(`preloadAtStartUp: no chunk for ${source}`);
+        const files = new Set<string>();
+        const add = (fileName: string) => {
+          if (files.has(fileName)) return;
+          files.add(fileName);
+          for (const imported of chunks.find((c) => c.fileName === fileName)?.imports ?? []) {
+            add(imported);
+          }
+        };
+        add(start.fileName);
+        return [...files]
+          .filter((file) => !html.includes(`/${file}"`))
+          .map((file) => ({
+            tag: 'link',
+            attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` },
+            injectTo: 'head' as const,
+          }));
+      },
+    },
+  };
+}
 
 // The tab is static files: the local host (npm start, tests) or Azure static hosting serves them,
 // with /tab-config.json telling the page where the API and sign-in are.
@@ -12,6 +47,8 @@ export default defineConfig(({ command }) => ({
     // rules at build time (as Fluent's own styles already are), so the page ships neither the style
     // resolver nor the RTL and CSS parsers it needs at run time.
     command === 'build' && griffel(),
+    // main.tsx imports the screens once it has sent the first requests (see there).
+    preloadAtStartUp('/src/render-tab.tsx'),
   ],
   build: {
     outDir: 'dist',

@@ -2,6 +2,7 @@ import { Spinner } from '@fluentui/react-components';
 import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Switch, useLocation } from 'wouter';
+import type { Me } from '../../functions/src/http/contracts';
 import type { ApiClient } from './api/client';
 import { AppShell } from './components/AppShell';
 import { ErrorState } from './components/ErrorState';
@@ -34,7 +35,11 @@ export function SignedIn({
   signOut?: () => void;
 }) {
   const { t } = useTranslation();
-  const [me, reload] = useAsync(() => api.me(), [api]);
+  const [me, reload] = useAsync(
+    () => api.me(),
+    [api],
+    () => api.arrived(['/me'])?.[0] as Me | undefined,
+  );
   const [, navigate] = useLocation();
   // biome-ignore lint/correctness/useExhaustiveDependencies: a deep link is followed once, on arrival
   useEffect(() => {

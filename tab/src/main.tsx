@@ -1,5 +1,3 @@
-import { createRoot } from 'react-dom/client';
-import { App } from './App';
 import { createApiClient } from './api/client';
 import { detectHost } from './host/host';
 import { LocalSignIn } from './host/local-sign-in';
@@ -7,11 +5,10 @@ import { loadTabConfig } from './host/tab-config';
 import { createI18n, languageOf } from './i18n/i18n';
 import { loadTheme } from './theme/theme';
 
-/** What the home page shows first: asked for while the language and theme load. */
+/** What the home page shows first: asked for while the rest of the tab loads. */
 const HOME_REQUESTS = ['/me', '/programmes', '/applications/me'];
 
 async function boot(): Promise<void> {
-  const root = createRoot(document.getElementById('root') as HTMLElement);
   const config = await loadTabConfig();
   const localSignIn = new LocalSignIn(config);
   const host = await detectHost(config, async () => {
@@ -22,21 +19,15 @@ async function boot(): Promise<void> {
   const api = createApiClient(config.apiBaseUrl, host.getToken);
   const signedIn = host.kind === 'microsoft365' || localSignIn.current() !== undefined;
   if (signedIn && !host.deepLink && window.location.pathname === '/') api.prefetch(HOME_REQUESTS);
-  const [i18n, theme] = await Promise.all([
+  // The entry stays small so that the requests above leave first; React, Fluent and the screens
+  // (downloaded meanwhile: index.html preloads them) are evaluated while the answers travel.
+  const [i18n, theme, { renderTab }] = await Promise.all([
     createI18n(languageOf(host.locale)),
     loadTheme(host.theme),
+    import('./render-tab'),
   ]);
   document.documentElement.lang = i18n.language;
-  root.render(
-    <App
-      api={api}
-      host={host}
-      i18n={i18n}
-      localSignIn={localSignIn}
-      signedIn={signedIn}
-      theme={theme}
-    />,
-  );
+  renderTab({ api, host, i18n, localSignIn, signedIn, theme });
 }
 
 boot().catch((error: unknown) => {

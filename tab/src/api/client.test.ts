@@ -64,4 +64,32 @@ describe('prefetch', () => {
     expect(await api.listProgrammes()).toEqual([{ url: '/api/programmes', call: 2 }]);
     expect(calls).toHaveLength(2);
   });
+
+  it('hands over answers once they have all arrived, and only once', async () => {
+    const calls = fakeApi();
+    const api = createApiClient('/api', async () => 'token');
+    api.prefetch(['/programmes', '/applications/me']);
+    expect(api.arrived(['/programmes', '/applications/me'])).toBeUndefined();
+    let answers: unknown[] | undefined;
+    await vi.waitFor(() => {
+      answers = api.arrived(['/programmes', '/applications/me']);
+      expect(answers).toBeDefined();
+    });
+    expect(answers).toEqual([
+      { value: [{ url: '/api/programmes', call: 1 }] },
+      { value: [{ url: '/api/applications/me', call: 2 }] },
+    ]);
+    expect(api.arrived(['/programmes'])).toBeUndefined();
+    expect(await api.listProgrammes()).toEqual([{ url: '/api/programmes', call: 3 }]);
+    expect(calls).toHaveLength(3);
+  });
+
+  it('never hands over a failure as an answer: the screen asks and reads the error', async () => {
+    fakeApi(503);
+    const api = createApiClient('/api', async () => 'token');
+    api.prefetch(['/programmes']);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(api.arrived(['/programmes'])).toBeUndefined();
+    await expect(api.listProgrammes()).rejects.toBeInstanceOf(ApiError);
+  });
 });

@@ -52,6 +52,11 @@ export interface ApiClient {
    * takes the answer (once), so start-up does not wait for one request before sending the next.
    */
   prefetch(paths: readonly string[]): void;
+  /**
+   * The prefetched answers to `paths` if every one has already arrived (handed over once), so a
+   * screen can render them straight away instead of a spinner; undefined otherwise.
+   */
+  arrived(paths: readonly string[]): unknown[] | undefined;
 }
 
 const PREFETCH_LIFETIME_MS = 10_000;
@@ -87,26 +92,41 @@ export function createApiClient(baseUrl: string, getToken: () => Promise<string>
     if (response.status === 204) return undefined as T;
     return (await response.json()) as T;
   }
-  const early = new Map<string, { answer: Promise<unknown>; at: number }>();
+  interface Early {
+    answer: Promise<unknown>;
+    at: number;
+    value?: { ok: unknown };
+  }
+  const early = new Map<string, Early>();
+  // An answer fetched for start-up serves start-up only, never a screen opened much later.
+  const fresh = (e: Early | undefined): e is Early =>
+    e !== undefined && performance.now() - e.at <= PREFETCH_LIFETIME_MS;
   function get<T>(path: string): Promise<T> {
     const started = early.get(path);
     early.delete(path);
-    // An answer fetched for start-up serves start-up only, never a screen opened much later.
-    if (!started || performance.now() - started.at > PREFETCH_LIFETIME_MS) {
-      return request<T>('GET', path);
-    }
-    return started.answer as Promise<T>;
+    return fresh(started) ? (started.answer as Promise<T>) : request<T>('GET', path);
   }
   const base = (id: string) => `/programmes/${encodeURIComponent(id)}`;
   return {
     request,
     prefetch: (paths) => {
       for (const path of paths) {
-        const answer = request('GET', path);
+        const entry: Early = { answer: request('GET', path), at: performance.now() };
         // A failure belongs to the screen that asks for it: it gets the same rejected promise.
-        answer.catch(() => {});
-        early.set(path, { answer, at: performance.now() });
+        entry.answer.then(
+          (ok) => {
+            entry.value = { ok };
+          },
+          () => {},
+        );
+        early.set(path, entry);
       }
+    },
+    arrived: (paths) => {
+      const entries = paths.map((path) => early.get(path));
+      if (!entries.every((e) => fresh(e) && e.value)) return undefined;
+      for (const path of paths) early.delete(path);
+      return entries.map((e) => e?.value?.ok);
     },
     me: () => get<Me>('/me'),
     listProgrammes: async () => (await get<{ value: ProgrammeView[] }>('/programmes')).value,

@@ -1,16 +1,31 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 
 export type AsyncState<T> =
   | { status: 'loading' }
   | { status: 'error'; error: unknown }
   | { status: 'ready'; value: T };
 
-/** Runs a load when its inputs change; exposes loading / error / ready and a reload. */
-export function useAsync<T>(load: () => Promise<T>, deps: unknown[]) {
-  const [state, setState] = useState<AsyncState<T>>({ status: 'loading' });
+/**
+ * Runs a load when its inputs change; exposes loading / error / ready and a reload. `initial` may
+ * give the value at once (an answer already at hand): the first load is then skipped.
+ */
+export function useAsync<T>(
+  load: () => Promise<T>,
+  deps: unknown[],
+  initial?: () => T | undefined,
+) {
+  const [state, setState] = useState<AsyncState<T>>(() => {
+    const value = initial?.();
+    return value === undefined ? { status: 'loading' } : { status: 'ready', value };
+  });
+  const skipFirstLoad = useRef(state.status === 'ready');
   const [attempt, setAttempt] = useState(0);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the caller lists the inputs
   useEffect(() => {
+    if (skipFirstLoad.current) {
+      skipFirstLoad.current = false;
+      return;
+    }
     let live = true;
     setState({ status: 'loading' });
     load().then(

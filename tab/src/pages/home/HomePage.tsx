@@ -3,8 +3,6 @@ import {
   Body1,
   Button,
   Caption1,
-  Card,
-  CardHeader,
   MessageBar,
   MessageBarBody,
   makeStyles,
@@ -18,6 +16,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import type { ApplicationView, ProgrammeView } from '../../api/client';
 import { ErrorState } from '../../components/ErrorState';
+import { Surface } from '../../components/Surface';
 import { useSession } from '../../components/session';
 import { useAsync } from '../../components/useAsync';
 
@@ -31,6 +30,7 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalM,
     gridTemplateColumns: 'repeat(auto-fill, minmax(300px, 1fr))',
   },
+  heading: { display: 'flex', flexDirection: 'column' },
   meta: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
   objectives: { color: tokens.colorNeutralForeground2 },
   manage: { color: tokens.colorBrandForegroundLink, fontWeight: tokens.fontWeightSemibold },
@@ -49,21 +49,16 @@ function ProgrammeCard({
   const styles = useStyles();
   const [, navigate] = useLocation();
   return (
-    <Card>
-      <CardHeader
-        header={<Subtitle1 as="h3">{programme.name}</Subtitle1>}
-        description={
-          <span className={styles.meta}>
-            <Caption1>{t(`programmes.kind.${programme.kind}`)}</Caption1>
-            <Badge
-              appearance="tint"
-              color={programme.status === 'open' ? 'success' : 'informative'}
-            >
-              {t(`programmes.status.${programme.status}`)}
-            </Badge>
-          </span>
-        }
-      />
+    <Surface>
+      <div className={styles.heading}>
+        <Subtitle1 as="h3">{programme.name}</Subtitle1>
+        <span className={styles.meta}>
+          <Caption1>{t(`programmes.kind.${programme.kind}`)}</Caption1>
+          <Badge appearance="tint" color={programme.status === 'open' ? 'success' : 'informative'}>
+            {t(`programmes.status.${programme.status}`)}
+          </Badge>
+        </span>
+      </div>
       <Body1 className={styles.objectives}>{programme.objectives}</Body1>
       <Caption1>
         {t('programmes.plan', {
@@ -93,21 +88,35 @@ function ProgrammeCard({
           </Button>
         )
       )}
-    </Card>
+    </Surface>
   );
 }
+
+/** Programmes open to the viewer, each with the viewer's application to it if there is one. */
+function rowsOf(list: ProgrammeView[], mine: ApplicationView[]) {
+  const byProgramme = new Map(mine.map((a) => [a.programmeId, a]));
+  return list
+    .filter((p) => p.status !== 'draft')
+    .map((programme) => ({ programme, application: byProgramme.get(programme.id) }));
+}
+
+type Listed<T> = { value: T[] };
 
 export function HomePage() {
   const { t } = useTranslation();
   const styles = useStyles();
   const { me, api } = useSession();
-  const [programmes, reload] = useAsync(async () => {
-    const [list, mine] = await Promise.all([api.listProgrammes(), api.myApplications()]);
-    const byProgramme = new Map(mine.map((a) => [a.programmeId, a]));
-    return list
-      .filter((p) => p.status !== 'draft')
-      .map((programme) => ({ programme, application: byProgramme.get(programme.id) }));
-  }, [api]);
+  const [programmes, reload] = useAsync(
+    async () => rowsOf(...(await Promise.all([api.listProgrammes(), api.myApplications()]))),
+    [api],
+    () => {
+      // Fetched at start-up: when both answers are already here the list renders at once.
+      const answers = api.arrived(['/programmes', '/applications/me']) as
+        | [Listed<ProgrammeView>, Listed<ApplicationView>]
+        | undefined;
+      return answers && rowsOf(answers[0].value, answers[1].value);
+    },
+  );
 
   const sent = new URLSearchParams(window.location.search).has('sent');
   return (
@@ -117,7 +126,7 @@ export function HomePage() {
           <MessageBarBody>{t('apply.sent')}</MessageBarBody>
         </MessageBar>
       )}
-      <Card>
+      <Surface>
         <Title2 as="h1">{t('home.greeting', { name: me.name })}</Title2>
         <Caption1>{t('home.signedInAs', { username: me.username })}</Caption1>
         <section aria-label={t('home.yourRoles')} className={styles.roles}>
@@ -132,7 +141,7 @@ export function HomePage() {
             {t('programmes.manage')}
           </Link>
         )}
-      </Card>
+      </Surface>
       <section aria-labelledby="programmes-title">
         <Subtitle1 as="h2" id="programmes-title">
           {t('programmes.title')}
