@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { ManagedIdentityCredential } from '@azure/identity';
-import { applicationTable } from './adapters/tables/application-table';
 import { graphDirectorySource } from './adapters/graph/directory-delta';
 import { createGraphClient } from './adapters/graph/graph-client';
+import { bookingQueue, type QueueConnection } from './adapters/queues/booking-queue';
+import { applicationTable } from './adapters/tables/application-table';
 import { directoryTable } from './adapters/tables/directory-table';
 import type { TableConnection } from './adapters/tables/json-table';
+import { matchingTable } from './adapters/tables/matching-table';
+import { pairTable } from './adapters/tables/pair-table';
 import { programmeTable } from './adapters/tables/programme-table';
 import type { BackendConfig } from './config';
 import { createTokenValidator } from './http/auth';
@@ -33,6 +36,16 @@ function tableConnection(config: BackendConfig): TableConnection {
   };
 }
 
+/** The same storage account's queues: Azurite's connection string, or the queue endpoint in Azure. */
+function queueConnection(config: BackendConfig, tables: TableConnection): QueueConnection {
+  if (tables.kind === 'connectionString') return tables;
+  return {
+    kind: 'accountUrl',
+    url: config.queueAccountUrl ?? tables.url.replace('.table.', '.queue.'),
+    credential: tables.credential,
+  };
+}
+
 /** The composition root: turns configuration into ports and the request pipeline, for any host. */
 export function composeBackend(
   config: BackendConfig,
@@ -49,6 +62,9 @@ export function composeBackend(
     applications: applicationTable(connection),
     directory,
     directorySync: createOrgSync(graphDirectorySource(graph), directory, () => clock.now()),
+    matchings: matchingTable(connection),
+    pairs: pairTable(connection),
+    bookingQueue: bookingQueue(queueConnection(config, connection)),
   };
   const validator = createTokenValidator(config, () => clock.now());
   return { dispatcher: createDispatcher(routes, validator, services, options.log), services };

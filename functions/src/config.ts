@@ -19,6 +19,8 @@ const ConfigSchema = z
     /** Table Storage: a connection string (Azurite locally) or an account URL (managed identity). */
     TANDEM_STORAGE_CONNECTION: z.string().min(1).optional(),
     TANDEM_STORAGE_ACCOUNT_URL: z.string().url().optional(),
+    /** Queue Storage account URL (managed identity); the connection string's QueueEndpoint locally. */
+    TANDEM_QUEUE_ACCOUNT_URL: z.string().url().optional(),
     /** Client id of the user-assigned managed identity (Azure). */
     AZURE_CLIENT_ID: z.string().min(1).optional(),
     /** Microsoft Graph's root; the local tenant's simulator locally. */
@@ -44,6 +46,7 @@ export type BackendConfig = {
   jwksUrl: string;
   storageConnection?: string;
   storageAccountUrl?: string;
+  queueAccountUrl?: string;
   managedIdentityClientId?: string;
   graphUrl: string;
   authority: string;
@@ -68,6 +71,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       `https://login.microsoftonline.com/${c.TANDEM_TENANT_ID}/discovery/v2.0/keys`,
     storageConnection: c.TANDEM_STORAGE_CONNECTION,
     storageAccountUrl: c.TANDEM_STORAGE_ACCOUNT_URL,
+    queueAccountUrl: c.TANDEM_QUEUE_ACCOUNT_URL,
     managedIdentityClientId: c.AZURE_CLIENT_ID,
     graphUrl: (c.TANDEM_GRAPH_URL ?? 'https://graph.microsoft.com').replace(/\/+$/, ''),
     authority: (

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../functions/src/http/routes';
 import { type LocalStack, startLocalStack } from '../sim/stack';
 import { apiAs } from './api-client';
+import { matchingProgramme, unrelatedPeople } from './matching-fixture';
 
 /**
  * Every route of the table × every kind of caller → the status it must get. The table drives the
@@ -15,6 +16,7 @@ type Caller =
   | 'wrongAudience'
   | 'expired'
   | 'employee'
+  | 'memberOfAnotherPair'
   | 'admin'
   | 'advisor';
 const CALLERS: Caller[] = [
@@ -24,6 +26,7 @@ const CALLERS: Caller[] = [
   'wrongAudience',
   'expired',
   'employee',
+  'memberOfAnotherPair',
   'admin',
   'advisor',
 ];
@@ -32,6 +35,25 @@ let stack: LocalStack;
 let api: ReturnType<typeof apiAs>;
 const HR = 'Lucía Fernández';
 let openProgramme: { id: string; etag: string };
+/** Matching samples: two mentors and two mentees with no reporting line between them. */
+let matchingPeople: { mentors: string[]; mentees: string[] };
+let sharedMatchingProgramme: string;
+/** A pair none of the callers belongs to; `memberOfAnotherPair` is a member of another pair. */
+let pairOfOthers: string;
+let otherPairMember: string;
+
+/** A programme in matching with the matching people's applications, run or not. */
+const freshMatching = (run: boolean) => matchingProgramme(stack, api, matchingPeople, { run });
+
+/** A request on the first proposal of a freshly run matching. */
+async function onProposal(action: string, body: unknown): Promise<Sample> {
+  const { programmeId, matching } = await freshMatching(true);
+  return {
+    path: `/programmes/${programmeId}/matching/proposals/${matching.proposals[0].id}/${action}`,
+    body,
+    headers: { 'if-match': matching.etag },
+  };
+}
 
 interface Sample {
   path: string;
@@ -134,10 +156,35 @@ const samples: Record<string, (who: string) => Promise<Sample>> = {
   },
   'directory-status': async () => ({ path: '/directory' }),
   'sync-directory': async () => ({ path: '/directory/sync' }),
+  'run-matching': async () => ({
+    path: `/programmes/${(await freshMatching(false)).programmeId}/matching/runs`,
+  }),
+  'get-matching': async () => ({ path: `/programmes/${sharedMatchingProgramme}/matching` }),
+  'lock-proposal': () => onProposal('lock', { locked: true }),
+  'reject-proposal': () => onProposal('reject', { reason: 'Ya trabajan juntos' }),
+  'swap-proposals': async () => {
+    const { programmeId, matching } = await freshMatching(true);
+    return {
+      path: `/programmes/${programmeId}/matching/swap`,
+      body: { proposalIds: matching.proposals.map((p: { id: string }) => p.id) },
+      headers: { 'if-match': matching.etag },
+    };
+  },
+  'confirm-proposals': async () => ({
+    path: `/programmes/${(await freshMatching(true)).programmeId}/matching/confirm`,
+    body: { proposals: 'all' },
+  }),
+  'list-my-pairs': async () => ({ path: '/pairs/me' }),
+  'get-pair': async () => ({ path: `/pairs/${pairOfOthers}` }),
 };
 
 const badToken = [401, 401, 401, 401, 401] as const;
-function expect401sThen(employee: number, admin: number, advisor: number): Record<Caller, number> {
+function expect401sThen(
+  employee: number,
+  admin: number,
+  advisor: number,
+  memberOfAnotherPair = employee,
+): Record<Caller, number> {
   const [a, b, c, d, e] = badToken;
   return {
     anonymous: a,
@@ -146,6 +193,7 @@ function expect401sThen(employee: number, admin: number, advisor: number): Recor
     wrongAudience: d,
     expired: e,
     employee,
+    memberOfAnotherPair,
     admin,
     advisor,
   };
@@ -170,6 +218,15 @@ const expected: Record<string, Record<Caller, number>> = {
   'reject-application': expect401sThen(403, 200, 403),
   'directory-status': expect401sThen(403, 200, 403),
   'sync-directory': expect401sThen(403, 200, 403),
+  'run-matching': expect401sThen(403, 201, 403),
+  'get-matching': expect401sThen(403, 200, 403),
+  'lock-proposal': expect401sThen(403, 200, 403),
+  'reject-proposal': expect401sThen(403, 200, 403),
+  'swap-proposals': expect401sThen(403, 200, 403),
+  'confirm-proposals': expect401sThen(403, 200, 403),
+  'list-my-pairs': expect401sThen(200, 200, 200),
+  // A pair is its members' and HR's: anyone else, advisors included, learns nothing (404).
+  'get-pair': expect401sThen(404, 200, 404),
 };
 
 const PERSON_OF: Record<Caller, string> = {
@@ -179,6 +236,7 @@ const PERSON_OF: Record<Caller, string> = {
   wrongAudience: 'Marta Gil',
   expired: 'Marta Gil',
   employee: 'Marta Gil',
+  memberOfAnotherPair: '', // chosen in beforeAll
   admin: HR,
   advisor: 'Elena Rivas',
 };
@@ -205,6 +263,8 @@ async function tokenFor(caller: Caller): Promise<string | undefined> {
     }
     case 'employee':
       return stack.issuer.userToken(marta);
+    case 'memberOfAnotherPair':
+      return stack.issuer.userToken(otherPairMember);
     case 'admin':
       return stack.issuer.userToken(person(HR));
     case 'advisor':
@@ -221,6 +281,34 @@ beforeAll(async () => {
     headers: { 'if-match': created.body.etag },
   });
   openProgramme = { id: opened.body.id, etag: opened.body.etag };
+
+  const starters = ['Marta Gil', 'James Whitaker'].map(
+    (name) => stack.people.find((p) => p.displayName === name)!.id,
+  );
+  // Display names identify callers in samples: the other pair's member needs a unique one.
+  const named = (id: string) =>
+    stack.people.filter((p) => p.displayName === stack.people.find((q) => q.id === id)!.displayName)
+      .length === 1;
+  const people = unrelatedPeople(stack, 12, starters).filter((p) => named(p.id));
+  const [mA, mB, eA, eB, p1, p2, q1, q2] = people.map((p) => p.id);
+  matchingPeople = { mentors: [mA!, mB!], mentees: [eA!, eB!] };
+  sharedMatchingProgramme = (await freshMatching(true)).programmeId;
+  const pairOf = async (mentor: string, mentee: string) => {
+    const { programmeId } = await matchingProgramme(
+      stack,
+      api,
+      { mentors: [mentor], mentees: [mentee] },
+      { run: true },
+    );
+    const confirmed = await api(HR, 'POST', `/programmes/${programmeId}/matching/confirm`, {
+      body: { proposals: 'all' },
+    });
+    return confirmed.body.confirmed[0].id as string;
+  };
+  pairOfOthers = await pairOf(p1!, p2!);
+  await pairOf(q1!, q2!);
+  otherPairMember = q1!;
+  PERSON_OF.memberOfAnotherPair = people[6]!.displayName;
 });
 afterAll(async () => {
   await stack?.close();

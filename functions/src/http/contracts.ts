@@ -152,3 +152,109 @@ export interface DirectoryStatus {
   syncedAt: string | null;
   lastRound?: { full: boolean; pages: number; changes: number; removed: number; people: number };
 }
+
+// --- Matching and pairs ------------------------------------------------------------------------
+
+/** A reason with a stable code the tab translates, English text, and the values it names. */
+export interface ReasonView {
+  code: string;
+  text: string;
+  params?: Record<string, string | number>;
+}
+
+/** Starting a run: the objective defaults to the most mentees matched (formats/matching.md). */
+export const RunMatchingSchema = z
+  .object({ objective: z.enum(['maxParticipation', 'maxScore']).optional() })
+  .strict()
+  .optional();
+
+export const ProposalParams = z
+  .object({ programmeId: z.string().uuid(), proposalId: z.string().uuid() })
+  .strict();
+
+export const LockProposalSchema = z.object({ locked: z.boolean() }).strict();
+
+export const RejectProposalSchema = z
+  .object({ reason: z.string().trim().max(1000).default('') })
+  .strict()
+  .optional();
+
+export const SwapProposalsSchema = z
+  .object({ proposalIds: z.tuple([z.string().uuid(), z.string().uuid()]) })
+  .strict()
+  .refine((s) => s.proposalIds[0] !== s.proposalIds[1], {
+    path: ['proposalIds'],
+    message: 'two different proposals',
+  });
+
+/** Confirm every pending proposal, or the ones listed. */
+export const ConfirmProposalsSchema = z
+  .object({
+    proposals: z.union([z.literal('all'), z.array(z.string().uuid()).min(1).max(1000)]),
+  })
+  .strict();
+
+export const PairIdParams = z.object({ pairId: z.string().uuid() }).strict();
+
+export interface ProposalView {
+  id: string;
+  mentee: string;
+  menteeName: string;
+  mentor: string;
+  mentorName: string;
+  score: number;
+  reasons: ReasonView[];
+  locked: boolean;
+  status: 'proposed' | 'confirmed';
+  pairId?: string;
+}
+
+/** HR's matching screen: proposals with reasons, who is left out and why, HR's rejections. */
+export interface MatchingView {
+  programmeId: string;
+  run: number;
+  ranAt: string;
+  ranBy: string;
+  objective: 'maxParticipation' | 'maxScore';
+  proposals: ProposalView[];
+  unmatched: { personId: string; name: string; role: 'mentee' | 'mentor'; reason: ReasonView }[];
+  refusedLocks: { mentee: string; mentor: string; reason: ReasonView }[];
+  excluded: { mentee: string; mentor: string; reason: string; at: string }[];
+  updatedAt: string;
+  etag: string;
+}
+
+export type PairStatusView = 'confirmed' | 'booking' | 'booked' | 'bookingFailed';
+
+/** The answer to a confirmation: the pairs made, and each proposal refused with its reason. */
+export interface ConfirmationView {
+  confirmed: PairView[];
+  refused: { proposalId: string; code: string; reason: ReasonView }[];
+  programmeStatus: z.infer<typeof ProgrammeStatusSchema>;
+}
+
+/** A pair in full (its members and HR). */
+export interface PairView {
+  id: string;
+  programmeId: string;
+  programmeName: string;
+  mentor: { id: string; name: string };
+  mentee: { id: string; name: string };
+  status: PairStatusView;
+  score: number;
+  reasons: ReasonView[];
+  createdAt: string;
+  updatedAt: string;
+  etag: string;
+}
+
+/** One of my pairs: my role, the other person, the programme, the status. */
+export interface MyPairView {
+  id: string;
+  programmeId: string;
+  programmeName: string;
+  role: 'mentor' | 'mentee';
+  other: { id: string; name: string };
+  status: PairStatusView;
+  createdAt: string;
+}

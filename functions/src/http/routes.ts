@@ -4,6 +4,8 @@ import { HttpProblem } from './problems';
 import { type AnyRoute, defineRoute } from './route';
 import { applicationRoutes } from './routes/applications';
 import { directoryRoutes } from './routes/directory';
+import { matchingRoutes } from './routes/matching';
+import { pairRoutes } from './routes/pairs';
 import { programmeRoutes } from './routes/programmes';
 
 /**
@@ -43,4 +45,6 @@ export const routes: AnyRoute[] = [
   ...programmeRoutes,
   ...applicationRoutes,
   ...directoryRoutes,
+  ...matchingRoutes,
+  ...pairRoutes,
 ];

@@ -1,6 +1,9 @@
 import type { ApplicationStore } from './applications';
+import type { BookingQueue } from './booking-queue';
 import type { Clock } from './clock';
 import type { DirectoryRefresh, DirectorySnapshot } from './directory';
+import type { MatchingStore } from './matching';
+import type { PairStore } from './pairs';
 import type { ProgrammeStore } from './programmes';
 
 /**
@@ -17,4 +20,10 @@ export interface Services {
   directory: DirectorySnapshot;
   /** Runs an org sync round now (before confirmation and booking judge rule 1). */
   directorySync: DirectoryRefresh;
+  /** Each programme's matching: proposals, HR's locks and rejections. */
+  matchings: MatchingStore;
+  /** Confirmed pairs; holds mentors' capacity under concurrent confirmations. */
+  pairs: PairStore;
+  /** Hands new pairs to booking. */
+  bookingQueue: BookingQueue;
 }

@@ -1,0 +1,40 @@
+import type { TokenCredential } from '@azure/identity';
+import { QueueClient } from '@azure/storage-queue';
+import type { BookingMessage, BookingQueue } from '../../ports/booking-queue';
+
+/** How to reach Queue Storage: Azurite's connection string, or the account URL and an identity. */
+export type QueueConnection =
+  | { kind: 'connectionString'; connectionString: string }
+  | { kind: 'accountUrl'; url: string; credential: TokenCredential };
+
+export const BOOKING_QUEUE = 'booking';
+
+export function queueClient(connection: QueueConnection, name: string): QueueClient {
+  if (connection.kind === 'connectionString') {
+    return new QueueClient(connection.connectionString, name);
+  }
+  return new QueueClient(`${connection.url.replace(/\/+$/, '')}/${name}`, connection.credential);
+}
+
+/**
+ * The `booking` queue on Azure Storage. Messages are base64 JSON, the encoding the Functions queue
+ * trigger reads by default.
+ */
+export function bookingQueue(connection: QueueConnection, name = BOOKING_QUEUE): BookingQueue {
+  const client = queueClient(connection, name);
+  let ready: Promise<unknown> | undefined;
+  const ensure = () => {
+    ready ??= client.createIfNotExists().catch((error: unknown) => {
+      ready = undefined;
+      throw error;
+    });
+    return ready;
+  };
+  return {
+    async enqueue(pairId) {
+      await ensure();
+      const message: BookingMessage = { pairId };
+      await client.sendMessage(Buffer.from(JSON.stringify(message)).toString('base64'));
+    },
+  };
+}

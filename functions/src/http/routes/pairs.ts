@@ -1,0 +1,48 @@
+import { isMember, pairAsMemberSees } from '../../domain/pair/pair';
+import { APP_ROLES } from '../auth';
+import { type MyPairView, PairIdParams, type PairView } from '../contracts';
+import { HttpProblem } from '../problems';
+import { type AnyRoute, defineRoute } from '../route';
+import { withEtag } from './versioned';
+
+/**
+ * Pairs as people see them: a member sees their own pairs; HR (`Tandem.Admin`) any pair; advisors
+ * read programme aggregates only (PRODUCT "who uses it"), never a pair. Anyone else gets 404, so
+ * nobody learns whether a pair id exists.
+ */
+export const pairRoutes: AnyRoute[] = [
+  defineRoute({
+    name: 'list-my-pairs',
+    method: 'GET',
+    path: '/pairs/me',
+    access: 'employee',
+    handler: async ({ principal, services }) => {
+      const programmes = await services.programmes.list();
+      // Pairs exist from confirmation on: drafts and open calls have none.
+      const withPairs = programmes
+        .filter((p) => ['matching', 'running', 'closed'].includes(p.value.status))
+        .map((p) => p.value.id);
+      const mine = await services.pairs.listByMember(principal!.id, withPairs);
+      const value: MyPairView[] = mine
+        .map((p) => pairAsMemberSees(p.value, principal!.id))
+        .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id));
+      return { body: { value } };
+    },
+  }),
+  defineRoute({
+    name: 'get-pair',
+    method: 'GET',
+    path: '/pairs/:pairId',
+    access: 'employee',
+    request: { params: PairIdParams },
+    handler: async ({ principal, services, params }) => {
+      const found = await services.pairs.get(params.pairId);
+      const allowed =
+        found &&
+        (isMember(found.value, principal!.id) || principal!.roles.includes(APP_ROLES.admin));
+      if (!found || !allowed) throw new HttpProblem(404, 'No such pair.');
+      const view: PairView = withEtag(found);
+      return { body: view, headers: { etag: found.etag } };
+    },
+  }),
+];
