@@ -277,7 +277,9 @@ export function calendarRoutes(
     context(root(), `users('${encodeURIComponent(id)}')/events/$entity`);
 
   const routes: GraphRoute[] = [];
-  const mailboxOf = (params: Readonly<Record<string, string>>) => params.id!;
+  // One mailbox whether the URL names it by object id, UPN or mail: Outlook throttles the mailbox.
+  const mailboxOf = (params: Readonly<Record<string, string>>) =>
+    ctx.findUser(params.id!)?.id ?? params.id!;
 
   for (const base of ['/users/{id}/events', '/users/{id}/calendar/events']) {
     routes.push(

@@ -870,7 +870,8 @@ export class CalendarStore {
   responseStatus(item: CalendarItem): ResponseStatus {
     const { copy } = item;
     const { meeting } = copy;
-    if (copy.isOrganizer) return { response: 'organizer', time: meeting.createdDateTime };
+    // Graph writes the organizer's own response with the zero time (user-post-events).
+    if (copy.isOrganizer) return { response: 'organizer', time: NEVER };
     const entry = meeting.attendees.find((a) => a.userId === copy.mailboxId);
     if (!entry) return { response: 'none', time: NEVER };
     const own =

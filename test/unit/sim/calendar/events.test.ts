@@ -40,7 +40,7 @@ describe('events and attendee copies', () => {
       type: 'seriesMaster',
       isOrganizer: true,
       seriesMasterId: null,
-      responseStatus: { response: 'organizer' },
+      responseStatus: { response: 'organizer', time: '0001-01-01T00:00:00Z' },
       organizer: { emailAddress: { address: TANDEM.mail, name: TANDEM.displayName } },
       isOnlineMeeting: true,
       onlineMeetingProvider: 'teamsForBusiness',

@@ -219,6 +219,12 @@ describe('calendar routes', () => {
     expect(result.meetingTimeSuggestions[0]?.attendeeAvailability[0]?.availability).toBe('free');
   });
 
+  it('throttles one mailbox whether the URL names it by object id, UPN or mail', () => {
+    const { calendars } = graph();
+    const keys = calendars.routes.map((route) => route.mailbox?.({ id: TANDEM.mail }));
+    expect(new Set(keys)).toEqual(new Set([TANDEM.id]));
+  });
+
   it('plays an attendee through the control endpoint knowing only the organizer’s event id', async () => {
     const { call, calendars } = graph();
     const created = await call('POST', `/users/${TANDEM.id}/events`, fortnightlySeries());
