@@ -992,7 +992,7 @@ export class CalendarStore {
     return { ...copy.meeting.details, ...exception?.details, ...copy.local };
   }
 
-  /** Whether a person is free (no item other than free) throughout [from, to). */
+  /** The strongest status a person's calendar shows anywhere in [from, to) ('free' when clear). */
   availability(userId: string, from: number, to: number): ShowAs {
     let worst: ShowAs = 'free';
     for (const item of this.calendarView(userId, from, to)) {
@@ -1004,7 +1004,7 @@ export class CalendarStore {
 
   // ---- rendering ----------------------------------------------------------------------------
 
-  /** The masters' occurrence ids Graph lists as cancelledOccurrences. */
+  /** A master's cancelled occurrences by their ids (Graph's cancelledOccurrences). */
   private cancelledIds(copy: Copy): string[] {
     return [...copy.meeting.cancelled].sort((a, b) => a - b).map((d) => `${copy.id}_${dayKey(d)}`);
   }
@@ -1114,7 +1114,7 @@ export class CalendarStore {
     return wallToUtc(day * DAY_MS + timeOfDay, zone);
   }
 
-  /** Every meeting's copies, for tests: how many items a person's calendar holds. */
+  /** How many items (own events and invitations, declined ones too) a mailbox holds. */
   countItems(userId: string): number {
     return this.mailboxes.get(userId)?.size ?? 0;
   }
