@@ -1,3 +1,4 @@
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { RestError, type TableClient } from '@azure/data-tables';
 import type { Matching } from '../../domain/matching-run/matching-run';
 import type { MatchingStore } from '../../ports/matching';
@@ -7,8 +8,9 @@ import { type TableConnection, tableClient } from './json-table';
 const ROW = 'current';
 /**
  * A string property holds at most 64 KiB (32K UTF-16 units) and an entity 1 MiB: a matching of a
- * few hundred applicants with its reasons is larger than one property, so its JSON is split over
- * numbered properties of one entity — still one row, one ETag, one atomic replace.
+ * few hundred applicants with its reasons is larger than one property, so its JSON is gzipped (the
+ * reasons repeat a lot) and the base64 split over numbered properties of one entity — still one
+ * row, one ETag, one atomic replace.
  */
 const CHUNK = 30_000;
 const MAX_CHUNKS = 16;
@@ -16,22 +18,22 @@ const MAX_CHUNKS = 16;
 type Row = { partitionKey: string; rowKey: string; chunks: number } & Record<string, unknown>;
 
 function toRow(matching: Matching): Row {
-  const json = JSON.stringify(matching);
-  const chunks = Math.max(1, Math.ceil(json.length / CHUNK));
+  const packed = gzipSync(JSON.stringify(matching)).toString('base64');
+  const chunks = Math.max(1, Math.ceil(packed.length / CHUNK));
   if (chunks > MAX_CHUNKS) {
     throw new Error(
-      `The matching of programme ${matching.programmeId} is too large to store (${json.length} characters).`,
+      `The matching of programme ${matching.programmeId} is too large to store (${packed.length} characters packed).`,
     );
   }
   const row: Row = { partitionKey: matching.programmeId, rowKey: ROW, chunks };
-  for (let i = 0; i < chunks; i++) row[`d${i}`] = json.slice(i * CHUNK, (i + 1) * CHUNK);
+  for (let i = 0; i < chunks; i++) row[`d${i}`] = packed.slice(i * CHUNK, (i + 1) * CHUNK);
   return row;
 }
 
 function fromRow(row: Record<string, unknown>): Matching {
-  let json = '';
-  for (let i = 0; i < Number(row.chunks); i++) json += String(row[`d${i}`] ?? '');
-  return JSON.parse(json) as Matching;
+  let packed = '';
+  for (let i = 0; i < Number(row.chunks); i++) packed += String(row[`d${i}`] ?? '');
+  return JSON.parse(gunzipSync(Buffer.from(packed, 'base64')).toString('utf8')) as Matching;
 }
 
 /** Matchings in the `matchings` table: one row per programme (its own partition). */
