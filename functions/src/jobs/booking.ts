@@ -67,6 +67,7 @@ export async function bookPair(deps: BookingDeps, pairId: string): Promise<Booki
     (await deps.bookings.get(pairId)) ??
     (await createOrRead(deps, newBooking(pair, deps.organizer, deps.now())));
   if (current.value.status === 'booked' || current.value.status === 'refused') return current.value;
+  await deps.subjects.markPair(pairId, 'booking');
 
   const save = async (change: Partial<Booking>): Promise<Booking> => {
     current = await deps.bookings.replace(
@@ -75,7 +76,11 @@ export async function bookPair(deps: BookingDeps, pairId: string): Promise<Booki
     );
     return current.value;
   };
-  const refuse = (refusal: BookingRefusal) => save({ status: 'refused', refusal, lastError: null });
+  const refuse = async (refusal: BookingRefusal) => {
+    const refused = await save({ status: 'refused', refusal, lastError: null });
+    await deps.subjects.markPair(pairId, 'bookingFailed');
+    return refused;
+  };
 
   try {
     // Rule 1, read live: the directory as it is now, not as it was at matching.
@@ -193,7 +198,12 @@ export async function bookPair(deps: BookingDeps, pairId: string): Promise<Booki
         transactionId: current.value.transactionId,
         categories: ['Tandem'],
       });
-      await save({ eventId: series.eventId, iCalUId: series.iCalUId, joinUrl: series.joinUrl });
+      await save({
+        eventId: series.eventId,
+        iCalUId: series.iCalUId,
+        joinUrl: series.joinUrl,
+        attendees: { mentor: mentor.mail!.toLowerCase(), mentee: mentee.mail!.toLowerCase() },
+      });
       if (!series.joinUrl) {
         // Graph answers 201 without a Teams link when the organiser cannot make one: a series
         // without a link is not what the pair was promised, so it is withdrawn and HR told.
@@ -219,6 +229,7 @@ export async function bookPair(deps: BookingDeps, pairId: string): Promise<Booki
       const match = occurrences.find((o) => Date.parse(o.start) === Date.parse(session.start));
       return match ? { ...session, occurrenceId: match.id } : session;
     });
+    await deps.subjects.markPair(pairId, 'booked');
     return await save({
       status: 'booked',
       sessions,
@@ -234,6 +245,7 @@ export async function bookPair(deps: BookingDeps, pairId: string): Promise<Booki
       attempts: current.value.attempts + 1,
       lastError: error instanceof Error ? error.message : String(error),
     }).catch(() => {});
+    await deps.subjects.markPair(pairId, 'bookingFailed').catch(() => {});
     throw error;
   }
 }

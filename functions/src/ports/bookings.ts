@@ -22,4 +22,6 @@ export interface BookingSubject {
 
 export interface BookingSubjects {
   load(pairId: string): Promise<BookingSubject | undefined>;
+  /** Shows booking's progress on the pair itself (what members and HR see). */
+  markPair(pairId: string, status: 'booking' | 'booked' | 'bookingFailed'): Promise<void>;
 }

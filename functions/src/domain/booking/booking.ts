@@ -43,7 +43,11 @@ export interface Booking {
   joinUrl: string | null;
   plan: Pick<PlannedSeries, 'start' | 'end' | 'recurrence' | 'recurrenceZone' | 'score'> | null;
   sessions: SessionRecord[];
+  /** The addresses invited, to read each one's answer from the series. */
+  attendees: { mentor: string | null; mentee: string | null };
   responses: { mentor: Response; mentee: Response; checkedAt: string | null };
+  /** What HR should look at, from the last follow-up. */
+  flags: FollowUpFlag[];
   refusal: BookingRefusal | null;
   attempts: number;
   lastError: string | null;
@@ -73,7 +77,9 @@ export function newBooking(
     joinUrl: null,
     plan: null,
     sessions: [],
+    attendees: { mentor: null, mentee: null },
     responses: { mentor: 'none', mentee: 'none', checkedAt: null },
+    flags: [],
     refusal: null,
     attempts: 0,
     lastError: null,
@@ -153,8 +159,17 @@ export function followUp(
       status: moved || session.status === 'moved' ? ('moved' as const) : session.status,
     };
   });
+  // Moves and cancellations stay flagged; answers are as they are now.
+  const lasting = booking.flags.filter(
+    (f) => f.code === 'sessionMoved' || f.code === 'sessionCancelled',
+  );
+  const current = [
+    ...flags.filter((f) => f.code !== 'sessionMoved' && f.code !== 'sessionCancelled'),
+    ...lasting,
+    ...flags.filter((f) => f.code === 'sessionMoved' || f.code === 'sessionCancelled'),
+  ];
   return {
-    booking: { ...booking, responses, sessions, updatedAt: now.toISOString() },
+    booking: { ...booking, responses, sessions, flags: current, updatedAt: now.toISOString() },
     flags,
   };
 }

@@ -1,0 +1,41 @@
+import { movePair } from '../domain/pair/pair';
+import type { BookingSubjects } from '../ports/bookings';
+import type { PairStore } from '../ports/pairs';
+import { type ProgrammeStore, StaleVersionError } from '../ports/programmes';
+
+/** Booking's view of confirmed pairs and their programmes, over their stores. */
+export function bookingSubjects(pairs: PairStore, programmes: ProgrammeStore): BookingSubjects {
+  return {
+    async load(pairId) {
+      const pair = (await pairs.get(pairId))?.value;
+      if (!pair) return undefined;
+      const programme = (await programmes.get(pair.programmeId))?.value;
+      if (!programme) return undefined;
+      return {
+        pair: {
+          id: pair.id,
+          programmeId: pair.programmeId,
+          mentorId: pair.mentor.id,
+          menteeId: pair.mentee.id,
+        },
+        programme,
+      };
+    },
+
+    async markPair(pairId, status) {
+      for (let attempt = 0; attempt < 5; attempt++) {
+        const found = await pairs.get(pairId);
+        if (!found || found.value.status === status) return;
+        const moved = movePair(found.value, status, new Date());
+        // A transition the pair does not allow (e.g. already booked) leaves it as it is.
+        if (!moved.ok) return;
+        try {
+          await pairs.replace(moved.pair, found.etag);
+          return;
+        } catch (error) {
+          if (!(error instanceof StaleVersionError)) throw error;
+        }
+      }
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import { type Booking, followUp } from '../domain/booking/booking';
+import type { BookingStore } from '../ports/bookings';
+import type { CalendarPort } from '../ports/calendar';
+import { StaleVersionError } from '../ports/programmes';
+
+export interface FollowUpDeps {
+  bookings: BookingStore;
+  calendar: CalendarPort;
+  now(): Date;
+}
+
+const DAY = 86_400_000;
+
+/**
+ * Follows one programme's booked series (PRODUCT rule 8): each person's answer to the invitation,
+ * sessions moved or cancelled in Outlook; declines and long silences become flags HR sees.
+ */
+export async function followUpProgramme(
+  deps: FollowUpDeps,
+  programmeId: string,
+): Promise<{ checked: number; flagged: number }> {
+  let checked = 0;
+  let flagged = 0;
+  for (const { value: booking, etag } of await deps.bookings.listByProgramme(programmeId)) {
+    if (booking.status !== 'booked' || !booking.eventId) continue;
+    const next = await followOne(deps, booking);
+    if (!next) continue;
+    checked++;
+    if (next.flags.length > 0) flagged++;
+    try {
+      await deps.bookings.replace(next, etag);
+    } catch (error) {
+      // Booking changed it meanwhile: the next round reads it again.
+      if (!(error instanceof StaleVersionError)) throw error;
+    }
+  }
+  return { checked, flagged };
+}
+
+async function followOne(deps: FollowUpDeps, booking: Booking): Promise<Booking | undefined> {
+  const series = await deps.calendar.getSeries(booking.organizer, booking.eventId!);
+  const first = booking.sessions[0];
+  const last = booking.sessions.at(-1);
+  const occurrences =
+    series && !series.isCancelled && first && last
+      ? await deps.calendar.instances(
+          booking.organizer,
+          booking.eventId!,
+          new Date(Date.parse(first.start) - 60 * DAY),
+          new Date(Date.parse(last.end) + 60 * DAY),
+        )
+      : [];
+  const answer = (address: string | null) =>
+    address ? series?.attendees.find((a) => a.address === address)?.response : undefined;
+  return followUp(
+    booking,
+    {
+      mentor: answer(booking.attendees.mentor),
+      mentee: answer(booking.attendees.mentee),
+      isCancelled: !series || series.isCancelled,
+      occurrences: occurrences.filter((o) => !o.isCancelled),
+    },
+    deps.now(),
+  ).booking;
+}
