@@ -159,6 +159,29 @@ describe('runs and HR’s decisions', () => {
     expect(again.proposals.filter((p) => p.id === 'fresh')).toHaveLength(1);
   });
 
+  it('lets a lock lapse, saying why, when its mentor has no room left', () => {
+    const target = first.proposals[0]!;
+    const locked = setLocked(first, target.id, true, now);
+    if (!locked.ok) throw new Error('lock refused');
+    const other = first.proposals[1]!;
+    // Another of the mentor's proposals became a pair: capacity 1 is taken.
+    const again = runProgrammeMatching(
+      inputs({
+        previous: locked.matching,
+        confirmed: [{ mentee: other.mentee, mentor: target.mentor }],
+      }),
+      context,
+    ).matching;
+    expect(again.refusedLocks).toEqual([
+      expect.objectContaining({
+        mentee: target.mentee,
+        mentor: target.mentor,
+        reason: expect.objectContaining({ code: 'mentorFull' }),
+      }),
+    ]);
+    expect(again.proposals.some((p) => p.mentor === target.mentor)).toBe(false);
+  });
+
   it('never proposes a rejected pair again', () => {
     const target = first.proposals[0]!;
     const rejected = rejectProposal(first, target.id, 'Ya se conocen', now);

@@ -98,6 +98,8 @@ function participants(inputs: MatchingInputs) {
   for (const c of inputs.confirmed) load.set(c.mentor, (load.get(c.mentor) ?? 0) + 1);
   const mentees: Application[] = [];
   const mentors: { application: Application; capacity: number }[] = [];
+  /** Approved mentors whose capacity confirmed pairs already fill. */
+  const full = new Set<string>();
   for (const a of ready) {
     const person = inputs.directory.get(a.personId);
     if (!person) {
@@ -132,9 +134,10 @@ function participants(inputs: MatchingInputs) {
     } else {
       const capacity = inputs.programme.mentorCapacity - (load.get(a.personId) ?? 0);
       if (capacity > 0) mentors.push({ application: a, capacity });
+      else full.add(a.personId);
     }
   }
-  return { mentees, mentors, leftOut };
+  return { mentees, mentors, full, leftOut };
 }
 
 /** Everyone the matcher must know: the participants and their management chains. */
@@ -168,17 +171,32 @@ function peopleSlice(inputs: MatchingInputs, ids: readonly string[]) {
 export function buildMatchingInstance(inputs: MatchingInputs): {
   instance: MatchingInstance;
   leftOut: LeftOut[];
+  /** Locks the mentor has no room for any more (capacity lowered, pairs confirmed since). */
+  lapsedLocks: Matching['refusedLocks'];
 } {
-  const { mentees, mentors, leftOut } = participants(inputs);
+  const { mentees, mentors, full, leftOut } = participants(inputs);
   const menteeIds = new Set(mentees.map((m) => m.personId));
   const room = new Map(mentors.map((m) => [m.application.personId, m.capacity]));
   const locked: { mentee: string; mentor: string }[] = [];
+  const lapsedLocks: Matching['refusedLocks'] = [];
   const lockedKeys = new Set<string>();
   for (const p of inputs.previous?.proposals ?? []) {
     if (!p.locked || p.status !== 'proposed' || !menteeIds.has(p.mentee)) continue;
+    if (locked.some((l) => l.mentee === p.mentee)) continue;
+    if (!room.has(p.mentor) && !full.has(p.mentor)) continue;
     const left = room.get(p.mentor) ?? 0;
-    // A lock the mentor has no room for any more (capacity lowered, pairs confirmed) lapses.
-    if (left <= 0 || locked.some((l) => l.mentee === p.mentee)) continue;
+    if (left <= 0) {
+      lapsedLocks.push({
+        mentee: p.mentee,
+        mentor: p.mentor,
+        reason: {
+          code: 'mentorFull',
+          text: `${p.mentorName} has no room left: their capacity is taken`,
+          params: { mentor: p.mentorName },
+        },
+      });
+      continue;
+    }
     room.set(p.mentor, left - 1);
     locked.push({ mentee: p.mentee, mentor: p.mentor });
     lockedKeys.add(key(p.mentee, p.mentor));
@@ -206,7 +224,7 @@ export function buildMatchingInstance(inputs: MatchingInputs): {
     locked,
     excluded,
   };
-  return { instance, leftOut };
+  return { instance, leftOut, lapsedLocks };
 }
 
 function nameOf(inputs: Pick<MatchingInputs, 'directory' | 'applications'>, id: string): string {
@@ -225,7 +243,7 @@ export function runProgrammeMatching(
   inputs: MatchingInputs,
   context: { newId: () => string; now: Date; by: string },
 ): { matching: Matching; result: MatchingResult } {
-  const { instance, leftOut } = buildMatchingInstance(inputs);
+  const { instance, leftOut, lapsedLocks } = buildMatchingInstance(inputs);
   const result = runMatching(instance);
   const previous = inputs.previous;
   const lockedIds = new Map(
@@ -267,7 +285,7 @@ export function runProgrammeMatching(
         })),
         ...leftOut,
       ],
-      refusedLocks: result.refused,
+      refusedLocks: [...lapsedLocks, ...result.refused],
       excluded: previous?.excluded ?? [],
       updatedAt: at,
     },
