@@ -19,6 +19,11 @@ async function boot(): Promise<void> {
   const api = createApiClient(config.apiBaseUrl, host.getToken);
   const signedIn = host.kind === 'microsoft365' || localSignIn.current() !== undefined;
   if (signedIn && !host.deepLink && window.location.pathname === '/') api.prefetch(HOME_REQUESTS);
+  if (!signedIn) {
+    // Outside Teams with nobody signed in: the sign-in screen and its list come next.
+    localSignIn.prefetchPeople();
+    import('./pages/sign-in/SignInPage').catch(() => {});
+  }
   // The entry stays small so that the requests above leave first; React, Fluent and the screens
   // (downloaded meanwhile: index.html preloads them) are evaluated while the answers travel.
   const [i18n, theme, { renderTab }] = await Promise.all([

@@ -19,13 +19,27 @@ interface StoredSession {
 
 /** The local stand-in for Teams SSO: a token from the local issuer for a chosen demo person. */
 export class LocalSignIn {
+  private early?: Promise<DemoPerson[]>;
+
   constructor(private readonly config: TabConfig) {}
+
+  /** Asks for the unfiltered list now, for the sign-in screen's first render (used once). */
+  prefetchPeople(): void {
+    this.early = this.fetchPeople('');
+    this.early.catch(() => {});
+  }
 
   private get base(): string {
     return `${this.config.issuerUrl}/${this.config.tenantId}/local`;
   }
 
-  async people(search: string): Promise<DemoPerson[]> {
+  people(search: string): Promise<DemoPerson[]> {
+    const early = this.early;
+    this.early = undefined;
+    return search === '' && early ? early : this.fetchPeople(search);
+  }
+
+  private async fetchPeople(search: string): Promise<DemoPerson[]> {
     const url = `${this.base}/people?search=${encodeURIComponent(search)}&top=50`;
     const response = await fetch(url);
     if (!response.ok) throw new Error(`people: HTTP ${response.status}`);
