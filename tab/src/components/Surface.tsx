@@ -26,5 +26,8 @@ const useStyles = makeStyles({
 /** A card-like surface for static content: a group, as Fluent's Card is. */
 export function Surface({ className, ...props }: ComponentPropsWithoutRef<'div'>) {
   const styles = useStyles();
-  return <div role="group" {...props} className={mergeClasses(styles.root, className)} />;
+  return (
+    // biome-ignore lint/a11y/useSemanticElements: Fluent's Card is a div with role=group; a fieldset is for form controls
+    <div role="group" {...props} className={mergeClasses(styles.root, className)} />
+  );
 }
