@@ -76,13 +76,15 @@ export function pairTable(connection: TableConnection): PairStore {
     async confirm(pair, capacity): Promise<PairConfirmation> {
       await ensure();
       const p = pair.programmeId;
-      // The lookup row first: a failed confirmation leaves at most a lookup to nothing.
-      await lookup.upsertEntity(
+      // The lookup row before the pair exists: a failed confirmation leaves at most a lookup to
+      // nothing, never a pair that cannot be found by its id.
+      const indexed = lookup.upsertEntity(
         { partitionKey: pair.id, rowKey: 'pair', programmeId: p },
         'Replace',
       );
       for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-        const [mentor, mentee] = await Promise.all([
+        const [, mentor, mentee] = await Promise.all([
+          indexed,
           read<MentorRow>(p, mentorKey(pair.mentor.id)),
           read<{ pairId: string }>(p, menteeKey(pair.mentee.id)),
         ]);

@@ -60,14 +60,25 @@ function requireMatchingStatus(programme: Programme) {
   }
 }
 
+/** Chains are a handful of levels deep: past this many reads per person, one scan is cheaper. */
+const READS_PER_PERSON = 8;
+
 /**
  * The given people and everyone in their management chains, from the directory snapshot: a
- * level of managers at a time, each person read once. Chains end at unknown managers and cycles.
+ * level of managers at a time, each person read once — or the whole snapshot in one scan when
+ * that is fewer reads (many applicants in a small organisation). Chains end at unknown managers
+ * and cycles.
  */
 export async function loadDirectorySlice(
   directory: DirectorySnapshot,
   ids: readonly string[],
 ): Promise<Map<string, DirectoryPerson>> {
+  if (ids.length > 2) {
+    const { people } = await directory.state();
+    if (ids.length * READS_PER_PERSON > people) {
+      return new Map((await directory.all()).map((p) => [p.id, p]));
+    }
+  }
   const found = new Map<string, DirectoryPerson>();
   const asked = new Set<string>();
   let level = [...new Set(ids)];
@@ -391,9 +402,21 @@ export const matchingRoutes: AnyRoute[] = [
     access: 'admin',
     request: { params: ProgrammeIdParams, body: ConfirmProposalsSchema },
     handler: async ({ principal, services, params, body, headers }) => {
-      const { value: programme } = await loadProgramme(services, params.programmeId, principal);
+      // Confirming all needs to know which proposals are pairs already; confirming named ones does
+      // not (the pair store refuses a mentee paired twice), which keeps concurrent confirmations
+      // from each reading every pair of the programme.
+      const [{ value: programme }, matching] = await Promise.all([
+        loadProgramme(services, params.programmeId, principal),
+        body.proposals === 'all'
+          ? loadMatching(services, params.programmeId)
+          : services.matchings.get(params.programmeId),
+      ]);
       requireMatchingStatus(programme);
-      const matching = await loadMatching(services, programme.id);
+      if (!matching) {
+        throw new HttpProblem(404, 'No matching has run for this programme yet.', {
+          code: 'noMatching',
+        });
+      }
       // Concurrent confirmations are safe without it (the pair store holds capacities); HR's
       // screen sends it so that a confirmation never applies to proposals changed since.
       const expected = headers.get('if-match');
