@@ -3,7 +3,6 @@ import {
   Body1,
   Button,
   Caption1,
-  Card,
   Field,
   makeStyles,
   SearchBox,
@@ -14,6 +13,7 @@ import {
 import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../components/ErrorState';
+import { Surface } from '../../components/Surface';
 import { useAsync } from '../../components/useAsync';
 import type { LocalSignIn } from '../../host/local-sign-in';
 
@@ -86,7 +86,7 @@ export function SignInPage({
           <ul className={styles.list}>
             {people.value.map((person) => (
               <li key={person.id}>
-                <Card>
+                <Surface>
                   <Button
                     appearance="transparent"
                     className={styles.person}
@@ -107,7 +107,7 @@ export function SignInPage({
                       </Caption1>
                     </span>
                   </Button>
-                </Card>
+                </Surface>
               </li>
             ))}
           </ul>
