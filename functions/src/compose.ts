@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { ManagedIdentityCredential } from '@azure/identity';
+import { graphCalendar } from './adapters/graph/calendar';
 import { graphDirectorySource } from './adapters/graph/directory-delta';
 import { createGraphClient } from './adapters/graph/graph-client';
 import { bookingQueue, type QueueConnection } from './adapters/queues/booking-queue';
 import { applicationTable } from './adapters/tables/application-table';
+import { bookingTable } from './adapters/tables/booking-table';
 import { directoryTable } from './adapters/tables/directory-table';
 import type { TableConnection } from './adapters/tables/json-table';
 import { matchingTable } from './adapters/tables/matching-table';
@@ -13,6 +15,9 @@ import type { BackendConfig } from './config';
 import { createTokenValidator } from './http/auth';
 import { createDispatcher, type Dispatcher } from './http/dispatch';
 import { routes } from './http/routes';
+import { type BookingDeps, bookPair } from './jobs/booking';
+import { bookingSubjects } from './jobs/booking-subjects';
+import { followUpProgramme } from './jobs/follow-up';
 import { createOrgSync } from './jobs/org-sync';
 import { type Clock, systemClock } from './ports/clock';
 import type { Services } from './ports/services';
@@ -20,6 +25,22 @@ import type { Services } from './ports/services';
 export interface Composition {
   dispatcher: Dispatcher;
   services: Services;
+  /** The background work the hosts trigger (queue messages, timers). */
+  jobs: {
+    /** Books one confirmed pair's series (the `booking` queue's handler). */
+    bookPair(pairId: string): Promise<unknown>;
+    /** Follows every programme's booked series (a timer). */
+    followUpAll(): Promise<{ checked: number; flagged: number }>;
+  };
+}
+
+/** Where an invitation links back to: the pair in Teams when the app id is known, else the tab. */
+export function pairLink(config: BackendConfig, pairId: string): string {
+  if (config.teamsAppId) {
+    const context = encodeURIComponent(JSON.stringify({ subEntityId: `pairs/${pairId}` }));
+    return `https://teams.microsoft.com/l/entity/${config.teamsAppId}/home?context=${context}`;
+  }
+  return `${config.tabUrl ?? ''}/?page=${encodeURIComponent(`pairs/${pairId}`)}`;
 }
 
 /** Azurite's connection string locally; the account URL and the managed identity in Azure. */
@@ -65,7 +86,43 @@ export function composeBackend(
     matchings: matchingTable(connection),
     pairs: pairTable(connection),
     bookingQueue: bookingQueue(queueConnection(config, connection)),
+    bookings: bookingTable(connection),
+  };
+  const calendar = graphCalendar(graph);
+  const bookingDeps = (): BookingDeps => {
+    if (!config.organiserMailbox) {
+      throw new Error('TANDEM_ORGANISER_MAILBOX is not set: pairs cannot be booked');
+    }
+    return {
+      bookings: services.bookings,
+      subjects: bookingSubjects(services.pairs, services.programmes),
+      directory,
+      directorySync: services.directorySync,
+      calendar,
+      organizer: config.organiserMailbox,
+      pairUrl: (pairId) => pairLink(config, pairId),
+      now: () => clock.now(),
+    };
+  };
+  const jobs: Composition['jobs'] = {
+    bookPair: (pairId) => bookPair(bookingDeps(), pairId),
+    async followUpAll() {
+      const deps = { bookings: services.bookings, calendar, now: () => clock.now() };
+      let checked = 0;
+      let flagged = 0;
+      for (const { value: programme } of await services.programmes.list()) {
+        if (programme.status !== 'running' && programme.status !== 'matching') continue;
+        const r = await followUpProgramme(deps, programme.id);
+        checked += r.checked;
+        flagged += r.flagged;
+      }
+      return { checked, flagged };
+    },
   };
   const validator = createTokenValidator(config, () => clock.now());
-  return { dispatcher: createDispatcher(routes, validator, services, options.log), services };
+  return {
+    dispatcher: createDispatcher(routes, validator, services, options.log),
+    services,
+    jobs,
+  };
 }

@@ -32,6 +32,12 @@ const ConfigSchema = z
      * the app proves itself with the managed identity (a federated credential): no secret exists.
      */
     TANDEM_CLIENT_SECRET: z.string().min(1).optional(),
+    /** The licensed mailbox that organises every series (Exchange + Teams; README). */
+    TANDEM_ORGANISER_MAILBOX: z.string().email().optional(),
+    /** The tab's origin: invitations link back to the pair. */
+    TANDEM_TAB_URL: z.string().url().optional(),
+    /** The Teams app id: when set, invitations link into Teams instead of the web tab. */
+    TANDEM_TEAMS_APP_ID: z.string().min(1).optional(),
   })
   .refine((c) => c.TANDEM_STORAGE_CONNECTION || c.TANDEM_STORAGE_ACCOUNT_URL, {
     path: ['TANDEM_STORAGE_ACCOUNT_URL'],
@@ -51,6 +57,9 @@ export type BackendConfig = {
   graphUrl: string;
   authority: string;
   clientSecret?: string;
+  organiserMailbox?: string;
+  tabUrl?: string;
+  teamsAppId?: string;
 };
 
 /** Parses the environment; throws an error naming every missing or invalid setting. */
@@ -78,5 +87,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       c.TANDEM_AUTHORITY ?? `https://login.microsoftonline.com/${c.TANDEM_TENANT_ID}`
     ).replace(/\/+$/, ''),
     clientSecret: c.TANDEM_CLIENT_SECRET,
+    organiserMailbox: c.TANDEM_ORGANISER_MAILBOX,
+    tabUrl: c.TANDEM_TAB_URL?.replace(/\/+$/, ''),
+    teamsAppId: c.TANDEM_TEAMS_APP_ID,
   };
 }

@@ -6,7 +6,7 @@ import { routes } from './http/routes';
 // @azure/functions ships CommonJS: a default import works in both plain Node ESM and bundlers.
 const { app } = azureFunctions;
 
-const { dispatcher, services } = composeBackend(loadConfig(), {
+const { dispatcher, services, jobs } = composeBackend(loadConfig(), {
   log: (message, error) => console.error(message, error),
 });
 
@@ -42,5 +42,29 @@ app.timer('org-sync', {
     context.log(
       `org sync: ${result.full ? 'full' : 'changes'} round, ${result.pages} pages, ${result.changes} changes, ${result.people} people`,
     );
+  },
+});
+
+// Booking: one message per confirmed pair on the `booking` queue (same storage account as the
+// host's, reached with the managed identity). A failed run is retried by the trigger (5 tries, then
+// `booking-poison`); booking is idempotent, so a retry never makes a second series.
+app.storageQueue('booking', {
+  queueName: 'booking',
+  connection: 'AzureWebJobsStorage',
+  handler: async (message, context) => {
+    const { pairId } = (typeof message === 'string' ? JSON.parse(message) : message) as {
+      pairId: string;
+    };
+    context.log(`booking pair ${pairId}`);
+    await jobs.bookPair(pairId);
+  },
+});
+
+// Follow-up: hourly, answers to the invitations and sessions moved or cancelled (PRODUCT rule 8).
+app.timer('booking-follow-up', {
+  schedule: '0 5 * * * *',
+  handler: async (_timer, context) => {
+    const result = await jobs.followUpAll();
+    context.log(`follow-up: ${result.checked} series checked, ${result.flagged} flagged`);
   },
 });

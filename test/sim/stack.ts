@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
-import { composeBackend } from '../../functions/src/compose';
+import { type Composition, composeBackend } from '../../functions/src/compose';
 import { loadConfig } from '../../functions/src/config';
+import type { Dispatcher } from '../../functions/src/http/dispatch';
+import { startBookingWorker } from '../../functions/src/local/booking-worker';
 import { type LocalHost, startLocalHost } from '../../functions/src/local/local-host';
 import { type LocalIssuer, type SignInPerson, startIssuer } from './entra/issuer';
 import { type GraphSimulator, startGraphSimulator } from './graph/graph-simulator';
@@ -28,6 +30,8 @@ export interface LocalStackOptions {
   organisation?: readonly SimPerson[];
   /** Busy calendars to load with it (default: the demo organisation's). */
   busy?: readonly SimBusyBlock[];
+  /** Book confirmed pairs from the queue in the background (`npm start`); tests book explicitly. */
+  bookingWorker?: boolean;
 }
 
 /** Graph application permissions Tandem's app holds (infra/modules/entra-grants.bicep). */
@@ -103,6 +107,8 @@ export interface LocalStack {
   people: readonly SignInPerson[];
   /** Environment the backend was configured with (what Azure app settings would hold). */
   env: Record<string, string>;
+  /** The backend's background jobs, for tests that run them explicitly. */
+  jobs: Composition['jobs'];
   close(): Promise<void>;
 }
 
@@ -145,9 +151,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     TANDEM_AUTHORITY: issuer.authority!,
     TANDEM_CLIENT_SECRET: app.secret,
   };
-  const { dispatcher, services } = composeBackend(loadConfig(env), {
-    log: (message, error) => console.error(`[api] ${message}`, error),
-  });
+  // The host starts first so invitations can link back to its address; requests wait for the
+  // backend composed right after.
+  let backend: Composition | undefined;
+  const dispatcher: Dispatcher = {
+    get maxBodyBytes() {
+      return backend!.dispatcher.maxBodyBytes;
+    },
+    handle: (request) => backend!.dispatcher.handle(request),
+  };
   let host: LocalHost;
   const hostOptions = {
     dispatcher,
@@ -169,8 +181,22 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     console.warn(`Port ${options.port} is busy; using a free one.`);
     host = await startLocalHost({ ...hostOptions, port: 0 });
   }
+  env.TANDEM_TAB_URL = host.url;
+  env.TANDEM_ORGANISER_MAILBOX = ORGANISER.userPrincipalName;
+  backend = composeBackend(loadConfig(env), {
+    log: (message, error) => console.error(`[api] ${message}`, error),
+  });
+  const { services, jobs } = backend;
   // The directory snapshot starts in step with the demo organisation, as after a first org sync.
   await services.directorySync.refresh();
+  // Confirmed pairs are booked from the queue, as the Functions queue trigger does in Azure.
+  const worker = options.bookingWorker
+    ? startBookingWorker({
+        connection: { kind: 'connectionString', connectionString: storage.connectionString },
+        book: (pairId) => jobs.bookPair(pairId),
+        log: (message, error) => console.error(`[booking] ${message}`, error),
+      })
+    : undefined;
   return {
     url: host.url,
     issuer,
@@ -179,7 +205,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     host,
     people,
     env,
+    jobs,
     close: async () => {
+      await worker?.stop();
       await host.close();
       await graph.close();
       await issuer.close();

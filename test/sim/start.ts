@@ -10,7 +10,7 @@ async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? process.env.TANDEM_PORT ?? 7071);
   console.log('Building the tab…');
   const staticDir = await ensureTabBuilt();
-  const stack = await startLocalStack({ port, staticDir });
+  const stack = await startLocalStack({ port, staticDir, bookingWorker: true });
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

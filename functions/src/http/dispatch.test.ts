@@ -63,6 +63,7 @@ const dispatcher = createDispatcher(routes, validator, {
   applications: unreachable as unknown as Services['applications'],
   directory: unreachable as unknown as Services['directory'],
   directorySync: unreachable as unknown as Services['directorySync'],
+  bookings: unreachable as unknown as Services['bookings'],
   matchings: unreachable as unknown as Services['matchings'],
   pairs: unreachable as unknown as Services['pairs'],
   bookingQueue: unreachable as unknown as Services['bookingQueue'],

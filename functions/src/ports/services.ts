@@ -1,5 +1,6 @@
 import type { ApplicationStore } from './applications';
 import type { BookingQueue } from './booking-queue';
+import type { BookingStore } from './bookings';
 import type { Clock } from './clock';
 import type { DirectoryRefresh, DirectorySnapshot } from './directory';
 import type { MatchingStore } from './matching';
@@ -26,4 +27,6 @@ export interface Services {
   pairs: PairStore;
   /** Hands new pairs to booking. */
   bookingQueue: BookingQueue;
+  /** Each pair's booked series, sessions, answers and follow-up flags. */
+  bookings: BookingStore;
 }
