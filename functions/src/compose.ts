@@ -17,6 +17,7 @@ import { createDispatcher, type Dispatcher } from './http/dispatch';
 import { routes } from './http/routes';
 import { type BookingDeps, bookPair } from './jobs/booking';
 import { bookingSubjects } from './jobs/booking-subjects';
+import { requeueBookings } from './jobs/booking-sweep';
 import { followUpProgramme } from './jobs/follow-up';
 import { createOrgSync } from './jobs/org-sync';
 import { type Clock, systemClock } from './ports/clock';
@@ -31,6 +32,8 @@ export interface Composition {
     bookPair(pairId: string): Promise<unknown>;
     /** Follows every programme's booked series (a timer). */
     followUpAll(): Promise<{ checked: number; flagged: number }>;
+    /** Re-queues pairs whose booking was lost or failed (a timer). */
+    requeueBookings(): Promise<{ requeued: string[] }>;
   };
 }
 
@@ -106,6 +109,14 @@ export function composeBackend(
   };
   const jobs: Composition['jobs'] = {
     bookPair: (pairId) => bookPair(bookingDeps(), pairId),
+    requeueBookings: () =>
+      requeueBookings({
+        programmes: services.programmes,
+        pairs: services.pairs,
+        bookings: services.bookings,
+        queue: services.bookingQueue,
+        now: () => clock.now(),
+      }),
     async followUpAll() {
       const deps = { bookings: services.bookings, calendar, now: () => clock.now() };
       let checked = 0;

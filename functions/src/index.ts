@@ -68,3 +68,12 @@ app.timer('booking-follow-up', {
     context.log(`follow-up: ${result.checked} series checked, ${result.flagged} flagged`);
   },
 });
+
+// Every confirmed pair ends booked: lost queue messages and failed bookings are queued again.
+app.timer('booking-sweep', {
+  schedule: '0 */10 * * * *',
+  handler: async (_timer, context) => {
+    const { requeued } = await jobs.requeueBookings();
+    if (requeued.length > 0) context.log(`booking sweep: ${requeued.length} pairs queued again`);
+  },
+});

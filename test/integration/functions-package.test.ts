@@ -33,7 +33,7 @@ describe('the Azure Functions package', () => {
     const registered = [...`${stdout}${stderr}`.matchAll(/register function "([^"]+)"/g)].map(
       (m) => m[1],
     );
-    const jobs = ['org-sync', 'booking', 'booking-follow-up'];
+    const jobs = ['org-sync', 'booking', 'booking-follow-up', 'booking-sweep'];
     expect(registered.sort()).toEqual([...routes.map((r) => r.name), ...jobs].sort());
   });
 

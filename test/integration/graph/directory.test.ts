@@ -187,13 +187,18 @@ describe('throttling, faults and $batch', () => {
     await control('DELETE', '/faults');
   });
 
-  test('a 503 is retried too; a dropped connection surfaces as an error', async () => {
+  test('a 503 is retried; a cut connection is retried for safe requests, then surfaces', async () => {
     await control('PUT', '/faults', [
       { kind: '503', pathPrefix: '/users/$count', times: 1, retryAfterSeconds: 0.05 },
     ]);
     const total = await t.client.api('/users/$count').header('ConsistencyLevel', 'eventual').get();
     expect(Number(total)).toBe(PEOPLE);
-    await control('PUT', '/faults', [{ kind: 'drop', pathPrefix: '/users/$count', times: 1 }]);
+    t.graph.resetStats();
+    await control('PUT', '/faults', [{ kind: 'drop', pathPrefix: '/users/$count', times: 2 }]);
+    const again = await t.client.api('/users/$count').header('ConsistencyLevel', 'eventual').get();
+    expect(Number(again)).toBe(PEOPLE);
+    expect(t.graph.stats().requests).toBe(3);
+    await control('PUT', '/faults', [{ kind: 'drop', pathPrefix: '/users/$count' }]);
     await expect(
       t.client.api('/users/$count').header('ConsistencyLevel', 'eventual').get(),
     ).rejects.toThrow();

@@ -2,7 +2,11 @@
  * Misbehaviour on purpose: tests and benchmarks make Graph throttle, fail, slow down or drop the
  * connection, so the production code's retries and idempotency are exercised for real.
  */
-export type FaultKind = '429' | '503' | 'latency' | 'drop';
+/**
+ * `drop` cuts the connection before the request is served; `lostResponse` serves it and then cuts
+ * the connection, as a timeout after the work was done.
+ */
+export type FaultKind = '429' | '503' | 'latency' | 'drop' | 'lostResponse';
 
 export interface FaultRule {
   kind: FaultKind;
@@ -59,7 +63,8 @@ export class Faults {
         continue;
       if (rule.times !== undefined && rule.used >= rule.times) continue;
       if (rule.probability !== undefined && this.random() >= rule.probability) continue;
-      if (rule.kind !== 'latency' && out.some((r) => r.kind !== 'latency')) continue;
+      const failure = (kind: FaultKind) => kind !== 'latency';
+      if (failure(rule.kind) && out.some((r) => failure(r.kind))) continue;
       rule.used++;
       this.injected++;
       out.push(rule);

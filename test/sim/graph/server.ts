@@ -327,7 +327,7 @@ export async function startGraphServer(options: GraphServerOptions): Promise<Gra
       if (method === 'PUT' || method === 'POST') {
         const rules = (Array.isArray(body) ? body : [body]) as FaultRule[];
         for (const rule of rules) {
-          if (!['429', '503', 'latency', 'drop'].includes(String(rule?.kind))) {
+          if (!['429', '503', 'latency', 'drop', 'lostResponse'].includes(String(rule?.kind))) {
             return { status: 400, body: { error: `Unknown fault kind '${rule?.kind}'.` } };
           }
         }
@@ -450,8 +450,10 @@ export async function startGraphServer(options: GraphServerOptions): Promise<Gra
       }
       stats.requests++;
       const { path, query } = splitPath(raw.slice('/v1.0'.length) || '/');
+      let loseResponse = false;
       for (const fault of faults.pick(method, path)) {
         if (fault.kind === 'latency') await sleep(fault.latencyMs ?? 1000);
+        else if (fault.kind === 'lostResponse') loseResponse = true;
         else if (fault.kind === 'drop') {
           req.socket.destroy();
           return;
@@ -498,6 +500,11 @@ export async function startGraphServer(options: GraphServerOptions): Promise<Gra
       const request: GraphRequest = { method, path, query, headers, body, caller, requestId };
       const response =
         path === '/$batch' && method === 'POST' ? await batch(request) : await execute(request);
+      if (loseResponse) {
+        // Done, but the answer never arrives: the client sees a timeout and may retry a create.
+        req.socket.destroy();
+        return;
+      }
       send(res, response, requestId, clientRequestId);
     } catch (error) {
       if (error instanceof GraphError) {

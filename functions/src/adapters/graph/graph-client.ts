@@ -3,7 +3,12 @@ import {
   type Configuration,
   ManagedIdentityApplication,
 } from '@azure/msal-node';
-import { Client } from '@microsoft/microsoft-graph-client';
+import {
+  Client,
+  type Context,
+  type Middleware,
+  MiddlewareFactory,
+} from '@microsoft/microsoft-graph-client';
 import type { BackendConfig } from '../../config';
 
 const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
@@ -42,23 +47,67 @@ function confidentialClient(config: BackendConfig): ConfidentialClientApplicatio
 }
 
 /**
+ * Retries a request whose connection failed (reset, cut, timed out) when repeating it is safe:
+ * reads, idempotent writes, getSchedule, and creates carrying a `transactionId` (Graph returns the
+ * first event for a repeat). The SDK's RetryHandler only retries answered 429/503/504.
+ */
+export class NetworkRetryHandler implements Middleware {
+  private next: Middleware | undefined;
+
+  constructor(
+    private readonly attempts = 3,
+    private readonly delayMs = 200,
+  ) {}
+
+  setNext(next: Middleware): void {
+    this.next = next;
+  }
+
+  async execute(context: Context): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.next!.execute(context);
+        return;
+      } catch (error) {
+        if (attempt >= this.attempts || !isSafeToRepeat(context)) throw error;
+        const wait = this.delayMs * 2 ** attempt * (0.5 + Math.random());
+        await new Promise((resolve) => setTimeout(resolve, wait));
+      }
+    }
+  }
+}
+
+function isSafeToRepeat(context: Context): boolean {
+  const method = (context.options?.method ?? 'GET').toUpperCase();
+  if (['GET', 'HEAD', 'PUT', 'PATCH', 'DELETE'].includes(method)) return true;
+  const url = typeof context.request === 'string' ? context.request : context.request.url;
+  if (/\/(getSchedule|\$batch)$/i.test(new URL(url).pathname)) return method === 'POST';
+  const body = context.options?.body;
+  return typeof body === 'string' && body.includes('"transactionId"');
+}
+
+/**
  * The official Graph client with its default middleware (authentication, retry on 429/503/504
  * honouring Retry-After, redirects), pointed at Graph or at the local tenant's simulator.
  */
 export function createGraphClient(config: BackendConfig): Client {
   const cca = confidentialClient(config);
   const host = new URL(config.graphUrl).hostname;
+  const authProvider = {
+    getAccessToken: async () => {
+      const result = await cca.acquireTokenByClientCredential({ scopes: [GRAPH_SCOPE] });
+      if (!result) throw new Error('No Graph token was issued');
+      return result.accessToken;
+    },
+  };
+  // The default chain (auth, retry, redirect, telemetry, HTTP) with connection retries before HTTP.
+  const chain = MiddlewareFactory.getDefaultMiddlewareChain(authProvider);
+  chain.splice(chain.length - 1, 0, new NetworkRetryHandler());
   return Client.initWithMiddleware({
     baseUrl: `${config.graphUrl}/`,
     defaultVersion: 'v1.0',
     // The client only sends the token to hosts it knows; the simulator's must be named (no port).
     ...(host !== 'graph.microsoft.com' ? { customHosts: new Set([host]) } : {}),
-    authProvider: {
-      getAccessToken: async () => {
-        const result = await cca.acquireTokenByClientCredential({ scopes: [GRAPH_SCOPE] });
-        if (!result) throw new Error('No Graph token was issued');
-        return result.accessToken;
-      },
-    },
+    middleware: chain,
   });
 }

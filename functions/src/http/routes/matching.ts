@@ -106,6 +106,17 @@ export async function directoryForConfirmation(
   services: Services,
   ids: readonly string[],
 ): Promise<Map<string, DirectoryPerson>> {
+  // Rule 1 is judged against the directory as it is now: a delta round first (concurrent
+  // confirmations share it). Without a fresh directory nothing is confirmed.
+  try {
+    await services.directorySync.refresh();
+  } catch {
+    throw new HttpProblem(
+      503,
+      'The organisation directory could not be read from Microsoft Graph, so reporting lines cannot be checked now; try again shortly.',
+      { code: 'directoryUnavailable' },
+    );
+  }
   return loadDirectorySlice(services.directory, ids);
 }
 
