@@ -1,12 +1,15 @@
 import { createApiClient } from './api/client';
-import { detectHost } from './host/host';
+import { browserLocale, detectHost, mayBeInHost } from './host/host';
 import { LocalSignIn } from './host/local-sign-in';
 import { loadTabConfig } from './host/tab-config';
-import { createI18n, languageOf } from './i18n/i18n';
+import { createI18n, languageOf, preloadLanguage } from './i18n/i18n';
 import { loadTheme } from './theme/theme';
 
 /** What the home page shows first: asked for while the rest of the tab loads. */
 const HOME_REQUESTS = ['/me', '/programmes', '/applications/me'];
+
+// Outside a host the language is known at once: its chunk need not wait for the config.
+if (!mayBeInHost()) preloadLanguage(languageOf(browserLocale()));
 
 async function boot(): Promise<void> {
   const config = await loadTabConfig();

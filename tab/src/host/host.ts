@@ -25,13 +25,27 @@ function themeOf(value: string | undefined): ThemeName {
 
 type TeamsJs = typeof import('@microsoft/teams-js');
 
+/** Whether the page could be inside a Microsoft 365 host: a frame, a pop-up or a mobile web view. */
+export function mayBeInHost(): boolean {
+  return window.parent !== window || Boolean(window.opener) || Boolean(window.nativeInterface);
+}
+
+/** The locale outside a host: ?lang= (kept for the browser session), else the browser's. */
+export function browserLocale(): string {
+  return (
+    new URLSearchParams(window.location.search).get('lang') ??
+    sessionStorage.getItem('tandem.lang') ??
+    navigator.language
+  );
+}
+
 /**
  * Microsoft 365 hosts load the tab in a frame (or a mobile web view). Only then is teams-js
  * loaded — it fetches its domain list from a CDN on load — and `app.initialize()` tried: it rejects
  * at once outside a host, and a frame of some other page may never answer, hence the time-out.
  */
 async function initializeTeams(): Promise<TeamsJs | undefined> {
-  if (window.parent === window && !window.opener && !window.nativeInterface) return undefined;
+  if (!mayBeInHost()) return undefined;
   try {
     const teams = await import('@microsoft/teams-js');
     await Promise.race([
@@ -104,7 +118,7 @@ export async function detectHost(
   return {
     kind: 'browser',
     hostName: 'Browser',
-    locale: sessionStorage.getItem('tandem.lang') ?? navigator.language,
+    locale: browserLocale(),
     theme: forced ? themeOf(forced) : media?.matches ? 'dark' : 'default',
     deepLink: params.get('page') ?? undefined,
     onThemeChange: (l) => subscribe(listeners, l),

@@ -17,6 +17,11 @@ const RESOURCES: Record<Language, () => Promise<{ default: Record<string, unknow
   en: () => import('./en.json'),
 };
 
+/** Starts downloading a language's chunk before i18next needs it (createI18n then finds it). */
+export function preloadLanguage(language: Language): void {
+  RESOURCES[language]().catch(() => {});
+}
+
 /** i18next with the language's resources; plural rules come from Intl.PluralRules. */
 export async function createI18n(language: Language): Promise<i18n> {
   const { default: translation } = await RESOURCES[language]();
