@@ -53,24 +53,56 @@ export function peopleIn(stack: LocalStack, office: string): SimPerson[] {
   );
 }
 
-/** Mentor–mentee couples from two offices with no reporting line either way. */
-export function unrelatedCouples(stack: LocalStack, mentorOffice: string, menteeOffice: string) {
-  const mentors = peopleIn(stack, mentorOffice);
-  const mentees = peopleIn(stack, menteeOffice);
+/** Minutes of a "HH:MM:SS…" time. */
+const minutes = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+
+/** Hours that meet all year: Madrid's day until 18:00 meets Mexico City's from 09:00. */
+export function madridMeetsMexico(mentor: SimPerson, mentee: SimPerson): boolean {
+  return (
+    mentee.mailboxSettings.workingHours.endTime >= '18:00' &&
+    mentor.mailboxSettings.workingHours.startTime <= '09:00'
+  );
+}
+
+/** Two people in Spain whose days share at least three hours (Canarias an hour behind). */
+export function sameDayInSpain(mentor: SimPerson, mentee: SimPerson): boolean {
+  const span = (p: SimPerson) => {
+    const shift = p.officeLocation === 'Las Palmas de Gran Canaria' ? 60 : 0;
+    const h = p.mailboxSettings.workingHours;
+    return [minutes(h.startTime) + shift, minutes(h.endTime) + shift] as const;
+  };
+  const [a0, a1] = span(mentor);
+  const [b0, b1] = span(mentee);
+  return Math.min(a1, b1) - Math.max(a0, b0) >= 180;
+}
+
+/**
+ * Mentor–mentee couples, each person at most once, with no reporting line either way and hours
+ * that `fits` accepts.
+ */
+export function unrelatedCouples(
+  stack: LocalStack,
+  mentorOffices: string[],
+  menteeOffices: string[],
+  fits: (mentor: SimPerson, mentee: SimPerson) => boolean,
+) {
+  const mentors = mentorOffices.flatMap((o) => peopleIn(stack, o));
+  const mentees = menteeOffices.flatMap((o) => peopleIn(stack, o));
   const out: { mentor: SimPerson; mentee: SimPerson }[] = [];
   const used = new Set<string>();
-  // Hours that meet all year: the mentee works until 18:00 in Spain, the mentor from 09:00 in Mexico.
-  const hours = (p: SimPerson) => p.mailboxSettings.workingHours;
-  for (const mentee of mentees.filter((p) => hours(p).endTime >= '18:00')) {
+  for (const mentee of mentees) {
+    if (used.has(mentee.id)) continue;
     const mentor = mentors.find(
       (m) =>
+        m.id !== mentee.id &&
         !used.has(m.id) &&
-        hours(m).startTime <= '09:00' &&
+        fits(m, mentee) &&
         !chainOf(stack, mentee.id).includes(m.id) &&
         !chainOf(stack, m.id).includes(mentee.id),
     );
     if (!mentor) continue;
     used.add(mentor.id);
+    used.add(mentee.id);
     out.push({ mentor, mentee });
   }
   return out;

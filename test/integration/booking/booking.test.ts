@@ -8,6 +8,7 @@ import {
   chainOf,
   confirmPair,
   createProgramme,
+  madridMeetsMexico,
   unrelatedCouples,
 } from './booking-fixture';
 
@@ -21,7 +22,7 @@ beforeAll(async () => {
   fixture = bookingDeps(stack);
   programme = await createProgramme(stack);
   // A Mexico City mentor and a Madrid mentee: Madrid changes to summer time, Mexico City no longer does.
-  couples = unrelatedCouples(stack, 'Ciudad de México', 'Madrid');
+  couples = unrelatedCouples(stack, ['Ciudad de México'], ['Madrid'], madridMeetsMexico);
   expect(couples.length).toBeGreaterThanOrEqual(3);
 });
 afterAll(async () => stack?.close());
