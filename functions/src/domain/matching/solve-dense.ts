@@ -311,7 +311,9 @@ export function solveDense(p: DenseAssignmentProblem): Int32Array {
     const D = min;
     for (let k = 0; k < low; k++) {
       const c = list[k]!;
+      if (dist[c]! === D) continue;
       potCol[c]! += dist[c]! - D;
+      movedAt[c] = searches;
     }
     for (let k = 0; k < nVisited; k++) {
       const r = visited[k]!;
@@ -337,14 +339,19 @@ export function solveDense(p: DenseAssignmentProblem): Int32Array {
     }
   }
 
-  // Rows are added kind by kind: consecutive rows of one kind share their best columns, found
-  // once (until an augmenting path moves potentials or frees a column), and each row takes the
-  // next of them with room. Any order of adding rows ends at an optimum.
-  const group = new Int32Array(cols); // the current kind's columns of the best value, ascending
-  let groupKind = -1;
-  let groupSize = 0;
-  let groupAt = 0;
-  let groupBest = 0;
+  // A row without blocked columns takes the first column with room among its kind's best ones
+  // (largest potential + weight) — what placeCheaply finds, without reading the whole row each
+  // time. Each kind keeps that list, ascending, with a cursor past the full ones: loads only grow
+  // along the way (an augmenting path moves rows, never empties a column), and potentials only
+  // fall, for the columns a search scanned. A best column whose potential fell is no longer best;
+  // while one best column is left untouched the others stay below it, so the list holds until
+  // every one of its columns has moved.
+  const groups: (Int32Array | undefined)[] = new Array(p.kinds);
+  const groupAt = new Int32Array(p.kinds);
+  const groupBest = new Float64Array(p.kinds);
+  const groupSince = new Int32Array(p.kinds);
+  const movedAt = new Int32Array(cols); // the search that last changed each column's potential
+  let searches = 1;
 
   function findGroup(k: number) {
     const base = k * cols;
@@ -358,39 +365,50 @@ export function solveDense(p: DenseAssignmentProblem): Int32Array {
         best = t;
         size = 0;
       }
-      if (t === best) group[size++] = c;
+      if (t === best) list[size++] = c; // list is free outside a search
     }
-    groupKind = k;
-    groupSize = size;
-    groupAt = 0;
-    groupBest = best;
+    groups[k] = list.slice(0, size);
+    groupAt[k] = 0;
+    groupBest[k] = best;
+    groupSince[k] = searches;
   }
 
-  /** placeCheaply for a row without blocked columns, from its kind's group. */
+  /** placeCheaply for a row without blocked columns, from its kind's best columns. */
   function placeFromGroup(i: number): boolean {
     const k = rowKind[i]!;
-    if (k !== groupKind) findGroup(k);
+    if (groups[k] === undefined) findGroup(k);
+    let group = groups[k]!;
+    let at = groupAt[k]!;
+    for (let fresh = false; ; fresh = true) {
+      while (at < group.length) {
+        const c = group[at]!;
+        if (movedAt[c]! < groupSince[k]! && count[c]! < capacity[c]!) break;
+        at++;
+      }
+      groupAt[k] = at;
+      if (fresh || at < group.length || group.some((c) => movedAt[c]! < groupSince[k]!)) break;
+      // Every best column has moved: read the row again (once: nothing moves meanwhile).
+      findGroup(k);
+      group = groups[k]!;
+      at = 0;
+    }
     // The unmatched column wins ties, as in placeCheaply.
-    if (potUnmatched[i]! >= groupBest) {
+    if (potUnmatched[i]! >= groupBest[k]!) {
       potRow[i] = potUnmatched[i]!;
       matchCol[i] = UNMATCHED;
       return true;
     }
-    potRow[i] = groupBest;
-    while (groupAt < groupSize && count[group[groupAt]!]! >= capacity[group[groupAt]!]!) groupAt++;
-    if (groupAt === groupSize) return false;
-    attach(i, group[groupAt]!);
+    potRow[i] = groupBest[k]!;
+    if (at === group.length) return false;
+    attach(i, group[at]!);
     return true;
   }
 
-  const order = Int32Array.from({ length: rows }, (_, r) => r).sort(
-    (a, b) => rowKind[a]! - rowKind[b]! || a - b,
-  );
-  for (const i of order) {
+  for (let i = 0; i < rows; i++) {
     const cheap = kind[i] === rowKind[i] ? placeFromGroup(i) : placeCheaply(i);
     if (cheap) continue;
     augment(i, search(i));
-    groupKind = -1; // potentials and loads have moved
+    searches++;
   }
 
   const result = new Int32Array(rows);
