@@ -156,6 +156,7 @@ const samples: Record<string, (who: string) => Promise<Sample>> = {
   },
   'directory-status': async () => ({ path: '/directory' }),
   'sync-directory': async () => ({ path: '/directory/sync' }),
+  'list-bookings': async () => ({ path: `/programmes/${openProgramme.id}/bookings` }),
   'run-matching': async () => ({
     path: `/programmes/${(await freshMatching(false)).programmeId}/matching/runs`,
   }),
@@ -218,6 +219,7 @@ const expected: Record<string, Record<Caller, number>> = {
   'reject-application': expect401sThen(403, 200, 403),
   'directory-status': expect401sThen(403, 200, 403),
   'sync-directory': expect401sThen(403, 200, 403),
+  'list-bookings': expect401sThen(403, 200, 403),
   'run-matching': expect401sThen(403, 201, 403),
   'get-matching': expect401sThen(403, 200, 403),
   'lock-proposal': expect401sThen(403, 200, 403),

@@ -258,3 +258,19 @@ export interface MyPairView {
   status: PairStatusView;
   createdAt: string;
 }
+
+/** A pair's booking as HR follows it (PRODUCT rules 5 and 8): statuses and answers, no notes. */
+export interface BookingView {
+  pairId: string;
+  status: 'queued' | 'booked' | 'refused' | 'failed';
+  /** Why a rule refused it (`reportingLine` with the line, `noSchedule`, `noTeamsMeetings`…). */
+  refusal: { code: string; [detail: string]: unknown } | null;
+  joinUrl: string | null;
+  sessions: { index: number; start: string; end: string; status: string; clashes: number }[];
+  responses: { mentor: string; mentee: string; checkedAt: string | null };
+  /** `declined`, `unanswered`, `sessionMoved`, `sessionCancelled`, `seriesCancelled`. */
+  flags: { code: string; [detail: string]: unknown }[];
+  attempts: number;
+  lastError: string | null;
+  updatedAt: string;
+}

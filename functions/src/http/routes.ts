@@ -3,6 +3,7 @@ import type { Me } from './contracts';
 import { HttpProblem } from './problems';
 import { type AnyRoute, defineRoute } from './route';
 import { applicationRoutes } from './routes/applications';
+import { bookingRoutes } from './routes/bookings';
 import { directoryRoutes } from './routes/directory';
 import { matchingRoutes } from './routes/matching';
 import { pairRoutes } from './routes/pairs';
@@ -45,6 +46,7 @@ export const routes: AnyRoute[] = [
   ...programmeRoutes,
   ...applicationRoutes,
   ...directoryRoutes,
+  ...bookingRoutes,
   ...matchingRoutes,
   ...pairRoutes,
 ];

@@ -3,11 +3,13 @@ import { bookPair } from '../../../functions/src/jobs/booking';
 import { followUpProgramme } from '../../../functions/src/jobs/follow-up';
 import type { SimPerson } from '../../sim/graph/tenant';
 import { type LocalStack, ORGANISER, startLocalStack } from '../../sim/stack';
+import { apiAs } from '../api-client';
 import {
   bookingDeps,
   chainOf,
   confirmPair,
   createProgramme,
+  HR,
   madridMeetsMexico,
   unrelatedCouples,
 } from './booking-fixture';
@@ -137,6 +139,13 @@ describe('booking a confirmed pair (PRODUCT rule 5)', () => {
       ]),
     );
     expect(followed.sessions[2]).toMatchObject({ status: 'moved' });
+    // HR reads it through the API: the decline and the moved session, no notes.
+    const hrView = await apiAs(stack)(HR, 'GET', `/programmes/${programme.id}/bookings`);
+    expect(hrView.status).toBe(200);
+    const row = hrView.body.value.find((b: { pairId: string }) => b.pairId === pairId);
+    expect(row).toMatchObject({ status: 'booked', responses: { mentee: 'declined' } });
+    expect(row.flags).toEqual(expect.arrayContaining([{ code: 'declined', who: 'mentee' }]));
+    expect(row.sessions[2]).toMatchObject({ status: 'moved' });
     expect(Date.parse(followed.sessions[2]!.start)).toBe(Date.parse(third.start) + 2 * 3600_000);
   });
 
