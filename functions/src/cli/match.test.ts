@@ -109,5 +109,7 @@ describe('tandem match', () => {
       code: 2,
       stderr: expect.stringContaining('programme.kind'),
     });
-  });
+    // Three npm processes, and the first run after a source change rebuilds the bundle: on a
+    // shared, busy machine that takes longer than vitest's default 5 s.
+  }, 60_000);
 });
