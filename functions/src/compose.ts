@@ -20,6 +20,7 @@ import { bookingSubjects } from './jobs/booking-subjects';
 import { requeueBookings } from './jobs/booking-sweep';
 import { followUpProgramme } from './jobs/follow-up';
 import { createOrgSync } from './jobs/org-sync';
+import { moveSession, sessionAlternatives } from './jobs/sessions';
 import { type Clock, systemClock } from './ports/clock';
 import type { Services } from './ports/services';
 
@@ -90,8 +91,13 @@ export function composeBackend(
     pairs: pairTable(connection),
     bookingQueue: bookingQueue(queueConnection(config, connection)),
     bookings: bookingTable(connection),
+    sessions: {
+      alternatives: (pairId, index) => sessionAlternatives(sessionDeps(), pairId, index),
+      move: (pairId, index, start) => moveSession(sessionDeps(), pairId, index, start),
+    },
   };
   const calendar = graphCalendar(graph);
+  const sessionDeps = () => ({ bookings: services.bookings, calendar, now: () => clock.now() });
   const bookingDeps = (): BookingDeps => {
     if (!config.organiserMailbox) {
       throw new Error('TANDEM_ORGANISER_MAILBOX is not set: pairs cannot be booked');

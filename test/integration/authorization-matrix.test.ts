@@ -177,6 +177,11 @@ const samples: Record<string, (who: string) => Promise<Sample>> = {
   }),
   'list-my-pairs': async () => ({ path: '/pairs/me' }),
   'get-pair': async () => ({ path: `/pairs/${pairOfOthers}` }),
+  'session-alternatives': async () => ({ path: `/pairs/${pairOfOthers}/sessions/1/alternatives` }),
+  'move-session': async () => ({
+    path: `/pairs/${pairOfOthers}/sessions/1/move`,
+    body: { start: '2030-01-08T10:00:00Z' },
+  }),
 };
 
 const badToken = [401, 401, 401, 401, 401] as const;
@@ -229,6 +234,9 @@ const expected: Record<string, Record<Caller, number>> = {
   'list-my-pairs': expect401sThen(200, 200, 200),
   // A pair is its members' and HR's: anyone else, advisors included, learns nothing (404).
   'get-pair': expect401sThen(404, 200, 404),
+  // Only the pair's own members move its sessions: HR and advisors included, nobody else learns it exists.
+  'session-alternatives': expect401sThen(404, 404, 404),
+  'move-session': expect401sThen(404, 404, 404),
 };
 
 const PERSON_OF: Record<Caller, string> = {

@@ -274,3 +274,12 @@ export interface BookingView {
   lastError: string | null;
   updatedAt: string;
 }
+
+export const SessionParams = z
+  .object({ pairId: z.string().uuid(), index: z.coerce.number().int().min(0).max(99) })
+  .strict();
+
+/** Move one session to a proposed slot: its start, an ISO instant with an offset. */
+export const MoveSessionSchema = z
+  .object({ start: z.string().datetime({ offset: true }) })
+  .strict();

@@ -64,6 +64,7 @@ const dispatcher = createDispatcher(routes, validator, {
   directory: unreachable as unknown as Services['directory'],
   directorySync: unreachable as unknown as Services['directorySync'],
   bookings: unreachable as unknown as Services['bookings'],
+  sessions: unreachable as unknown as Services['sessions'],
   matchings: unreachable as unknown as Services['matchings'],
   pairs: unreachable as unknown as Services['pairs'],
   bookingQueue: unreachable as unknown as Services['bookingQueue'],

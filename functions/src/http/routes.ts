@@ -8,6 +8,7 @@ import { directoryRoutes } from './routes/directory';
 import { matchingRoutes } from './routes/matching';
 import { pairRoutes } from './routes/pairs';
 import { programmeRoutes } from './routes/programmes';
+import { sessionRoutes } from './routes/sessions';
 
 /**
  * The route table: every HTTP endpoint of Tandem, with who may call it and the schema its input
@@ -47,6 +48,7 @@ export const routes: AnyRoute[] = [
   ...applicationRoutes,
   ...directoryRoutes,
   ...bookingRoutes,
+  ...sessionRoutes,
   ...matchingRoutes,
   ...pairRoutes,
 ];

@@ -6,6 +6,7 @@ import type { DirectoryRefresh, DirectorySnapshot } from './directory';
 import type { MatchingStore } from './matching';
 import type { PairStore } from './pairs';
 import type { ProgrammeStore } from './programmes';
+import type { SessionMover } from './sessions';
 
 /**
  * Everything a route handler may reach outside the domain, as ports. Each host (Azure Functions,
@@ -29,4 +30,6 @@ export interface Services {
   bookingQueue: BookingQueue;
   /** Each pair's booked series, sessions, answers and follow-up flags. */
   bookings: BookingStore;
+  /** Proposes free slots for one session and moves it (the pair's members). */
+  sessions: SessionMover;
 }

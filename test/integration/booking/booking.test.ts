@@ -149,6 +149,48 @@ describe('booking a confirmed pair (PRODUCT rule 5)', () => {
     expect(Date.parse(followed.sessions[2]!.start)).toBe(Date.parse(third.start) + 2 * 3600_000);
   });
 
+  test('a member moves one session to a proposed free slot; the series stays', async () => {
+    const { mentor, mentee } = couples[3]!;
+    const pairId = await confirmPair(fixture.pairs, programme, mentor, mentee);
+    const booking = await bookPair(fixture.deps, pairId);
+    expect(booking.status).toBe('booked');
+    const api = apiAs(stack);
+    const token = await stack.issuer.userToken(mentee.id);
+    const path = `/pairs/${pairId}/sessions/4`;
+    const proposed = await api(null, 'GET', `${path}/alternatives`, { token });
+    expect(proposed.status).toBe(200);
+    expect(proposed.body.value.length).toBeGreaterThan(0);
+    const slot = proposed.body.value[0];
+
+    const bad = await api(null, 'POST', `${path}/move`, { token, body: { start: 'tomorrow' } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].path).toBe('body.start');
+    const busy = await api(null, 'POST', `${path}/move`, {
+      token,
+      body: { start: '2031-01-01T03:00:00Z' },
+    });
+    expect([busy.status, busy.body.code]).toEqual([409, 'slotNotFree']);
+    const other = await api(null, 'GET', `${path}/alternatives`, {
+      token: await stack.issuer.userToken(couples[0]!.mentee.id),
+    });
+    expect(other.status).toBe(404);
+
+    const moved = await api(null, 'POST', `${path}/move`, { token, body: { start: slot.start } });
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({ index: 4, status: 'moved', start: slot.start });
+    // In Outlook: the same series, that one occurrence now an exception at the new time.
+    expect(organiserSeries(booking.transactionId)).toHaveLength(1);
+    const occurrences = await fixture.deps.calendar.instances(
+      ORGANISER.userPrincipalName,
+      booking.eventId!,
+      new Date(Date.parse(booking.sessions[0]!.start) - 86_400_000),
+      new Date(Date.parse(booking.sessions.at(-1)!.end) + 30 * 86_400_000),
+    );
+    expect(occurrences).toHaveLength(10);
+    const exception = occurrences.find((o) => o.type === 'exception');
+    expect(exception && Date.parse(exception.start)).toBe(Date.parse(slot.start));
+  });
+
   test('a pair whose mentor became the mentee’s superior since matching is refused, not booked', async () => {
     // A couple where the mentor is not below the mentee's manager (the move would make a loop).
     const { mentor, mentee } = couples

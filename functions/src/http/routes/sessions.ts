@@ -1,0 +1,68 @@
+import { isMember } from '../../domain/pair/pair';
+import type { Services } from '../../ports/services';
+import type { Principal } from '../auth';
+import { MoveSessionSchema, SessionParams } from '../contracts';
+import { HttpProblem } from '../problems';
+import { type AnyRoute, defineRoute } from '../route';
+
+/** Only the pair's members move its sessions; anyone else learns nothing (404). */
+async function asMember(services: Services, principal: Principal | null, pairId: string) {
+  const found = await services.pairs.get(pairId);
+  if (!found || !isMember(found.value, principal!.id)) throw new HttpProblem(404, 'No such pair.');
+}
+
+const STATUS_OF: Record<string, number> = {
+  notBooked: 409,
+  noSuchSession: 404,
+  sessionCancelled: 409,
+  sessionPast: 409,
+  slotNotFree: 409,
+};
+
+function refuse(reason: { code: string }): never {
+  throw new HttpProblem(
+    STATUS_OF[reason.code] ?? 409,
+    `This session cannot be moved (${reason.code}).`,
+    {
+      code: reason.code,
+    },
+  );
+}
+
+/** One session moves to a slot free for both; the series stays (PRODUCT rule 5). */
+export const sessionRoutes: AnyRoute[] = [
+  defineRoute({
+    name: 'session-alternatives',
+    method: 'GET',
+    path: '/pairs/:pairId/sessions/:index/alternatives',
+    access: 'employee',
+    request: { params: SessionParams },
+    handler: async ({ principal, services, params }) => {
+      await asMember(services, principal, params.pairId);
+      const result = await services.sessions.alternatives(params.pairId, params.index);
+      if (!result.ok) refuse(result.reason);
+      return { body: { value: result.alternatives } };
+    },
+  }),
+  defineRoute({
+    name: 'move-session',
+    method: 'POST',
+    path: '/pairs/:pairId/sessions/:index/move',
+    access: 'employee',
+    request: { params: SessionParams, body: MoveSessionSchema },
+    handler: async ({ principal, services, params, body }) => {
+      await asMember(services, principal, params.pairId);
+      const result = await services.sessions.move(params.pairId, params.index, body.start);
+      if (!result.ok) refuse(result.reason);
+      const session = result.booking.sessions.find((s) => s.index === params.index)!;
+      return {
+        body: {
+          index: session.index,
+          start: session.start,
+          end: session.end,
+          status: session.status,
+        },
+      };
+    },
+  }),
+];

@@ -1,0 +1,133 @@
+import type { Booking } from '../domain/booking/booking';
+import {
+  type Alternative,
+  type AlternativesRefusal,
+  type ParticipantInput,
+  proposeAlternatives,
+} from '../domain/schedule';
+import type { BookingStore } from '../ports/bookings';
+import type { CalendarPort } from '../ports/calendar';
+import { StaleVersionError, type Versioned } from '../ports/programmes';
+
+export interface SessionDeps {
+  bookings: BookingStore;
+  calendar: CalendarPort;
+  now(): Date;
+}
+
+const DAY = 86_400_000;
+/** The window searched either side of the session (PRODUCT rule 5: a session moves, the series stays). */
+const SEARCH_DAYS = 7;
+
+export type SessionProblem =
+  | { code: 'notBooked' }
+  | { code: 'noSuchSession' }
+  | { code: 'sessionCancelled' }
+  | { code: 'sessionPast' }
+  | { code: 'slotNotFree' }
+  | AlternativesRefusal;
+
+type Found = { booking: Versioned<Booking>; index: number };
+
+async function bookedSession(
+  deps: SessionDeps,
+  pairId: string,
+  index: number,
+): Promise<Found | SessionProblem> {
+  const booking = await deps.bookings.get(pairId);
+  if (booking?.value.status !== 'booked') return { code: 'notBooked' };
+  const at = booking.value.sessions.findIndex((s) => s.index === index);
+  const session = booking.value.sessions[at];
+  if (!session?.occurrenceId) return { code: 'noSuchSession' };
+  if (session.status === 'cancelled') return { code: 'sessionCancelled' };
+  if (Date.parse(session.start) <= deps.now().getTime()) return { code: 'sessionPast' };
+  return { booking, index: at };
+}
+
+/** Free slots near one session, inside both people's working days and free in both calendars. */
+export async function sessionAlternatives(
+  deps: SessionDeps,
+  pairId: string,
+  index: number,
+): Promise<{ ok: true; alternatives: Alternative[] } | { ok: false; reason: SessionProblem }> {
+  const found = await bookedSession(deps, pairId, index);
+  if ('code' in found) return { ok: false, reason: found };
+  const booking = found.booking.value;
+  const session = booking.sessions[found.index]!;
+  const { mentor, mentee } = booking.attendees;
+  if (!mentor || !mentee) return { ok: false, reason: { code: 'notBooked' } };
+  const availability = await deps.calendar.availability(
+    booking.organizer,
+    [mentor, mentee],
+    new Date(Date.parse(session.start) - (SEARCH_DAYS + 1) * DAY),
+    new Date(Date.parse(session.end) + (SEARCH_DAYS + 1) * DAY),
+  );
+  const participant = (address: string): ParticipantInput | undefined => {
+    const a = availability.find((x) => x.address.toLowerCase() === address);
+    if (!a?.workingHours) return undefined;
+    return {
+      id: address,
+      ...(a.workingHours.timeZone ? { timeZone: a.workingHours.timeZone } : {}),
+      workingHours: a.workingHours,
+      scheduleItems: a.scheduleItems,
+    };
+  };
+  const mentorInput = participant(mentor);
+  const menteeInput = participant(mentee);
+  if (!mentorInput || !menteeInput) return { ok: false, reason: { code: 'notBooked' } };
+  const result = proposeAlternatives({
+    mentor: mentorInput,
+    mentee: menteeInput,
+    session: { start: session.start, end: session.end },
+    daysBefore: SEARCH_DAYS,
+    daysAfter: SEARCH_DAYS,
+    notBefore: deps.now().toISOString(),
+    limit: 8,
+  });
+  return result.ok ? result : { ok: false, reason: result.reason };
+}
+
+/**
+ * Moves one session to a slot that is free for both (it becomes an exception in the series; the
+ * series stays) and records it, so HR's follow-up shows it as moved.
+ */
+export async function moveSession(
+  deps: SessionDeps,
+  pairId: string,
+  index: number,
+  start: string,
+): Promise<{ ok: true; booking: Booking } | { ok: false; reason: SessionProblem }> {
+  const proposed = await sessionAlternatives(deps, pairId, index);
+  if (!proposed.ok) return proposed;
+  const slot = proposed.alternatives.find((a) => Date.parse(a.start) === Date.parse(start));
+  if (!slot) return { ok: false, reason: { code: 'slotNotFree' } };
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const found = await bookedSession(deps, pairId, index);
+    if ('code' in found) return { ok: false, reason: found };
+    const booking = found.booking.value;
+    const session = booking.sessions[found.index]!;
+    const utc = (iso: string) => ({
+      dateTime: new Date(iso).toISOString().replace(/\.\d+Z$/, ''),
+      timeZone: 'UTC',
+    });
+    await deps.calendar.moveOccurrence(
+      booking.organizer,
+      session.occurrenceId!,
+      utc(slot.start),
+      utc(slot.end),
+    );
+    const sessions = booking.sessions.map((s, i) =>
+      i === found.index ? { ...s, start: slot.start, end: slot.end, status: 'moved' as const } : s,
+    );
+    try {
+      const saved = await deps.bookings.replace(
+        { ...booking, sessions, updatedAt: deps.now().toISOString() },
+        found.booking.etag,
+      );
+      return { ok: true, booking: saved.value };
+    } catch (error) {
+      if (!(error instanceof StaleVersionError)) throw error;
+    }
+  }
+  throw new StaleVersionError('This booking');
+}

@@ -1,0 +1,16 @@
+import type { Booking } from '../domain/booking/booking';
+import type { Alternative } from '../domain/schedule';
+import type { SessionProblem } from '../jobs/sessions';
+
+/** Moving one session of a booked series (PRODUCT rule 5), as the pair's members do it. */
+export interface SessionMover {
+  alternatives(
+    pairId: string,
+    index: number,
+  ): Promise<{ ok: true; alternatives: Alternative[] } | { ok: false; reason: SessionProblem }>;
+  move(
+    pairId: string,
+    index: number,
+    start: string,
+  ): Promise<{ ok: true; booking: Booking } | { ok: false; reason: SessionProblem }>;
+}
