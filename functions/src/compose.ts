@@ -20,7 +20,7 @@ import { bookingSubjects } from './jobs/booking-subjects';
 import { requeueBookings } from './jobs/booking-sweep';
 import { followUpProgramme } from './jobs/follow-up';
 import { createOrgSync } from './jobs/org-sync';
-import { moveSession, sessionAlternatives } from './jobs/sessions';
+import { endSeries, moveSession, sessionAlternatives } from './jobs/sessions';
 import { type Clock, systemClock } from './ports/clock';
 import type { Services } from './ports/services';
 
@@ -94,6 +94,7 @@ export function composeBackend(
     sessions: {
       alternatives: (pairId, index) => sessionAlternatives(sessionDeps(), pairId, index),
       move: (pairId, index, start) => moveSession(sessionDeps(), pairId, index, start),
+      end: (pairId, reason) => endSeries(sessionDeps(), pairId, reason),
     },
   };
   const calendar = graphCalendar(graph);

@@ -182,6 +182,10 @@ const samples: Record<string, (who: string) => Promise<Sample>> = {
     path: `/pairs/${pairOfOthers}/sessions/1/move`,
     body: { start: '2030-01-08T10:00:00Z' },
   }),
+  'end-pair': async () => ({
+    path: `/pairs/${pairOfOthers}/end`,
+    body: { reason: 'Cambio de puesto' },
+  }),
 };
 
 const badToken = [401, 401, 401, 401, 401] as const;
@@ -237,6 +241,8 @@ const expected: Record<string, Record<Caller, number>> = {
   // Only the pair's own members move its sessions: HR and advisors included, nobody else learns it exists.
   'session-alternatives': expect401sThen(404, 404, 404),
   'move-session': expect401sThen(404, 404, 404),
+  // HR only; this pair is not booked yet, so there is nothing to end (409 notBooked).
+  'end-pair': expect401sThen(403, 409, 403),
 };
 
 const PERSON_OF: Record<Caller, string> = {

@@ -262,7 +262,7 @@ export interface MyPairView {
 /** A pair's booking as HR follows it (PRODUCT rules 5 and 8): statuses and answers, no notes. */
 export interface BookingView {
   pairId: string;
-  status: 'queued' | 'booked' | 'refused' | 'failed';
+  status: 'queued' | 'booked' | 'refused' | 'failed' | 'ended';
   /** Why a rule refused it (`reportingLine` with the line, `noSchedule`, `noTeamsMeetings`…). */
   refusal: { code: string; [detail: string]: unknown } | null;
   joinUrl: string | null;
@@ -283,3 +283,6 @@ export const SessionParams = z
 export const MoveSessionSchema = z
   .object({ start: z.string().datetime({ offset: true }) })
   .strict();
+
+/** HR ends a pair early: the remaining sessions are cancelled with this reason. */
+export const EndPairSchema = z.object({ reason: z.string().trim().min(1).max(500) }).strict();

@@ -131,3 +131,46 @@ export async function moveSession(
   }
   throw new StaleVersionError('This booking');
 }
+
+/**
+ * Ends a pair early: every session still ahead is cancelled in Outlook (the attendees are told
+ * why), the ones held stay in the calendars and in the record.
+ */
+export async function endSeries(
+  deps: SessionDeps,
+  pairId: string,
+  reason: string,
+): Promise<
+  { ok: true; booking: Booking; cancelled: number } | { ok: false; reason: SessionProblem }
+> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const found = await deps.bookings.get(pairId);
+    if (found?.value.status !== 'booked') return { ok: false, reason: { code: 'notBooked' } };
+    const booking = found.value;
+    const now = deps.now().getTime();
+    let cancelled = 0;
+    const sessions = [];
+    for (const session of booking.sessions) {
+      if (
+        session.status !== 'cancelled' &&
+        session.occurrenceId &&
+        Date.parse(session.start) > now
+      ) {
+        await deps.calendar.cancel(booking.organizer, session.occurrenceId, reason);
+        cancelled++;
+        sessions.push({ ...session, status: 'cancelled' as const });
+      } else sessions.push(session);
+    }
+    try {
+      const saved = await deps.bookings.replace(
+        { ...booking, status: 'ended', sessions, updatedAt: deps.now().toISOString() },
+        found.etag,
+      );
+      return { ok: true, booking: saved.value, cancelled };
+    } catch (error) {
+      // Cancelling twice is harmless: a retry skips nothing it must not.
+      if (!(error instanceof StaleVersionError)) throw error;
+    }
+  }
+  throw new StaleVersionError('This booking');
+}

@@ -13,4 +13,11 @@ export interface SessionMover {
     index: number,
     start: string,
   ): Promise<{ ok: true; booking: Booking } | { ok: false; reason: SessionProblem }>;
+  /** HR ends the pair early: the sessions ahead are cancelled. */
+  end(
+    pairId: string,
+    reason: string,
+  ): Promise<
+    { ok: true; booking: Booking; cancelled: number } | { ok: false; reason: SessionProblem }
+  >;
 }

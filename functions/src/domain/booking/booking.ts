@@ -2,11 +2,11 @@ import type { Clash, PlannedSeries } from '../schedule';
 
 /**
  * Booking a pair's whole series (PRODUCT rule 5) and following it. A booking moves
- * `queued → booked`, or stops at `refused` (a rule says no: the hierarchy, no common hours, no
+ * `queued → booked` (→ `ended` when HR ends the pair early), or stops at `refused` (a rule says no: the hierarchy, no common hours, no
  * Teams) or `failed` (Graph kept failing; the job retries it). It remembers the series it created,
  * so a retried or resumed job never creates a second one.
  */
-export type BookingStatus = 'queued' | 'booked' | 'refused' | 'failed';
+export type BookingStatus = 'queued' | 'booked' | 'refused' | 'failed' | 'ended';
 
 export type BookingRefusal =
   | { code: 'reportingLine'; line: string[] }

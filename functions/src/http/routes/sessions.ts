@@ -1,7 +1,7 @@
 import { isMember } from '../../domain/pair/pair';
 import type { Services } from '../../ports/services';
 import type { Principal } from '../auth';
-import { MoveSessionSchema, SessionParams } from '../contracts';
+import { EndPairSchema, MoveSessionSchema, PairIdParams, SessionParams } from '../contracts';
 import { HttpProblem } from '../problems';
 import { type AnyRoute, defineRoute } from '../route';
 
@@ -22,7 +22,7 @@ const STATUS_OF: Record<string, number> = {
 function refuse(reason: { code: string }): never {
   throw new HttpProblem(
     STATUS_OF[reason.code] ?? 409,
-    `This session cannot be moved (${reason.code}).`,
+    `Not possible for this pair's sessions (${reason.code}).`,
     {
       code: reason.code,
     },
@@ -63,6 +63,19 @@ export const sessionRoutes: AnyRoute[] = [
           status: session.status,
         },
       };
+    },
+  }),
+  defineRoute({
+    name: 'end-pair',
+    method: 'POST',
+    path: '/pairs/:pairId/end',
+    access: 'admin',
+    request: { params: PairIdParams, body: EndPairSchema },
+    handler: async ({ services, params, body }) => {
+      if (!(await services.pairs.get(params.pairId))) throw new HttpProblem(404, 'No such pair.');
+      const result = await services.sessions.end(params.pairId, body.reason);
+      if (!result.ok) refuse(result.reason);
+      return { body: { status: result.booking.status, cancelled: result.cancelled } };
     },
   }),
 ];
