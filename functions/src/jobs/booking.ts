@@ -31,8 +31,6 @@ export interface BookingDeps {
 }
 
 const DAY = 86_400_000;
-/** Six months hold up to ~184 days; getSchedule is read for the whole window plus a margin. */
-const WINDOW_MARGIN_DAYS = 7;
 
 /** The people above `id` in the snapshot, walked up one manager at a time (no full read). */
 async function chainPeople(directory: DirectorySnapshot, id: string): Promise<OrgPerson[]> {
@@ -128,7 +126,7 @@ export async function bookPair(deps: BookingDeps, pairId: string): Promise<Booki
           deps.organizer,
           [mentor.mail!, mentee.mail!],
           new Date(`${earliestStart}T00:00:00Z`),
-          new Date(end + WINDOW_MARGIN_DAYS * DAY),
+          new Date(end),
         );
         const participant = (person: DirectoryPerson): ParticipantInput | BookingRefusal => {
           const found = availability.find(

@@ -8,12 +8,13 @@ import type {
   SeriesOccurrence,
 } from '../../ports/calendar';
 
-/** getSchedule covers less than 62 days a call and at most 20 people. */
-const SCHEDULE_DAYS = 61;
+/** getSchedule covers less than 62 days a call (a minute less) and at most 20 people. */
+const SCHEDULE_MS = 62 * 86_400_000 - 60_000;
 const SCHEDULE_PEOPLE = 20;
 /** Outlook serves 4 concurrent requests per app and mailbox; more are throttled (M365.md §0). */
 const MAILBOX_CONCURRENCY = 4;
-const DAY = 86_400_000;
+/** A mailbox's allowed meeting providers change rarely: read once per 10 minutes. */
+const PROVIDERS_TTL_MS = 10 * 60_000;
 
 interface GraphEvent {
   id: string;
@@ -75,6 +76,7 @@ function isNotFound(error: unknown): boolean {
 /** Graph calendars for booking and follow-up: app-only, through one organiser mailbox. */
 export function graphCalendar(client: Client): CalendarPort {
   const withMailbox = mailboxGate(MAILBOX_CONCURRENCY);
+  const providers = new Map<string, { at: number; value: Promise<string[]> }>();
   const user = (id: string) => `/users/${encodeURIComponent(id)}`;
 
   return {
@@ -86,8 +88,8 @@ export function graphCalendar(client: Client): CalendarPort {
       const calls: Promise<void>[] = [];
       for (let i = 0; i < addresses.length; i += SCHEDULE_PEOPLE) {
         const people = addresses.slice(i, i + SCHEDULE_PEOPLE);
-        for (let from = start.getTime(); from < end.getTime(); from += SCHEDULE_DAYS * DAY) {
-          const to = Math.min(from + SCHEDULE_DAYS * DAY, end.getTime());
+        for (let from = start.getTime(); from < end.getTime(); from += SCHEDULE_MS) {
+          const to = Math.min(from + SCHEDULE_MS, end.getTime());
           calls.push(
             withMailbox(organizer, async () => {
               const response = (await client.api(`${user(organizer)}/calendar/getSchedule`).post({
@@ -119,14 +121,23 @@ export function graphCalendar(client: Client): CalendarPort {
       return [...found.values()];
     },
 
-    async onlineMeetingProviders(organizer) {
-      const calendar = (await withMailbox(organizer, () =>
+    onlineMeetingProviders(organizer) {
+      const key = organizer.toLowerCase();
+      const cached = providers.get(key);
+      if (cached && Date.now() - cached.at < PROVIDERS_TTL_MS) return cached.value;
+      const value = withMailbox(organizer, () =>
         client
           .api(`${user(organizer)}/calendar`)
           .select('allowedOnlineMeetingProviders')
           .get(),
-      )) as { allowedOnlineMeetingProviders?: string[] };
-      return calendar.allowedOnlineMeetingProviders ?? [];
+      ).then(
+        (calendar: { allowedOnlineMeetingProviders?: string[] }) =>
+          calendar.allowedOnlineMeetingProviders ?? [],
+      );
+      // A failed read is not remembered.
+      value.catch(() => providers.delete(key));
+      providers.set(key, { at: Date.now(), value });
+      return value;
     },
 
     async createSeries(request) {
