@@ -8,6 +8,8 @@ import {
   type Context,
   type Middleware,
   MiddlewareFactory,
+  RetryHandler,
+  RetryHandlerOptions,
 } from '@microsoft/microsoft-graph-client';
 import type { BackendConfig } from '../../config';
 
@@ -100,8 +102,11 @@ export function createGraphClient(config: BackendConfig): Client {
       return result.accessToken;
     },
   };
-  // The default chain (auth, retry, redirect, telemetry, HTTP) with connection retries before HTTP.
-  const chain = MiddlewareFactory.getDefaultMiddlewareChain(authProvider);
+  // The default chain (auth, retry, redirect, telemetry, HTTP), with connection retries before
+  // HTTP and up to 6 retries of 429/503/504 (jobs can wait; Retry-After is always honoured).
+  const chain = MiddlewareFactory.getDefaultMiddlewareChain(authProvider).map((m) =>
+    m instanceof RetryHandler ? new RetryHandler(new RetryHandlerOptions(3, 6)) : m,
+  );
   chain.splice(chain.length - 1, 0, new NetworkRetryHandler());
   return Client.initWithMiddleware({
     baseUrl: `${config.graphUrl}/`,
