@@ -7,8 +7,11 @@ export interface ApplicationStore {
   create(application: Application): Promise<Versioned<Application>>;
   get(programmeId: string, personId: string): Promise<Versioned<Application> | undefined>;
   listByProgramme(programmeId: string): Promise<Versioned<Application>[]>;
-  /** One person's applications to every programme. */
-  listByPerson(personId: string): Promise<Versioned<Application>[]>;
+  /** One person's applications to these programmes (point reads, never a table scan). */
+  listByPerson(
+    personId: string,
+    programmeIds: readonly string[],
+  ): Promise<Versioned<Application>[]>;
   /** Replaces only if the ETag still matches; else StaleVersionError. */
   replace(application: Application, etag: string): Promise<Versioned<Application>>;
 }

@@ -15,7 +15,10 @@ export function applicationTable(connection: TableConnection): ApplicationStore 
     create: (a) => table.create(a.programmeId, a.personId, a),
     get: (programmeId, personId) => table.get(programmeId, personId),
     listByProgramme: (programmeId) => table.list(programmeId),
-    listByPerson: (personId) => table.listByRowKey(personId),
+    async listByPerson(personId, programmeIds) {
+      const found = await Promise.all(programmeIds.map((p) => table.get(p, personId)));
+      return found.filter((a) => a !== undefined);
+    },
     replace: (a, etag) => table.replace(a.programmeId, a.personId, a, etag),
   };
 }

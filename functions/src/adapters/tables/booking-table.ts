@@ -1,15 +1,32 @@
 import type { Booking } from '../../domain/booking/booking';
 import type { BookingStore } from '../../ports/bookings';
+import { AlreadyExistsError } from '../../ports/programmes';
 import { JsonTable, type TableConnection, tableClient } from './json-table';
 
-/** Bookings partitioned by programme (HR's progress view reads one partition), keyed by pair. */
+/**
+ * Bookings partitioned by programme (HR's booking view reads one partition), keyed by pair, with
+ * a pair → programme index so a booking is found by its pair with two point reads, never a scan.
+ */
 export function bookingTable(connection: TableConnection): BookingStore {
   const table = new JsonTable<Booking>(tableClient(connection, 'bookings'), 'This booking');
+  const index = new JsonTable<{ programmeId: string }>(
+    tableClient(connection, 'bookingindex'),
+    'This booking',
+  );
   return {
     async get(pairId) {
-      return (await table.listByRowKey(pairId))[0];
+      const at = await index.get(pairId, 'booking');
+      return at ? table.get(at.value.programmeId, pairId) : undefined;
     },
-    create: (booking) => table.create(booking.programmeId, booking.pairId, booking),
+    async create(booking) {
+      // The index first: a booking is never stored where its pair cannot find it.
+      try {
+        await index.create(booking.pairId, 'booking', { programmeId: booking.programmeId });
+      } catch (error) {
+        if (!(error instanceof AlreadyExistsError)) throw error;
+      }
+      return table.create(booking.programmeId, booking.pairId, booking);
+    },
     replace: (booking, etag) => table.replace(booking.programmeId, booking.pairId, booking, etag),
     listByProgramme: (programmeId) => table.list(programmeId),
   };

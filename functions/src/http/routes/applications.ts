@@ -95,7 +95,11 @@ export const applicationRoutes: AnyRoute[] = [
     path: '/applications/me',
     access: 'employee',
     handler: async ({ principal, services }) => {
-      const mine = await services.applications.listByPerson(principal!.id);
+      // Applications exist only past draft: one point read per programme that takes them.
+      const programmes = (await services.programmes.list())
+        .filter((p) => p.value.status !== 'draft')
+        .map((p) => p.value.id);
+      const mine = await services.applications.listByPerson(principal!.id, programmes);
       mine.sort((a, b) => b.value.createdAt.localeCompare(a.value.createdAt));
       return { body: { value: mine.map(view) } };
     },
