@@ -74,11 +74,6 @@ export class JsonTable<T> {
     return this.query(`PartitionKey eq '${partitionKey.replace(/'/g, "''")}'`);
   }
 
-  /** Every row with this row key, across partitions (e.g. one person's rows in every programme). */
-  async listByRowKey(rowKey: string): Promise<Versioned<T>[]> {
-    return this.query(`RowKey eq '${rowKey.replace(/'/g, "''")}'`);
-  }
-
   private async query(filter: string): Promise<Versioned<T>[]> {
     await this.ensure();
     const out: Versioned<T>[] = [];
