@@ -19,6 +19,9 @@ param staticWebAppLocation string = 'westeurope'
 @description('Mailbox that organises every session series: a licensed Exchange and Teams account.')
 param organiserMailbox string
 
+@description('Teams app id (from the app package): invitations link to the pair in Teams; empty links to the tab.')
+param teamsAppId string = ''
+
 @description('Unique name of the Entra app registration (immutable once created).')
 param appUniqueName string = 'tandem-${environmentName}'
 
@@ -101,6 +104,7 @@ module functions 'modules/functions.bicep' = {
     appIdUri: 'api://${tab.outputs.hostName}/${appUri.outputs.appId}'
     tabOrigin: 'https://${tab.outputs.hostName}'
     organiserMailbox: organiserMailbox
+    teamsAppId: teamsAppId
   }
 }
 

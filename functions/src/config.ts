@@ -37,7 +37,10 @@ const ConfigSchema = z
     /** The tab's origin: invitations link back to the pair. */
     TANDEM_TAB_URL: z.string().url().optional(),
     /** The Teams app id: when set, invitations link into Teams instead of the web tab. */
-    TANDEM_TEAMS_APP_ID: z.string().min(1).optional(),
+    TANDEM_TEAMS_APP_ID: z
+      .string()
+      .optional()
+      .transform((v) => v || undefined),
   })
   .refine((c) => c.TANDEM_STORAGE_CONNECTION || c.TANDEM_STORAGE_ACCOUNT_URL, {
     path: ['TANDEM_STORAGE_ACCOUNT_URL'],

@@ -46,6 +46,9 @@ param tabOrigin string
 @description('Mailbox that organises every session series (a licensed Exchange and Teams account).')
 param organiserMailbox string
 
+@description('Teams app id: invitations link to the pair in Teams (empty: to the tab).')
+param teamsAppId string = ''
+
 resource insights 'Microsoft.Insights/components@2020-02-02' existing = {
   name: insightsName
 }
@@ -106,6 +109,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       TANDEM_QUEUE_ACCOUNT_URL: queueEndpoint
       TANDEM_TAB_URL: tabOrigin
       TANDEM_ORGANISER_MAILBOX: organiserMailbox
+      TANDEM_TEAMS_APP_ID: teamsAppId
     }
   }
 }
