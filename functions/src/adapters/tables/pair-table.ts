@@ -98,6 +98,15 @@ export function pairTable(connection: TableConnection): PairStore {
         const count = mentor?.count ?? 0;
         if (count >= capacity) {
           await forget(pair.id);
+          // The two reads ran side by side: a confirmation that committed between them shows in the
+          // mentor's load but not yet in the mentee read. Read the mentee again, so the answer names
+          // what really stands in the way.
+          const menteeNow = await read<{ pairId: string }>(p, menteeKey(pair.mentee.id));
+          if (menteeNow)
+            return {
+              ok: false,
+              reason: { code: 'menteeAlreadyPaired', pairId: menteeNow.pairId ?? null },
+            };
           return { ok: false, reason: { code: 'mentorFull', capacity } };
         }
         const pairIds = JSON.stringify([...(mentor ? JSON.parse(mentor.pairIds) : []), pair.id]);
