@@ -9,6 +9,7 @@ import { bookingTable } from './adapters/tables/booking-table';
 import { directoryTable } from './adapters/tables/directory-table';
 import type { TableConnection } from './adapters/tables/json-table';
 import { matchingTable } from './adapters/tables/matching-table';
+import { pairSpaceTable } from './adapters/tables/pair-space-table';
 import { pairTable } from './adapters/tables/pair-table';
 import { programmeTable } from './adapters/tables/programme-table';
 import type { BackendConfig } from './config';
@@ -89,6 +90,7 @@ export function composeBackend(
     directorySync: createOrgSync(graphDirectorySource(graph), directory, () => clock.now()),
     matchings: matchingTable(connection),
     pairs: pairTable(connection),
+    pairSpace: pairSpaceTable(connection),
     bookingQueue: bookingQueue(queueConnection(config, connection)),
     bookings: bookingTable(connection),
     sessions: {

@@ -186,7 +186,45 @@ const samples: Record<string, (who: string) => Promise<Sample>> = {
     path: `/pairs/${pairOfOthers}/end`,
     body: { reason: 'Cambio de puesto' },
   }),
+  'get-pair-space': async () => ({ path: `/pairs/${pairOfOthers}/space` }),
+  'add-agenda-item': async () => ({
+    path: `/pairs/${pairOfOthers}/agenda`,
+    body: { text: 'Expectativas' },
+  }),
+  'edit-agenda-item': async () => onEntry('agenda', { done: true }),
+  'delete-agenda-item': async () => onEntry('agenda'),
+  'add-note': async () => ({
+    path: `/pairs/${pairOfOthers}/notes`,
+    body: { text: 'Lo que aprendí', visibility: 'shared' },
+  }),
+  'edit-note': async () => onEntry('notes', { text: 'Corregido' }),
+  'delete-note': async () => onEntry('notes'),
+  'add-goal': async () => ({
+    path: `/pairs/${pairOfOthers}/goals`,
+    body: { horizon: 'short', title: 'Presentar en público' },
+  }),
+  'edit-goal': async () => onEntry('goals', { progress: 50 }),
+  'delete-goal': async () => onEntry('goals'),
+  'add-activity': async () => ({
+    path: `/pairs/${pairOfOthers}/activities`,
+    body: { kind: 'shadowing', date: '2030-01-15', description: 'Comité de dirección' },
+  }),
+  'edit-activity': async () => onEntry('activities', { outcome: 'Muy útil' }),
+  'delete-activity': async () => onEntry('activities'),
+  'give-feedback': async () => ({
+    path: `/pairs/${pairOfOthers}/sessions/0/feedback`,
+    body: { rating: 5, useful: true },
+  }),
 };
+
+/** An edit or delete of an entry in the space of a pair none of the callers belongs to. */
+function onEntry(segment: string, body?: unknown): Sample {
+  return {
+    path: `/pairs/${pairOfOthers}/${segment}/${crypto.randomUUID()}`,
+    body,
+    headers: { 'if-match': 'W/"datetime\'2030-01-01T00%3A00%3A00Z\'"' },
+  };
+}
 
 const badToken = [401, 401, 401, 401, 401] as const;
 function expect401sThen(
@@ -243,6 +281,26 @@ const expected: Record<string, Record<Caller, number>> = {
   'move-session': expect401sThen(404, 404, 404),
   // HR only; this pair is not booked yet, so there is nothing to end (409 notBooked).
   'end-pair': expect401sThen(403, 409, 403),
+  // The pair's space is its members' alone (PRODUCT rules 6 and 8): HR and advisors get
+  // aggregates, never notes, so to them — and to everyone else — the pair does not exist.
+  ...Object.fromEntries(
+    [
+      'get-pair-space',
+      'add-agenda-item',
+      'edit-agenda-item',
+      'delete-agenda-item',
+      'add-note',
+      'edit-note',
+      'delete-note',
+      'add-goal',
+      'edit-goal',
+      'delete-goal',
+      'add-activity',
+      'edit-activity',
+      'delete-activity',
+      'give-feedback',
+    ].map((name) => [name, expect401sThen(404, 404, 404)]),
+  ),
 };
 
 const PERSON_OF: Record<Caller, string> = {

@@ -99,11 +99,12 @@ export async function matchingProgramme(
     run?: boolean;
     mentorCapacity?: number;
     hierarchyRule?: 'chain' | 'directManager';
+    kind?: 'classic' | 'reverse' | 'executive';
   } = {},
 ) {
   const as = asPerson(stack, api);
   const settings = {
-    kind: 'classic',
+    kind: options.kind ?? 'classic',
     ...(options.mentorCapacity ? { mentorCapacity: options.mentorCapacity } : {}),
     ...(options.hierarchyRule ? { hierarchyRule: options.hierarchyRule } : {}),
   };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Activity, AgendaItem, Feedback, Goal, Note } from '../domain/pair-space/pair-space';
 
 /**
  * Request and response contracts shared by the functions and the tab. Every input is parsed by one
@@ -286,3 +287,98 @@ export const MoveSessionSchema = z
 
 /** HR ends a pair early: the remaining sessions are cancelled with this reason. */
 export const EndPairSchema = z.object({ reason: z.string().trim().min(1).max(500) }).strict();
+
+// --- The pair's space (PRODUCT rules 6–8) -------------------------------------------------------
+
+const spaceText = z.string().trim().min(1).max(4000);
+const sessionIndex = z.number().int().min(0).max(99).nullable();
+
+export const SpaceEntryParams = z
+  .object({ pairId: z.string().uuid(), entryId: z.string().uuid() })
+  .strict();
+
+export const NewAgendaItemSchema = z
+  .object({ text: spaceText.max(500), sessionIndex: sessionIndex.optional() })
+  .strict();
+export const EditAgendaItemSchema = z
+  .object({ text: spaceText.max(500), sessionIndex, done: z.boolean() })
+  .partial()
+  .strict();
+
+export const NewNoteSchema = z
+  .object({
+    text: spaceText,
+    visibility: z.enum(['shared', 'private']),
+    sessionIndex: sessionIndex.optional(),
+  })
+  .strict();
+export const EditNoteSchema = z.object({ text: spaceText, sessionIndex }).partial().strict();
+
+const goalFields = {
+  horizon: z.enum(['short', 'long']),
+  title: z.string().trim().min(1).max(200),
+  description: z.string().trim().max(2000),
+  progress: z.number().int().min(0).max(100),
+  status: z.enum(['notStarted', 'inProgress', 'achieved', 'dropped']),
+};
+export const NewGoalSchema = z
+  .object({ ...goalFields })
+  .partial({ description: true, progress: true, status: true })
+  .strict();
+export const EditGoalSchema = z
+  .object({ ...goalFields, mentorComment: z.string().trim().max(2000) })
+  .partial()
+  .strict();
+
+const activityFields = {
+  kind: z.enum(['shadowing', 'negotiationPractice', 'visit']),
+  date: z.iso.date(),
+  description: z.string().trim().min(1).max(1000),
+  outcome: z.string().trim().max(2000),
+};
+export const NewActivitySchema = z
+  .object({ ...activityFields })
+  .partial({ outcome: true })
+  .strict();
+export const EditActivitySchema = z
+  .object({ ...activityFields })
+  .partial()
+  .strict();
+
+export const FeedbackSchema = z
+  .object({
+    rating: z.number().int().min(1).max(5),
+    useful: z.boolean(),
+    comment: z.string().trim().max(1000).optional(),
+  })
+  .strict();
+
+/** An entry of the space as the API returns it: its fields and the ETag for the next edit. */
+type Tagged<T> = T & { etag: string };
+export type AgendaItemView = Tagged<AgendaItem>;
+export type NoteView = Tagged<Note>;
+export type GoalView = Tagged<Goal>;
+export type ActivityView = Tagged<Activity>;
+export type FeedbackView = Tagged<Feedback>;
+
+/** GET /api/pairs/{id}/space: what the pair page and the Outlook pane show a member. */
+export interface PairSpaceView {
+  pair: MyPairView & { programmeKind: 'classic' | 'reverse' | 'executive' };
+  joinUrl: string | null;
+  sessions: {
+    index: number;
+    start: string;
+    end: string;
+    status: 'planned' | 'moved' | 'cancelled';
+    held: boolean;
+    myFeedback: FeedbackView | null;
+    otherGaveFeedback: boolean;
+  }[];
+  agenda: AgendaItemView[];
+  sharedNotes: NoteView[];
+  /** The caller's own private notes; nobody else's ever. */
+  privateNotes: NoteView[];
+  goals: GoalView[];
+  /** Executive programmes only; null otherwise. */
+  activities: ActivityView[] | null;
+}

@@ -67,6 +67,7 @@ const dispatcher = createDispatcher(routes, validator, {
   sessions: unreachable as unknown as Services['sessions'],
   matchings: unreachable as unknown as Services['matchings'],
   pairs: unreachable as unknown as Services['pairs'],
+  pairSpace: unreachable as unknown as Services['pairSpace'],
   bookingQueue: unreachable as unknown as Services['bookingQueue'],
 });
 

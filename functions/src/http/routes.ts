@@ -6,6 +6,7 @@ import { applicationRoutes } from './routes/applications';
 import { bookingRoutes } from './routes/bookings';
 import { directoryRoutes } from './routes/directory';
 import { matchingRoutes } from './routes/matching';
+import { pairSpaceRoutes } from './routes/pair-space';
 import { pairRoutes } from './routes/pairs';
 import { programmeRoutes } from './routes/programmes';
 import { sessionRoutes } from './routes/sessions';
@@ -51,4 +52,5 @@ export const routes: AnyRoute[] = [
   ...sessionRoutes,
   ...matchingRoutes,
   ...pairRoutes,
+  ...pairSpaceRoutes,
 ];

@@ -4,6 +4,7 @@ import type { BookingStore } from './bookings';
 import type { Clock } from './clock';
 import type { DirectoryRefresh, DirectorySnapshot } from './directory';
 import type { MatchingStore } from './matching';
+import type { PairSpaceStore } from './pair-space';
 import type { PairStore } from './pairs';
 import type { ProgrammeStore } from './programmes';
 import type { SessionMover } from './sessions';
@@ -26,6 +27,8 @@ export interface Services {
   matchings: MatchingStore;
   /** Confirmed pairs; holds mentors' capacity under concurrent confirmations. */
   pairs: PairStore;
+  /** Each pair's agenda, notes, goals, activities and feedback (members only). */
+  pairSpace: PairSpaceStore;
   /** Hands new pairs to booking. */
   bookingQueue: BookingQueue;
   /** Each pair's booked series, sessions, answers and follow-up flags. */

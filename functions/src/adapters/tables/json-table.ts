@@ -84,6 +84,19 @@ export class JsonTable<T> {
     return out;
   }
 
+  /** Deletes only if still at `etag`; a stale or vanished entity is StaleVersionError. */
+  async delete(partitionKey: string, rowKey: string, etag: string): Promise<void> {
+    await this.ensure();
+    try {
+      await this.client.deleteEntity(partitionKey, rowKey, { etag });
+    } catch (error) {
+      if (error instanceof RestError && (error.statusCode === 412 || error.statusCode === 404)) {
+        throw new StaleVersionError(this.what);
+      }
+      throw error;
+    }
+  }
+
   async replace(
     partitionKey: string,
     rowKey: string,

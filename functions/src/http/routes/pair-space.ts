@@ -1,0 +1,357 @@
+import type { Pair } from '../../domain/pair/pair';
+import { pairAsMemberSees } from '../../domain/pair/pair';
+import {
+  type Activity,
+  type AgendaItem,
+  editActivity,
+  editAgendaItem,
+  editGoal,
+  editNote,
+  entryKey,
+  type Feedback,
+  feedbackKey,
+  type Goal,
+  giveFeedback,
+  mayDelete,
+  type Note,
+  newActivity,
+  newAgendaItem,
+  newGoal,
+  newNote,
+  type Outcome,
+  type Refusal,
+  type Role,
+  roleOf,
+  type SpaceEntry,
+  spaceAsMemberSees,
+} from '../../domain/pair-space/pair-space';
+import { AlreadyExistsError, type Versioned } from '../../ports/programmes';
+import type { Services } from '../../ports/services';
+import type { Principal } from '../auth';
+import {
+  EditActivitySchema,
+  EditAgendaItemSchema,
+  EditGoalSchema,
+  EditNoteSchema,
+  FeedbackSchema,
+  NewActivitySchema,
+  NewAgendaItemSchema,
+  NewGoalSchema,
+  NewNoteSchema,
+  PairIdParams,
+  type PairSpaceView,
+  SessionParams,
+  SpaceEntryParams,
+} from '../contracts';
+import { HttpProblem } from '../problems';
+import { type AnyRoute, defineRoute } from '../route';
+import { ifMatch } from './programmes';
+import { conditionalWrite, savedResponse } from './versioned';
+
+/** A member of the pair, with their role in it. Anyone else — HR and advisors included — gets 404. */
+async function asMember(services: Services, principal: Principal | null, pairId: string) {
+  const found = await services.pairs.get(pairId);
+  const role = found ? roleOf(found.value, principal!.id) : null;
+  if (!found || !role) throw new HttpProblem(404, 'No such pair.');
+  return { pair: found.value, role, me: principal!.id };
+}
+
+const REFUSALS: Record<Refusal['code'], { status: number; text: string }> = {
+  notAuthor: { status: 403, text: 'Only the person who wrote it can change it.' },
+  onlyMentee: { status: 403, text: 'Goals are the mentee’s: only the mentee can do this.' },
+  onlyMentor: { status: 403, text: 'Only the mentor comments on the mentee’s goals.' },
+  notExecutive: {
+    status: 409,
+    text: 'Activities (shadowing, negotiation practice, visits) belong to executive programmes.',
+  },
+  noSuchSession: { status: 404, text: 'The pair has no such session.' },
+  sessionNotHeld: {
+    status: 409,
+    text: 'Feedback opens when the session starts.',
+  },
+  sessionCancelled: { status: 409, text: 'The session was cancelled: there is nothing to rate.' },
+};
+
+function settled<T>(outcome: Outcome<T>): T {
+  if (outcome.ok) return outcome.value;
+  const { status, text } = REFUSALS[outcome.reason.code];
+  throw new HttpProblem(status, text, { ...outcome.reason });
+}
+
+const what: Record<SpaceEntry['type'], string> = {
+  agenda: 'The agenda item',
+  note: 'The note',
+  goal: 'The goal',
+  activity: 'The activity',
+  feedback: 'Your feedback',
+};
+
+/**
+ * An entry of the pair by id. A private note is found only by its author: to anyone else it does
+ * not exist (404), exactly like an id that was never used.
+ */
+async function findEntry<T extends SpaceEntry>(
+  services: Services,
+  pairId: string,
+  type: T['type'],
+  id: string,
+  me: string,
+): Promise<Versioned<T>> {
+  const keys =
+    type === 'note'
+      ? [
+          entryKey({ type: 'note', id, authorId: me, visibility: 'shared' }),
+          entryKey({ type: 'note', id, authorId: me, visibility: 'private' }),
+        ]
+      : [entryKey({ type, id, authorId: me })];
+  for (const key of keys) {
+    const found = await services.pairSpace.get(pairId, key);
+    if (found && found.value.type === type) return found as Versioned<T>;
+  }
+  throw new HttpProblem(404, `${what[type]} does not exist (or was deleted).`);
+}
+
+async function created(services: Services, entry: SpaceEntry, pairId: string) {
+  const stored = await services.pairSpace.create(entry);
+  const response = savedResponse(stored, 201);
+  return { ...response, headers: { ...response.headers, location: `/api/pairs/${pairId}` } };
+}
+
+async function replaced(services: Services, entry: SpaceEntry, etag: string) {
+  return savedResponse(
+    await conditionalWrite(() => services.pairSpace.replace(entry, etag), what[entry.type]),
+  );
+}
+
+/** Edit and delete routes for one kind of entry, all shaped alike. */
+function entryRoutes<T extends AgendaItem | Note | Goal | Activity, C>(
+  type: T['type'],
+  segment: string,
+  editSchema: import('zod').ZodType<C>,
+  edit: (entry: T, member: { me: string; role: Role }, changes: C, now: Date) => Outcome<T>,
+): AnyRoute[] {
+  return [
+    defineRoute({
+      name: `edit-${type === 'agenda' ? 'agenda-item' : type}`,
+      method: 'PATCH',
+      path: `/pairs/:pairId/${segment}/:entryId`,
+      access: 'employee',
+      request: { params: SpaceEntryParams, body: editSchema },
+      handler: async ({ principal, services, params, body, headers }) => {
+        const member = await asMember(services, principal, params.pairId);
+        const etag = ifMatch(headers);
+        const current = await findEntry<T>(
+          services,
+          params.pairId,
+          type,
+          params.entryId,
+          member.me,
+        );
+        const next = settled(edit(current.value, member, body, services.clock.now()));
+        return replaced(services, next, etag);
+      },
+    }),
+    defineRoute({
+      name: `delete-${type === 'agenda' ? 'agenda-item' : type}`,
+      method: 'DELETE',
+      path: `/pairs/:pairId/${segment}/:entryId`,
+      access: 'employee',
+      request: { params: SpaceEntryParams },
+      handler: async ({ principal, services, params, headers }) => {
+        const member = await asMember(services, principal, params.pairId);
+        const etag = ifMatch(headers);
+        const current = await findEntry<T>(
+          services,
+          params.pairId,
+          type,
+          params.entryId,
+          member.me,
+        );
+        settled(mayDelete(current.value, member.me, member.role));
+        await conditionalWrite(() => services.pairSpace.remove(current.value, etag), what[type]);
+        return { status: 204 };
+      },
+    }),
+  ];
+}
+
+async function programmeKindOf(services: Services, pair: Pair) {
+  const programme = await services.programmes.get(pair.programmeId);
+  return programme?.value.kind ?? 'classic';
+}
+
+/**
+ * The pair's space (PRODUCT rules 6–8): agenda, shared and private notes, the mentee's goals,
+ * executive activities and feedback after each session. Members only — HR and advisors follow
+ * programmes through aggregates and never read any of this.
+ */
+export const pairSpaceRoutes: AnyRoute[] = [
+  defineRoute({
+    name: 'get-pair-space',
+    method: 'GET',
+    path: '/pairs/:pairId/space',
+    access: 'employee',
+    request: { params: PairIdParams },
+    handler: async ({ principal, services, params }) => {
+      const { pair, me } = await asMember(services, principal, params.pairId);
+      const [kind, booking, entries] = await Promise.all([
+        programmeKindOf(services, pair),
+        services.bookings.get(pair.id),
+        services.pairSpace.list(pair.id),
+      ]);
+      const other = pair.mentor.id === me ? pair.mentee.id : pair.mentor.id;
+      const etags = new Map(entries.map((e) => [e.value, e.etag]));
+      const tag = <T extends SpaceEntry>(entry: T) => ({ ...entry, etag: etags.get(entry)! });
+      const space = spaceAsMemberSees(
+        me,
+        other,
+        kind,
+        booking?.value.sessions ?? [],
+        entries.map((e) => e.value),
+        services.clock.now(),
+      );
+      const view: PairSpaceView = {
+        pair: { ...pairAsMemberSees(pair, me), programmeKind: kind },
+        joinUrl: booking?.value.joinUrl ?? null,
+        sessions: space.sessions.map((s) => ({
+          ...s,
+          myFeedback: s.myFeedback ? tag(s.myFeedback) : null,
+        })),
+        agenda: space.agenda.map(tag),
+        sharedNotes: space.sharedNotes.map(tag),
+        privateNotes: space.privateNotes.map(tag),
+        goals: space.goals.map(tag),
+        activities: space.activities?.map(tag) ?? null,
+      };
+      return { body: view };
+    },
+  }),
+  defineRoute({
+    name: 'add-agenda-item',
+    method: 'POST',
+    path: '/pairs/:pairId/agenda',
+    access: 'employee',
+    request: { params: PairIdParams, body: NewAgendaItemSchema },
+    handler: async ({ principal, services, params, body }) => {
+      const { pair, me } = await asMember(services, principal, params.pairId);
+      const context = {
+        id: services.newId(),
+        pairId: pair.id,
+        authorId: me,
+        now: services.clock.now(),
+      };
+      return created(services, newAgendaItem(context, body), pair.id);
+    },
+  }),
+  ...entryRoutes<AgendaItem, { text?: string; done?: boolean; sessionIndex?: number | null }>(
+    'agenda',
+    'agenda',
+    EditAgendaItemSchema,
+    (item, { me }, changes, now) => editAgendaItem(item, me, changes, now),
+  ),
+  defineRoute({
+    name: 'add-note',
+    method: 'POST',
+    path: '/pairs/:pairId/notes',
+    access: 'employee',
+    request: { params: PairIdParams, body: NewNoteSchema },
+    handler: async ({ principal, services, params, body }) => {
+      const { pair, me } = await asMember(services, principal, params.pairId);
+      const context = {
+        id: services.newId(),
+        pairId: pair.id,
+        authorId: me,
+        now: services.clock.now(),
+      };
+      return created(services, newNote(context, body), pair.id);
+    },
+  }),
+  ...entryRoutes<Note, { text?: string; sessionIndex?: number | null }>(
+    'note',
+    'notes',
+    EditNoteSchema,
+    (note, { me }, changes, now) => editNote(note, me, changes, now),
+  ),
+  defineRoute({
+    name: 'add-goal',
+    method: 'POST',
+    path: '/pairs/:pairId/goals',
+    access: 'employee',
+    request: { params: PairIdParams, body: NewGoalSchema },
+    handler: async ({ principal, services, params, body }) => {
+      const { pair, me, role } = await asMember(services, principal, params.pairId);
+      const context = {
+        id: services.newId(),
+        pairId: pair.id,
+        authorId: me,
+        now: services.clock.now(),
+      };
+      return created(services, settled(newGoal(context, role, body)), pair.id);
+    },
+  }),
+  ...entryRoutes<Goal, import('../../domain/pair-space/pair-space').GoalChanges>(
+    'goal',
+    'goals',
+    EditGoalSchema,
+    (goal, { role }, changes, now) => editGoal(goal, role, changes, now),
+  ),
+  defineRoute({
+    name: 'add-activity',
+    method: 'POST',
+    path: '/pairs/:pairId/activities',
+    access: 'employee',
+    request: { params: PairIdParams, body: NewActivitySchema },
+    handler: async ({ principal, services, params, body }) => {
+      const { pair, me } = await asMember(services, principal, params.pairId);
+      const kind = await programmeKindOf(services, pair);
+      const context = {
+        id: services.newId(),
+        pairId: pair.id,
+        authorId: me,
+        now: services.clock.now(),
+      };
+      return created(services, settled(newActivity(context, kind, body)), pair.id);
+    },
+  }),
+  ...entryRoutes<Activity, Parameters<typeof editActivity>[2]>(
+    'activity',
+    'activities',
+    EditActivitySchema,
+    (activity, { me }, changes, now) => editActivity(activity, me, changes, now),
+  ),
+  defineRoute({
+    name: 'give-feedback',
+    method: 'PUT',
+    path: '/pairs/:pairId/sessions/:index/feedback',
+    access: 'employee',
+    request: { params: SessionParams, body: FeedbackSchema },
+    handler: async ({ principal, services, params, body, headers }) => {
+      const { pair, me } = await asMember(services, principal, params.pairId);
+      const [booking, previous] = await Promise.all([
+        services.bookings.get(pair.id),
+        services.pairSpace.get(pair.id, feedbackKey(params.index, me)),
+      ]);
+      const feedback = settled(
+        giveFeedback(
+          booking?.value.sessions ?? [],
+          previous?.value as Feedback | undefined,
+          { pairId: pair.id, authorId: me, now: services.clock.now() },
+          { sessionIndex: params.index, ...body },
+        ),
+      );
+      // A first answer is created; a revision quotes the ETag of the answer it revises.
+      if (!previous) {
+        try {
+          return savedResponse(await services.pairSpace.create(feedback), 201);
+        } catch (error) {
+          if (!(error instanceof AlreadyExistsError)) throw error;
+          throw new HttpProblem(
+            412,
+            'Your feedback changed since you read it. Reload and try again.',
+          );
+        }
+      }
+      return replaced(services, feedback, ifMatch(headers));
+    },
+  }),
+];
