@@ -39,7 +39,11 @@ export function apiAs(stack: LocalStack) {
     const text = await response.text();
     return {
       status: response.status,
-      body: text ? JSON.parse(text) : undefined,
+      body: !text
+        ? undefined
+        : /json/.test(response.headers.get('content-type') ?? '')
+          ? JSON.parse(text)
+          : text,
       headers: response.headers,
     };
   };

@@ -211,6 +211,8 @@ const samples: Record<string, (who: string) => Promise<Sample>> = {
   }),
   'edit-activity': async () => onEntry('activities', { outcome: 'Muy útil' }),
   'delete-activity': async () => onEntry('activities'),
+  'programme-progress': async () => ({ path: `/programmes/${sharedMatchingProgramme}/progress` }),
+  'programme-report': async () => ({ path: `/programmes/${sharedMatchingProgramme}/report.csv` }),
   'give-feedback': async () => ({
     path: `/pairs/${pairOfOthers}/sessions/0/feedback`,
     body: { rating: 5, useful: true },
@@ -281,6 +283,9 @@ const expected: Record<string, Record<Caller, number>> = {
   'move-session': expect401sThen(404, 404, 404),
   // HR only; this pair is not booked yet, so there is nothing to end (409 notBooked).
   'end-pair': expect401sThen(403, 409, 403),
+  // Aggregates for HR and advisors (PRODUCT rule 8); the per-pair CSV is HR's.
+  'programme-progress': expect401sThen(403, 200, 200),
+  'programme-report': expect401sThen(403, 200, 403),
   // The pair's space is its members' alone (PRODUCT rules 6 and 8): HR and advisors get
   // aggregates, never notes, so to them — and to everyone else — the pair does not exist.
   ...Object.fromEntries(

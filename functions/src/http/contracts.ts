@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Activity, AgendaItem, Feedback, Goal, Note } from '../domain/pair-space/pair-space';
+import type { PairProgress, ProgrammeProgress } from '../domain/progress/progress';
 
 /**
  * Request and response contracts shared by the functions and the tab. Every input is parsed by one
@@ -382,3 +383,16 @@ export interface PairSpaceView {
   /** Executive programmes only; null otherwise. */
   activities: ActivityView[] | null;
 }
+
+// --- Progress (PRODUCT rule 8) ------------------------------------------------------------------
+
+/**
+ * GET /api/programmes/{id}/progress: figures and statuses, never note contents. `pairs.list`
+ * (each pair's figures and risks) is HR's only; advisors read the programme level.
+ */
+export type ProgressView = Omit<ProgrammeProgress, 'pairs'> & {
+  programmeId: string;
+  programmeName: string;
+  status: string;
+  pairs: ProgrammeProgress['pairs'] & { list?: PairProgress[] };
+};

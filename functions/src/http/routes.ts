@@ -9,6 +9,7 @@ import { matchingRoutes } from './routes/matching';
 import { pairSpaceRoutes } from './routes/pair-space';
 import { pairRoutes } from './routes/pairs';
 import { programmeRoutes } from './routes/programmes';
+import { progressRoutes } from './routes/progress';
 import { sessionRoutes } from './routes/sessions';
 
 /**
@@ -53,4 +54,5 @@ export const routes: AnyRoute[] = [
   ...matchingRoutes,
   ...pairRoutes,
   ...pairSpaceRoutes,
+  ...progressRoutes,
 ];

@@ -1,0 +1,110 @@
+import { stringify } from 'csv-stringify/sync';
+import type { Feedback } from '../../domain/pair-space/pair-space';
+import {
+  type PairProgress,
+  pairProgress,
+  programmeProgress,
+  reportRows,
+} from '../../domain/progress/progress';
+import type { Services } from '../../ports/services';
+import type { Principal } from '../auth';
+import { APP_ROLES } from '../auth';
+import { ProgrammeIdParams, type ProgressView } from '../contracts';
+import { type AnyRoute, defineRoute } from '../route';
+import { loadProgramme } from './programmes';
+
+/** Reads the programme's pairs, bookings and spaces, and keeps only figures (PRODUCT rule 8). */
+async function figures(services: Services, programmeId: string, principal: Principal | null) {
+  const programme = await loadProgramme(services, programmeId, principal);
+  const [pairs, bookings] = await Promise.all([
+    services.pairs.listByProgramme(programmeId),
+    services.bookings.listByProgramme(programmeId),
+  ]);
+  const bookingOf = new Map(bookings.map((b) => [b.value.pairId, b.value]));
+  const now = services.clock.now();
+  const perPair: PairProgress[] = [];
+  const feedback: Pick<Feedback, 'rating' | 'useful'>[] = [];
+  // Each pair's space is its own partition: read a few at a time.
+  for (let k = 0; k < pairs.length; k += 16) {
+    const slice = pairs.slice(k, k + 16);
+    const spaces = await Promise.all(slice.map((p) => services.pairSpace.list(p.value.id)));
+    slice.forEach((p, i) => {
+      const entries = spaces[i]!.map((e) => e.value);
+      perPair.push(
+        pairProgress(
+          p.value,
+          bookingOf.get(p.value.id),
+          entries,
+          programme.value.plannedSessions,
+          now,
+        ),
+      );
+      for (const e of entries) {
+        if (e.type === 'feedback') feedback.push({ rating: e.rating, useful: e.useful });
+      }
+    });
+  }
+  return {
+    programme: programme.value,
+    perPair,
+    summary: programmeProgress(perPair, feedback, now),
+  };
+}
+
+/**
+ * Progress for HR and advisors (PRODUCT rule 8): aggregates and statuses, never note contents.
+ * HR also sees each pair's figures and risks (to act on them); an advisor the programme level only.
+ */
+export const progressRoutes: AnyRoute[] = [
+  defineRoute({
+    name: 'programme-progress',
+    method: 'GET',
+    path: '/programmes/:programmeId/progress',
+    access: 'staff',
+    request: { params: ProgrammeIdParams },
+    handler: async ({ principal, services, params }) => {
+      const { programme, perPair, summary } = await figures(
+        services,
+        params.programmeId,
+        principal,
+      );
+      const isAdmin = principal!.roles.includes(APP_ROLES.admin);
+      const view: ProgressView = {
+        programmeId: programme.id,
+        programmeName: programme.name,
+        status: programme.status,
+        ...summary,
+        pairs: isAdmin
+          ? { ...summary.pairs, list: perPair }
+          : { total: summary.pairs.total, byStatus: summary.pairs.byStatus },
+      };
+      return { body: view };
+    },
+  }),
+  defineRoute({
+    name: 'programme-report',
+    method: 'GET',
+    path: '/programmes/:programmeId/report.csv',
+    access: 'admin',
+    request: { params: ProgrammeIdParams },
+    handler: async ({ principal, services, params }) => {
+      const { programme, perPair } = await figures(services, params.programmeId, principal);
+      const csv = stringify(reportRows(programme.name, perPair), {
+        // Excel reads UTF-8 (accents in Spanish names) only with the byte order mark.
+        bom: true,
+        // A cell starting like a formula is shown as text, never run by a spreadsheet.
+        cast: { string: (value) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value) },
+      });
+      const file = `tandem-${programme.name.replace(/[^\p{L}\p{N}]+/gu, '-').toLowerCase()}.csv`;
+      // The plain name for old clients (ASCII, accents dropped), the exact one in filename*.
+      const ascii = file.normalize('NFD').replace(/[^\x20-\x7e]|"/g, '');
+      return {
+        text: csv,
+        headers: {
+          'content-type': 'text/csv; charset=utf-8',
+          'content-disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file)}`,
+        },
+      };
+    },
+  }),
+];

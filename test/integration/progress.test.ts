@@ -1,0 +1,160 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bookingTable } from '../../functions/src/adapters/tables/booking-table';
+import { newBooking, type SessionRecord } from '../../functions/src/domain/booking/booking';
+import { type LocalStack, startLocalStack } from '../sim/stack';
+import { apiAs } from './api-client';
+import { asPerson, HR, matchingProgramme, unrelatedPeople } from './matching-fixture';
+
+let stack: LocalStack;
+let api: ReturnType<typeof apiAs>;
+let as: ReturnType<typeof asPerson>;
+const ADVISOR = 'Elena Rivas';
+
+beforeAll(async () => {
+  stack = await startLocalStack();
+  api = apiAs(stack);
+  as = asPerson(stack, api);
+});
+afterAll(async () => {
+  await stack?.close();
+});
+
+const hoursFromNow = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
+/** Ten sessions a fortnight apart, the first `daysAgo` days ago. */
+const series = (daysAgo: number): SessionRecord[] =>
+  Array.from({ length: 10 }, (_, index) => ({
+    index,
+    occurrenceId: null,
+    start: hoursFromNow(-daysAgo * 24 + index * 14 * 24),
+    end: hoursFromNow(-daysAgo * 24 + index * 14 * 24 + 1),
+    status: 'planned' as const,
+    clashes: [],
+  }));
+
+/** A running programme with `count` pairs, each booked as booking would leave it. */
+async function runningProgramme(count: number) {
+  const people = unrelatedPeople(stack, count * 2).map((p) => p.id);
+  const mentors = people.slice(0, count);
+  const mentees = people.slice(count);
+  const { programmeId } = await matchingProgramme(stack, api, { mentors, mentees }, { run: true });
+  const confirmed = await api(HR, 'POST', `/programmes/${programmeId}/matching/confirm`, {
+    body: { proposals: 'all' },
+  });
+  const pairs = confirmed.body.confirmed as {
+    id: string;
+    mentor: { id: string };
+    mentee: { id: string };
+  }[];
+  const store = bookingTable({
+    kind: 'connectionString',
+    connectionString: stack.env.TANDEM_STORAGE_CONNECTION!,
+  });
+  return { programmeId, pairs, store };
+}
+
+describe('programme progress (PRODUCT rule 8)', () => {
+  it('HR sees held vs planned, answers, goals, feedback and the pairs at risk; the advisor the programme level', async () => {
+    const { programmeId, pairs, store } = await runningProgramme(2);
+    const [good, silent] = pairs as [(typeof pairs)[0], (typeof pairs)[0]];
+    await store.create({
+      ...newBooking({ id: good.id, programmeId }, 'tandem@x', new Date()),
+      status: 'booked',
+      sessions: series(20),
+      responses: { mentor: 'accepted', mentee: 'accepted', checkedAt: null },
+    });
+    await store.create({
+      ...newBooking({ id: silent.id, programmeId }, 'tandem@x', new Date()),
+      status: 'booked',
+      sessions: series(20),
+      responses: { mentor: 'accepted', mentee: 'declined', checkedAt: null },
+    });
+    const goal = await as(good.mentee.id, 'POST', `/pairs/${good.id}/goals`, {
+      body: { horizon: 'short', title: 'Hablar en público', progress: 40 },
+    });
+    expect(goal.status).toBe(201);
+    for (const index of [0, 1]) {
+      const r = await as(good.mentor.id, 'PUT', `/pairs/${good.id}/sessions/${index}/feedback`, {
+        body: { rating: 5, useful: true },
+      });
+      expect(r.status).toBe(201);
+    }
+
+    const hr = await api(HR, 'GET', `/programmes/${programmeId}/progress`);
+    expect(hr.status).toBe(200);
+    expect(hr.body).toMatchObject({
+      programmeId,
+      status: 'running',
+      pairs: { total: 2, byStatus: { booked: 2 } },
+      // 20 days ago and 6 days ago have started: 2 of 10 each.
+      sessions: { planned: 20, held: 4 },
+      invitations: { accepted: 3, declined: 1 },
+      goals: { total: 1, progressed: 1, averageProgress: 40, pairsWithGoals: 1 },
+      feedback: { given: 2, expected: 8, averageRating: 5, usefulShare: 1 },
+      atRisk: { pairs: 1, byReason: { declined: 1, noFeedback: 1, noGoals: 1 } },
+    });
+    const silentRow = hr.body.pairs.list.find((p: { pairId: string }) => p.pairId === silent.id);
+    expect(silentRow.risks).toEqual(['declined', 'noFeedback', 'noGoals']);
+
+    const advisor = await api(ADVISOR, 'GET', `/programmes/${programmeId}/progress`);
+    expect(advisor.status).toBe(200);
+    expect(advisor.body.pairs).toEqual({ total: 2, byStatus: { booked: 2 } });
+    expect(advisor.body.atRisk).toEqual(hr.body.atRisk);
+    expect(JSON.stringify(advisor.body)).not.toContain(good.mentee.id);
+
+    expect((await as(good.mentee.id, 'GET', `/programmes/${programmeId}/progress`)).status).toBe(
+      403,
+    );
+  });
+
+  it('never shows HR or the advisor a word of what pairs wrote, in the figures or the CSV', async () => {
+    const { programmeId, pairs, store } = await runningProgramme(1);
+    const p = pairs[0]!;
+    await store.create({
+      ...newBooking({ id: p.id, programmeId }, 'tandem@x', new Date()),
+      status: 'booked',
+      sessions: series(20),
+    });
+    const secret = `secreto-${crypto.randomUUID()}`;
+    const writes = [
+      as(p.mentee.id, 'POST', `/pairs/${p.id}/notes`, {
+        body: { text: secret, visibility: 'shared' },
+      }),
+      as(p.mentor.id, 'POST', `/pairs/${p.id}/notes`, {
+        body: { text: secret, visibility: 'private' },
+      }),
+      as(p.mentor.id, 'POST', `/pairs/${p.id}/agenda`, { body: { text: secret } }),
+      as(p.mentee.id, 'POST', `/pairs/${p.id}/goals`, {
+        body: { horizon: 'long', title: secret, description: secret },
+      }),
+      as(p.mentee.id, 'PUT', `/pairs/${p.id}/sessions/0/feedback`, {
+        body: { rating: 2, useful: false, comment: secret },
+      }),
+    ];
+    expect((await Promise.all(writes)).map((w) => w.status)).toEqual([201, 201, 201, 201, 201]);
+    for (const who of [HR, ADVISOR]) {
+      const r = await api(who, 'GET', `/programmes/${programmeId}/progress`);
+      expect(r.status).toBe(200);
+      expect(JSON.stringify(r.body)).not.toContain(secret);
+    }
+    const csv = await fetch(`${stack.url}/api/programmes/${programmeId}/report.csv`, {
+      headers: {
+        authorization: `Bearer ${await stack.issuer.userToken(stack.people.find((x) => x.displayName === HR)!.id)}`,
+      },
+    });
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(csv.headers.get('content-disposition')).toMatch(/^attachment; filename="tandem-/);
+    const text = await csv.text();
+    expect(text).not.toContain(secret);
+    const lines = text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
+    expect(lines[0]).toMatch(
+      /^programme,mentor,mentee,pair status,booking status,sessions planned/,
+    );
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain('booked');
+    expect((await api(ADVISOR, 'GET', `/programmes/${programmeId}/report.csv`)).status).toBe(403);
+  });
+});
