@@ -213,6 +213,13 @@ const samples: Record<string, (who: string) => Promise<Sample>> = {
   'delete-activity': async () => onEntry('activities'),
   'programme-progress': async () => ({ path: `/programmes/${sharedMatchingProgramme}/progress` }),
   'programme-report': async () => ({ path: `/programmes/${sharedMatchingProgramme}/report.csv` }),
+  'programme-evaluation': async () => ({
+    path: `/programmes/${sharedMatchingProgramme}/evaluation`,
+  }),
+  'evaluate-programme': async () => ({
+    path: `/pairs/${pairOfOthers}/evaluation`,
+    body: { satisfaction: 4, goalsReached: 4, recommend: 9 },
+  }),
   'give-feedback': async () => ({
     path: `/pairs/${pairOfOthers}/sessions/0/feedback`,
     body: { rating: 5, useful: true },
@@ -286,6 +293,7 @@ const expected: Record<string, Record<Caller, number>> = {
   // Aggregates for HR and advisors (PRODUCT rule 8); the per-pair CSV is HR's.
   'programme-progress': expect401sThen(403, 200, 200),
   'programme-report': expect401sThen(403, 200, 403),
+  'programme-evaluation': expect401sThen(403, 200, 200),
   // The pair's space is its members' alone (PRODUCT rules 6 and 8): HR and advisors get
   // aggregates, never notes, so to them — and to everyone else — the pair does not exist.
   ...Object.fromEntries(
@@ -304,6 +312,7 @@ const expected: Record<string, Record<Caller, number>> = {
       'edit-activity',
       'delete-activity',
       'give-feedback',
+      'evaluate-programme',
     ].map((name) => [name, expect401sThen(404, 404, 404)]),
   ),
 };

@@ -158,3 +158,102 @@ describe('programme progress (PRODUCT rule 8)', () => {
     expect((await api(ADVISOR, 'GET', `/programmes/${programmeId}/report.csv`)).status).toBe(403);
   });
 });
+
+describe('the end-of-programme evaluation (PRODUCT rule 8)', () => {
+  it('opens after the pair’s last session; HR reads scores and unsigned suggestions, the advisor scores', async () => {
+    const { programmeId, pairs, store } = await runningProgramme(2);
+    const [done, ongoing] = pairs as [(typeof pairs)[0], (typeof pairs)[0]];
+    // One pair's ten sessions are all behind it; the other's are still ahead.
+    await store.create({
+      ...newBooking({ id: done.id, programmeId }, 'tandem@x', new Date()),
+      status: 'booked',
+      sessions: series(200),
+    });
+    await store.create({
+      ...newBooking({ id: ongoing.id, programmeId }, 'tandem@x', new Date()),
+      status: 'booked',
+      sessions: series(20),
+    });
+    const answer = { satisfaction: 5, goalsReached: 4, recommend: 10 };
+    const early = await as(ongoing.mentee.id, 'PUT', `/pairs/${ongoing.id}/evaluation`, {
+      body: answer,
+    });
+    expect([early.status, early.body.code]).toEqual([409, 'evaluationNotOpen']);
+    expect(
+      (await as(ongoing.mentee.id, 'GET', `/pairs/${ongoing.id}/space`)).body.evaluation,
+    ).toEqual({
+      open: false,
+      mine: null,
+    });
+
+    const mentee = await as(done.mentee.id, 'PUT', `/pairs/${done.id}/evaluation`, {
+      body: { ...answer, suggestion: 'Más sesiones presenciales' },
+    });
+    expect(mentee.status).toBe(201);
+    const mentor = await as(done.mentor.id, 'PUT', `/pairs/${done.id}/evaluation`, {
+      body: { satisfaction: 3, goalsReached: 3, recommend: 6 },
+    });
+    expect(mentor.status).toBe(201);
+    const unconditional = await as(done.mentor.id, 'PUT', `/pairs/${done.id}/evaluation`, {
+      body: { satisfaction: 4, goalsReached: 3, recommend: 8 },
+    });
+    expect(unconditional.status).toBe(428);
+    const revised = await as(done.mentor.id, 'PUT', `/pairs/${done.id}/evaluation`, {
+      body: { satisfaction: 4, goalsReached: 3, recommend: 8 },
+      headers: { 'if-match': mentor.body.etag },
+    });
+    expect(revised.status).toBe(200);
+    const space = await as(done.mentor.id, 'GET', `/pairs/${done.id}/space`);
+    expect(space.body.evaluation).toMatchObject({
+      open: true,
+      mine: { recommend: 8, role: 'mentor' },
+    });
+    expect(JSON.stringify(space.body)).not.toContain('Más sesiones presenciales');
+
+    const hr = await api(HR, 'GET', `/programmes/${programmeId}/evaluation`);
+    expect(hr.body).toMatchObject({
+      programmeId,
+      responses: 2,
+      expected: 4,
+      byRole: {
+        mentor: { responses: 1, satisfaction: 4 },
+        mentee: { responses: 1, satisfaction: 5, goalsReached: 4 },
+      },
+      // A promoter (10) and a passive (8) of two.
+      netPromoterScore: 50,
+      suggestions: ['Más sesiones presenciales'],
+    });
+    expect(JSON.stringify(hr.body)).not.toContain(done.mentee.id);
+    const advisor = await api(ADVISOR, 'GET', `/programmes/${programmeId}/evaluation`);
+    expect(advisor.body.responses).toBe(2);
+    expect(advisor.body.suggestions).toBeUndefined();
+    expect((await as(done.mentee.id, 'GET', `/programmes/${programmeId}/evaluation`)).status).toBe(
+      403,
+    );
+  });
+
+  it('refuses a bad evaluation with the field, and stores nothing', async () => {
+    const { programmeId, pairs, store } = await runningProgramme(1);
+    const p = pairs[0]!;
+    await store.create({
+      ...newBooking({ id: p.id, programmeId }, 'tandem@x', new Date()),
+      status: 'booked',
+      sessions: series(200),
+    });
+    for (const [body, field] of [
+      [{ satisfaction: 6, goalsReached: 3, recommend: 5 }, 'satisfaction'],
+      [{ satisfaction: 3, goalsReached: 3, recommend: 11 }, 'recommend'],
+      [{ satisfaction: 3, recommend: 5 }, 'goalsReached'],
+      [{ satisfaction: 3, goalsReached: 3, recommend: 5, who: 'x' }, 'who'],
+      [
+        { satisfaction: 3, goalsReached: 3, recommend: 5, suggestion: 'x'.repeat(2001) },
+        'suggestion',
+      ],
+    ] as const) {
+      const r = await as(p.mentee.id, 'PUT', `/pairs/${p.id}/evaluation`, { body });
+      expect(r.status).toBe(400);
+      expect(JSON.stringify(r.body.errors)).toContain(field);
+    }
+    expect((await as(p.mentee.id, 'GET', `/pairs/${p.id}/space`)).body.evaluation.mine).toBeNull();
+  });
+});

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import type { Activity, AgendaItem, Feedback, Goal, Note } from '../domain/pair-space/pair-space';
+import type { EvaluationSummary } from '../domain/evaluation/evaluation';
+import type {
+  Activity,
+  AgendaItem,
+  Evaluation,
+  Feedback,
+  Goal,
+  Note,
+} from '../domain/pair-space/pair-space';
 import type { PairProgress, ProgrammeProgress } from '../domain/progress/progress';
 
 /**
@@ -354,6 +362,15 @@ export const FeedbackSchema = z
   })
   .strict();
 
+export const EvaluationSchema = z
+  .object({
+    satisfaction: z.number().int().min(1).max(5),
+    goalsReached: z.number().int().min(1).max(5),
+    recommend: z.number().int().min(0).max(10),
+    suggestion: z.string().trim().max(2000).optional(),
+  })
+  .strict();
+
 /** An entry of the space as the API returns it: its fields and the ETag for the next edit. */
 type Tagged<T> = T & { etag: string };
 export type AgendaItemView = Tagged<AgendaItem>;
@@ -361,6 +378,7 @@ export type NoteView = Tagged<Note>;
 export type GoalView = Tagged<Goal>;
 export type ActivityView = Tagged<Activity>;
 export type FeedbackView = Tagged<Feedback>;
+export type EvaluationView = Tagged<Evaluation>;
 
 /** GET /api/pairs/{id}/space: what the pair page and the Outlook pane show a member. */
 export interface PairSpaceView {
@@ -382,6 +400,8 @@ export interface PairSpaceView {
   goals: GoalView[];
   /** Executive programmes only; null otherwise. */
   activities: ActivityView[] | null;
+  /** The end-of-programme evaluation: open once the programme is over for the pair. */
+  evaluation: { open: boolean; mine: EvaluationView | null };
 }
 
 // --- Progress (PRODUCT rule 8) ------------------------------------------------------------------
@@ -395,4 +415,13 @@ export type ProgressView = Omit<ProgrammeProgress, 'pairs'> & {
   programmeName: string;
   status: string;
   pairs: ProgrammeProgress['pairs'] & { list?: PairProgress[] };
+};
+
+/**
+ * GET /api/programmes/{id}/evaluation: the end-of-programme evaluation in aggregate; HR also reads
+ * the suggestions written for the programme team, without names.
+ */
+export type EvaluationResultsView = EvaluationSummary & {
+  programmeId: string;
+  suggestions?: string[];
 };

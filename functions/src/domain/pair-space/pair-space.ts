@@ -69,7 +69,23 @@ export interface Feedback extends EntryBase {
   comment: string;
 }
 
-export type SpaceEntry = AgendaItem | Note | Goal | Activity | Feedback;
+/**
+ * A member's end-of-programme evaluation (rule 8). Scores are aggregated for HR and advisors;
+ * `suggestion` is written for the programme team and read by HR without the author's name.
+ */
+export interface Evaluation extends EntryBase {
+  type: 'evaluation';
+  role: Role;
+  /** 1–5: how satisfied with the mentoring. */
+  satisfaction: number;
+  /** 1–5: how far the mentee's goals were reached. */
+  goalsReached: number;
+  /** 0–10: would recommend the programme to a colleague. */
+  recommend: number;
+  suggestion: string;
+}
+
+export type SpaceEntry = AgendaItem | Note | Goal | Activity | Feedback | Evaluation;
 
 /**
  * Where an entry lives inside its pair's partition. Private notes carry their author in the key
@@ -85,6 +101,7 @@ export function entryKey(entry: {
     return `note-private-${entry.authorId}-${entry.id}`;
   }
   if (entry.type === 'note') return `note-shared-${entry.id}`;
+  if (entry.type === 'evaluation') return `evaluation-${entry.authorId}`;
   return `${entry.type}-${entry.id}`;
 }
 
@@ -326,6 +343,8 @@ export interface SpaceView {
   privateNotes: Note[];
   goals: Goal[];
   activities: Activity[] | null;
+  /** The viewer's own end-of-programme evaluation. */
+  evaluation: Evaluation | null;
 }
 
 /**
@@ -364,6 +383,9 @@ export function spaceAsMemberSees(
       ...goals.filter((g) => g.horizon === 'short'),
       ...goals.filter((g) => g.horizon === 'long'),
     ],
+    evaluation:
+      sorted.find((e): e is Evaluation => e.type === 'evaluation' && e.authorId === viewerId) ??
+      null,
     activities:
       programmeKind === 'executive'
         ? sorted.filter((e): e is Activity => e.type === 'activity')

@@ -1,8 +1,10 @@
+import { evaluate, evaluationOpen } from '../../domain/evaluation/evaluation';
 import type { Pair } from '../../domain/pair/pair';
 import { pairAsMemberSees } from '../../domain/pair/pair';
 import {
   type Activity,
   type AgendaItem,
+  type Evaluation,
   editActivity,
   editAgendaItem,
   editGoal,
@@ -33,6 +35,7 @@ import {
   EditAgendaItemSchema,
   EditGoalSchema,
   EditNoteSchema,
+  EvaluationSchema,
   FeedbackSchema,
   NewActivitySchema,
   NewAgendaItemSchema,
@@ -84,6 +87,7 @@ const what: Record<SpaceEntry['type'], string> = {
   goal: 'The goal',
   activity: 'The activity',
   feedback: 'Your feedback',
+  evaluation: 'Your evaluation',
 };
 
 /**
@@ -194,11 +198,12 @@ export const pairSpaceRoutes: AnyRoute[] = [
     request: { params: PairIdParams },
     handler: async ({ principal, services, params }) => {
       const { pair, me } = await asMember(services, principal, params.pairId);
-      const [kind, booking, entries] = await Promise.all([
-        programmeKindOf(services, pair),
+      const [programme, booking, entries] = await Promise.all([
+        services.programmes.get(pair.programmeId),
         services.bookings.get(pair.id),
         services.pairSpace.list(pair.id),
       ]);
+      const kind = programme?.value.kind ?? 'classic';
       const other = pair.mentor.id === me ? pair.mentee.id : pair.mentor.id;
       const etags = new Map(entries.map((e) => [e.value, e.etag]));
       const tag = <T extends SpaceEntry>(entry: T) => ({ ...entry, etag: etags.get(entry)! });
@@ -222,6 +227,14 @@ export const pairSpaceRoutes: AnyRoute[] = [
         privateNotes: space.privateNotes.map(tag),
         goals: space.goals.map(tag),
         activities: space.activities?.map(tag) ?? null,
+        evaluation: {
+          open: evaluationOpen(
+            programme?.value.status ?? 'running',
+            booking?.value,
+            services.clock.now(),
+          ),
+          mine: space.evaluation ? tag(space.evaluation) : null,
+        },
       };
       return { body: view };
     },
@@ -339,19 +352,59 @@ export const pairSpaceRoutes: AnyRoute[] = [
           { sessionIndex: params.index, ...body },
         ),
       );
-      // A first answer is created; a revision quotes the ETag of the answer it revises.
-      if (!previous) {
-        try {
-          return savedResponse(await services.pairSpace.create(feedback), 201);
-        } catch (error) {
-          if (!(error instanceof AlreadyExistsError)) throw error;
-          throw new HttpProblem(
-            412,
-            'Your feedback changed since you read it. Reload and try again.',
-          );
-        }
+      return upsert(services, feedback, previous, headers);
+    },
+  }),
+  defineRoute({
+    name: 'evaluate-programme',
+    method: 'PUT',
+    path: '/pairs/:pairId/evaluation',
+    access: 'employee',
+    request: { params: PairIdParams, body: EvaluationSchema },
+    handler: async ({ principal, services, params, body, headers }) => {
+      const { pair, me, role } = await asMember(services, principal, params.pairId);
+      const [programme, booking, previous] = await Promise.all([
+        services.programmes.get(pair.programmeId),
+        services.bookings.get(pair.id),
+        services.pairSpace.get(pair.id, entryKey({ type: 'evaluation', id: '', authorId: me })),
+      ]);
+      const now = services.clock.now();
+      const open = evaluationOpen(programme?.value.status ?? 'running', booking?.value, now);
+      const outcome = evaluate(
+        open,
+        previous?.value as Evaluation | undefined,
+        { pairId: pair.id, authorId: me, role, now },
+        body,
+      );
+      if (!outcome.ok) {
+        throw new HttpProblem(
+          409,
+          'The evaluation opens when the programme is over for your pair: after your last session, or when HR closes it.',
+          { code: outcome.reason.code },
+        );
       }
-      return replaced(services, feedback, ifMatch(headers));
+      return upsert(services, outcome.value, previous, headers);
     },
   }),
 ];
+
+/** A first answer is created; a revision quotes the ETag of the answer it revises. */
+async function upsert(
+  services: Services,
+  entry: Feedback | Evaluation,
+  previous: Versioned<SpaceEntry> | undefined,
+  headers: { get(name: string): string | null },
+) {
+  if (!previous) {
+    try {
+      return savedResponse(await services.pairSpace.create(entry), 201);
+    } catch (error) {
+      if (!(error instanceof AlreadyExistsError)) throw error;
+      throw new HttpProblem(
+        412,
+        `${what[entry.type]} changed since you read it. Reload and try again.`,
+      );
+    }
+  }
+  return replaced(services, entry, ifMatch(headers));
+}

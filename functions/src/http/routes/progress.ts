@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
-import type { Feedback } from '../../domain/pair-space/pair-space';
+import { anonymousSuggestions, summarise } from '../../domain/evaluation/evaluation';
+import type { Evaluation, Feedback } from '../../domain/pair-space/pair-space';
 import {
   type PairProgress,
   pairProgress,
@@ -9,7 +10,7 @@ import {
 import type { Services } from '../../ports/services';
 import type { Principal } from '../auth';
 import { APP_ROLES } from '../auth';
-import { ProgrammeIdParams, type ProgressView } from '../contracts';
+import { type EvaluationResultsView, ProgrammeIdParams, type ProgressView } from '../contracts';
 import { type AnyRoute, defineRoute } from '../route';
 import { loadProgramme } from './programmes';
 
@@ -24,6 +25,7 @@ async function figures(services: Services, programmeId: string, principal: Princ
   const now = services.clock.now();
   const perPair: PairProgress[] = [];
   const feedback: Pick<Feedback, 'rating' | 'useful'>[] = [];
+  const evaluations: Evaluation[] = [];
   // Each pair's space is its own partition: read a few at a time.
   for (let k = 0; k < pairs.length; k += 16) {
     const slice = pairs.slice(k, k + 16);
@@ -41,12 +43,14 @@ async function figures(services: Services, programmeId: string, principal: Princ
       );
       for (const e of entries) {
         if (e.type === 'feedback') feedback.push({ rating: e.rating, useful: e.useful });
+        if (e.type === 'evaluation') evaluations.push(e);
       }
     });
   }
   return {
     programme: programme.value,
     perPair,
+    evaluations,
     summary: programmeProgress(perPair, feedback, now),
   };
 }
@@ -77,6 +81,29 @@ export const progressRoutes: AnyRoute[] = [
         pairs: isAdmin
           ? { ...summary.pairs, list: perPair }
           : { total: summary.pairs.total, byStatus: summary.pairs.byStatus },
+      };
+      return { body: view };
+    },
+  }),
+  defineRoute({
+    name: 'programme-evaluation',
+    method: 'GET',
+    path: '/programmes/:programmeId/evaluation',
+    access: 'staff',
+    request: { params: ProgrammeIdParams },
+    handler: async ({ principal, services, params }) => {
+      const { programme, perPair, evaluations } = await figures(
+        services,
+        params.programmeId,
+        principal,
+      );
+      const view: EvaluationResultsView = {
+        programmeId: programme.id,
+        ...summarise(evaluations, perPair.length),
+        // Written for the programme team: HR reads them, without names; advisors the scores.
+        ...(principal!.roles.includes(APP_ROLES.admin)
+          ? { suggestions: anonymousSuggestions(evaluations) }
+          : {}),
       };
       return { body: view };
     },
