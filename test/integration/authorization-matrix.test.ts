@@ -220,6 +220,9 @@ const samples: Record<string, (who: string) => Promise<Sample>> = {
     path: `/pairs/${pairOfOthers}/evaluation`,
     body: { satisfaction: 4, goalsReached: 4, recommend: 9 },
   }),
+  'export-my-data': async () => ({ path: '/me/data' }),
+  // Every caller has applications under review by now (the samples above made them): refused.
+  'erase-my-data': async () => ({ path: '/me/data' }),
   'give-feedback': async () => ({
     path: `/pairs/${pairOfOthers}/sessions/0/feedback`,
     body: { rating: 5, useful: true },
@@ -294,6 +297,8 @@ const expected: Record<string, Record<Caller, number>> = {
   'programme-progress': expect401sThen(403, 200, 200),
   'programme-report': expect401sThen(403, 200, 403),
   'programme-evaluation': expect401sThen(403, 200, 200),
+  'export-my-data': expect401sThen(200, 200, 200),
+  'erase-my-data': expect401sThen(409, 409, 409),
   // The pair's space is its members' alone (PRODUCT rules 6 and 8): HR and advisors get
   // aggregates, never notes, so to them — and to everyone else — the pair does not exist.
   ...Object.fromEntries(

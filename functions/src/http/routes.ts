@@ -8,6 +8,7 @@ import { directoryRoutes } from './routes/directory';
 import { matchingRoutes } from './routes/matching';
 import { pairSpaceRoutes } from './routes/pair-space';
 import { pairRoutes } from './routes/pairs';
+import { personalDataRoutes } from './routes/personal-data';
 import { programmeRoutes } from './routes/programmes';
 import { progressRoutes } from './routes/progress';
 import { sessionRoutes } from './routes/sessions';
@@ -55,4 +56,5 @@ export const routes: AnyRoute[] = [
   ...pairRoutes,
   ...pairSpaceRoutes,
   ...progressRoutes,
+  ...personalDataRoutes,
 ];

@@ -14,4 +14,6 @@ export interface ApplicationStore {
   ): Promise<Versioned<Application>[]>;
   /** Replaces only if the ETag still matches; else StaleVersionError. */
   replace(application: Application, etag: string): Promise<Versioned<Application>>;
+  /** Deletes only if the ETag still matches (a person's erasure); else StaleVersionError. */
+  remove(application: Application, etag: string): Promise<void>;
 }

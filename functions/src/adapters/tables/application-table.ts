@@ -20,5 +20,6 @@ export function applicationTable(connection: TableConnection): ApplicationStore 
       return found.filter((a) => a !== undefined);
     },
     replace: (a, etag) => table.replace(a.programmeId, a.personId, a, etag),
+    remove: (a, etag) => table.delete(a.programmeId, a.personId, etag),
   };
 }

@@ -1,0 +1,126 @@
+import type { Application } from '../../domain/application/application';
+import type { SpaceEntry } from '../../domain/pair-space/pair-space';
+import {
+  erasureBlockers,
+  exportDocument,
+  type MyPairData,
+} from '../../domain/personal-data/personal-data';
+import type { Programme } from '../../domain/programme/programme';
+import type { Versioned } from '../../ports/programmes';
+import type { Services } from '../../ports/services';
+import type { Principal } from '../auth';
+import { HttpProblem } from '../problems';
+import { type AnyRoute, defineRoute } from '../route';
+import { conditionalWrite } from './versioned';
+
+function person(principal: Principal | null) {
+  if (principal?.kind !== 'user') throw new HttpProblem(403, 'Only people have personal data.');
+  return principal;
+}
+
+/** Everything a person gave Tandem, with the ETags an erasure quotes. */
+async function gather(services: Services, personId: string) {
+  const programmes = (await services.programmes.list()).map((p) => p.value);
+  const byId = new Map<string, Programme>(programmes.map((p) => [p.id, p]));
+  const [applications, pairs] = await Promise.all([
+    services.applications.listByPerson(
+      personId,
+      programmes.filter((p) => p.status !== 'draft').map((p) => p.id),
+    ),
+    services.pairs.listByMember(
+      personId,
+      programmes
+        .filter((p) => ['matching', 'running', 'closed'].includes(p.status))
+        .map((p) => p.id),
+    ),
+  ]);
+  const written: Versioned<SpaceEntry>[][] = [];
+  const mine: MyPairData[] = await Promise.all(
+    pairs.map(async ({ value: pair }, k) => {
+      const [booking, entries] = await Promise.all([
+        services.bookings.get(pair.id),
+        services.pairSpace.list(pair.id),
+      ]);
+      written[k] = entries.filter((e) => e.value.authorId === personId);
+      const programme = byId.get(pair.programmeId)!;
+      return {
+        pair,
+        programme: {
+          id: programme.id,
+          name: programme.name,
+          kind: programme.kind,
+          status: programme.status,
+        },
+        booking: booking?.value,
+        mine: written[k]!.map((e) => e.value),
+      };
+    }),
+  );
+  return {
+    applications: applications.map((a) => ({ ...a, programme: byId.get(a.value.programmeId)! })),
+    pairs: mine,
+    written: written.flat(),
+  };
+}
+
+/** A person's own data: the export (right of access) and the erasure (right to be forgotten). */
+export const personalDataRoutes: AnyRoute[] = [
+  defineRoute({
+    name: 'export-my-data',
+    method: 'GET',
+    path: '/me/data',
+    access: 'employee',
+    handler: async ({ principal, services }) => {
+      const me = person(principal);
+      const data = await gather(services, me.id);
+      const body = exportDocument({
+        person: { id: me.id, name: me.name, username: me.username },
+        exportedAt: services.clock.now(),
+        applications: data.applications.map((a) => a.value),
+        pairs: data.pairs,
+      });
+      return {
+        body,
+        headers: { 'content-disposition': 'attachment; filename="tandem-my-data.json"' },
+      };
+    },
+  }),
+  defineRoute({
+    name: 'erase-my-data',
+    method: 'DELETE',
+    path: '/me/data',
+    access: 'employee',
+    handler: async ({ principal, services }) => {
+      const me = person(principal);
+      const data = await gather(services, me.id);
+      const blockers = erasureBlockers(
+        data.applications.map((a) => ({ application: a.value, programme: a.programme })),
+        data.pairs,
+      );
+      if (blockers.length > 0) {
+        throw new HttpProblem(
+          409,
+          'Your data can be erased once you take part in nothing still running: withdraw your applications under review, and ask HR to end your current pairs.',
+          { code: 'erasureBlocked', blockers },
+        );
+      }
+      // What others rely on stays: the pair itself (the other person's history, HR's figures) and
+      // the directory (Entra ID's). What the person wrote and applied with goes.
+      for (const entry of data.written) {
+        await conditionalWrite(
+          () => services.pairSpace.remove(entry.value, entry.etag),
+          'Something you wrote',
+        );
+      }
+      for (const application of data.applications) {
+        await conditionalWrite(
+          () => services.applications.remove(application.value as Application, application.etag),
+          'An application',
+        );
+      }
+      return {
+        body: { erased: { applications: data.applications.length, entries: data.written.length } },
+      };
+    },
+  }),
+];
