@@ -1,11 +1,14 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PNG } from 'pngjs';
 
 /**
  * Tandem's icons, drawn from geometry so they can be re-made at any size: two interlocking rings —
- * a mentor and a mentee — white on Tandem's teal (colour icon, full bleed as Teams asks), or white
- * on transparent (outline icon). Run `npx tsx appPackage/scripts/icons.ts` to regenerate them.
+ * a mentor and a mentee — white on Tandem's teal (colour icon, full bleed as Teams asks), white
+ * on transparent (outline icon), or teal on transparent (the Outlook ribbon's 16/32/80 px button,
+ * which Outlook fetches from the tab's host, hence `tab/public/addin/`). Run
+ * `npx tsx appPackage/scripts/icons.ts` to regenerate them.
  */
 export const TANDEM_TEAL = { r: 0x0f, g: 0x6e, b: 0x6e };
 
@@ -33,6 +36,12 @@ function ringsCoverage(size: number, x: number, y: number): number {
   return inside / 16;
 }
 
+/** The sizes Outlook asks of a ribbon group or button (unified manifest `extensionCommonIcon`). */
+export const RIBBON_ICON_SIZES = [16, 32, 80] as const;
+
+/** Where a ribbon icon lives under the tab's static files (and so its URL path on the tab domain). */
+export const ribbonIconPath = (size: number) => `addin/icon-${size}.png`;
+
 export function drawIcon(size: number, background: Rgba | null, ink: Rgba): PNG {
   const png = new PNG({ width: size, height: size });
   for (let y = 0; y < size; y++) {
@@ -53,5 +62,10 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const white: Rgba = [255, 255, 255, 255];
   writeFileSync(`${dir}color.png`, PNG.sync.write(drawIcon(192, teal, white)));
   writeFileSync(`${dir}outline.png`, PNG.sync.write(drawIcon(32, null, white)));
-  console.log('Wrote appPackage/color.png and appPackage/outline.png');
+  const ribbon = join(dir, '..', 'tab', 'public');
+  mkdirSync(join(ribbon, 'addin'), { recursive: true });
+  for (const size of RIBBON_ICON_SIZES) {
+    writeFileSync(join(ribbon, ribbonIconPath(size)), PNG.sync.write(drawIcon(size, null, teal)));
+  }
+  console.log('Wrote appPackage/color.png, appPackage/outline.png and tab/public/addin/icon-*.png');
 }

@@ -53,9 +53,32 @@ export function fillPlaceholders(
   return filled;
 }
 
+interface RibbonIcon {
+  size: number;
+  url: string;
+}
+
+interface RibbonControl {
+  id: string;
+  label: string;
+  icons?: RibbonIcon[];
+  actionId?: string;
+}
+
+/** The Outlook add-in part of the manifest, as far as the checks below read it. */
+interface ExtensionShape {
+  runtimes?: { id: string; code: { page: string }; actions?: { id: string; type: string }[] }[];
+  ribbons?: {
+    contexts?: string[];
+    tabs: { groups?: { id?: string; icons?: RibbonIcon[]; controls?: RibbonControl[] }[] }[];
+  }[];
+}
+
 /** The parts of the manifest the checks below read (the schema validates the rest). */
 interface ManifestShape {
   icons?: { color: string; outline: string };
+  extensions?: ExtensionShape[];
+  authorization?: { permissions?: { resourceSpecific?: { name: string; type: string }[] } };
   validDomains?: string[];
   webApplicationInfo?: { id?: string; resource?: string };
   localizationInfo?: { additionalLanguages?: { languageTag: string; file: string }[] };
@@ -84,20 +107,113 @@ function* strings(value: unknown, path = ''): Generator<[string, string]> {
 }
 
 /**
+ * The manifest's strings a localization file translates, keyed as the localization schema keys
+ * them (`name.short`, `staticTabs[0].name`, `extensions[0].ribbons[0]…controls[0].label`…): every
+ * string whose path matches one of the schema's keys, except URLs (pages and icons stay the same
+ * in Spanish).
+ */
+export function localizableStrings(manifest: unknown): Record<string, string> {
+  const schema = JSON.parse(
+    readFileSync(join(schemas, 'MicrosoftTeams.Localization.schema.json'), 'utf8'),
+  ) as { properties: Record<string, unknown>; patternProperties: Record<string, unknown> };
+  const fixed = new Set(Object.keys(schema.properties).filter((k) => k.includes('.')));
+  const patterns = Object.keys(schema.patternProperties).map((p) => new RegExp(p));
+  const out: Record<string, string> = {};
+  for (const [path, value] of strings(manifest)) {
+    if (/url$/i.test(path) || /^https?:\/\//.test(value)) continue;
+    if (fixed.has(path) || patterns.some((p) => p.test(path))) out[path] = value;
+  }
+  return out;
+}
+
+/** The Outlook ribbon's icon sizes: Outlook picks among 16, 32 and 80 px for its layouts. */
+const RIBBON_ICON_SIZES = [16, 32, 80];
+
+/**
+ * The Outlook add-in's own rules, beyond the schema: its pane is a page of the tab's host, each
+ * button opens a declared action, each ribbon icon set has the three sizes, served by the tab (a
+ * file of that size under `tab/public`), and the item permission Outlook needs is requested.
+ */
+function extensionProblems(
+  manifest: ManifestShape,
+  domain: string,
+  tabPublicDir: string,
+): string[] {
+  const problems: string[] = [];
+  for (const [e, extension] of (manifest.extensions ?? []).entries()) {
+    const at = `extensions[${e}]`;
+    const actions = new Set<string>();
+    for (const [r, runtime] of (extension.runtimes ?? []).entries()) {
+      const page = new URL(runtime.code.page);
+      if (page.host !== domain || !page.pathname.endsWith('.html')) {
+        problems.push(`${at}.runtimes[${r}].code.page must be an HTML page on ${domain}`);
+      }
+      for (const action of runtime.actions ?? []) actions.add(action.id);
+    }
+    const iconSets: [string, RibbonIcon[] | undefined][] = [];
+    for (const [b, ribbon] of (extension.ribbons ?? []).entries()) {
+      for (const [t, tab] of ribbon.tabs.entries()) {
+        for (const [g, group] of (tab.groups ?? []).entries()) {
+          const groupAt = `${at}.ribbons[${b}].tabs[${t}].groups[${g}]`;
+          iconSets.push([groupAt, group.icons]);
+          for (const [c, control] of (group.controls ?? []).entries()) {
+            iconSets.push([`${groupAt}.controls[${c}]`, control.icons]);
+            if (!control.actionId || !actions.has(control.actionId)) {
+              problems.push(`${groupAt}.controls[${c}]: actionId must name a runtime action`);
+            }
+          }
+        }
+      }
+    }
+    for (const [where, icons] of iconSets) {
+      const sizes = (icons ?? []).map((i) => i.size).sort((a, b) => a - b);
+      if (sizes.join() !== RIBBON_ICON_SIZES.join()) {
+        problems.push(`${where}.icons: needs one icon of each size 16, 32 and 80 px`);
+      }
+      for (const icon of icons ?? []) {
+        const url = new URL(icon.url);
+        const file = join(tabPublicDir, decodeURIComponent(url.pathname));
+        if (!existsSync(file)) {
+          problems.push(`${where}.icons: ${url.pathname} is not a file of the tab (${file})`);
+          continue;
+        }
+        const png = PNG.sync.read(readFileSync(file));
+        if (png.width !== icon.size || png.height !== icon.size) {
+          problems.push(`${where}.icons: ${url.pathname} is ${png.width}×${png.height}`);
+        }
+      }
+    }
+    const rsc = manifest.authorization?.permissions?.resourceSpecific ?? [];
+    if (!rsc.some((p) => p.name.startsWith('MailboxItem.') && p.type === 'Delegated')) {
+      problems.push(
+        'authorization.permissions.resourceSpecific must grant the add-in a MailboxItem permission',
+      );
+    }
+  }
+  return problems;
+}
+
+/**
  * Builds `appPackage/build/tandem-<env>.zip` from manifest.json, the icons and the localization
  * files, filling `${{…}}` from `env/.env.<env>`, and refuses a package Teams or Outlook would
- * refuse: schema v1.29, plain-HTTPS URLs on the tab's domain, icon sizes, no placeholder left.
+ * refuse: schema v1.29, plain-HTTPS URLs on the tab's domain, icon sizes, the Outlook add-in's
+ * rules, every localizable string in every language, no placeholder left.
  */
 export function buildAppPackage(options: {
   env: string;
   envFile?: string;
   outDir?: string;
+  /** Where the tab's static files (the ribbon icons among them) come from. */
+  tabPublicDir?: string;
+  /** Where manifest.json, the icons and the localization files come from (tests vary them). */
+  sourceDir?: string;
 }): PackageResult {
+  const source = options.sourceDir ?? appPackage;
   const envFile = options.envFile ?? join(root, 'env', `.env.${options.env}`);
   if (!existsSync(envFile)) throw new Error(`No env file ${envFile}`);
   const values = readEnvFile(envFile);
   const manifestText = fillPlaceholders(
-    readFileSync(join(appPackage, 'manifest.json'), 'utf8'),
+    readFileSync(join(source, 'manifest.json'), 'utf8'),
     values,
     'manifest.json',
   );
@@ -129,6 +245,10 @@ export function buildAppPackage(options: {
     );
   }
 
+  problems.push(
+    ...extensionProblems(manifest, domain, options.tabPublicDir ?? join(root, 'tab', 'public')),
+  );
+
   const files: Record<string, Uint8Array> = {
     'manifest.json': Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`),
   };
@@ -136,7 +256,7 @@ export function buildAppPackage(options: {
     ['color', manifest.icons?.color ?? 'color.png', 192],
     ['outline', manifest.icons?.outline ?? 'outline.png', 32],
   ] as const) {
-    const bytes = readFileSync(join(appPackage, file));
+    const bytes = readFileSync(join(source, file));
     const png = PNG.sync.read(bytes);
     if (png.width !== size || png.height !== size) {
       problems.push(
@@ -159,9 +279,10 @@ export function buildAppPackage(options: {
   const validateLocalization = validator('MicrosoftTeams.Localization.schema.json', {
     unicodeRegExp: false,
   });
+  const english = Object.keys(localizableStrings(manifest));
   for (const language of manifest.localizationInfo?.additionalLanguages ?? []) {
     const text = fillPlaceholders(
-      readFileSync(join(appPackage, language.file), 'utf8'),
+      readFileSync(join(source, language.file), 'utf8'),
       values,
       language.file,
     );
@@ -170,6 +291,10 @@ export function buildAppPackage(options: {
       for (const e of validateLocalization.errors ?? [])
         problems.push(`${language.file}${e.instancePath}: ${e.message}`);
     }
+    const missing = english.filter((key) => !(typeof localized[key] === 'string'));
+    const blank = english.filter((key) => localized[key]?.trim?.() === '');
+    if (missing.length > 0) problems.push(`${language.file}: no ${missing.join(', ')}`);
+    if (blank.length > 0) problems.push(`${language.file}: empty ${blank.join(', ')}`);
     files[language.file] = Buffer.from(text);
   }
   for (const [name, bytes] of Object.entries(files)) {

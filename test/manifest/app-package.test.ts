@@ -1,14 +1,25 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unzipSync } from 'fflate';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { buildAppPackage } from '../../appPackage/scripts/package';
+import { buildAppPackage, localizableStrings } from '../../appPackage/scripts/package';
 
 const fixture = fileURLToPath(new URL('./fixtures/.env.test', import.meta.url));
 const out = mkdtempSync(join(tmpdir(), 'tandem-package-'));
+const sources = fileURLToPath(new URL('../../appPackage', import.meta.url));
+const tabPublic = fileURLToPath(new URL('../../tab/public', import.meta.url));
+
+/** A scratch copy of appPackage's sources, for a test to break one thing in. */
+function copyOfSources(name: string): string {
+  const dir = join(out, `sources-${name}`);
+  for (const file of ['manifest.json', 'color.png', 'outline.png', 'localization']) {
+    cpSync(join(sources, file), join(dir, file), { recursive: true });
+  }
+  return dir;
+}
 
 describe('the app package', () => {
   const built = buildAppPackage({ env: 'test', envFile: fixture, outDir: out });
@@ -57,20 +68,114 @@ describe('the app package', () => {
   it('says every localizable string in Spanish that the manifest says in English', () => {
     const manifest = JSON.parse(Buffer.from(zip['manifest.json']!).toString('utf8'));
     const es = JSON.parse(Buffer.from(zip['localization/es-es.json']!).toString('utf8'));
-    const english: Record<string, string> = {
-      'name.short': manifest.name.short,
-      'name.full': manifest.name.full,
-      'description.short': manifest.description.short,
-      'description.full': manifest.description.full,
-      ...Object.fromEntries(
-        manifest.staticTabs
-          .map((t: { name?: string }, i: number) => [`staticTabs[${i}].name`, t.name])
-          .filter(([, name]: [string, string | undefined]) => name !== undefined),
-      ),
-    };
+    const english = localizableStrings(manifest);
+    const button = 'extensions[0].ribbons[0].tabs[0].groups[0].controls[0]';
+    // The add-in's ribbon texts are among them, not only the app's name and description.
+    expect(Object.keys(english)).toEqual(
+      expect.arrayContaining([
+        'name.short',
+        'description.full',
+        'staticTabs[0].name',
+        'extensions[0].ribbons[0].tabs[0].groups[0].label',
+        `${button}.label`,
+        `${button}.supertip.title`,
+        `${button}.supertip.description`,
+      ]),
+    );
+    expect(english[`${button}.label`]).toBe('Session notes');
     const spanish = Object.keys(es).filter((k) => k !== '$schema');
     expect(spanish.sort()).toEqual(Object.keys(english).sort());
     for (const key of spanish) expect(es[key].trim().length, key).toBeGreaterThan(0);
+    expect(es[`${button}.label`]).toBe('Notas de la sesión');
+  });
+
+  it('refuses a package whose Spanish file lacks one of the add-in’s strings', () => {
+    const source = copyOfSources('no-spanish');
+    const file = join(source, 'localization/es-es.json');
+    const es = JSON.parse(readFileSync(file, 'utf8'));
+    delete es['extensions[0].ribbons[0].tabs[0].groups[0].controls[0].supertip.description'];
+    writeFileSync(file, JSON.stringify(es));
+    expect(() =>
+      buildAppPackage({ env: 'test', envFile: fixture, outDir: out, sourceDir: source }),
+    ).toThrow(/es-es\.json: no extensions\[0\]\.ribbons.*supertip\.description/);
+  });
+
+  it('adds one Outlook add-in: a pane of the tab’s host on meeting details, attendee and organiser', () => {
+    const manifest = JSON.parse(Buffer.from(zip['manifest.json']!).toString('utf8'));
+    expect(manifest.extensions).toHaveLength(1);
+    const [extension] = manifest.extensions;
+    expect(extension.requirements).toEqual({
+      scopes: ['mail'],
+      capabilities: [{ name: 'Mailbox', minVersion: '1.3' }],
+    });
+    const [runtime] = extension.runtimes;
+    expect(runtime.code.page).toBe('https://tandem.contosoiberica.example/addin.html');
+    expect(runtime.lifetime).toBe('short');
+    expect(runtime.actions).toEqual([expect.objectContaining({ type: 'openPage' })]);
+    const [ribbon] = extension.ribbons;
+    expect(ribbon.contexts.sort()).toEqual(['meetingDetailsAttendee', 'meetingDetailsOrganizer']);
+    const [group] = ribbon.tabs[0].groups;
+    expect(ribbon.tabs[0].builtInTabId).toBe('TabDefault');
+    expect(group.label).toBe('Tandem');
+    expect(group.controls).toEqual([
+      expect.objectContaining({ type: 'button', actionId: runtime.actions[0].id }),
+    ]);
+    expect(manifest.authorization.permissions.resourceSpecific).toEqual([
+      { name: 'MailboxItem.Read.User', type: 'Delegated' },
+    ]);
+  });
+
+  it('lists ribbon icons of 16, 32 and 80 px that the tab serves at exactly those sizes', () => {
+    const manifest = JSON.parse(Buffer.from(zip['manifest.json']!).toString('utf8'));
+    const group = manifest.extensions[0].ribbons[0].tabs[0].groups[0];
+    for (const icons of [group.icons, group.controls[0].icons]) {
+      expect(icons.map((i: { size: number }) => i.size)).toEqual([16, 32, 80]);
+      for (const icon of icons as { size: number; url: string }[]) {
+        const url = new URL(icon.url);
+        expect(url.origin).toBe('https://tandem.contosoiberica.example');
+        const png = PNG.sync.read(readFileSync(join(tabPublic, url.pathname)));
+        expect([png.width, png.height], url.pathname).toEqual([icon.size, icon.size]);
+        // Drawn on transparency, so the ribbon's own background shows around the rings.
+        expect(png.data[3]).toBe(0);
+      }
+    }
+  });
+
+  it('refuses ribbon icons the tab does not serve at the size the manifest says', () => {
+    const wrong = mkdtempSync(join(tmpdir(), 'tandem-public-'));
+    mkdirSync(join(wrong, 'addin'));
+    for (const size of [16, 32, 80]) {
+      const png = new PNG({ width: 24, height: 24 });
+      writeFileSync(join(wrong, `addin/icon-${size}.png`), PNG.sync.write(png));
+    }
+    expect(() =>
+      buildAppPackage({ env: 'test', envFile: fixture, outDir: out, tabPublicDir: wrong }),
+    ).toThrow(/addin\/icon-80\.png is 24×24/);
+    expect(() =>
+      buildAppPackage({
+        env: 'test',
+        envFile: fixture,
+        outDir: out,
+        tabPublicDir: join(out, 'nowhere'),
+      }),
+    ).toThrow(/addin\/icon-16\.png is not a file of the tab/);
+  });
+
+  it('refuses a button that opens no declared action, and a pane served off the tab’s host', () => {
+    const source = copyOfSources('bad-extension');
+    const file = join(source, 'manifest.json');
+    const manifest = readFileSync(file, 'utf8')
+      .replace('"actionId": "OpenSessionPane"', '"actionId": "Elsewhere"')
+      .replace(/https:\/\/\$\{\{TAB_DOMAIN\}\}\/addin\.html/, 'https://addins.example/addin.html');
+    writeFileSync(file, manifest);
+    let message = '';
+    try {
+      buildAppPackage({ env: 'test', envFile: fixture, outDir: out, sourceDir: source });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/controls\[0\]: actionId must name a runtime action/);
+    expect(message).toMatch(/runtimes\[0\]\.code\.page must be an HTML page on tandem/);
   });
 
   it('names the missing variable when the env file lacks one', () => {
