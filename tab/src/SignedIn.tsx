@@ -19,6 +19,8 @@ const AdminPage = lazy(() =>
 const NotFoundPage = lazy(() =>
   import('./pages/not-found/NotFoundPage').then((m) => ({ default: m.NotFoundPage })),
 );
+// A pair's page loads when someone opens it (from home or a deep link).
+const PairPage = lazy(() => import('./pages/pair/PairPage').then((m) => ({ default: m.PairPage })));
 // The application form loads when someone opens it.
 const ApplyPage = lazy(() =>
   import('./pages/apply/ApplyPage').then((m) => ({ default: m.ApplyPage })),
@@ -50,6 +52,11 @@ export function SignedIn({
     [me, api, signOut],
   );
 
+  const pairPage = (pairId: string) => (
+    <Suspense fallback={<Spinner label={t('app.loading')} />}>
+      <PairPage pairId={pairId} />
+    </Suspense>
+  );
   if (me.status === 'loading') return <Spinner label={t('app.loading')} />;
   if (me.status === 'error') return <ErrorState error={me.error} onRetry={reload} />;
   return (
@@ -64,6 +71,8 @@ export function SignedIn({
               </Suspense>
             )}
           </Route>
+          <Route path="/pairs/:pairId">{(params) => pairPage(params.pairId)}</Route>
+          <Route path="/pairs/:pairId/sessions/:index">{(params) => pairPage(params.pairId)}</Route>
           <Route path="/admin">
             {session?.me.isAdmin ? (
               <Suspense fallback={<Spinner label={t('app.loading')} />}>

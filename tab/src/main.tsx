@@ -6,7 +6,7 @@ import { createI18n, languageOf, preloadLanguage } from './i18n/i18n';
 import { loadTheme } from './theme/theme';
 
 /** What the home page shows first: asked for while the rest of the tab loads. */
-const HOME_REQUESTS = ['/me', '/programmes', '/applications/me'];
+const HOME_REQUESTS = ['/me', '/programmes', '/applications/me', '/pairs/me'];
 
 // Outside a host the language is known at once: its chunk need not wait for the config.
 if (!mayBeInHost()) preloadLanguage(languageOf(browserLocale()));

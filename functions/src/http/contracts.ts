@@ -269,6 +269,13 @@ export interface MyPairView {
   createdAt: string;
 }
 
+/** One of my pairs on my home page: with the next session and both answers to the invitation. */
+export interface MyPairSummary extends MyPairView {
+  nextSession: string | null;
+  answers: { mine: string; theirs: string } | null;
+  joinUrl: string | null;
+}
+
 /** A pair's booking as HR follows it (PRODUCT rules 5 and 8): statuses and answers, no notes. */
 export interface BookingView {
   pairId: string;

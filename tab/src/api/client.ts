@@ -2,6 +2,7 @@ import type {
   ApplicationFormInput,
   CreateProgramme,
   Me,
+  MyPairSummary,
   ProblemBody,
   ProgrammeView,
 } from '../../../functions/src/http/contracts';
@@ -27,7 +28,7 @@ export type ApplicationView = ApplicationFormInput & {
   etag: string;
 };
 
-export type { ProgrammeView };
+export type { MyPairSummary, ProgrammeView };
 
 export interface ApiClient {
   me(): Promise<Me>;
@@ -35,6 +36,8 @@ export interface ApiClient {
   getProgramme(id: string): Promise<ProgrammeView>;
   createProgramme(body: CreateProgramme): Promise<ProgrammeView>;
   changeStatus(id: string, status: ProgrammeView['status'], etag: string): Promise<ProgrammeView>;
+  /** The caller's pairs, with the next session and both answers to the invitation. */
+  myPairs(): Promise<MyPairSummary[]>;
   /** The caller's own applications, to every programme. */
   myApplications(): Promise<ApplicationView[]>;
   apply(programmeId: string, form: ApplicationFormInput): Promise<ApplicationView>;
@@ -47,6 +50,8 @@ export interface ApiClient {
     body?: unknown,
     headers?: Record<string, string>,
   ): Promise<T>;
+  /** A file the API serves (a CSV report, a data export), with the name it suggests. */
+  download(path: string): Promise<{ blob: Blob; fileName: string }>;
   /**
    * Starts GETs now, before the screens that need them have rendered; the next GET of each path
    * takes the answer (once), so start-up does not wait for one request before sending the next.
@@ -109,6 +114,20 @@ export function createApiClient(baseUrl: string, getToken: () => Promise<string>
   const base = (id: string) => `/programmes/${encodeURIComponent(id)}`;
   return {
     request,
+    download: async (path) => {
+      let response: Response;
+      try {
+        response = await fetch(`${baseUrl}${path}`, {
+          headers: { authorization: `Bearer ${await getToken()}` },
+        });
+      } catch {
+        throw new ApiError(0);
+      }
+      if (!response.ok) throw new ApiError(response.status);
+      const disposition = response.headers.get('content-disposition') ?? '';
+      const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'tandem';
+      return { blob: await response.blob(), fileName };
+    },
     prefetch: (paths) => {
       for (const path of paths) {
         const entry: Early = { answer: request('GET', path), at: performance.now() };
@@ -134,6 +153,7 @@ export function createApiClient(baseUrl: string, getToken: () => Promise<string>
     createProgramme: (body) => request('POST', '/programmes', body),
     changeStatus: (id, status, etag) =>
       request('PUT', `${base(id)}/status`, { status }, { 'if-match': etag }),
+    myPairs: async () => (await get<{ value: MyPairSummary[] }>('/pairs/me')).value,
     myApplications: async () => (await get<{ value: ApplicationView[] }>('/applications/me')).value,
     apply: (id, form) => request('POST', `${base(id)}/applications`, form),
     listApplications: async (id) =>

@@ -19,6 +19,9 @@ export function useAsync<T>(
     return value === undefined ? { status: 'loading' } : { status: 'ready', value };
   });
   const skipFirstLoad = useRef(state.status === 'ready');
+  // A reload (after an edit) keeps what is on screen until the fresh answer arrives, so focus and
+  // scroll stay where the person was; new inputs (another programme, another pair) start afresh.
+  const reloading = useRef(false);
   const [attempt, setAttempt] = useState(0);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the caller lists the inputs
   useEffect(() => {
@@ -27,7 +30,11 @@ export function useAsync<T>(
       return;
     }
     let live = true;
-    setState({ status: 'loading' });
+    const keep = reloading.current;
+    reloading.current = false;
+    setState((previous) =>
+      keep && previous.status === 'ready' ? previous : { status: 'loading' },
+    );
     load().then(
       (value) => live && setState({ status: 'ready', value }),
       (error: unknown) => live && setState({ status: 'error', error }),
@@ -36,7 +43,10 @@ export function useAsync<T>(
       live = false;
     };
   }, [...deps, attempt]);
-  const reload = useCallback(() => setAttempt((n) => n + 1), []);
+  const reload = useCallback(() => {
+    reloading.current = true;
+    setAttempt((n) => n + 1);
+  }, []);
   return [state, reload] as const;
 }
 

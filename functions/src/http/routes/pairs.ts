@@ -1,6 +1,6 @@
 import { isMember, pairAsMemberSees } from '../../domain/pair/pair';
 import { APP_ROLES } from '../auth';
-import { type MyPairView, PairIdParams, type PairView } from '../contracts';
+import { type MyPairSummary, PairIdParams, type PairView } from '../contracts';
 import { HttpProblem } from '../problems';
 import { type AnyRoute, defineRoute } from '../route';
 import { withEtag } from './versioned';
@@ -23,8 +23,29 @@ export const pairRoutes: AnyRoute[] = [
         .filter((p) => ['matching', 'running', 'closed'].includes(p.value.status))
         .map((p) => p.value.id);
       const mine = await services.pairs.listByMember(principal!.id, withPairs);
-      const value: MyPairView[] = mine
-        .map((p) => pairAsMemberSees(p.value, principal!.id))
+      const bookings = await Promise.all(mine.map((p) => services.bookings.get(p.value.id)));
+      const now = services.clock.now().getTime();
+      const value: MyPairSummary[] = mine
+        .map((p, k) => {
+          const seen = pairAsMemberSees(p.value, principal!.id);
+          const booking = bookings[k]?.value;
+          const next = booking?.sessions
+            .filter((s) => s.status !== 'cancelled' && Date.parse(s.start) > now)
+            .map((s) => s.start)
+            .sort()[0];
+          const responses = booking?.responses;
+          return {
+            ...seen,
+            nextSession: next ?? null,
+            answers: responses
+              ? {
+                  mine: seen.role === 'mentor' ? responses.mentor : responses.mentee,
+                  theirs: seen.role === 'mentor' ? responses.mentee : responses.mentor,
+                }
+              : null,
+            joinUrl: booking?.joinUrl ?? null,
+          };
+        })
         .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id));
       return { body: { value } };
     },

@@ -19,6 +19,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { Surface } from '../../components/Surface';
 import { useSession } from '../../components/session';
 import { useAsync } from '../../components/useAsync';
+import { MyPairs } from './MyPairs';
 
 const useStyles = makeStyles({
   roles: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
@@ -142,6 +143,7 @@ export function HomePage() {
           </Link>
         )}
       </Surface>
+      <MyPairs />
       <section aria-labelledby="programmes-title">
         <Subtitle1 as="h2" id="programmes-title">
           {t('programmes.title')}

@@ -1,0 +1,69 @@
+import type {
+  BookingView,
+  ConfirmationView,
+  DirectoryStatus,
+  EvaluationResultsView,
+  MatchingView,
+  ProgressView,
+  ProposalView,
+} from '../../../functions/src/http/contracts';
+import { type ApiClient, ApiError } from './client';
+
+export type {
+  BookingView,
+  ConfirmationView,
+  DirectoryStatus,
+  EvaluationResultsView,
+  MatchingView,
+  ProgressView,
+  ProposalView,
+};
+
+const programme = (id: string) => `/programmes/${encodeURIComponent(id)}`;
+
+/** HR's and advisors' calls: matching, booking, directory, progress, evaluation, the report. */
+export const hrApi = (api: ApiClient) => ({
+  /** The programme's matching, or null before the first run. */
+  matching: async (id: string) => {
+    try {
+      return await api.request<MatchingView>('GET', `${programme(id)}/matching`);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 404) return null;
+      throw error;
+    }
+  },
+  run: (id: string, objective: MatchingView['objective']) =>
+    api.request<MatchingView>('POST', `${programme(id)}/matching/runs`, { objective }),
+  lock: (m: MatchingView, proposal: ProposalView, locked: boolean) =>
+    api.request<MatchingView>(
+      'PUT',
+      `${programme(m.programmeId)}/matching/proposals/${proposal.id}/lock`,
+      { locked },
+      { 'if-match': m.etag },
+    ),
+  reject: (m: MatchingView, proposal: ProposalView, reason: string) =>
+    api.request<MatchingView>(
+      'POST',
+      `${programme(m.programmeId)}/matching/proposals/${proposal.id}/reject`,
+      { reason },
+      { 'if-match': m.etag },
+    ),
+  swap: (m: MatchingView, a: ProposalView, b: ProposalView) =>
+    api.request<MatchingView>(
+      'POST',
+      `${programme(m.programmeId)}/matching/swap`,
+      { proposalIds: [a.id, b.id] },
+      { 'if-match': m.etag },
+    ),
+  confirm: (id: string, proposals: 'all' | string[]) =>
+    api.request<ConfirmationView>('POST', `${programme(id)}/matching/confirm`, { proposals }),
+  bookings: async (id: string) =>
+    (await api.request<{ value: BookingView[] }>('GET', `${programme(id)}/bookings`)).value,
+  directory: () => api.request<DirectoryStatus>('GET', '/directory'),
+  syncDirectory: () => api.request<DirectoryStatus>('POST', '/directory/sync'),
+  progress: (id: string) => api.request<ProgressView>('GET', `${programme(id)}/progress`),
+  evaluation: (id: string) =>
+    api.request<EvaluationResultsView>('GET', `${programme(id)}/evaluation`),
+  /** The CSV report, one row per pair. */
+  report: (id: string) => api.download(`${programme(id)}/report.csv`),
+});

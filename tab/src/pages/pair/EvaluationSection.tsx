@@ -1,0 +1,74 @@
+import {
+  Body1,
+  Button,
+  Field,
+  Rating,
+  Slider,
+  Subtitle1,
+  Textarea,
+} from '@fluentui/react-components';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorState } from '../../components/ErrorState';
+import { Surface } from '../../components/Surface';
+import { useAction } from '../../components/useAsync';
+import { useSectionStyles } from './AgendaSection';
+import type { SectionProps } from './PairPage';
+
+/** The end-of-programme evaluation (PRODUCT rule 8), once the programme is over for the pair. */
+export function EvaluationSection({ space, pairs, onChange }: SectionProps) {
+  const { t } = useTranslation();
+  const styles = useSectionStyles();
+  const mine = space.evaluation.mine;
+  const [satisfaction, setSatisfaction] = useState(mine?.satisfaction ?? 0);
+  const [goalsReached, setGoalsReached] = useState(mine?.goalsReached ?? 0);
+  const [recommend, setRecommend] = useState(mine?.recommend ?? 8);
+  const [suggestion, setSuggestion] = useState(mine?.suggestion ?? '');
+  const [act, failure] = useAction(onChange);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void act(() =>
+      pairs.evaluate(
+        space.pair.id,
+        { satisfaction, goalsReached, recommend, suggestion: suggestion.trim() },
+        mine,
+      ),
+    );
+  };
+  return (
+    <Surface aria-labelledby="evaluation-title">
+      <Subtitle1 as="h2" id="evaluation-title">
+        {t('pair.evaluation.title')}
+      </Subtitle1>
+      <Body1>{t(mine ? 'pair.evaluation.thanks' : 'pair.evaluation.intro')}</Body1>
+      {failure !== undefined && <ErrorState error={failure} />}
+      <form className={styles.form} onSubmit={submit}>
+        <Field label={t('pair.evaluation.satisfaction')}>
+          <Rating value={satisfaction} onChange={(_, d) => setSatisfaction(d.value)} max={5} />
+        </Field>
+        <Field label={t('pair.evaluation.goalsReached')}>
+          <Rating value={goalsReached} onChange={(_, d) => setGoalsReached(d.value)} max={5} />
+        </Field>
+        <Field label={t('pair.evaluation.recommend', { value: recommend })}>
+          <Slider min={0} max={10} value={recommend} onChange={(_, d) => setRecommend(d.value)} />
+        </Field>
+        <Field label={t('pair.evaluation.suggestion')} hint={t('pair.evaluation.suggestionHint')}>
+          <Textarea
+            value={suggestion}
+            onChange={(_, d) => setSuggestion(d.value)}
+            maxLength={2000}
+          />
+        </Field>
+        <div>
+          <Button
+            type="submit"
+            appearance="primary"
+            disabled={satisfaction < 1 || goalsReached < 1}
+          >
+            {t(mine ? 'pair.evaluation.update' : 'pair.evaluation.send')}
+          </Button>
+        </div>
+      </form>
+    </Surface>
+  );
+}
