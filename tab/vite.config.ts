@@ -12,7 +12,9 @@ function preloadAtStartUp(source: string): Plugin {
     apply: 'build',
     transformIndexHtml: {
       order: 'post',
-      handler(html, { bundle }) {
+      handler(html, { bundle, path }) {
+        // The tab's page only: the Outlook pane (addin.html) needs none of the tab's screens.
+        if (path !== '/index.html') return [];
         const chunks = Object.values(bundle ?? {}).filter((c) => c.type === 'chunk');
         const start = chunks.find((c) => c.facadeModuleId?.endsWith(source));
         if (!start) throw new Error(`preloadAtStartUp: no chunk for ${source}`);
@@ -56,5 +58,12 @@ export default defineConfig(({ command }) => ({
     sourcemap: true,
     target: 'es2022',
     chunkSizeWarningLimit: 800,
+    // Two pages: the tab, and the Outlook add-in's pane (manifest `extensions[0].runtimes`).
+    rolldownOptions: {
+      input: {
+        main: `${import.meta.dirname}/index.html`,
+        addin: `${import.meta.dirname}/addin.html`,
+      },
+    },
   },
 }));

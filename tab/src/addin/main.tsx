@@ -1,0 +1,78 @@
+import { FluentProvider } from '@fluentui/react-components';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { browserLocale } from '../host/host';
+import { LocalSignIn } from '../host/local-sign-in';
+import { loadTabConfig } from '../host/tab-config';
+import { localeFor } from '../i18n/format';
+import { createI18n, languageOf } from '../i18n/i18n';
+import { loadTheme } from '../theme/theme';
+import { officeLook, officeReady, officeSsoToken, readCalendarItem } from './office-item';
+import { createPaneApi } from './pane-api';
+import { type PaneState, SessionPane } from './SessionPane';
+import { linksOfHtml, pairIdOfLinks } from './session-link';
+
+/**
+ * The Outlook pane (manifest `extensions[0]`): Outlook opens `addin.html` beside a calendar item;
+ * office.js, loaded from Microsoft's CDN by the page as add-ins must, hands over the item. The
+ * pane finds the pair from the invitation's link back to Tandem and shows that pair's space.
+ */
+async function boot(): Promise<void> {
+  const [config, host] = await Promise.all([loadTabConfig(), officeReady()]);
+  const inOutlook = host !== undefined && host === Office.HostType.Outlook;
+  const look = inOutlook
+    ? officeLook()
+    : {
+        locale: browserLocale(),
+        dark: window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false,
+      };
+  const language = languageOf(look.locale);
+  const [i18n, theme] = await Promise.all([
+    createI18n(language),
+    loadTheme(look.dark ? 'dark' : 'default'),
+  ]);
+  document.documentElement.lang = i18n.language;
+  document.title = i18n.t('addin.title');
+
+  // Office SSO in Outlook; the local sign-in of `npm start` where Outlook offers no SSO.
+  const localSignIn = new LocalSignIn(config);
+  const localToken = async () => {
+    const token = localSignIn.current();
+    if (!token) throw new Error('Not signed in');
+    return token;
+  };
+  const sso = inOutlook ? officeSsoToken() : undefined;
+  const getToken = sso ?? (config.mode === 'local' ? localToken : undefined);
+
+  let state: PaneState;
+  if (!inOutlook) state = { kind: 'outsideOutlook' };
+  else {
+    const item = await readCalendarItem();
+    const pairId = item && pairIdOfLinks(linksOfHtml(item.bodyHtml), window.location.origin);
+    if (!pairId) state = { kind: 'notTandem' };
+    else if (!getToken || (!sso && !localSignIn.current())) state = { kind: 'noToken' };
+    else state = { kind: 'session', pairId, itemStart: item?.start };
+  }
+  const api = createPaneApi(config.apiBaseUrl, getToken ?? localToken);
+  createRoot(document.getElementById('root') as HTMLElement).render(
+    <I18nextProvider i18n={i18n}>
+      <FluentProvider theme={theme}>
+        <SessionPane
+          state={state}
+          api={api}
+          tabOrigin={window.location.origin}
+          locale={localeFor(language, look.locale)}
+        />
+      </FluentProvider>
+    </I18nextProvider>,
+  );
+}
+
+boot().catch((error: unknown) => {
+  console.error(error);
+  const root = document.getElementById('root');
+  if (root) {
+    root.setAttribute('role', 'alert');
+    root.textContent = error instanceof Error ? error.message : String(error);
+  }
+});
