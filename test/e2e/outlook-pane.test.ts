@@ -34,6 +34,10 @@ interface OpenItem {
   start: string;
   displayLanguage: string;
   token: string;
+  /** The organiser's own copy opens for editing (appointment compose): fields through getAsync. */
+  organiser?: boolean;
+  /** Office's theme background; dark for Outlook's dark mode. */
+  background?: string;
 }
 
 /**
@@ -46,6 +50,11 @@ function officeDouble(item: OpenItem): string {
   const item = ${JSON.stringify(item)};
   const calls = (window.__officeCalls = []);
   const info = { host: 'Outlook', platform: 'OfficeOnline' };
+  const later = (value) => ({
+    getAsync(callback) {
+      setTimeout(() => callback({ status: 'succeeded', value }), 0);
+    },
+  });
   window.Office = {
     HostType: { Outlook: 'Outlook', Word: 'Word', Excel: 'Excel' },
     PlatformType: { OfficeOnline: 'OfficeOnline' },
@@ -58,7 +67,7 @@ function officeDouble(item: OpenItem): string {
     },
     context: {
       displayLanguage: item.displayLanguage,
-      officeTheme: { bodyBackgroundColor: '#ffffff' },
+      officeTheme: { bodyBackgroundColor: item.background || '#ffffff' },
       requirements: {
         isSetSupported(name, version) {
           calls.push('isSetSupported ' + name + ' ' + version);
@@ -68,10 +77,11 @@ function officeDouble(item: OpenItem): string {
       mailbox: {
         item: {
           itemType: 'appointment',
-          itemId: 'AAMkAD-occurrence',
-          seriesId: 'AAMkAD-series',
-          subject: item.subject,
-          start: new Date(item.start),
+          // Read mode has ids and plain values; compose mode (the organiser) has getAsync and no id.
+          itemId: item.organiser ? undefined : 'AAMkAD-occurrence',
+          seriesId: item.organiser ? undefined : 'AAMkAD-series',
+          subject: item.organiser ? later(item.subject) : item.subject,
+          start: item.organiser ? later(new Date(item.start)) : new Date(item.start),
           body: {
             getAsync(coercionType, options, callback) {
               const done = typeof options === 'function' ? options : callback;
@@ -272,6 +282,39 @@ describe.each(cases)('the Outlook pane ($lang)', (c) => {
       expect(await link.getAttribute('href')).toBe(`${stack.url}/`);
       expect(await page.locator('html').getAttribute('lang')).toBe(c.lang);
       expect(await officeCalls(page)).toContain('body.getAsync html');
+      await expectNoSeriousAxeViolations(page);
+      expect(consoleErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('the organiser’s copy of a session', () => {
+  it('is read through compose mode’s getAsync, and stays accessible in Outlook’s dark theme', async () => {
+    const { pairId, mentor, sessions } = await bookedPair();
+    const { context, page, consoleErrors } = await openPage(browser, { colorScheme: 'dark' });
+    try {
+      await openPane(page, {
+        subject: 'Tandem · Mentoring 2026',
+        bodyHtml: `<p><a href="${stack.url}/?page=pairs%2F${pairId}">Tandem</a></p>`,
+        start: sessions[3]!.start,
+        displayLanguage: 'en-US',
+        token: await stack.issuer.userToken(mentor.id),
+        organiser: true,
+        background: '#1f1f1f',
+      });
+      await expect.poll(() => page.locator('main').textContent()).toContain('you are the mentor');
+      expect(await page.locator('li[aria-current="true"]').textContent()).toContain('this session');
+      // Session 3's agenda: only the "any time" item, not session 1's.
+      const body = (await page.locator('main').textContent()) ?? '';
+      expect(body).toContain('Repasar los objetivos');
+      expect(body).not.toContain('Preparar la negociación de marzo');
+      const background = await page.evaluate(
+        () => getComputedStyle(document.querySelector('.fui-FluentProvider')!).backgroundColor,
+      );
+      const [r, g, b] = background.match(/\d+/g)!.map(Number) as [number, number, number];
+      expect(r + g + b).toBeLessThan(3 * 100);
       await expectNoSeriousAxeViolations(page);
       expect(consoleErrors).toEqual([]);
     } finally {
