@@ -42,7 +42,10 @@ const useStyles = makeStyles({
 export type PaneState =
   | { kind: 'outsideOutlook' }
   | { kind: 'notTandem' }
+  /** Local run with nobody signed in (npm start). */
   | { kind: 'noToken' }
+  /** An Outlook without Office SSO (IdentityAPI 1.3): it cannot sign in to Tandem. */
+  | { kind: 'noSso' }
   | { kind: 'session'; pairId: string; itemStart?: Date };
 
 export interface SessionPaneProps {
@@ -81,6 +84,9 @@ function PaneBody({ state, api, tabOrigin, locale }: SessionPaneProps) {
         href={tabOrigin}
       />
     );
+  }
+  if (state.kind === 'noSso') {
+    return <Notice title={t('addin.title')} body={t('addin.noSso')} href={tabOrigin} />;
   }
   if (state.kind === 'noToken') {
     return <Notice title={t('addin.title')} body={t('addin.signInFirst')} href={tabOrigin} />;

@@ -50,7 +50,8 @@ async function boot(): Promise<void> {
     const item = await readCalendarItem();
     const pairId = item && pairIdOfLinks(linksOfHtml(item.bodyHtml), window.location.origin);
     if (!pairId) state = { kind: 'notTandem' };
-    else if (!getToken || (!sso && !localSignIn.current())) state = { kind: 'noToken' };
+    else if (!getToken) state = { kind: 'noSso' };
+    else if (!sso && !localSignIn.current()) state = { kind: 'noToken' };
     else state = { kind: 'session', pairId, itemStart: item?.start };
   }
   const api = createPaneApi(config.apiBaseUrl, getToken ?? localToken);

@@ -1,10 +1,19 @@
 import type { NoteView, PairSpaceView } from '../../../functions/src/http/contracts';
 
-/** A failed call: the HTTP status (0 when the API could not be reached). */
+/** A failed call: the HTTP status (0 when the API could not be reached, 401 when sign-in failed). */
 export class PaneApiError extends Error {
-  constructor(readonly status: number) {
-    super(`HTTP ${status}`);
+  constructor(
+    readonly status: number,
+    detail = `HTTP ${status}`,
+  ) {
+    super(detail);
   }
+}
+
+/** Office SSO fails with a numbered error (13001 not signed in, 13002 consent refused…). */
+function signInDetail(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  return `sign-in ${typeof code === 'number' || typeof code === 'string' ? code : (error as Error)?.message}`;
 }
 
 /** The pane's three calls to the pair's space (`functions/src/http/routes/pair-space.ts`). */
@@ -21,12 +30,18 @@ export interface PaneApi {
 
 export function createPaneApi(baseUrl: string, getToken: () => Promise<string>): PaneApi {
   async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+    let token: string;
+    try {
+      token = await getToken();
+    } catch (error) {
+      throw new PaneApiError(401, signInDetail(error));
+    }
     let response: Response;
     try {
       response = await fetch(`${baseUrl}${path}`, {
         method,
         headers: {
-          authorization: `Bearer ${await getToken()}`,
+          authorization: `Bearer ${token}`,
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         },
         body: body === undefined ? undefined : JSON.stringify(body),
