@@ -13,6 +13,7 @@ import {
   NewGoalSchema,
   NewNoteSchema,
 } from '../../functions/src/http/contracts';
+import { routes } from '../../functions/src/http/routes';
 import { type LocalStack, startLocalStack } from '../sim/stack';
 import { apiAs } from './api-client';
 import { asPerson, HR, matchingProgramme, unrelatedPeople } from './matching-fixture';
@@ -312,6 +313,49 @@ describe('privacy (PRODUCT rule 8): HR and advisors never read a pair’s notes'
       ]) {
         const r = await api(who, 'GET', path);
         expect(JSON.stringify(r.body ?? '')).not.toContain(secret);
+      }
+    }
+  });
+});
+
+describe('privacy (PRODUCT rule 6): what a member keeps to themself', () => {
+  it('the other member, HR and the advisor find my private note and feedback comment in no GET of the route table', async () => {
+    const p = await pair();
+    await booked(p, [session(0, -24, 'planned')]);
+    const secret = `solo-para-mi-${crypto.randomUUID()}`;
+    const note = await as(p.mentor, 'POST', `/pairs/${p.id}/notes`, {
+      body: { text: secret, visibility: 'private' },
+    });
+    const feedback = await as(p.mentor, 'PUT', `/pairs/${p.id}/sessions/0/feedback`, {
+      body: { rating: 2, useful: false, comment: secret },
+    });
+    expect([note.status, feedback.status]).toEqual([201, 201]);
+    // Every GET the API has, so a route added later is searched too.
+    const paths = routes
+      .filter((r) => r.method === 'GET')
+      .map((r) =>
+        r.path
+          .replace(':pairId', p.id)
+          .replace(':programmeId', p.programmeId)
+          .replace(':index', '0'),
+      );
+    expect(paths).toContain(`/pairs/${p.id}/space`);
+    const reads = (call: (path: string) => Promise<{ body: unknown }>) =>
+      Promise.all(paths.map(async (path) => [path, JSON.stringify((await call(path)).body ?? '')]));
+
+    // The author does find both (so the search below looks for something that is stored).
+    const own = new Map(await reads((path) => as(p.mentor, 'GET', path)));
+    expect(own.get(`/pairs/${p.id}/space`)).toContain(secret);
+    expect(own.get('/me/data')).toContain(secret);
+
+    const others: ((path: string) => Promise<{ body: unknown }>)[] = [
+      (path) => as(p.mentee, 'GET', path),
+      (path) => api(HR, 'GET', path),
+      (path) => api('Elena Rivas', 'GET', path),
+    ];
+    for (const call of others) {
+      for (const [path, text] of await reads(call)) {
+        expect(text, path).not.toContain(secret);
       }
     }
   });
