@@ -38,6 +38,8 @@ interface OpenItem {
   organiser?: boolean;
   /** Office's theme background; dark for Outlook's dark mode. */
   background?: string;
+  /** Office SSO fails with this code (13001: nobody signed in to Office). */
+  signInError?: number;
 }
 
 /**
@@ -96,6 +98,9 @@ function officeDouble(item: OpenItem): string {
     auth: {
       getAccessToken(options) {
         calls.push('auth.getAccessToken');
+        if (item.signInError) {
+          return Promise.reject({ code: item.signInError, name: 'SSO', message: 'SSO failed' });
+        }
         return Promise.resolve(item.token);
       },
     },
@@ -317,6 +322,29 @@ describe('the organiser’s copy of a session', () => {
       expect(r + g + b).toBeLessThan(3 * 100);
       await expectNoSeriousAxeViolations(page);
       expect(consoleErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('when Office cannot sign the reader in', () => {
+  it('says so with Office’s error code and offers to try again', async () => {
+    const { pairId } = await bookedPair();
+    const { context, page } = await openPage(browser);
+    try {
+      await openPane(page, {
+        subject: 'Tandem',
+        bodyHtml: `<a href="${stack.url}/?page=pairs%2F${pairId}">Tandem</a>`,
+        start: hoursFromNow(1),
+        displayLanguage: 'en-GB',
+        token: '',
+        signInError: 13001,
+      });
+      const alert = page.getByText('Tandem could not load this session (sign-in 13001).');
+      await expect.poll(() => alert.isVisible()).toBe(true);
+      expect(await page.getByRole('button', { name: 'Try again' }).isVisible()).toBe(true);
+      await expectNoSeriousAxeViolations(page);
     } finally {
       await context.close();
     }
