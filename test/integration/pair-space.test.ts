@@ -341,7 +341,9 @@ describe('privacy (PRODUCT rule 6): what a member keeps to themself', () => {
       );
     expect(paths).toContain(`/pairs/${p.id}/space`);
     const reads = (call: (path: string) => Promise<{ body: unknown }>) =>
-      Promise.all(paths.map(async (path) => [path, JSON.stringify((await call(path)).body ?? '')]));
+      Promise.all(
+        paths.map(async (path) => [path, JSON.stringify((await call(path)).body ?? '')] as const),
+      );
 
     // The author does find both (so the search below looks for something that is stored).
     const own = new Map(await reads((path) => as(p.mentor, 'GET', path)));
