@@ -9,7 +9,8 @@ import { createI18n, languageOf } from '../i18n/i18n';
 import { loadTheme } from '../theme/theme';
 import { officeLook, officeReady, officeSsoToken, readCalendarItem } from './office-item';
 import { createPaneApi } from './pane-api';
-import { type PaneState, SessionPane } from './SessionPane';
+import { paneState } from './pane-state';
+import { SessionPane } from './SessionPane';
 import { linksOfHtml, pairIdOfLinks } from './session-link';
 
 /**
@@ -44,16 +45,16 @@ async function boot(): Promise<void> {
   const sso = inOutlook ? officeSsoToken() : undefined;
   const getToken = sso ?? (config.mode === 'local' ? localToken : undefined);
 
-  let state: PaneState;
-  if (!inOutlook) state = { kind: 'outsideOutlook' };
-  else {
-    const item = await readCalendarItem();
-    const pairId = item && pairIdOfLinks(linksOfHtml(item.bodyHtml), window.location.origin);
-    if (!pairId) state = { kind: 'notTandem' };
-    else if (!getToken) state = { kind: 'noSso' };
-    else if (!sso && !localSignIn.current()) state = { kind: 'noToken' };
-    else state = { kind: 'session', pairId, itemStart: item?.start };
-  }
+  const item = inOutlook ? await readCalendarItem() : undefined;
+  const state = paneState({
+    inOutlook,
+    pairId:
+      (item && pairIdOfLinks(linksOfHtml(item.bodyHtml), window.location.origin)) || undefined,
+    itemStart: item?.start,
+    sso: sso !== undefined,
+    localMode: config.mode === 'local',
+    signedInLocally: Boolean(localSignIn.current()),
+  });
   const api = createPaneApi(config.apiBaseUrl, getToken ?? localToken);
   createRoot(document.getElementById('root') as HTMLElement).render(
     <I18nextProvider i18n={i18n}>
