@@ -19,6 +19,13 @@ const AdminPage = lazy(() =>
 const NotFoundPage = lazy(() =>
   import('./pages/not-found/NotFoundPage').then((m) => ({ default: m.NotFoundPage })),
 );
+// One programme's HR screens (matching, booking, progress with charts) and the advisor's view.
+const ProgrammePage = lazy(() =>
+  import('./pages/admin/ProgrammePage').then((m) => ({ default: m.ProgrammePage })),
+);
+const AdvisorPage = lazy(() =>
+  import('./pages/advisor/AdvisorPage').then((m) => ({ default: m.AdvisorPage })),
+);
 // A pair's page loads when someone opens it (from home or a deep link).
 const PairPage = lazy(() => import('./pages/pair/PairPage').then((m) => ({ default: m.PairPage })));
 // The application form loads when someone opens it.
@@ -73,6 +80,22 @@ export function SignedIn({
           </Route>
           <Route path="/pairs/:pairId">{(params) => pairPage(params.pairId)}</Route>
           <Route path="/pairs/:pairId/sessions/:index">{(params) => pairPage(params.pairId)}</Route>
+          <Route path="/admin/programmes/:programmeId">
+            {(params) => (
+              <Suspense fallback={<Spinner label={t('app.loading')} />}>
+                {session?.me.isAdmin ? (
+                  <ProgrammePage programmeId={params.programmeId} />
+                ) : (
+                  <NotFoundPage />
+                )}
+              </Suspense>
+            )}
+          </Route>
+          <Route path="/advisor">
+            <Suspense fallback={<Spinner label={t('app.loading')} />}>
+              {session?.me.isAdvisor || session?.me.isAdmin ? <AdvisorPage /> : <NotFoundPage />}
+            </Suspense>
+          </Route>
           <Route path="/admin">
             {session?.me.isAdmin ? (
               <Suspense fallback={<Spinner label={t('app.loading')} />}>

@@ -279,6 +279,8 @@ export interface MyPairSummary extends MyPairView {
 /** A pair's booking as HR follows it (PRODUCT rules 5 and 8): statuses and answers, no notes. */
 export interface BookingView {
   pairId: string;
+  mentor: { id: string; name: string };
+  mentee: { id: string; name: string };
   status: 'queued' | 'booked' | 'refused' | 'failed' | 'ended';
   /** Why a rule refused it (`reportingLine` with the line, `noSchedule`, `noTeamsMeetings`…). */
   refusal: { code: string; [detail: string]: unknown } | null;

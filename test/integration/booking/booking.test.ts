@@ -144,6 +144,7 @@ describe('booking a confirmed pair (PRODUCT rule 5)', () => {
     expect(hrView.status).toBe(200);
     const row = hrView.body.value.find((b: { pairId: string }) => b.pairId === pairId);
     expect(row).toMatchObject({ status: 'booked', responses: { mentee: 'declined' } });
+    expect(row.mentee).toEqual({ id: mentee.id, name: mentee.displayName });
     expect(row.flags).toEqual(expect.arrayContaining([{ code: 'declined', who: 'mentee' }]));
     expect(row.sessions[2]).toMatchObject({ status: 'moved' });
     expect(Date.parse(followed.sessions[2]!.start)).toBe(Date.parse(third.start) + 2 * 3600_000);

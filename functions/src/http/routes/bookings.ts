@@ -4,7 +4,7 @@ import { HttpProblem } from '../problems';
 import { type AnyRoute, defineRoute } from '../route';
 
 /** What HR sees of a booking: its state and the follow-up, nothing of the pair's notes. */
-function view(booking: Booking): BookingView {
+function view(booking: Booking): Omit<BookingView, 'mentor' | 'mentee'> {
   return {
     pairId: booking.pairId,
     status: booking.status,
@@ -25,6 +25,22 @@ function view(booking: Booking): BookingView {
   };
 }
 
+/** A confirmed pair whose booking has not started yet. */
+function waiting(pairId: string, since: string): Omit<BookingView, 'mentor' | 'mentee'> {
+  return {
+    pairId,
+    status: 'queued',
+    refusal: null,
+    joinUrl: null,
+    sessions: [],
+    responses: { mentor: 'none', mentee: 'none', checkedAt: null },
+    flags: [],
+    attempts: 0,
+    lastError: null,
+    updatedAt: since,
+  };
+}
+
 /** HR follows booking live: each pair's series, answers, moved sessions and what needs a look. */
 export const bookingRoutes: AnyRoute[] = [
   defineRoute({
@@ -37,10 +53,24 @@ export const bookingRoutes: AnyRoute[] = [
       if (!(await services.programmes.get(params.programmeId))) {
         throw new HttpProblem(404, 'No such programme.');
       }
-      const bookings = await services.bookings.listByProgramme(params.programmeId);
-      const value = bookings
-        .map((b) => view(b.value))
-        .sort((a, b) => a.pairId.localeCompare(b.pairId));
+      const [pairs, bookings] = await Promise.all([
+        services.pairs.listByProgramme(params.programmeId),
+        services.bookings.listByProgramme(params.programmeId),
+      ]);
+      const bookingOf = new Map(bookings.map((b) => [b.value.pairId, b.value]));
+      // Every confirmed pair, booked or not yet picked up by the booking job (then `queued`).
+      const value = pairs
+        .map(({ value: pair }) => {
+          const booking = bookingOf.get(pair.id);
+          return {
+            ...(booking ? view(booking) : waiting(pair.id, pair.updatedAt)),
+            mentor: pair.mentor,
+            mentee: pair.mentee,
+          };
+        })
+        .sort(
+          (a, b) => a.mentee.name.localeCompare(b.mentee.name) || a.pairId.localeCompare(b.pairId),
+        );
       return { body: { value } };
     },
   }),

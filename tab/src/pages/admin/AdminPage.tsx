@@ -1,6 +1,5 @@
 import {
   Badge,
-  Body1,
   Button,
   Card,
   CardHeader,
@@ -11,26 +10,22 @@ import {
   Option,
   Spinner,
   Subtitle1,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Title2,
   tokens,
 } from '@fluentui/react-components';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ProgrammeView } from '../../api/client';
+import { Link } from 'wouter';
 import { ErrorState } from '../../components/ErrorState';
 import { useSession } from '../../components/session';
 import { useAction, useAsync } from '../../components/useAsync';
+import { Applications } from './ApplicationsPanel';
 
 const KINDS = ['classic', 'reverse', 'executive'] as const;
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  manage: { color: tokens.colorBrandForegroundLink, fontWeight: tokens.fontWeightSemibold },
   row: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -38,86 +33,6 @@ const useStyles = makeStyles({
     alignItems: 'flex-end',
   },
 });
-
-function Applications({ programme }: { programme: ProgrammeView }) {
-  const { t } = useTranslation();
-  const styles = useStyles();
-  const { api } = useSession();
-  const [applications, reload] = useAsync(() => api.listApplications(programme.id), [programme.id]);
-  const [reasons, setReasons] = useState<Record<string, string>>({});
-  const [act, failure] = useAction(reload);
-
-  if (applications.status === 'loading') return <Spinner size="tiny" label={t('app.loading')} />;
-  if (applications.status === 'error')
-    return <ErrorState error={applications.error} onRetry={reload} />;
-  const list = applications.value;
-  return (
-    <section aria-label={t('admin.applications')} className={styles.stack}>
-      <Body1>{t('admin.applicationCount', { count: list.length })}</Body1>
-      {failure !== undefined && <ErrorState error={failure} />}
-      {list.length === 0 ? (
-        <Body1>{t('admin.noApplications')}</Body1>
-      ) : (
-        <Table aria-label={t('admin.applications')}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t('admin.person')}</TableHeaderCell>
-              <TableHeaderCell>{t('admin.role')}</TableHeaderCell>
-              <TableHeaderCell>{t('admin.topics')}</TableHeaderCell>
-              <TableHeaderCell>{t('admin.status')}</TableHeaderCell>
-              <TableHeaderCell>{t('admin.actions')}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {list.map((a) => {
-              const decidable = a.status === 'submitted' || a.status === 'approved';
-              return (
-                <TableRow key={a.personId}>
-                  <TableCell>{a.personName || a.personId}</TableCell>
-                  <TableCell>{t(`admin.${a.role}`)}</TableCell>
-                  <TableCell>{(a.role === 'mentee' ? a.wants : a.offers).join(', ')}</TableCell>
-                  <TableCell>{t(`programmes.applicationStatus.${a.status}`)}</TableCell>
-                  <TableCell>
-                    <div className={styles.row}>
-                      {a.role === 'mentor' && a.status === 'submitted' && (
-                        <Button size="small" onClick={() => act(() => api.approve(a))}>
-                          {t('admin.approve')}
-                        </Button>
-                      )}
-                      {decidable && (
-                        <>
-                          <Field
-                            label={t('admin.rejectReason', { name: a.personName || a.personId })}
-                            size="small"
-                          >
-                            <Input
-                              size="small"
-                              value={reasons[a.personId] ?? ''}
-                              onChange={(_, d) =>
-                                setReasons((r) => ({ ...r, [a.personId]: d.value }))
-                              }
-                            />
-                          </Field>
-                          <Button
-                            size="small"
-                            disabled={!reasons[a.personId]?.trim()}
-                            onClick={() => act(() => api.reject(a, reasons[a.personId]!.trim()))}
-                          >
-                            {t('admin.reject')}
-                          </Button>
-                        </>
-                      )}
-                    </div>
-                  </TableCell>
-                </TableRow>
-              );
-            })}
-          </TableBody>
-        </Table>
-      )}
-    </section>
-  );
-}
 
 /** HR's area (Tandem.Admin): programmes from the templates, the call, the applications. */
 export function AdminPage() {
@@ -190,6 +105,11 @@ export function AdminPage() {
                 </>
               )}
             </div>
+            {p.status !== 'draft' && (
+              <Link href={`/admin/programmes/${p.id}`} className={styles.manage}>
+                {t('admin.manageProgramme', { name: p.name })}
+              </Link>
+            )}
             {p.status !== 'draft' && <Applications programme={p} />}
           </Card>
         ))}

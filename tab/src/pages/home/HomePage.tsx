@@ -142,6 +142,11 @@ export function HomePage() {
             {t('programmes.manage')}
           </Link>
         )}
+        {me.isAdvisor && (
+          <Link href="/advisor" className={styles.manage}>
+            {t('advisor.link')}
+          </Link>
+        )}
       </Surface>
       <MyPairs />
       <section aria-labelledby="programmes-title">

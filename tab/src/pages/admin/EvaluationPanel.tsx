@@ -1,0 +1,71 @@
+import {
+  Body1,
+  Caption1,
+  makeStyles,
+  Spinner,
+  Subtitle2,
+  tokens,
+} from '@fluentui/react-components';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { hrApi } from '../../api/hr';
+import { ErrorState } from '../../components/ErrorState';
+import { useSession } from '../../components/session';
+import { useAsync } from '../../components/useAsync';
+import { useLocale } from '../../i18n/use-locale';
+
+const useStyles = makeStyles({
+  stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+});
+
+/** The end-of-programme evaluation in aggregate; HR also reads the unsigned suggestions. */
+export function EvaluationPanel({ programmeId }: { programmeId: string }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const styles = useStyles();
+  const { api } = useSession();
+  const hr = useMemo(() => hrApi(api), [api]);
+  const [results, reload] = useAsync(() => hr.evaluation(programmeId), [programmeId, hr]);
+  if (results.status === 'loading') return <Spinner label={t('app.loading')} />;
+  if (results.status === 'error') return <ErrorState error={results.error} onRetry={reload} />;
+  const r = results.value;
+  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  const score = (v: number | null) => (v === null ? '—' : number.format(v));
+  return (
+    <div className={styles.stack}>
+      <Body1>{t('evaluation.responses', { count: r.responses, expected: r.expected })}</Body1>
+      {r.responses > 0 && (
+        <>
+          <Body1>
+            {t('evaluation.satisfactionByRole', {
+              mentees: score(r.byRole.mentee.satisfaction),
+              mentors: score(r.byRole.mentor.satisfaction),
+            })}
+          </Body1>
+          <Body1>
+            {t('evaluation.goalsByRole', {
+              mentees: score(r.byRole.mentee.goalsReached),
+              mentors: score(r.byRole.mentor.goalsReached),
+            })}
+          </Body1>
+          <Body1>{t('evaluation.nps', { value: r.netPromoterScore ?? '—' })}</Body1>
+          <Caption1>{t('evaluation.npsHint')}</Caption1>
+        </>
+      )}
+      {r.suggestions && (
+        <>
+          <Subtitle2 as="h3">{t('evaluation.suggestions')}</Subtitle2>
+          {r.suggestions.length === 0 ? (
+            <Body1>{t('evaluation.noSuggestions')}</Body1>
+          ) : (
+            <ul>
+              {r.suggestions.map((s) => (
+                <li key={s}>{s}</li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,277 @@
+import {
+  Badge,
+  Body1,
+  Button,
+  Caption1,
+  Checkbox,
+  Dropdown,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  makeStyles,
+  Option,
+  Spinner,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  tokens,
+} from '@fluentui/react-components';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ProgrammeView } from '../../api/client';
+import { type ConfirmationView, hrApi, type MatchingView } from '../../api/hr';
+import { ErrorState } from '../../components/ErrorState';
+import { useSession } from '../../components/session';
+import { useAction, useAsync } from '../../components/useAsync';
+import { reasonText } from './reasons';
+
+const useStyles = makeStyles({
+  stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  row: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalS,
+    alignItems: 'flex-end',
+  },
+  reasons: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+});
+
+const OBJECTIVES: MatchingView['objective'][] = ['maxParticipation', 'maxScore'];
+
+/**
+ * HR's matching board (PRODUCT rules 1 and 4): run the matcher, read every proposal's reasons,
+ * lock, reject, swap two, see who is left out and why, and confirm all or some.
+ */
+export function MatchingBoard({
+  programme,
+  onProgrammeChange,
+}: {
+  programme: ProgrammeView;
+  onProgrammeChange: () => void;
+}) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const { api } = useSession();
+  const hr = useMemo(() => hrApi(api), [api]);
+  const [matching, reload] = useAsync(() => hr.matching(programme.id), [programme.id, hr]);
+  const [objective, setObjective] = useState<MatchingView['objective']>('maxParticipation');
+  const [selected, setSelected] = useState<string[]>([]);
+  const [confirmation, setConfirmation] = useState<ConfirmationView>();
+  const [act, failure] = useAction(() => {
+    setSelected([]);
+    reload();
+  });
+
+  if (programme.status === 'open' || programme.status === 'pilot') {
+    return (
+      <div className={styles.stack}>
+        <Body1>{t('matching.closeCallFirst')}</Body1>
+        {failure !== undefined && <ErrorState error={failure} />}
+        <div>
+          <Button
+            appearance="primary"
+            onClick={() =>
+              act(async () => {
+                await api.changeStatus(programme.id, 'matching', programme.etag);
+                onProgrammeChange();
+              })
+            }
+          >
+            {t('matching.startMatching')}
+          </Button>
+        </div>
+      </div>
+    );
+  }
+  if (programme.status === 'draft') return <Body1>{t('matching.notYet')}</Body1>;
+  if (matching.status === 'loading') return <Spinner label={t('app.loading')} />;
+  if (matching.status === 'error') return <ErrorState error={matching.error} onRetry={reload} />;
+  const m = matching.value;
+  const canEdit = programme.status === 'matching';
+  const pending = m?.proposals.filter((p) => p.status === 'proposed') ?? [];
+  const byId = new Map(m?.proposals.map((p) => [p.id, p]));
+  const toggle = (id: string, on: boolean) =>
+    setSelected((s) => (on ? [...s.filter((x) => x !== id), id] : s.filter((x) => x !== id)));
+
+  return (
+    <div className={styles.stack}>
+      {failure !== undefined && <ErrorState error={failure} />}
+      {confirmation && (
+        <MessageBar intent={confirmation.refused.length > 0 ? 'warning' : 'success'}>
+          <MessageBarBody>
+            {t('matching.confirmed', { count: confirmation.confirmed.length })}
+            {confirmation.refused.map((r) => (
+              <div key={r.proposalId}>
+                {byId.get(r.proposalId)?.menteeName ?? r.proposalId}: {reasonText(t, r.reason)}
+              </div>
+            ))}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {canEdit && (
+        <div className={styles.row}>
+          <Field label={t('matching.objective')}>
+            <Dropdown
+              value={t(`matching.objectives.${objective}`)}
+              selectedOptions={[objective]}
+              onOptionSelect={(_, d) => setObjective(d.optionValue as MatchingView['objective'])}
+            >
+              {OBJECTIVES.map((o) => (
+                <Option key={o} value={o}>
+                  {t(`matching.objectives.${o}`)}
+                </Option>
+              ))}
+            </Dropdown>
+          </Field>
+          <Button
+            appearance={m ? 'secondary' : 'primary'}
+            onClick={() => act(() => hr.run(programme.id, objective))}
+          >
+            {t(m ? 'matching.rerun' : 'matching.run')}
+          </Button>
+        </div>
+      )}
+      {!m ? (
+        <Body1>{t('matching.noRunYet')}</Body1>
+      ) : (
+        <>
+          <Caption1>
+            {t('matching.summary', {
+              count: m.proposals.length,
+              unmatched: m.unmatched.length,
+              objective: t(`matching.objectives.${m.objective}`),
+            })}
+          </Caption1>
+          <Table aria-label={t('matching.proposals')}>
+            <TableHeader>
+              <TableRow>
+                {canEdit && <TableHeaderCell>{t('matching.select')}</TableHeaderCell>}
+                <TableHeaderCell>{t('admin.mentee')}</TableHeaderCell>
+                <TableHeaderCell>{t('admin.mentor')}</TableHeaderCell>
+                <TableHeaderCell>{t('matching.score')}</TableHeaderCell>
+                <TableHeaderCell>{t('matching.why')}</TableHeaderCell>
+                <TableHeaderCell>{t('admin.actions')}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {m.proposals.map((p) => (
+                <TableRow key={p.id}>
+                  {canEdit && (
+                    <TableCell>
+                      {p.status === 'proposed' && (
+                        <Checkbox
+                          aria-label={t('matching.selectPair', {
+                            mentee: p.menteeName,
+                            mentor: p.mentorName,
+                          })}
+                          checked={selected.includes(p.id)}
+                          onChange={(_, d) => toggle(p.id, Boolean(d.checked))}
+                        />
+                      )}
+                    </TableCell>
+                  )}
+                  <TableCell>{p.menteeName}</TableCell>
+                  <TableCell>{p.mentorName}</TableCell>
+                  <TableCell>{p.score.toFixed(2)}</TableCell>
+                  <TableCell>
+                    <ul className={styles.reasons}>
+                      {p.reasons
+                        .filter((r) => r.code !== 'locked')
+                        .map((r) => (
+                          <li key={r.code}>{reasonText(t, r)}</li>
+                        ))}
+                    </ul>
+                  </TableCell>
+                  <TableCell>
+                    <div className={styles.row}>
+                      {p.status === 'confirmed' && (
+                        <Badge appearance="tint" color="success">
+                          {t('matching.statusConfirmed')}
+                        </Badge>
+                      )}
+                      {p.locked && <Badge appearance="outline">{t('matching.locked')}</Badge>}
+                      {canEdit && p.status === 'proposed' && (
+                        <>
+                          <Button
+                            size="small"
+                            aria-label={t(p.locked ? 'matching.unlockPair' : 'matching.lockPair', {
+                              mentee: p.menteeName,
+                            })}
+                            onClick={() => act(() => hr.lock(m, p, !p.locked))}
+                          >
+                            {t(p.locked ? 'matching.unlock' : 'matching.lock')}
+                          </Button>
+                          <Button
+                            size="small"
+                            aria-label={t('matching.rejectPair', {
+                              mentee: p.menteeName,
+                              mentor: p.mentorName,
+                            })}
+                            onClick={() => act(() => hr.reject(m, p, ''))}
+                          >
+                            {t('matching.reject')}
+                          </Button>
+                        </>
+                      )}
+                    </div>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+          {canEdit && (
+            <div className={styles.row}>
+              <Button
+                disabled={selected.length !== 2}
+                onClick={() =>
+                  act(() => hr.swap(m, byId.get(selected[0]!)!, byId.get(selected[1]!)!))
+                }
+              >
+                {t('matching.swap')}
+              </Button>
+              <Button
+                disabled={selected.length === 0}
+                onClick={() =>
+                  act(async () => {
+                    setConfirmation(await hr.confirm(programme.id, selected));
+                    onProgrammeChange();
+                  })
+                }
+              >
+                {t('matching.confirmSelected', { count: selected.length })}
+              </Button>
+              <Button
+                appearance="primary"
+                disabled={pending.length === 0}
+                onClick={() =>
+                  act(async () => {
+                    setConfirmation(await hr.confirm(programme.id, 'all'));
+                    onProgrammeChange();
+                  })
+                }
+              >
+                {t('matching.confirmAll', { count: pending.length })}
+              </Button>
+            </div>
+          )}
+          <Subtitle2 as="h3">{t('matching.unmatched', { count: m.unmatched.length })}</Subtitle2>
+          {m.unmatched.length === 0 ? (
+            <Body1>{t('matching.everyoneMatched')}</Body1>
+          ) : (
+            <ul>
+              {m.unmatched.map((u) => (
+                <li key={`${u.role}-${u.personId}`}>
+                  <strong>{u.name}</strong> ({t(`admin.${u.role}`)}): {reasonText(t, u.reason)}
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
