@@ -1,6 +1,6 @@
 import griffel from '@griffel/vite-plugin';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin } from 'vite';
+import { build, defineConfig, type Plugin, type UserConfig } from 'vite';
 
 /**
  * `<link rel="modulepreload">` for a chunk the entry imports dynamically at start-up, and for the
@@ -39,31 +39,55 @@ function preloadAtStartUp(source: string): Plugin {
   };
 }
 
+/**
+ * The Outlook pane (`addin.html`, manifest `extensions[0].runtimes`) is built on its own once the
+ * tab is written, into the same folder: built as a second entry of the tab's graph, the chunks the
+ * two pages share split the tab's start-up code into more files (4 → 8 scripts, +2 kB gzip).
+ */
+function addinPage(): Plugin {
+  let logLevel: UserConfig['logLevel'];
+  return {
+    name: 'tandem:addin-page',
+    apply: 'build',
+    configResolved(config) {
+      logLevel = config.logLevel;
+    },
+    async closeBundle() {
+      await build({ ...pageConfig('build', 'addin'), configFile: false, logLevel });
+    },
+  };
+}
+
 // The tab is static files: the local host (npm start, tests) or Azure static hosting serves them,
 // with /tab-config.json telling the page where the API and sign-in are.
-export default defineConfig(({ command }) => ({
-  root: import.meta.dirname,
-  plugins: [
-    react(),
-    // Griffel's ahead-of-time pass: the tab's own makeStyles are compiled to class names and CSS
-    // rules at build time (as Fluent's own styles already are), so the page ships neither the style
-    // resolver nor the RTL and CSS parsers it needs at run time.
-    command === 'build' && griffel(),
-    // main.tsx imports the screens once it has sent the first requests (see there).
-    preloadAtStartUp('/src/render-tab.tsx'),
-  ],
-  build: {
-    outDir: 'dist',
-    emptyOutDir: true,
-    sourcemap: true,
-    target: 'es2022',
-    chunkSizeWarningLimit: 800,
-    // Two pages: the tab, and the Outlook add-in's pane (manifest `extensions[0].runtimes`).
-    rolldownOptions: {
-      input: {
-        main: `${import.meta.dirname}/index.html`,
-        addin: `${import.meta.dirname}/addin.html`,
+function pageConfig(command: 'build' | 'serve', page: 'tab' | 'addin'): UserConfig {
+  return {
+    root: import.meta.dirname,
+    plugins: [
+      react(),
+      // Griffel's ahead-of-time pass: the tab's own makeStyles are compiled to class names and CSS
+      // rules at build time (as Fluent's own styles already are), so the page ships neither the
+      // style resolver nor the RTL and CSS parsers it needs at run time.
+      command === 'build' && griffel(),
+      // main.tsx imports the screens once it has sent the first requests (see there).
+      page === 'tab' && preloadAtStartUp('/src/render-tab.tsx'),
+      page === 'tab' && addinPage(),
+    ],
+    build: {
+      outDir: 'dist',
+      // The pane's build adds its page to the tab's.
+      emptyOutDir: page === 'tab',
+      sourcemap: true,
+      target: 'es2022',
+      chunkSizeWarningLimit: 800,
+      rolldownOptions: {
+        input: {
+          [page === 'tab' ? 'main' : 'addin']:
+            `${import.meta.dirname}/${page === 'tab' ? 'index' : 'addin'}.html`,
+        },
       },
     },
-  },
-}));
+  };
+}
+
+export default defineConfig(({ command }) => pageConfig(command, 'tab'));

@@ -48,8 +48,7 @@ async function boot(): Promise<void> {
   const item = inOutlook ? await readCalendarItem() : undefined;
   const state = paneState({
     inOutlook,
-    pairId:
-      (item && pairIdOfLinks(linksOfHtml(item.bodyHtml), window.location.origin)) || undefined,
+    pairId: item ? pairIdOfLinks(linksOfHtml(item.bodyHtml), window.location.origin) : undefined,
     itemStart: item?.start,
     sso: sso !== undefined,
     localMode: config.mode === 'local',
