@@ -1,0 +1,146 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bookingTable } from '../../functions/src/adapters/tables/booking-table';
+import { newBooking, type SessionRecord } from '../../functions/src/domain/booking/booking';
+import { apiAs } from '../integration/api-client';
+import { HR, matchingProgramme, unrelatedPeople } from '../integration/matching-fixture';
+import { TAB_DIST } from '../sim/build-tab';
+import { type LocalStack, startLocalStack } from '../sim/stack';
+import { expectNoSeriousAxeViolations, launchBrowser, openPage } from './browser';
+import { screenshot } from './screenshot';
+
+let stack: LocalStack;
+let browser: Browser;
+
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([startLocalStack({ staticDir: TAB_DIST }), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+});
+
+const HOUR = 3_600_000;
+
+/** Signs in on the local sign-in screen and opens a path of the tab (its deep link). */
+async function signIn(page: Page, name: string, path = ''): Promise<void> {
+  await page.goto(`${stack.url}/?lang=en`);
+  await page.getByLabel('Search people').fill(name);
+  await page.getByRole('button', { name: `Continue as ${name}` }).click();
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+  // Leaving while home still loads would abort its requests, which the test counts as errors.
+  await page.waitForLoadState('networkidle');
+  // The local session lives in sessionStorage, so a deep link in the same tab stays signed in.
+  if (path) await page.goto(`${stack.url}/?lang=en&page=${path}`);
+}
+
+/** People who can be picked at sign-in by their display name (nobody else has it). */
+function uniquePeople(count: number) {
+  const unique = (name: string) => stack.people.filter((p) => p.displayName === name).length === 1;
+  const people = unrelatedPeople(stack, count * 3)
+    .filter((p) => unique(p.displayName))
+    .slice(0, count);
+  if (people.length < count) throw new Error('Not enough people with unique names');
+  return people;
+}
+
+/** Two confirmed pairs whose series are booked, the first session held two days ago. */
+async function bookedProgramme() {
+  const api = apiAs(stack);
+  const [mentorA, mentorB, menteeA, menteeB] = uniquePeople(4);
+  const { programmeId } = await matchingProgramme(
+    stack,
+    api,
+    { mentors: [mentorA!.id, mentorB!.id], mentees: [menteeA!.id, menteeB!.id] },
+    { run: true, mentorCapacity: 1 },
+  );
+  const confirmed = await api(HR, 'POST', `/programmes/${programmeId}/matching/confirm`, {
+    body: { proposals: 'all' },
+  });
+  expect(confirmed.status).toBe(200);
+  const table = bookingTable({
+    kind: 'connectionString',
+    connectionString: stack.env.TANDEM_STORAGE_CONNECTION!,
+  });
+  const first = Date.now() - 48 * HOUR;
+  for (const pair of confirmed.body.confirmed as { id: string }[]) {
+    const sessions: SessionRecord[] = Array.from({ length: 10 }, (_, index) => ({
+      index,
+      occurrenceId: null,
+      start: new Date(first + index * 14 * 24 * HOUR).toISOString(),
+      end: new Date(first + index * 14 * 24 * HOUR + HOUR).toISOString(),
+      status: 'planned',
+      clashes: [],
+    }));
+    await table.create({
+      ...newBooking({ id: pair.id, programmeId }, 'tandem@contoso', new Date()),
+      status: 'booked',
+      sessions,
+      joinUrl: 'https://teams.microsoft.com/l/meetup-join/demo',
+      responses: { mentor: 'accepted', mentee: 'accepted', checkedAt: null },
+    });
+  }
+  return { programmeId, mentee: menteeA!.displayName };
+}
+
+describe('the main screens (README pictures with TANDEM_SCREENSHOTS=1)', () => {
+  it('home, apply, matching board, booking progress and the pair page render with no serious axe violation', async () => {
+    const api = apiAs(stack);
+    // A programme in matching with one mentee more than the mentors can take: one is left out.
+    const people = unrelatedPeople(stack, 5).map((p) => p.id);
+    const matching = await matchingProgramme(
+      stack,
+      api,
+      { mentors: people.slice(0, 2), mentees: people.slice(2) },
+      { run: true, mentorCapacity: 1 },
+    );
+    const booked = await bookedProgramme();
+    const draft = await api(HR, 'POST', '/programmes', { body: { kind: 'reverse' } });
+    const open = await api(HR, 'PUT', `/programmes/${draft.body.id}/status`, {
+      body: { status: 'open' },
+      headers: { 'if-match': draft.body.etag },
+    });
+    expect(open.status).toBe(200);
+
+    const hr = await openPage(browser, { colorScheme: 'light' });
+    const employee = await openPage(browser, { colorScheme: 'light' });
+    try {
+      await signIn(hr.page, HR, `admin/programmes/${matching.programmeId}`);
+      await hr.page.getByRole('table', { name: 'Proposed pairs' }).waitFor();
+      await hr.page.getByText('Shared language: es').first().waitFor();
+      await expectNoSeriousAxeViolations(hr.page);
+      await screenshot(hr.page, 'matching-board');
+      await hr.page.waitForLoadState('networkidle');
+
+      await hr.page.goto(`${stack.url}/?lang=en&page=admin/programmes/${booked.programmeId}`);
+      await hr.page.getByRole('button', { name: 'Booking', exact: true }).click();
+      await hr.page.getByText('2 of 2 pairs booked').waitFor();
+      await expectNoSeriousAxeViolations(hr.page);
+      await screenshot(hr.page, 'booking-progress');
+
+      await signIn(employee.page, booked.mentee);
+      await employee.page.getByRole('link', { name: /^Open the pair with / }).waitFor();
+      await expectNoSeriousAxeViolations(employee.page);
+      await screenshot(employee.page, 'home');
+
+      await employee.page.getByRole('link', { name: /^Open the pair with / }).click();
+      await employee.page.getByRole('heading', { name: 'Sessions' }).waitFor();
+      await expectNoSeriousAxeViolations(employee.page);
+      await screenshot(employee.page, 'pair-page');
+      await employee.page.waitForLoadState('networkidle');
+
+      await employee.page.goto(
+        `${stack.url}/?lang=en&page=programmes/${open.body.id as string}/apply`,
+      );
+      await employee.page.getByLabel('Why do you want to take part?').waitFor();
+      await expectNoSeriousAxeViolations(employee.page);
+      await screenshot(employee.page, 'apply');
+
+      expect(hr.consoleErrors).toEqual([]);
+      expect(employee.consoleErrors).toEqual([]);
+    } finally {
+      await hr.context.close();
+      await employee.context.close();
+    }
+  });
+});
