@@ -161,6 +161,28 @@ describe('the pair’s space (PRODUCT rule 6)', () => {
     ).toBe(404);
   });
 
+  it('refuses an item for a session the pair does not have (404 noSuchSession)', async () => {
+    const p = await pair();
+    // Before booking, the programme's plan (10 sessions) says which exist.
+    const planned = await as(p.mentee, 'POST', `/pairs/${p.id}/agenda`, {
+      body: { text: 'Para la última', sessionIndex: 9 },
+    });
+    expect(planned.status).toBe(201);
+    const beyond = await as(p.mentee, 'POST', `/pairs/${p.id}/notes`, {
+      body: { text: 'x', visibility: 'shared', sessionIndex: 10 },
+    });
+    expect([beyond.status, beyond.body.code]).toEqual([404, 'noSuchSession']);
+    await booked(p, [session(0, -24, 'planned'), session(1, 24, 'planned')]);
+    const moved = await as(p.mentee, 'PATCH', `/pairs/${p.id}/agenda/${planned.body.id}`, {
+      body: { sessionIndex: 5 },
+      headers: { 'if-match': planned.body.etag },
+    });
+    expect([moved.status, moved.body.code]).toEqual([404, 'noSuchSession']);
+    expect((await space(p.mentee, p.id)).agenda).toEqual([
+      expect.objectContaining({ sessionIndex: 9 }),
+    ]);
+  });
+
   it('two members writing at once both keep what they wrote', async () => {
     const p = await pair();
     const writes = await Promise.all(

@@ -141,6 +141,21 @@ function base({ id, pairId, authorId, now }: Context) {
   return { id, pairId, authorId, createdAt: at, updatedAt: at };
 }
 
+/**
+ * An agenda item or a note may be for one session: one of the booked series, or of the
+ * programme's plan before the series is booked.
+ */
+export function checkSession(
+  index: number | null | undefined,
+  sessions: readonly SessionRecord[],
+  plannedSessions: number,
+): Outcome<true> {
+  if (index === null || index === undefined) return ok(true);
+  const exists =
+    sessions.length > 0 ? sessions.some((s) => s.index === index) : index < plannedSessions;
+  return exists ? ok(true) : no({ code: 'noSuchSession', index });
+}
+
 /** Either member adds an agenda item, for one session or for any. */
 export function newAgendaItem(
   context: Context,

@@ -105,6 +105,9 @@ describe('a pair’s progress', () => {
     expect(pairProgress(p, booked(p, s), [feedbackOn(p, s, 1), goal(p, 0)], 10, NOW).risks).toEqual(
       [],
     );
+    // The second silent session ended hours ago: its feedback may still come.
+    const recent = sessions(14.5);
+    expect(pairProgress(p, booked(p, recent), [goal(p, 10)], 10, NOW).risks).toEqual([]);
     // One held session is too early to judge either.
     expect(pairProgress(p, booked(p, sessions(5)), [], 10, NOW).risks).toEqual([]);
   });

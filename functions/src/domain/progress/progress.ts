@@ -62,6 +62,9 @@ export interface ProgrammeProgress {
   atRisk: { pairs: number; byReason: Record<RiskCode, number> };
 }
 
+/** How long after a session its feedback may still come before silence counts. */
+const FEEDBACK_GRACE_MS = 24 * 3_600_000;
+
 const average = (values: readonly number[]) =>
   values.length === 0
     ? null
@@ -87,8 +90,10 @@ export function pairProgress(
   if (booking?.status === 'failed') risks.push('bookingFailed');
   if (answers.mentor === 'declined' || answers.mentee === 'declined') risks.push('declined');
   if (booking?.flags.some((f) => f.code === 'unanswered')) risks.push('unanswered');
-  // Two sessions in a row held without a word from either member.
-  const lastTwo = [...held].sort((a, b) => a.start.localeCompare(b.start)).slice(-2);
+  // Two sessions in a row held without a word from either member — counting sessions that have
+  // ended, and a day after, so nobody is flagged while they could still be writing it.
+  const judged = held.filter((s) => Date.parse(s.end) + FEEDBACK_GRACE_MS <= now.getTime());
+  const lastTwo = [...judged].sort((a, b) => a.start.localeCompare(b.start)).slice(-2);
   if (
     lastTwo.length === 2 &&
     lastTwo.every((s) => !feedback.some((f) => f.sessionIndex === s.index))

@@ -4,6 +4,7 @@ import { pairAsMemberSees } from '../../domain/pair/pair';
 import {
   type Activity,
   type AgendaItem,
+  checkSession,
   type Evaluation,
   editActivity,
   editAgendaItem,
@@ -115,6 +116,18 @@ async function findEntry<T extends SpaceEntry>(
   throw new HttpProblem(404, `${what[type]} does not exist (or was deleted).`);
 }
 
+/** Refuses an item for a session the pair does not have (404 noSuchSession). */
+async function sessionOf(services: Services, pair: Pair, index: number | null | undefined) {
+  if (index === null || index === undefined) return;
+  const [booking, programme] = await Promise.all([
+    services.bookings.get(pair.id),
+    services.programmes.get(pair.programmeId),
+  ]);
+  settled(
+    checkSession(index, booking?.value.sessions ?? [], programme?.value.plannedSessions ?? 0),
+  );
+}
+
 async function created(services: Services, entry: SpaceEntry, pairId: string) {
   const stored = await services.pairSpace.create(entry);
   const response = savedResponse(stored, 201);
@@ -151,6 +164,8 @@ function entryRoutes<T extends AgendaItem | Note | Goal | Activity, C>(
           params.entryId,
           member.me,
         );
+        const index = (body as { sessionIndex?: number | null }).sessionIndex;
+        await sessionOf(services, member.pair, index);
         const next = settled(edit(current.value, member, body, services.clock.now()));
         return replaced(services, next, etag);
       },
@@ -253,6 +268,7 @@ export const pairSpaceRoutes: AnyRoute[] = [
         authorId: me,
         now: services.clock.now(),
       };
+      await sessionOf(services, pair, body.sessionIndex);
       return created(services, newAgendaItem(context, body), pair.id);
     },
   }),
@@ -276,6 +292,7 @@ export const pairSpaceRoutes: AnyRoute[] = [
         authorId: me,
         now: services.clock.now(),
       };
+      await sessionOf(services, pair, body.sessionIndex);
       return created(services, newNote(context, body), pair.id);
     },
   }),
