@@ -37,6 +37,13 @@ const TEXT = {
     sessionsChart: 'Sessions held / planned',
     evaluation: 'Evaluation',
     responses: '0 of 4 people answered',
+    search: 'Search people',
+    continueAs: (name: string) => `Continue as ${name}`,
+    openPair: /^Open the pair with /,
+    move: 'Move session 2',
+    moveIt: 'Move it',
+    session2: 'Session 2',
+    moved: 'Moved',
   },
   es: {
     signIn: 'Continuar como Lucía Fernández',
@@ -54,6 +61,13 @@ const TEXT = {
     sessionsChart: 'Sesiones celebradas / previstas',
     evaluation: 'Evaluación',
     responses: 'Han respondido 0 de 4 personas',
+    search: 'Buscar personas',
+    continueAs: (name: string) => `Continuar como ${name}`,
+    openPair: /^Abrir la pareja con /,
+    move: 'Cambiar la sesión 2',
+    moveIt: 'Cambiarla',
+    session2: 'Sesión 2',
+    moved: 'Cambiada',
   },
 } as const;
 
@@ -73,9 +87,15 @@ async function tabTo(page: Page, text: string, max = 80): Promise<void> {
 describe.each(['es', 'en'] as const)('HR matches, confirms and watches booking, in %s', (lang) => {
   const t = TEXT[lang];
 
-  it('runs the matcher, reads the reasons, confirms with the keyboard and sees both pairs booked', async () => {
+  it('runs the matcher, reads the reasons, confirms with the keyboard and sees both pairs booked; a mentee then moves a session', async () => {
     const api = apiAs(stack);
-    const people = unrelatedPeople(stack, 4).map((p) => p.id);
+    // Display names pick people at sign-in: the mentees need names nobody else has.
+    const unique = (name: string) =>
+      stack.people.filter((p) => p.displayName === name).length === 1;
+    const chosen = unrelatedPeople(stack, 10)
+      .filter((p) => unique(p.displayName))
+      .slice(0, 4);
+    const people = chosen.map((p) => p.id);
     const { programmeId } = await matchingProgramme(stack, api, {
       mentors: people.slice(0, 2),
       mentees: people.slice(2),
@@ -124,6 +144,26 @@ describe.each(['es', 'en'] as const)('HR matches, confirms and watches booking, 
       await hr.page.getByRole('button', { name: t.evaluation, exact: true }).press('Enter');
       await hr.page.getByText(t.responses).waitFor();
       expect(missing).toEqual([`/api/programmes/${programmeId}/matching`]);
+
+      // A mentee of a booked pair moves one session to a slot free for both.
+      const mentee = await openPage(browser);
+      try {
+        await mentee.page.goto(`${stack.url}/?lang=${lang}`);
+        await mentee.page.getByLabel(t.search).fill(chosen[2]!.displayName);
+        await mentee.page
+          .getByRole('button', { name: t.continueAs(chosen[2]!.displayName) })
+          .click();
+        await mentee.page.getByRole('link', { name: t.openPair }).first().click();
+        const second = mentee.page.getByRole('listitem').filter({ hasText: t.session2 });
+        await second.getByRole('button', { name: t.move }).click();
+        await second.getByRole('radio').first().check();
+        await second.getByRole('button', { name: t.moveIt }).click();
+        await second.getByText(t.moved, { exact: true }).waitFor();
+        await expectNoSeriousAxeViolations(mentee.page);
+        expect(mentee.consoleErrors).toEqual([]);
+      } finally {
+        await mentee.context.close();
+      }
       expect(hr.consoleErrors.filter((e) => !e.includes('status of 404'))).toEqual([]);
     } finally {
       await hr.context.close();

@@ -55,7 +55,10 @@ export function ProgrammePage({ programmeId }: { programmeId: string }) {
   if (programme.status === 'loading') return <Spinner label={t('app.loading')} />;
   if (programme.status === 'error') return <ErrorState error={programme.error} onRetry={reload} />;
   const p = programme.value;
+  // The stage picks the first section; after that the section stays where HR put it (confirming
+  // moves the programme to running, and HR still reads the confirmation on the board).
   const shown = panel ?? panelFor(p.status);
+  if (panel === undefined) setPanel(shown);
   return (
     <div className={styles.page}>
       <Link href="/admin">{t('admin.back')}</Link>
