@@ -41,7 +41,8 @@ const useStyles = makeStyles({
     paddingBlock: tokens.spacingVerticalXS,
     ...shorthands.borderBottom(tokens.strokeWidthThin, 'solid', tokens.colorNeutralStroke2),
   },
-  when: { minWidth: '16em', flexGrow: 1 },
+  // The number above the date: a column, so the two never run together as one word.
+  when: { minWidth: '16em', flexGrow: 1, display: 'flex', flexDirection: 'column' },
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, width: '100%' },
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
 });
@@ -211,7 +212,7 @@ export function SessionsSection({ space, pairs, onChange }: SectionProps) {
                 <li key={session.index} className={styles.session}>
                   <span className={styles.when}>
                     <Caption1>{t('pair.sessions.number', { n: session.index + 1 })}</Caption1>
-                    <Body1 as="p">{formatSessionTime(session.start, locale)}</Body1>
+                    <Body1>{formatSessionTime(session.start, locale)}</Body1>
                   </span>
                   <Badge appearance="tint" color={status.color}>
                     {t(`pair.sessions.status.${status.key}`)}
