@@ -80,6 +80,7 @@ interface ManifestShape {
   extensions?: ExtensionShape[];
   authorization?: { permissions?: { resourceSpecific?: { name: string; type: string }[] } };
   validDomains?: string[];
+  developer?: { privacyUrl?: string; termsOfUseUrl?: string };
   webApplicationInfo?: { id?: string; resource?: string };
   localizationInfo?: { additionalLanguages?: { languageTag: string; file: string }[] };
 }
@@ -245,9 +246,17 @@ export function buildAppPackage(options: {
     );
   }
 
-  problems.push(
-    ...extensionProblems(manifest, domain, options.tabPublicDir ?? join(root, 'tab', 'public')),
-  );
+  const tabPublic = options.tabPublicDir ?? join(root, 'tab', 'public');
+  problems.push(...extensionProblems(manifest, domain, tabPublic));
+  // Admins and people read these from the Teams store entry: the tab must serve them.
+  for (const key of ['privacyUrl', 'termsOfUseUrl'] as const) {
+    const value = manifest.developer?.[key];
+    if (!value) continue;
+    const page = new URL(value).pathname;
+    if (!existsSync(join(tabPublic, page))) {
+      problems.push(`manifest.json developer.${key}: the tab serves no ${page} (tab/public)`);
+    }
+  }
 
   const files: Record<string, Uint8Array> = {
     'manifest.json': Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`),

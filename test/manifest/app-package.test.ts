@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -159,6 +159,15 @@ describe('the app package', () => {
         tabPublicDir: join(out, 'nowhere'),
       }),
     ).toThrow(/addin\/icon-16\.png is not a file of the tab/);
+  });
+
+  it('refuses a package whose privacy or terms page the tab does not serve', () => {
+    const bare = mkdtempSync(join(tmpdir(), 'tandem-public-'));
+    cpSync(tabPublic, bare, { recursive: true });
+    rmSync(join(bare, 'privacy.html'));
+    expect(() =>
+      buildAppPackage({ env: 'test', envFile: fixture, outDir: out, tabPublicDir: bare }),
+    ).toThrow(/developer\.privacyUrl: the tab serves no \/privacy\.html/);
   });
 
   it('refuses a button that opens no declared action, and a pane served off the tab’s host', () => {
