@@ -1,9 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bookingTable } from '../../functions/src/adapters/tables/booking-table';
-import { newBooking } from '../../functions/src/domain/booking/booking';
 import { invitation } from '../../functions/src/domain/booking/invitation';
 import { apiAs } from '../integration/api-client';
+import { fortnightly, writeBookedSeries } from '../integration/booking/booked-series';
 import { asPerson, HR, matchingProgramme, unrelatedPeople } from '../integration/matching-fixture';
 import { TAB_DIST } from '../sim/build-tab';
 import type { SimPerson } from '../sim/graph/tenant';
@@ -135,20 +134,12 @@ async function bookedPair() {
   });
   expect(confirmed.status).toBe(200);
   const pairId = confirmed.body.confirmed[0].id as string;
-  const sessions = [0, 1, 2, 3].map((index) => ({
-    index,
-    occurrenceId: null,
-    start: hoursFromNow(-24 * 14 + index * 24 * 14),
-    end: hoursFromNow(-24 * 14 + index * 24 * 14 + 1),
-    status: index === 2 ? ('cancelled' as const) : ('planned' as const),
-    clashes: [],
-  }));
-  const store = bookingTable({
-    kind: 'connectionString',
-    connectionString: stack.env.TANDEM_STORAGE_CONNECTION!,
+  const sessions = fortnightly(Date.now() - 14 * 24 * 3_600_000, 4, (index) =>
+    index === 2 ? 'cancelled' : 'planned',
+  );
+  await writeBookedSeries(stack, { id: pairId, programmeId }, sessions, {
+    joinUrl: 'https://teams/join/1',
   });
-  const booking = newBooking({ id: pairId, programmeId }, 'tandem@example.org', new Date());
-  await store.create({ ...booking, status: 'booked', sessions, joinUrl: 'https://teams/join/1' });
 
   const post = async (who: string, path: string, body: unknown) => {
     const r = await as(who, 'POST', `/pairs/${pairId}${path}`, { body });

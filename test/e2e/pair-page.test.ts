@@ -1,8 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bookingTable } from '../../functions/src/adapters/tables/booking-table';
-import { newBooking, type SessionRecord } from '../../functions/src/domain/booking/booking';
 import { apiAs } from '../integration/api-client';
+import { fortnightly, writeBookedSeries } from '../integration/booking/booked-series';
 import { HR, matchingProgramme, unrelatedPeople } from '../integration/matching-fixture';
 import { TAB_DIST } from '../sim/build-tab';
 import { type LocalStack, startLocalStack } from '../sim/stack';
@@ -93,26 +92,12 @@ async function bookedPair() {
     body: { proposals: 'all' },
   });
   const pairId = confirmed.body.confirmed[0].id as string;
-  const hour = 3_600_000;
-  const first = Date.now() - 48 * hour;
-  const sessions: SessionRecord[] = Array.from({ length: 10 }, (_, index) => ({
-    index,
-    occurrenceId: null,
-    start: new Date(first + index * 14 * 24 * hour).toISOString(),
-    end: new Date(first + index * 14 * 24 * hour + hour).toISOString(),
-    status: 'planned',
-    clashes: [],
-  }));
-  await bookingTable({
-    kind: 'connectionString',
-    connectionString: stack.env.TANDEM_STORAGE_CONNECTION!,
-  }).create({
-    ...newBooking({ id: pairId, programmeId }, 'tandem@contoso', new Date()),
-    status: 'booked',
-    sessions,
-    joinUrl: 'https://teams.microsoft.com/l/meetup-join/demo',
-    responses: { mentor: 'accepted', mentee: 'accepted', checkedAt: null },
-  });
+  await writeBookedSeries(
+    stack,
+    { id: pairId, programmeId },
+    fortnightly(Date.now() - 48 * 3_600_000),
+    { responses: { mentor: 'accepted', mentee: 'accepted', checkedAt: null } },
+  );
   return { pairId, mentor: mentor!.displayName, mentee: mentee!.displayName };
 }
 

@@ -1,8 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bookingTable } from '../../functions/src/adapters/tables/booking-table';
-import { newBooking, type SessionRecord } from '../../functions/src/domain/booking/booking';
 import { apiAs } from '../integration/api-client';
+import { fortnightly, writeBookedSeries } from '../integration/booking/booked-series';
 import { HR, matchingProgramme, unrelatedPeople } from '../integration/matching-fixture';
 import { TAB_DIST } from '../sim/build-tab';
 import { type LocalStack, startLocalStack } from '../sim/stack';
@@ -58,27 +57,13 @@ async function bookedProgramme() {
     body: { proposals: 'all' },
   });
   expect(confirmed.status).toBe(200);
-  const table = bookingTable({
-    kind: 'connectionString',
-    connectionString: stack.env.TANDEM_STORAGE_CONNECTION!,
-  });
-  const first = Date.now() - 48 * HOUR;
   for (const pair of confirmed.body.confirmed as { id: string }[]) {
-    const sessions: SessionRecord[] = Array.from({ length: 10 }, (_, index) => ({
-      index,
-      occurrenceId: null,
-      start: new Date(first + index * 14 * 24 * HOUR).toISOString(),
-      end: new Date(first + index * 14 * 24 * HOUR + HOUR).toISOString(),
-      status: 'planned',
-      clashes: [],
-    }));
-    await table.create({
-      ...newBooking({ id: pair.id, programmeId }, 'tandem@contoso', new Date()),
-      status: 'booked',
-      sessions,
-      joinUrl: 'https://teams.microsoft.com/l/meetup-join/demo',
-      responses: { mentor: 'accepted', mentee: 'accepted', checkedAt: null },
-    });
+    await writeBookedSeries(
+      stack,
+      { id: pair.id, programmeId },
+      fortnightly(Date.now() - 48 * HOUR),
+      { responses: { mentor: 'accepted', mentee: 'accepted', checkedAt: null } },
+    );
   }
   return { programmeId, mentee: menteeA!.displayName };
 }

@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ZodType } from 'zod';
-import { bookingTable } from '../../functions/src/adapters/tables/booking-table';
-import { newBooking, type SessionRecord } from '../../functions/src/domain/booking/booking';
+import type { SessionRecord } from '../../functions/src/domain/booking/booking';
 import {
   EditAgendaItemSchema,
   EditGoalSchema,
@@ -16,6 +15,7 @@ import {
 import { routes } from '../../functions/src/http/routes';
 import { type LocalStack, startLocalStack } from '../sim/stack';
 import { apiAs } from './api-client';
+import { writeBookedSeries } from './booking/booked-series';
 import { asPerson, HR, matchingProgramme, unrelatedPeople } from './matching-fixture';
 
 let stack: LocalStack;
@@ -54,14 +54,8 @@ const space = async (who: string, pairId: string) => {
 };
 
 /** Sessions written as booking leaves them (the series itself is booking's business). */
-async function booked(p: { id: string; programmeId: string }, sessions: SessionRecord[]) {
-  const store = bookingTable({
-    kind: 'connectionString',
-    connectionString: stack.env.TANDEM_STORAGE_CONNECTION!,
-  });
-  const booking = newBooking(p, 'tandem@example.org', new Date());
-  await store.create({ ...booking, status: 'booked', sessions, joinUrl: 'https://teams/join/1' });
-}
+const booked = (p: { id: string; programmeId: string }, sessions: SessionRecord[]) =>
+  writeBookedSeries(stack, p, sessions, { joinUrl: 'https://teams/join/1' });
 
 const hoursFromNow = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
 const session = (index: number, startsInHours: number, status: SessionRecord['status']) => ({

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bookingTable } from '../../functions/src/adapters/tables/booking-table';
-import { newBooking, type SessionRecord } from '../../functions/src/domain/booking/booking';
 import { type LocalStack, startLocalStack } from '../sim/stack';
 import { apiAs } from './api-client';
+import { fortnightly, writeBookedSeries } from './booking/booked-series';
 import { asPerson, HR, matchingProgramme, unrelatedPeople } from './matching-fixture';
 
 let stack: LocalStack;
@@ -19,17 +18,8 @@ afterAll(async () => {
   await stack?.close();
 });
 
-const hoursFromNow = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
 /** Ten sessions a fortnight apart, the first `daysAgo` days ago. */
-const series = (daysAgo: number): SessionRecord[] =>
-  Array.from({ length: 10 }, (_, index) => ({
-    index,
-    occurrenceId: null,
-    start: hoursFromNow(-daysAgo * 24 + index * 14 * 24),
-    end: hoursFromNow(-daysAgo * 24 + index * 14 * 24 + 1),
-    status: 'planned' as const,
-    clashes: [],
-  }));
+const series = (daysAgo: number) => fortnightly(Date.now() - daysAgo * 24 * 3_600_000);
 
 /** A running programme with `count` pairs, each booked as booking would leave it. */
 async function runningProgramme(count: number) {
@@ -45,27 +35,17 @@ async function runningProgramme(count: number) {
     mentor: { id: string };
     mentee: { id: string };
   }[];
-  const store = bookingTable({
-    kind: 'connectionString',
-    connectionString: stack.env.TANDEM_STORAGE_CONNECTION!,
-  });
-  return { programmeId, pairs, store };
+  return { programmeId, pairs };
 }
 
 describe('programme progress (PRODUCT rule 8)', () => {
   it('HR sees held vs planned, answers, goals, feedback and the pairs at risk; the advisor the programme level', async () => {
-    const { programmeId, pairs, store } = await runningProgramme(2);
+    const { programmeId, pairs } = await runningProgramme(2);
     const [good, silent] = pairs as [(typeof pairs)[0], (typeof pairs)[0]];
-    await store.create({
-      ...newBooking({ id: good.id, programmeId }, 'tandem@x', new Date()),
-      status: 'booked',
-      sessions: series(20),
+    await writeBookedSeries(stack, { id: good.id, programmeId }, series(20), {
       responses: { mentor: 'accepted', mentee: 'accepted', checkedAt: null },
     });
-    await store.create({
-      ...newBooking({ id: silent.id, programmeId }, 'tandem@x', new Date()),
-      status: 'booked',
-      sessions: series(20),
+    await writeBookedSeries(stack, { id: silent.id, programmeId }, series(20), {
       responses: { mentor: 'accepted', mentee: 'declined', checkedAt: null },
     });
     const goal = await as(good.mentee.id, 'POST', `/pairs/${good.id}/goals`, {
@@ -107,13 +87,9 @@ describe('programme progress (PRODUCT rule 8)', () => {
   });
 
   it('never shows HR or the advisor a word of what pairs wrote, in the figures or the CSV', async () => {
-    const { programmeId, pairs, store } = await runningProgramme(1);
+    const { programmeId, pairs } = await runningProgramme(1);
     const p = pairs[0]!;
-    await store.create({
-      ...newBooking({ id: p.id, programmeId }, 'tandem@x', new Date()),
-      status: 'booked',
-      sessions: series(20),
-    });
+    await writeBookedSeries(stack, { id: p.id, programmeId }, series(20));
     const secret = `secreto-${crypto.randomUUID()}`;
     const writes = [
       as(p.mentee.id, 'POST', `/pairs/${p.id}/notes`, {
@@ -161,19 +137,11 @@ describe('programme progress (PRODUCT rule 8)', () => {
 
 describe('the end-of-programme evaluation (PRODUCT rule 8)', () => {
   it('opens after the pair’s last session; HR reads scores and unsigned suggestions, the advisor scores', async () => {
-    const { programmeId, pairs, store } = await runningProgramme(2);
+    const { programmeId, pairs } = await runningProgramme(2);
     const [done, ongoing] = pairs as [(typeof pairs)[0], (typeof pairs)[0]];
     // One pair's ten sessions are all behind it; the other's are still ahead.
-    await store.create({
-      ...newBooking({ id: done.id, programmeId }, 'tandem@x', new Date()),
-      status: 'booked',
-      sessions: series(200),
-    });
-    await store.create({
-      ...newBooking({ id: ongoing.id, programmeId }, 'tandem@x', new Date()),
-      status: 'booked',
-      sessions: series(20),
-    });
+    await writeBookedSeries(stack, { id: done.id, programmeId }, series(200));
+    await writeBookedSeries(stack, { id: ongoing.id, programmeId }, series(20));
     const answer = { satisfaction: 5, goalsReached: 4, recommend: 10 };
     const early = await as(ongoing.mentee.id, 'PUT', `/pairs/${ongoing.id}/evaluation`, {
       body: answer,
@@ -233,13 +201,9 @@ describe('the end-of-programme evaluation (PRODUCT rule 8)', () => {
   });
 
   it('refuses a bad evaluation with the field, and stores nothing', async () => {
-    const { programmeId, pairs, store } = await runningProgramme(1);
+    const { programmeId, pairs } = await runningProgramme(1);
     const p = pairs[0]!;
-    await store.create({
-      ...newBooking({ id: p.id, programmeId }, 'tandem@x', new Date()),
-      status: 'booked',
-      sessions: series(200),
-    });
+    await writeBookedSeries(stack, { id: p.id, programmeId }, series(200));
     for (const [body, field] of [
       [{ satisfaction: 6, goalsReached: 3, recommend: 5 }, 'satisfaction'],
       [{ satisfaction: 3, goalsReached: 3, recommend: 11 }, 'recommend'],

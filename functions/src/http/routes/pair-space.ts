@@ -116,6 +116,11 @@ async function findEntry<T extends SpaceEntry>(
   throw new HttpProblem(404, `${what[type]} does not exist (or was deleted).`);
 }
 
+/** Who writes a new entry, in which pair, when, under which new id. */
+function newEntry(services: Services, pair: Pair, me: string) {
+  return { id: services.newId(), pairId: pair.id, authorId: me, now: services.clock.now() };
+}
+
 /** Refuses an item for a session the pair does not have (404 noSuchSession). */
 async function sessionOf(services: Services, pair: Pair, index: number | null | undefined) {
   if (index === null || index === undefined) return;
@@ -262,12 +267,7 @@ export const pairSpaceRoutes: AnyRoute[] = [
     request: { params: PairIdParams, body: NewAgendaItemSchema },
     handler: async ({ principal, services, params, body }) => {
       const { pair, me } = await asMember(services, principal, params.pairId);
-      const context = {
-        id: services.newId(),
-        pairId: pair.id,
-        authorId: me,
-        now: services.clock.now(),
-      };
+      const context = newEntry(services, pair, me);
       await sessionOf(services, pair, body.sessionIndex);
       return created(services, newAgendaItem(context, body), pair.id);
     },
@@ -286,12 +286,7 @@ export const pairSpaceRoutes: AnyRoute[] = [
     request: { params: PairIdParams, body: NewNoteSchema },
     handler: async ({ principal, services, params, body }) => {
       const { pair, me } = await asMember(services, principal, params.pairId);
-      const context = {
-        id: services.newId(),
-        pairId: pair.id,
-        authorId: me,
-        now: services.clock.now(),
-      };
+      const context = newEntry(services, pair, me);
       await sessionOf(services, pair, body.sessionIndex);
       return created(services, newNote(context, body), pair.id);
     },
@@ -310,12 +305,7 @@ export const pairSpaceRoutes: AnyRoute[] = [
     request: { params: PairIdParams, body: NewGoalSchema },
     handler: async ({ principal, services, params, body }) => {
       const { pair, me, role } = await asMember(services, principal, params.pairId);
-      const context = {
-        id: services.newId(),
-        pairId: pair.id,
-        authorId: me,
-        now: services.clock.now(),
-      };
+      const context = newEntry(services, pair, me);
       return created(services, settled(newGoal(context, role, body)), pair.id);
     },
   }),
@@ -334,12 +324,7 @@ export const pairSpaceRoutes: AnyRoute[] = [
     handler: async ({ principal, services, params, body }) => {
       const { pair, me } = await asMember(services, principal, params.pairId);
       const kind = await programmeKindOf(services, pair);
-      const context = {
-        id: services.newId(),
-        pairId: pair.id,
-        authorId: me,
-        now: services.clock.now(),
-      };
+      const context = newEntry(services, pair, me);
       return created(services, settled(newActivity(context, kind, body)), pair.id);
     },
   }),
