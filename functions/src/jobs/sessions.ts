@@ -1,4 +1,4 @@
-import type { Booking } from '../domain/booking/booking';
+import { type Booking, sessionAhead } from '../domain/booking/booking';
 import {
   type Alternative,
   type AlternativesRefusal,
@@ -147,15 +147,11 @@ export async function endSeries(
     const found = await deps.bookings.get(pairId);
     if (found?.value.status !== 'booked') return { ok: false, reason: { code: 'notBooked' } };
     const booking = found.value;
-    const now = deps.now().getTime();
+    const now = deps.now();
     let cancelled = 0;
     const sessions = [];
     for (const session of booking.sessions) {
-      if (
-        session.status !== 'cancelled' &&
-        session.occurrenceId &&
-        Date.parse(session.start) > now
-      ) {
+      if (session.occurrenceId && sessionAhead(session, now)) {
         await deps.calendar.cancel(booking.organizer, session.occurrenceId, reason);
         cancelled++;
         sessions.push({ ...session, status: 'cancelled' as const });

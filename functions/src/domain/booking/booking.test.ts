@@ -3,6 +3,9 @@ import {
   type Booking,
   followUp,
   newBooking,
+  nextSessionStart,
+  sessionAhead,
+  sessionHeld,
   transactionIdFor,
   UNANSWERED_AFTER_DAYS,
 } from './booking';
@@ -128,5 +131,31 @@ describe('the invitation', () => {
     expect(pairLanguage('en-GB', 'en-US')).toBe('en');
     expect(pairLanguage('en-GB', 'es-ES')).toBe('es');
     expect(pairLanguage(null, 'en-GB')).toBe('es');
+  });
+});
+
+describe('sessions held and ahead', () => {
+  const now = new Date('2027-03-10T12:00:00Z');
+  const at = (start: string, status: 'planned' | 'moved' | 'cancelled' = 'planned') => ({
+    start,
+    status,
+  });
+  it('holds a session once it has started, unless it was cancelled; the next is the earliest ahead', () => {
+    expect(sessionHeld(at('2027-03-10T12:00:00Z'), now)).toBe(true);
+    expect(sessionHeld(at('2027-03-09T09:00:00Z', 'cancelled'), now)).toBe(false);
+    expect(sessionAhead(at('2027-03-10T12:00:01Z'), now)).toBe(true);
+    expect(sessionAhead(at('2027-03-12T09:00:00Z', 'cancelled'), now)).toBe(false);
+    expect(
+      nextSessionStart(
+        [
+          at('2027-03-24T09:00:00Z'),
+          at('2027-03-11T09:00:00Z', 'cancelled'),
+          at('2027-03-17T09:00:00Z', 'moved'),
+          at('2027-03-03T09:00:00Z'),
+        ],
+        now,
+      ),
+    ).toBe('2027-03-17T09:00:00Z');
+    expect(nextSessionStart([at('2027-03-03T09:00:00Z')], now)).toBeNull();
   });
 });

@@ -30,6 +30,25 @@ export interface SessionRecord {
   clashes: Clash[];
 }
 
+/** A session took place (or is taking place): it has started and was not cancelled. */
+export function sessionHeld(session: Pick<SessionRecord, 'start' | 'status'>, now: Date): boolean {
+  return session.status !== 'cancelled' && Date.parse(session.start) <= now.getTime();
+}
+
+/** A session still ahead: not started, not cancelled. */
+export function sessionAhead(session: Pick<SessionRecord, 'start' | 'status'>, now: Date): boolean {
+  return session.status !== 'cancelled' && Date.parse(session.start) > now.getTime();
+}
+
+/** When the next session ahead starts, or null when none is left. */
+export function nextSessionStart(
+  sessions: readonly Pick<SessionRecord, 'start' | 'status'>[],
+  now: Date,
+): string | null {
+  const ahead = sessions.filter((s) => sessionAhead(s, now)).map((s) => s.start);
+  return ahead.sort()[0] ?? null;
+}
+
 export interface Booking {
   pairId: string;
   programmeId: string;

@@ -1,4 +1,4 @@
-import type { Booking } from '../booking/booking';
+import { type Booking, nextSessionStart, sessionHeld } from '../booking/booking';
 import type { Evaluation, Role } from '../pair-space/pair-space';
 import type { ProgrammeStatus } from '../programme/programme';
 
@@ -21,11 +21,10 @@ export function evaluationOpen(
   if (programmeStatus === 'closed') return true;
   if (!booking) return false;
   if (booking.status === 'ended') return true;
-  const held = booking.sessions.filter((s) => s.status !== 'cancelled');
   return (
     booking.status === 'booked' &&
-    held.length > 0 &&
-    held.every((s) => Date.parse(s.start) <= now.getTime())
+    booking.sessions.some((s) => sessionHeld(s, now)) &&
+    nextSessionStart(booking.sessions, now) === null
   );
 }
 

@@ -1,4 +1,4 @@
-import type { SessionRecord } from '../booking/booking';
+import { type SessionRecord, sessionHeld } from '../booking/booking';
 import type { ProgrammeKind } from '../programme/programme';
 
 /**
@@ -386,7 +386,7 @@ export function spaceAsMemberSees(
       start: s.start,
       end: s.end,
       status: s.status,
-      held: s.status !== 'cancelled' && Date.parse(s.start) <= now.getTime(),
+      held: sessionHeld(s, now),
       myFeedback:
         feedback.find((f) => f.sessionIndex === s.index && f.authorId === viewerId) ?? null,
       otherGaveFeedback: feedback.some((f) => f.sessionIndex === s.index && f.authorId === otherId),

@@ -1,4 +1,4 @@
-import type { Booking, Response } from '../booking/booking';
+import { type Booking, nextSessionStart, type Response, sessionHeld } from '../booking/booking';
 import type { Pair } from '../pair/pair';
 import type { SpaceEntry } from '../pair-space/pair-space';
 
@@ -79,9 +79,7 @@ export function pairProgress(
   now: Date,
 ): PairProgress {
   const sessions = booking?.sessions ?? [];
-  const held = sessions.filter(
-    (s) => s.status !== 'cancelled' && Date.parse(s.start) <= now.getTime(),
-  );
+  const held = sessions.filter((s) => sessionHeld(s, now));
   const goals = entries.filter((e) => e.type === 'goal');
   const feedback = entries.filter((e) => e.type === 'feedback');
   const answers = booking?.responses ?? { mentor: 'none' as const, mentee: 'none' as const };
@@ -102,10 +100,6 @@ export function pairProgress(
   }
   // Goals are agreed early (the first session agrees the plan): none after the second is a sign.
   if (held.length >= 2 && goals.length === 0) risks.push('noGoals');
-  const upcoming = sessions
-    .filter((s) => s.status !== 'cancelled' && Date.parse(s.start) > now.getTime())
-    .map((s) => s.start)
-    .sort();
   return {
     pairId: pair.id,
     mentor: pair.mentor,
@@ -118,7 +112,7 @@ export function pairProgress(
       cancelled: sessions.filter((s) => s.status === 'cancelled').length,
       moved: sessions.filter((s) => s.status === 'moved').length,
     },
-    nextSession: upcoming[0] ?? null,
+    nextSession: nextSessionStart(sessions, now),
     answers: { mentor: answers.mentor, mentee: answers.mentee },
     goals: {
       total: goals.length,

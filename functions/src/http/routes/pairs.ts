@@ -1,3 +1,4 @@
+import { nextSessionStart } from '../../domain/booking/booking';
 import { isMember, pairAsMemberSees } from '../../domain/pair/pair';
 import { APP_ROLES } from '../auth';
 import { type MyPairSummary, PairIdParams, type PairView } from '../contracts';
@@ -24,19 +25,15 @@ export const pairRoutes: AnyRoute[] = [
         .map((p) => p.value.id);
       const mine = await services.pairs.listByMember(principal!.id, withPairs);
       const bookings = await Promise.all(mine.map((p) => services.bookings.get(p.value.id)));
-      const now = services.clock.now().getTime();
+      const now = services.clock.now();
       const value: MyPairSummary[] = mine
         .map((p, k) => {
           const seen = pairAsMemberSees(p.value, principal!.id);
           const booking = bookings[k]?.value;
-          const next = booking?.sessions
-            .filter((s) => s.status !== 'cancelled' && Date.parse(s.start) > now)
-            .map((s) => s.start)
-            .sort()[0];
           const responses = booking?.responses;
           return {
             ...seen,
-            nextSession: next ?? null,
+            nextSession: nextSessionStart(booking?.sessions ?? [], now),
             answers: responses
               ? {
                   mine: seen.role === 'mentor' ? responses.mentor : responses.mentee,
