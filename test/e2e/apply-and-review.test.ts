@@ -1,8 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TAB_DIST } from '../sim/build-tab';
 import { type LocalStack, startLocalStack } from '../sim/stack';
-import { expectNoSeriousAxeViolations, launchBrowser, openPage } from './browser';
+import { expectNoSeriousAxeViolations, launchBrowser, openPage, tabTo } from './browser';
 
 let stack: LocalStack;
 let browser: Browser;
@@ -53,23 +53,6 @@ const TEXT = {
     notAccepted: 'No aceptada',
   },
 } as const;
-
-/** Presses Tab until the focused element's label or name contains `text` (keyboard only). */
-async function tabTo(page: Page, text: string, max = 60): Promise<void> {
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press('Tab');
-    const label = await page.evaluate(() => {
-      const el = document.activeElement as HTMLInputElement | null;
-      if (!el) return '';
-      const byLabel = el.labels?.[0]?.textContent ?? '';
-      const labelledBy = el.getAttribute('aria-labelledby');
-      const byRef = labelledBy ? (document.getElementById(labelledBy)?.textContent ?? '') : '';
-      return `${byLabel} ${byRef} ${el.getAttribute('aria-label') ?? ''} ${el.textContent ?? ''}`;
-    });
-    if (label.includes(text)) return;
-  }
-  throw new Error(`Tab never reached "${text}"`);
-}
 
 describe.each(['es', 'en'] as const)('applying and reviewing, in %s', (lang) => {
   const t = TEXT[lang];

@@ -52,3 +52,20 @@ export async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect(serious).toEqual([]);
 }
+
+/** Presses Tab until the focused element's label or name contains `text` (keyboard only). */
+export async function tabTo(page: Page, text: string, max = 80): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const label = await page.evaluate(() => {
+      const el = document.activeElement as HTMLInputElement | null;
+      if (!el) return '';
+      const byLabel = el.labels?.[0]?.textContent ?? '';
+      const labelledBy = el.getAttribute('aria-labelledby');
+      const byRef = labelledBy ? (document.getElementById(labelledBy)?.textContent ?? '') : '';
+      return `${byLabel} ${byRef} ${el.getAttribute('aria-label') ?? ''} ${el.textContent ?? ''}`;
+    });
+    if (label.includes(text)) return;
+  }
+  throw new Error(`Tab never reached "${text}"`);
+}

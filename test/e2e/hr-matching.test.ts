@@ -1,10 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiAs } from '../integration/api-client';
-import { HR, matchingProgramme, unrelatedPeople } from '../integration/matching-fixture';
+import { HR, matchingProgramme, uniquelyNamedPeople } from '../integration/matching-fixture';
 import { TAB_DIST } from '../sim/build-tab';
 import { type LocalStack, startLocalStack } from '../sim/stack';
-import { expectNoSeriousAxeViolations, launchBrowser, openPage } from './browser';
+import { expectNoSeriousAxeViolations, launchBrowser, openPage, tabTo } from './browser';
 
 let stack: LocalStack;
 let browser: Browser;
@@ -71,30 +71,13 @@ const TEXT = {
   },
 } as const;
 
-/** Presses Tab until the focused element's accessible text contains `text` (keyboard only). */
-async function tabTo(page: Page, text: string, max = 80): Promise<void> {
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press('Tab');
-    const label = await page.evaluate(
-      () =>
-        `${document.activeElement?.getAttribute('aria-label') ?? ''} ${document.activeElement?.textContent ?? ''}`,
-    );
-    if (label.includes(text)) return;
-  }
-  throw new Error(`Tab never reached "${text}"`);
-}
-
 describe.each(['es', 'en'] as const)('HR matches, confirms and watches booking, in %s', (lang) => {
   const t = TEXT[lang];
 
   it('runs the matcher, reads the reasons, confirms with the keyboard and sees both pairs booked; a mentee then moves a session', async () => {
     const api = apiAs(stack);
     // Display names pick people at sign-in: the mentees need names nobody else has.
-    const unique = (name: string) =>
-      stack.people.filter((p) => p.displayName === name).length === 1;
-    const chosen = unrelatedPeople(stack, 10)
-      .filter((p) => unique(p.displayName))
-      .slice(0, 4);
+    const chosen = uniquelyNamedPeople(stack, 4);
     const people = chosen.map((p) => p.id);
     const { programmeId } = await matchingProgramme(stack, api, {
       mentors: people.slice(0, 2),

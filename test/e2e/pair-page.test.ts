@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiAs } from '../integration/api-client';
 import { fortnightly, writeBookedSeries } from '../integration/booking/booked-series';
-import { HR, matchingProgramme, unrelatedPeople } from '../integration/matching-fixture';
+import { HR, matchingProgramme, uniquelyNamedPeople } from '../integration/matching-fixture';
 import { TAB_DIST } from '../sim/build-tab';
 import { type LocalStack, startLocalStack } from '../sim/stack';
 import { expectNoSeriousAxeViolations, launchBrowser, openPage } from './browser';
@@ -78,10 +78,7 @@ async function signIn(page: Page, lang: 'es' | 'en', name: string, theme = 'ligh
 async function bookedPair() {
   const api = apiAs(stack);
   // Display names pick people at sign-in: each member needs one nobody else has.
-  const unique = (name: string) => stack.people.filter((p) => p.displayName === name).length === 1;
-  const [mentor, mentee] = unrelatedPeople(stack, 6)
-    .filter((p) => unique(p.displayName))
-    .slice(0, 2);
+  const [mentor, mentee] = uniquelyNamedPeople(stack, 2);
   const { programmeId } = await matchingProgramme(
     stack,
     api,

@@ -2,7 +2,12 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiAs } from '../integration/api-client';
 import { fortnightly, writeBookedSeries } from '../integration/booking/booked-series';
-import { HR, matchingProgramme, unrelatedPeople } from '../integration/matching-fixture';
+import {
+  HR,
+  matchingProgramme,
+  uniquelyNamedPeople,
+  unrelatedPeople,
+} from '../integration/matching-fixture';
 import { TAB_DIST } from '../sim/build-tab';
 import { type LocalStack, startLocalStack } from '../sim/stack';
 import { expectNoSeriousAxeViolations, launchBrowser, openPage } from './browser';
@@ -33,20 +38,10 @@ async function signIn(page: Page, name: string, path = ''): Promise<void> {
   if (path) await page.goto(`${stack.url}/?lang=en&page=${path}`);
 }
 
-/** People who can be picked at sign-in by their display name (nobody else has it). */
-function uniquePeople(count: number) {
-  const unique = (name: string) => stack.people.filter((p) => p.displayName === name).length === 1;
-  const people = unrelatedPeople(stack, count * 3)
-    .filter((p) => unique(p.displayName))
-    .slice(0, count);
-  if (people.length < count) throw new Error('Not enough people with unique names');
-  return people;
-}
-
 /** Two confirmed pairs whose series are booked, the first session held two days ago. */
 async function bookedProgramme() {
   const api = apiAs(stack);
-  const [mentorA, mentorB, menteeA, menteeB] = uniquePeople(4);
+  const [mentorA, mentorB, menteeA, menteeB] = uniquelyNamedPeople(stack, 4);
   const { programmeId } = await matchingProgramme(
     stack,
     api,

@@ -69,6 +69,19 @@ export function unrelatedPeople(
   return chosen;
 }
 
+/**
+ * `count` unrelated people (see `unrelatedPeople`) whom the local sign-in can pick by display name:
+ * nobody else in the organisation has theirs.
+ */
+export function uniquelyNamedPeople(stack: LocalStack, count: number): SimPerson[] {
+  const unique = (name: string) => stack.people.filter((p) => p.displayName === name).length === 1;
+  const people = unrelatedPeople(stack, count * 3)
+    .filter((p) => unique(p.displayName))
+    .slice(0, count);
+  if (people.length < count) throw new Error('Not enough people with unique names');
+  return people;
+}
+
 /** Runs `work` over `items`, at most `limit` at a time. */
 export async function inBatches<T, R>(
   items: readonly T[],
