@@ -151,3 +151,13 @@ export function isEligible(
 export function isVisibleToEmployees(programme: Pick<Programme, 'status'>): boolean {
   return programme.status !== 'draft';
 }
+
+/** Whether a programme can hold applications: people apply only to programmes they can see. */
+export function mayHaveApplications(programme: Pick<Programme, 'status'>): boolean {
+  return isVisibleToEmployees(programme);
+}
+
+/** Whether a programme can hold pairs: from matching (the first confirmation) on. */
+export function mayHavePairs(programme: Pick<Programme, 'status'>): boolean {
+  return ['matching', 'running', 'closed'].includes(programme.status);
+}

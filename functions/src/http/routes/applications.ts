@@ -6,7 +6,7 @@ import {
   submitApplication,
   withdrawApplication,
 } from '../../domain/application/application';
-import { isEligible, type Programme } from '../../domain/programme/programme';
+import { isEligible, mayHaveApplications, type Programme } from '../../domain/programme/programme';
 import { AlreadyExistsError, type Versioned } from '../../ports/programmes';
 import type { Services } from '../../ports/services';
 import type { Principal } from '../auth';
@@ -95,9 +95,9 @@ export const applicationRoutes: AnyRoute[] = [
     path: '/applications/me',
     access: 'employee',
     handler: async ({ principal, services }) => {
-      // Applications exist only past draft: one point read per programme that takes them.
+      // One point read per programme that can hold applications.
       const programmes = (await services.programmes.list())
-        .filter((p) => p.value.status !== 'draft')
+        .filter((p) => mayHaveApplications(p.value))
         .map((p) => p.value.id);
       const mine = await services.applications.listByPerson(principal!.id, programmes);
       mine.sort((a, b) => b.value.createdAt.localeCompare(a.value.createdAt));

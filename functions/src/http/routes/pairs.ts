@@ -1,5 +1,6 @@
 import { nextSessionStart } from '../../domain/booking/booking';
 import { isMember, pairAsMemberSees } from '../../domain/pair/pair';
+import { mayHavePairs } from '../../domain/programme/programme';
 import { APP_ROLES } from '../auth';
 import { type MyPairSummary, PairIdParams, type PairView } from '../contracts';
 import { HttpProblem } from '../problems';
@@ -19,10 +20,7 @@ export const pairRoutes: AnyRoute[] = [
     access: 'employee',
     handler: async ({ principal, services }) => {
       const programmes = await services.programmes.list();
-      // Pairs exist from confirmation on: drafts and open calls have none.
-      const withPairs = programmes
-        .filter((p) => ['matching', 'running', 'closed'].includes(p.value.status))
-        .map((p) => p.value.id);
+      const withPairs = programmes.filter((p) => mayHavePairs(p.value)).map((p) => p.value.id);
       const mine = await services.pairs.listByMember(principal!.id, withPairs);
       const bookings = await Promise.all(mine.map((p) => services.bookings.get(p.value.id)));
       const now = services.clock.now();

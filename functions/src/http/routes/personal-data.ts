@@ -1,12 +1,14 @@
 import type { Application } from '../../domain/application/application';
-import type { SpaceEntry } from '../../domain/pair-space/pair-space';
 import {
   erasureBlockers,
   exportDocument,
   type MyPairData,
 } from '../../domain/personal-data/personal-data';
-import type { Programme } from '../../domain/programme/programme';
-import type { Versioned } from '../../ports/programmes';
+import {
+  mayHaveApplications,
+  mayHavePairs,
+  type Programme,
+} from '../../domain/programme/programme';
 import type { Services } from '../../ports/services';
 import type { Principal } from '../auth';
 import { HttpProblem } from '../problems';
@@ -25,41 +27,34 @@ async function gather(services: Services, personId: string) {
   const [applications, pairs] = await Promise.all([
     services.applications.listByPerson(
       personId,
-      programmes.filter((p) => p.status !== 'draft').map((p) => p.id),
+      programmes.filter(mayHaveApplications).map((p) => p.id),
     ),
     services.pairs.listByMember(
       personId,
-      programmes
-        .filter((p) => ['matching', 'running', 'closed'].includes(p.status))
-        .map((p) => p.id),
+      programmes.filter(mayHavePairs).map((p) => p.id),
     ),
   ]);
-  const written: Versioned<SpaceEntry>[][] = [];
-  const mine: MyPairData[] = await Promise.all(
-    pairs.map(async ({ value: pair }, k) => {
+  const perPair = await Promise.all(
+    pairs.map(async ({ value: pair }) => {
       const [booking, entries] = await Promise.all([
         services.bookings.get(pair.id),
         services.pairSpace.list(pair.id),
       ]);
-      written[k] = entries.filter((e) => e.value.authorId === personId);
-      const programme = byId.get(pair.programmeId)!;
+      const { id, name, kind, status } = byId.get(pair.programmeId)!;
       return {
         pair,
-        programme: {
-          id: programme.id,
-          name: programme.name,
-          kind: programme.kind,
-          status: programme.status,
-        },
+        programme: { id, name, kind, status },
         booking: booking?.value,
-        mine: written[k]!.map((e) => e.value),
+        written: entries.filter((e) => e.value.authorId === personId),
       };
     }),
   );
   return {
     applications: applications.map((a) => ({ ...a, programme: byId.get(a.value.programmeId)! })),
-    pairs: mine,
-    written: written.flat(),
+    pairs: perPair.map(
+      ({ written, ...rest }): MyPairData => ({ ...rest, mine: written.map((e) => e.value) }),
+    ),
+    written: perPair.flatMap((p) => p.written),
   };
 }
 
