@@ -66,7 +66,6 @@ export function ProgressPanel({ programmeId }: { programmeId: string }) {
   const bar = (title: string, value: number, total: number, color: string) => ({
     chartTitle: title,
     chartData: [{ legend: title, horizontalBarChartdata: { x: value, total }, color }],
-    total,
   });
   const percent = (n: number, d: number) => (d === 0 ? '—' : `${Math.round((n / d) * 100)} %`);
   const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
@@ -125,7 +124,7 @@ export function ProgressPanel({ programmeId }: { programmeId: string }) {
                 p.feedback.expected,
                 tokens.colorPaletteMarigoldBorderActive,
               ),
-            ].filter((b) => b.total > 0)}
+            ].filter((b) => b.chartData[0]!.horizontalBarChartdata.total > 0)}
           />
           <Subtitle2 as="h3">{t('progress.risksTitle')}</Subtitle2>
           <ul>
