@@ -24,11 +24,19 @@ function pathOf(path: string): string {
   );
 }
 
-const junk = fc.oneof(
-  fc.anything(),
-  fc.dictionary(fc.string({ maxLength: 12 }), fc.anything(), { maxKeys: 4 }),
-  fc.array(fc.anything(), { maxLength: 3 }),
-);
+/**
+ * Bodies as they travel: what JSON.stringify makes of a value (`{"": undefined}` goes out as `{}`),
+ * so the schema judges the very body the route receives.
+ */
+const junk = fc
+  .oneof(
+    fc.anything(),
+    fc.dictionary(fc.string({ maxLength: 12 }), fc.anything(), { maxKeys: 4 }),
+    fc.array(fc.anything(), { maxLength: 3 }),
+  )
+  .map((value) => JSON.stringify(value))
+  .filter((text): text is string => text !== undefined)
+  .map((text) => JSON.parse(text) as unknown);
 
 /**
  * Every write route of the table, whatever its contract, answers a body its schema refuses with a
@@ -47,7 +55,7 @@ describe('bodies the contract refuses, on every write route', () => {
       const schema = route.request!.body as ZodType;
       await fc.assert(
         fc.asyncProperty(
-          junk.filter((body) => body !== undefined && !schema.safeParse(body).success),
+          junk.filter((body) => !schema.safeParse(body).success),
           async (body) => {
             const r = await api(HR, route.method, pathOf(route.path), {
               body: JSON.stringify(body),
