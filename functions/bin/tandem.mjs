@@ -53,10 +53,37 @@ if (stale()) {
   renameSync(temporary, bundle);
 }
 
+// `tandem match … | head`: a reader that stops early is not an error worth a stack trace.
+process.stdout.on('error', (error) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(process.exitCode ?? 0);
+});
+
 const { runCli } = await import(pathToFileURL(bundle).href);
 const { readFile } = await import('node:fs/promises');
+const cacheDir = dirname(bundle);
 process.exitCode = await runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   readFile: (path) => readFile(path, 'utf8'),
+  // Small files a command keeps between runs, beside the bundle. Losing one costs time only,
+  // so a read that fails is a miss and a write that fails is dropped.
+  cache: {
+    read(name) {
+      try {
+        return readFileSync(join(cacheDir, name), 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+    write(name, text) {
+      const temporary = join(cacheDir, `${name}.${process.pid}.tmp`);
+      try {
+        writeFileSync(temporary, text);
+        renameSync(temporary, join(cacheDir, name));
+      } catch {
+        // a read-only install: the next run computes again
+      }
+    },
+  },
 });

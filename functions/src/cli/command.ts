@@ -3,6 +3,14 @@ export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   readFile: (path: string) => Promise<string>;
+  /** The tool cache the launcher keeps (node_modules/.cache/tandem); absent in tests. */
+  cache?: CliCache;
+}
+
+/** Small named files a command may keep between runs; losing them only costs time. */
+export interface CliCache {
+  read(name: string): string | undefined;
+  write(name: string, text: string): void;
 }
 
 export interface CliCommand {

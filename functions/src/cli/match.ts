@@ -1,6 +1,7 @@
 import { parseMatchingInstance } from '../domain/matching/instance';
 import { runMatching } from '../domain/matching/match';
 import type { CliCommand } from './command';
+import { rememberedZoneOffsets } from './zone-memo';
 
 const USAGE =
   'usage: tandem match --in instance.json [--candidates] [--objective maxParticipation|maxScore]';
@@ -51,10 +52,13 @@ export const matchCommand: CliCommand = {
       io.stderr(parsed.errors.map((e) => `${e.path || '(root)'}: ${e.message}\n`).join(''));
       return 2;
     }
+    const zones = rememberedZoneOffsets(io.cache);
     const result = runMatching(parsed.instance, {
       candidates,
       objective: objective as 'maxParticipation' | 'maxScore' | undefined,
+      zoneOffsets: zones.offsetsOf,
     });
+    zones.save();
     io.stdout(`${JSON.stringify(result)}\n`);
     return 0;
   },

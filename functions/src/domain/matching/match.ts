@@ -35,6 +35,8 @@ export interface MatchingOptions {
   objective?: Objective;
   /** List every eligible pair with its score (`--candidates`). */
   candidates?: boolean;
+  /** A zone's UTC offsets (score.ts's zoneOffsets unless the caller remembers them). */
+  zoneOffsets?: (timeZone: string) => readonly number[] | undefined;
 }
 
 const primary = (tag: string) => tag.trim().toLowerCase().split(/[-_]/)[0] ?? '';
@@ -59,13 +61,14 @@ export function runMatching(
   for (const [i, p] of instance.people.entries()) personIndex.set(p.id, i);
   const depth = new Int32Array(P);
   const managerOf = new Int32Array(P).fill(-1);
-  const offsets: (number[] | undefined)[] = new Array(P);
-  const zoneCache = new Map<string, number[] | undefined>();
+  const offsetsOf = options.zoneOffsets ?? zoneOffsets;
+  const offsets: (readonly number[] | undefined)[] = new Array(P);
+  const zoneCache = new Map<string, readonly number[] | undefined>();
   instance.people.forEach((p, i) => {
     depth[i] = org.depthOf(p.id);
     managerOf[i] = p.managerId ? (personIndex.get(p.managerId) ?? -1) : -1;
     if (p.timeZone) {
-      if (!zoneCache.has(p.timeZone)) zoneCache.set(p.timeZone, zoneOffsets(p.timeZone));
+      if (!zoneCache.has(p.timeZone)) zoneCache.set(p.timeZone, offsetsOf(p.timeZone));
       offsets[i] = zoneCache.get(p.timeZone);
     }
   });
