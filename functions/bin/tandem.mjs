@@ -62,7 +62,7 @@ process.stdout.on('error', (error) => {
 const { runCli } = await import(pathToFileURL(bundle).href);
 const { readFile } = await import('node:fs/promises');
 const cacheDir = dirname(bundle);
-process.exitCode = await runCli(process.argv.slice(2), {
+const code = await runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   readFile: (path) => readFile(path, 'utf8'),
@@ -87,3 +87,16 @@ process.exitCode = await runCli(process.argv.slice(2), {
     },
   },
 });
+
+// The command is done once its output is out: exit then, rather than when Node would on its own
+// (after V8's pending background compilations of code that will never run again — some 15 ms of
+// a `tandem match` that HR and IT time as a whole). Output still queued (pipes are asynchronous
+// on some systems) is flushed first.
+const queued = [process.stdout, process.stderr].filter((stream) => stream.writableLength > 0);
+let left = queued.length;
+if (left === 0) process.exit(code);
+for (const stream of queued) {
+  stream.once('drain', () => {
+    if (--left === 0) process.exit(code);
+  });
+}

@@ -35,11 +35,15 @@ export function buildOrgChart(people: readonly OrgPerson[]): OrgChart {
     const known = chains.get(id);
     if (known) return known;
     const chain: string[] = [];
-    const seen = new Set<string>([id]);
+    // Chains are short: a look along the chain so far finds a repeat without a set per person,
+    // until a chain grows long enough (bad data) for a set to pay.
+    let seen: Set<string> | undefined;
+    const repeats = (who: string) => who === id || (seen ? seen.has(who) : chain.includes(who));
     let current = manager.get(id) ?? null;
-    while (current !== null && manager.has(current) && !seen.has(current)) {
+    while (current !== null && manager.has(current) && !repeats(current)) {
       chain.push(current);
-      seen.add(current);
+      if (seen) seen.add(current);
+      else if (chain.length === 32) seen = new Set(chain);
       current = manager.get(current) ?? null;
     }
     chains.set(id, chain);

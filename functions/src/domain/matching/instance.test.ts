@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { acceptQuickly, MatchingInstanceSchema, parseMatchingInstance } from './instance';
+import { acceptQuickly, matchingInstanceSchema, parseMatchingInstance } from './instance';
 
 const valid = {
   programme: { kind: 'reverse', hierarchyRule: 'directManager', mentorCapacity: 2 },
@@ -71,7 +71,7 @@ const edited = fc
 describe('the quick acceptance of a plainly valid instance', () => {
   it('answers for a valid instance, with zod’s defaults filled in', () => {
     const quick = acceptQuickly(structuredClone(valid));
-    expect(quick).toEqual(MatchingInstanceSchema.parse(structuredClone(valid)));
+    expect(quick).toEqual(matchingInstanceSchema().parse(structuredClone(valid)));
     expect(acceptQuickly({ ...valid, programme: { kind: 'classic' } })?.programme).toEqual({
       kind: 'classic',
       hierarchyRule: 'chain',
@@ -85,7 +85,7 @@ describe('the quick acceptance of a plainly valid instance', () => {
     fc.assert(
       fc.property(edited, (input) => {
         const quick = acceptQuickly(structuredClone(input));
-        const zod = MatchingInstanceSchema.safeParse(structuredClone(input));
+        const zod = matchingInstanceSchema().safeParse(structuredClone(input));
         if (quick === undefined) return;
         answered++;
         expect(zod.success).toBe(true);
@@ -101,7 +101,7 @@ describe('the quick acceptance of a plainly valid instance', () => {
     fc.assert(
       fc.property(edited, (input) => {
         const result = parseMatchingInstance(structuredClone(input));
-        const zod = MatchingInstanceSchema.safeParse(structuredClone(input));
+        const zod = matchingInstanceSchema().safeParse(structuredClone(input));
         if (!zod.success) expect(result.ok).toBe(false);
         if (!result.ok && !zod.success) {
           expect(result.errors.length).toBe(zod.error.issues.length);

@@ -1,57 +1,65 @@
 import { en } from 'zod/locales';
 import * as z from 'zod/mini';
 
-// zod/mini with the English messages: the same checks and messages as zod's classic API in a
-// twentieth of the code, which `tandem match` loads on every start (HR and IT wait for the whole
-// process, and its bundle is mostly its validator).
-z.config(en());
+/** The programme kinds and objectives the contract knows. */
+export const PROGRAMME_KINDS = ['classic', 'reverse', 'executive'] as const;
+export const OBJECTIVES = ['maxParticipation', 'maxScore'] as const;
 
 /**
  * The matching instance (formats/matching.md): the programme's settings, the directory slice the
- * matcher needs, mentees, mentors, and HR's locked and excluded pairs.
+ * matcher needs, mentees, mentors, and HR's locked and excluded pairs. Built on first use: a
+ * plainly valid instance never needs it (acceptQuickly below), and `tandem match`, timed as a
+ * whole process, would otherwise build it on every start. zod/mini with the English messages: the
+ * same checks and messages as zod's classic API in a twentieth of the code.
  */
-const id = z.string().check(z.minLength(1, 'must not be empty'));
-const pairRef = z.strictObject({ mentee: id, mentor: id });
-const text = z.optional(z.nullable(z.string()));
-const strings = z.optional(z.array(z.string()));
-
-export const ProgrammeKindSchema = z.enum(['classic', 'reverse', 'executive']);
-export const ObjectiveSchema = z.enum(['maxParticipation', 'maxScore']);
-
-export const MatchingInstanceSchema = z.object({
-  programme: z.strictObject({
-    kind: ProgrammeKindSchema,
-    hierarchyRule: z._default(z.enum(['chain', 'directManager']), 'chain'),
-    mentorCapacity: z._default(z.number().check(z.int(), z.minimum(1)), 1),
-    objective: z._default(ObjectiveSchema, 'maxParticipation'),
-  }),
-  people: z.array(
-    z.object({
-      id,
-      displayName: z.optional(z.string()),
-      managerId: text,
-      department: text,
-      jobTitle: text,
-      officeLocation: text,
-      preferredLanguage: text,
-      timeZone: text,
+function buildSchema() {
+  z.config(en());
+  const id = z.string().check(z.minLength(1, 'must not be empty'));
+  const pairRef = z.strictObject({ mentee: id, mentor: id });
+  const text = z.optional(z.nullable(z.string()));
+  const strings = z.optional(z.array(z.string()));
+  const objective = z.enum(OBJECTIVES);
+  return z.object({
+    programme: z.strictObject({
+      kind: z.enum(PROGRAMME_KINDS),
+      hierarchyRule: z._default(z.enum(['chain', 'directManager']), 'chain'),
+      mentorCapacity: z._default(z.number().check(z.int(), z.minimum(1)), 1),
+      objective: z._default(objective, 'maxParticipation'),
     }),
-  ),
-  mentees: z.array(z.object({ personId: id, wants: strings, languages: strings })),
-  mentors: z.array(
-    z.object({
-      personId: id,
-      offers: strings,
-      languages: strings,
-      capacity: z.optional(z.number().check(z.int(), z.minimum(1))),
-    }),
-  ),
-  locked: z.optional(z.array(pairRef)),
-  excluded: z.optional(z.array(pairRef)),
-});
+    people: z.array(
+      z.object({
+        id,
+        displayName: z.optional(z.string()),
+        managerId: text,
+        department: text,
+        jobTitle: text,
+        officeLocation: text,
+        preferredLanguage: text,
+        timeZone: text,
+      }),
+    ),
+    mentees: z.array(z.object({ personId: id, wants: strings, languages: strings })),
+    mentors: z.array(
+      z.object({
+        personId: id,
+        offers: strings,
+        languages: strings,
+        capacity: z.optional(z.number().check(z.int(), z.minimum(1))),
+      }),
+    ),
+    locked: z.optional(z.array(pairRef)),
+    excluded: z.optional(z.array(pairRef)),
+  });
+}
 
-export type MatchingInstance = z.output<typeof MatchingInstanceSchema>;
-export type Objective = z.output<typeof ObjectiveSchema>;
+let schema: ReturnType<typeof buildSchema> | undefined;
+export function matchingInstanceSchema() {
+  schema ??= buildSchema();
+  return schema;
+}
+
+export type MatchingInstance = z.output<ReturnType<typeof buildSchema>>;
+export type Objective = (typeof OBJECTIVES)[number];
 
 export interface InstanceError {
   path: string;
@@ -76,7 +84,7 @@ export function parseMatchingInstance(
   const quick = acceptQuickly(input);
   const parsed = quick
     ? { success: true as const, data: quick }
-    : MatchingInstanceSchema.safeParse(input);
+    : matchingInstanceSchema().safeParse(input);
   if (!parsed.success) {
     return {
       ok: false,
@@ -163,8 +171,8 @@ const PERSON_KEYS = new Set([
 ]);
 const MENTEE_KEYS = new Set(['personId', 'wants', 'languages']);
 const MENTOR_KEYS = new Set(['personId', 'offers', 'languages', 'capacity']);
-const PROGRAMME_KINDS = new Set(ProgrammeKindSchema.options);
-const OBJECTIVES = new Set(ObjectiveSchema.options);
+const KIND_SET = new Set<unknown>(PROGRAMME_KINDS);
+const OBJECTIVE_SET = new Set<unknown>(OBJECTIVES);
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -206,12 +214,12 @@ export function acceptQuickly(input: unknown): MatchingInstance | undefined {
       programme,
       new Set(['kind', 'hierarchyRule', 'mentorCapacity', 'objective']),
       (p) =>
-        PROGRAMME_KINDS.has(p.kind as never) &&
+        KIND_SET.has(p.kind) &&
         (p.hierarchyRule === undefined ||
           p.hierarchyRule === 'chain' ||
           p.hierarchyRule === 'directManager') &&
         (p.mentorCapacity === undefined || isCount(p.mentorCapacity)) &&
-        (p.objective === undefined || OBJECTIVES.has(p.objective as never)),
+        (p.objective === undefined || OBJECTIVE_SET.has(p.objective)),
     ) ||
     !Array.isArray(people) ||
     !Array.isArray(mentees) ||

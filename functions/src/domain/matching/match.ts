@@ -57,21 +57,23 @@ export function runMatching(
 
   // People, indexed.
   const P = instance.people.length;
+  const people = instance.people;
   const personIndex = new Map<string, number>();
-  for (const [i, p] of instance.people.entries()) personIndex.set(p.id, i);
+  for (let i = 0; i < P; i++) personIndex.set(people[i]!.id, i);
   const depth = new Int32Array(P);
   const managerOf = new Int32Array(P).fill(-1);
   const offsetsOf = options.zoneOffsets ?? zoneOffsets;
   const offsets: (readonly number[] | undefined)[] = new Array(P);
   const zoneCache = new Map<string, readonly number[] | undefined>();
-  instance.people.forEach((p, i) => {
+  for (let i = 0; i < P; i++) {
+    const p = people[i]!;
     depth[i] = org.depthOf(p.id);
     managerOf[i] = p.managerId ? (personIndex.get(p.managerId) ?? -1) : -1;
     if (p.timeZone) {
       if (!zoneCache.has(p.timeZone)) zoneCache.set(p.timeZone, offsetsOf(p.timeZone));
       offsets[i] = zoneCache.get(p.timeZone);
     }
-  });
+  }
 
   const mentees = instance.mentees;
   const mentors = instance.mentors;
@@ -79,8 +81,10 @@ export function runMatching(
   const m = mentors.length;
   const menteePerson = Int32Array.from(mentees, (x) => personIndex.get(x.personId)!);
   const mentorPerson = Int32Array.from(mentors, (x) => personIndex.get(x.personId)!);
-  const menteeIndex = new Map(mentees.map((x, i) => [x.personId, i]));
-  const mentorIndex = new Map(mentors.map((x, j) => [x.personId, j]));
+  const menteeIndex = new Map<string, number>();
+  for (let i = 0; i < n; i++) menteeIndex.set(mentees[i]!.personId, i);
+  const mentorIndex = new Map<string, number>();
+  for (let j = 0; j < m; j++) mentorIndex.set(mentors[j]!.personId, j);
   const capacity = Int32Array.from(mentors, (x) => x.capacity ?? programme.mentorCapacity);
 
   // Languages and topics, interned.
@@ -419,22 +423,16 @@ export function runMatching(
 
   function solveByKinds() {
     const kindOf = new Map<string, number>();
-    const kindScore: number[][] = [];
+    const kindScore: Int32Array[] = [];
     const menteeKind = new Int32Array(n).fill(-1);
     const cols = new Int32Array(m);
     const out = new Int32Array(m);
     for (let i = 0; i < n; i++) {
       if (lockedPairOf.has(i) && !options.candidates) continue;
       loadRow(i);
-      const key = [
-        row.dept,
-        row.zone,
-        row.depth,
-        row.wanted,
-        row.speaks,
-        ...wantMask,
-        ...menteeLangMask,
-      ].join(' ');
+      let key = `${row.dept} ${row.zone} ${row.depth} ${row.wanted} ${row.speaks}`;
+      for (let w = 0; w < topicWords; w++) key += ` ${wantMask[w]}`;
+      for (let w = 0; w < langWords; w++) key += ` ${menteeLangMask[w]}`;
       let k = kindOf.get(key);
       if (k === undefined) {
         k = kindScore.length;
@@ -444,7 +442,7 @@ export function runMatching(
         row.person = -1;
         row.directManager = -2;
         const edges = scoreCandidates(pool, row, allMentors, m, cols, out, 0);
-        const scores = new Array<number>(m).fill(0);
+        const scores = new Int32Array(m);
         for (let e = 0; e < edges; e++) scores[cols[e]!] = out[e]! + 1;
         kindScore.push(scores);
       }
@@ -452,34 +450,37 @@ export function runMatching(
     }
     const K = kindScore.length;
     const flat = new Int32Array(K * m);
-    for (const [k, scores] of kindScore.entries()) flat.set(scores, k * m);
+    for (let k = 0; k < K; k++) flat.set(kindScore[k]!, k * m);
 
     const stamp = new Int32Array(m).fill(-1);
-    /** Mentors mentee i may not have whatever the scores say: itself, its line, HR's exclusions. */
-    function blockedOf(i: number): number[] {
-      const list: number[] = [];
-      const add = (j: number | undefined) => {
-        if (j !== undefined && stamp[j] !== i) {
-          stamp[j] = i;
-          list.push(j);
-        }
-      };
+    const blockedCol: number[] = [];
+    const block = (i: number, j: number | undefined) => {
+      if (j !== undefined && stamp[j] !== i) {
+        stamp[j] = i;
+        blockedCol.push(j);
+      }
+    };
+    /**
+     * Adds to blockedCol the mentors mentee i may not have whatever the scores say: itself, its
+     * line, HR's exclusions (stamped, so `stamp[j] === i` says whether j is one of them).
+     */
+    function blockFor(i: number) {
       const id = mentees[i]!.personId;
-      add(mentorIndex.get(id));
+      block(i, mentorIndex.get(id));
       const chain = org.chainOf(id);
-      for (const a of rule === 'chain' ? chain : chain.slice(0, 1)) add(mentorIndex.get(a));
-      for (const j of mentorsBelow.get(menteePerson[i]!) ?? []) add(j);
-      for (const j of excludedBy.get(i) ?? []) add(j);
-      return list.sort((a, b) => a - b);
+      const above = rule === 'chain' ? chain.length : Math.min(1, chain.length);
+      for (let a = 0; a < above; a++) block(i, mentorIndex.get(chain[a]!));
+      for (const j of mentorsBelow.get(menteePerson[i]!) ?? []) block(i, j);
+      for (const j of excludedBy.get(i) ?? []) block(i, j);
     }
 
     const rowKind = new Int32Array(R);
     const blockedStart = new Int32Array(R + 1);
-    const blockedCol: number[] = [];
     let r = 0;
     for (let i = 0; i < n; i++) {
       if (menteeKind[i]! < 0) continue;
-      const blockedHere = blockedOf(i);
+      const before = blockedCol.length;
+      blockFor(i);
       if (options.candidates) {
         const base = menteeKind[i]! * m;
         for (let j = 0; j < m; j++) {
@@ -488,9 +489,11 @@ export function runMatching(
           }
         }
       }
-      if (lockedPairOf.has(i)) continue;
+      if (lockedPairOf.has(i)) {
+        blockedCol.length = before;
+        continue;
+      }
       rowKind[r] = menteeKind[i]!;
-      blockedCol.push(...blockedHere);
       blockedStart[++r] = blockedCol.length;
     }
     return solveDense({

@@ -76,11 +76,112 @@ export function toDense(p: AssignmentProblem): DenseAssignmentProblem {
   };
 }
 
+/**
+ * Solves the problem; returns for each row its column, or -1 when it stays unmatched. Columns
+ * that no row tells apart — the same score for every kind of row, and blocked for none — are
+ * first merged into one column holding all their room: mentors of one department, zone, level,
+ * languages and topics are interchangeable, and a pool of 2,000 mentors has a few dozen such
+ * groups. The merged problem has exactly the same optimum (an assignment of either form becomes
+ * one of the other with the same weight); the rows a merged column takes are then handed to its
+ * members in order, each up to its own room.
+ */
+export function solveDense(p: DenseAssignmentProblem): Int32Array {
+  const merged = mergeColumns(p);
+  if (!merged) return solveRows(p);
+  const byGroup = solveRows(merged.problem);
+  const { memberStart, members } = merged;
+  const at = Int32Array.from({ length: merged.problem.cols }, (_, g) => memberStart[g]!);
+  const left = Int32Array.from(p.capacity);
+  const result = new Int32Array(p.rows);
+  for (let r = 0; r < p.rows; r++) {
+    const g = byGroup[r]!;
+    if (g < 0) {
+      result[r] = -1;
+      continue;
+    }
+    while (left[members[at[g]!]!]! === 0) at[g]!++;
+    const c = members[at[g]!]!;
+    left[c]!--;
+    result[r] = c;
+  }
+  return result;
+}
+
+/**
+ * The problem with interchangeable columns merged (see solveDense), or undefined when no two
+ * columns can be merged. A column blocked for some row stays alone: that row tells it apart.
+ */
+export function mergeColumns(p: DenseAssignmentProblem):
+  | {
+      problem: DenseAssignmentProblem;
+      /** Group g's columns, in order: members[memberStart[g] .. memberStart[g + 1] - 1]. */
+      memberStart: Int32Array;
+      members: Int32Array;
+    }
+  | undefined {
+  const { cols, kinds, kindScore: S } = p;
+  const alone = new Uint8Array(cols);
+  for (const c of p.blockedCol) alone[c] = 1;
+  const groupOf = new Int32Array(cols);
+  const firsts: number[] = []; // each group's first column
+  const byHash = new Map<number, number[]>(); // hash of a column's scores → groups with it
+  const sameScores = (a: number, b: number) => {
+    for (let k = 0; k < kinds; k++) if (S[k * cols + a] !== S[k * cols + b]) return false;
+    return true;
+  };
+  for (let c = 0; c < cols; c++) {
+    if (alone[c]) {
+      groupOf[c] = firsts.length;
+      firsts.push(c);
+      continue;
+    }
+    let h = 0x811c9dc5;
+    for (let k = 0; k < kinds; k++) h = Math.imul(h ^ S[k * cols + c]!, 0x01000193);
+    const candidates = byHash.get(h);
+    const known = candidates?.find((g) => sameScores(firsts[g]!, c));
+    if (known !== undefined) {
+      groupOf[c] = known;
+      continue;
+    }
+    groupOf[c] = firsts.length;
+    if (candidates) candidates.push(firsts.length);
+    else byHash.set(h, [firsts.length]);
+    firsts.push(c);
+  }
+  const G = firsts.length;
+  if (G === cols) return undefined;
+  const capacity = new Int32Array(G);
+  const memberStart = new Int32Array(G + 1);
+  for (let c = 0; c < cols; c++) {
+    capacity[groupOf[c]!]! += p.capacity[c]!;
+    memberStart[groupOf[c]! + 1]!++;
+  }
+  for (let g = 0; g < G; g++) memberStart[g + 1]! += memberStart[g]!;
+  const members = new Int32Array(cols);
+  const fill = memberStart.slice(0, G);
+  for (let c = 0; c < cols; c++) members[fill[groupOf[c]!]!++] = c;
+  const kindScore = new Int32Array(kinds * G);
+  for (let k = 0; k < kinds; k++) {
+    for (let g = 0; g < G; g++) kindScore[k * G + g] = S[k * cols + firsts[g]!]!;
+  }
+  return {
+    problem: {
+      ...p,
+      cols: G,
+      capacity,
+      kindScore,
+      blockedCol: Int32Array.from(p.blockedCol, (c) => groupOf[c]!),
+    },
+    memberStart,
+    members,
+  };
+}
+
 /** Where a row sits while it is in its private "unmatched" column. */
 const UNMATCHED = -2;
 
 /**
- * The dense form of solve.ts's solver: the same successive shortest augmenting paths with
+ * The solver itself — the dense form of solve.ts's: the same successive shortest augmenting paths with
  * potentials, the same private "unmatched" column per row, the same exactness — on a score matrix.
  * Dijkstra runs Jonker–Volgenant style, without a heap: the columns not yet reached sit in one
  * list, every column at the current smallest distance is moved to the front together (scores take
@@ -88,7 +189,7 @@ const UNMATCHED = -2;
  * linear pass over its row of the matrix. It stops at the first column with room, or at a row's
  * unmatched column, at the smallest distance.
  */
-export function solveDense(p: DenseAssignmentProblem): Int32Array {
+function solveRows(p: DenseAssignmentProblem): Int32Array {
   const { rows, cols, capacity, kindScore: S, rowKind, blockedStart, blockedCol, scale } = p;
   // Weights are formed on the fly as (score + 1) × scale + bias − scale.
   const bias = p.bias - scale;

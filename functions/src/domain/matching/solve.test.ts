@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type AssignmentProblem, isDense, solveAssignment, solveSparse } from './solve';
-import { type DenseAssignmentProblem, solveDense, toDense } from './solve-dense';
+import { type DenseAssignmentProblem, mergeColumns, solveDense, toDense } from './solve-dense';
 
 interface Edge {
   row: number;
@@ -269,6 +269,39 @@ describe('the heap and matrix forms of the solver', () => {
         for (const [c, l] of load.entries()) expect(l).toBeLessThanOrEqual(dense.capacity[c]!);
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('merges the columns no row tells apart, keeps a blocked one alone, and fills each member', () => {
+    // Columns 0, 1 and 2 score alike for every kind, but row 0 may not take column 2.
+    const p: DenseAssignmentProblem = {
+      rows: 4,
+      cols: 4,
+      capacity: Int32Array.of(1, 2, 1, 1),
+      kinds: 2,
+      kindScore: Int32Array.of(5, 5, 5, 2, 3, 3, 3, 4),
+      rowKind: Int32Array.of(0, 0, 0, 1),
+      blockedStart: Int32Array.of(0, 1, 1, 1, 1),
+      blockedCol: Int32Array.of(2),
+      scale: 1,
+      bias: 0,
+    };
+    const merged = mergeColumns(p)!;
+    expect(merged.problem.cols).toBe(3);
+    expect([...merged.problem.capacity]).toEqual([3, 1, 1]);
+    expect([...merged.problem.kindScore]).toEqual([5, 5, 2, 3, 3, 4]);
+    expect([...merged.problem.blockedCol]).toEqual([1]);
+    const assignment = [...solveDense(p)];
+    expect(assignment[0]).not.toBe(2);
+    expect(assignment[3]).toBe(3);
+    const load = [0, 0, 0, 0];
+    for (const c of assignment) if (c >= 0) load[c]!++;
+    load.forEach((l, c) => expect(l).toBeLessThanOrEqual(p.capacity[c]!));
+    const total = assignment.reduce((t, c, r) => t + p.kindScore[p.rowKind[r]! * 4 + c]! - 1, 0);
+    expect(total).toBe(4 + 4 + 4 + 3);
+    // Nothing to merge: the problem goes to the solver as it is.
+    expect(mergeColumns({ ...p, kindScore: Int32Array.of(1, 2, 3, 4, 5, 6, 7, 8) })).toBe(
+      undefined,
     );
   });
 
