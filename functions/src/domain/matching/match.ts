@@ -12,7 +12,7 @@ import {
   zoneOffsets,
 } from './score';
 import { solveAssignment } from './solve';
-import { solveDense } from './solve-dense';
+import { solveDense, spreadOverMembers } from './solve-dense';
 
 /** One proposed pair, with the reasons it was made (formats/matching.md). */
 export interface ProposedPair {
@@ -421,12 +421,18 @@ export function runMatching(
     return { rowStart, colIndex: colIndex.subarray(0, edges), score: millis.subarray(0, edges) };
   }
 
+  /**
+   * The dense form: mentees grouped into kinds and mentors into groups by what the score reads of
+   * them (department, zone, level, languages, topics), so a kind is scored against a group once.
+   * A mentee's own reporting line, itself and HR's exclusions are exceptions per mentee, and a
+   * mentor who is an exception for someone stays a group of one. The solver places mentees on
+   * groups (each holding its members' room; the same optimum, as no score tells members apart),
+   * then each group's mentees go to its members in order.
+   */
   function solveByKinds() {
     const kindOf = new Map<string, number>();
-    const kindScore: Int32Array[] = [];
+    const kindFirst: number[] = []; // a mentee of each kind
     const menteeKind = new Int32Array(n).fill(-1);
-    const cols = new Int32Array(m);
-    const out = new Int32Array(m);
     for (let i = 0; i < n; i++) {
       if (lockedPairOf.has(i) && !options.candidates) continue;
       loadRow(i);
@@ -435,78 +441,121 @@ export function runMatching(
       for (let w = 0; w < langWords; w++) key += ` ${menteeLangMask[w]}`;
       let k = kindOf.get(key);
       if (k === undefined) {
-        k = kindScore.length;
+        k = kindFirst.length;
         kindOf.set(key, k);
-        // No mentee: the reporting line and exclusions come per mentee, below.
-        row.i = -2;
-        row.person = -1;
-        row.directManager = -2;
-        const edges = scoreCandidates(pool, row, allMentors, m, cols, out, 0);
-        const scores = new Int32Array(m);
-        for (let e = 0; e < edges; e++) scores[cols[e]!] = out[e]! + 1;
-        kindScore.push(scores);
+        kindFirst.push(i);
       }
       menteeKind[i] = k;
     }
-    const K = kindScore.length;
-    const flat = new Int32Array(K * m);
-    for (let k = 0; k < K; k++) flat.set(kindScore[k]!, k * m);
+    const K = kindFirst.length;
 
+    // Each mentee's exceptions: itself, its line, HR's exclusions (mentees with a kind).
     const stamp = new Int32Array(m).fill(-1);
-    const blockedCol: number[] = [];
+    const exceptStart = new Int32Array(n + 1);
+    const except: number[] = [];
     const block = (i: number, j: number | undefined) => {
       if (j !== undefined && stamp[j] !== i) {
         stamp[j] = i;
-        blockedCol.push(j);
+        except.push(j);
       }
     };
-    /**
-     * Adds to blockedCol the mentors mentee i may not have whatever the scores say: itself, its
-     * line, HR's exclusions (stamped, so `stamp[j] === i` says whether j is one of them).
-     */
-    function blockFor(i: number) {
-      const id = mentees[i]!.personId;
-      block(i, mentorIndex.get(id));
-      const chain = org.chainOf(id);
-      const above = rule === 'chain' ? chain.length : Math.min(1, chain.length);
-      for (let a = 0; a < above; a++) block(i, mentorIndex.get(chain[a]!));
-      for (const j of mentorsBelow.get(menteePerson[i]!) ?? []) block(i, j);
-      for (const j of excludedBy.get(i) ?? []) block(i, j);
+    const alone = new Uint8Array(m);
+    for (let i = 0; i < n; i++) {
+      if (menteeKind[i]! >= 0) {
+        const id = mentees[i]!.personId;
+        block(i, mentorIndex.get(id));
+        const chain = org.chainOf(id);
+        const above = rule === 'chain' ? chain.length : Math.min(1, chain.length);
+        for (let a = 0; a < above; a++) block(i, mentorIndex.get(chain[a]!));
+        for (const j of mentorsBelow.get(menteePerson[i]!) ?? []) block(i, j);
+        for (const j of excludedBy.get(i) ?? []) block(i, j);
+        if (!lockedPairOf.has(i)) {
+          for (let e = exceptStart[i]!; e < except.length; e++) alone[except[e]!] = 1;
+        }
+      }
+      exceptStart[i + 1] = except.length;
+    }
+
+    // Mentors by what the score reads of them; an exception for some mentee stays alone.
+    const groupOf = new Int32Array(m);
+    const groupFirst: number[] = [];
+    const groupByKey = new Map<string, number>();
+    for (let j = 0; j < m; j++) {
+      let g: number | undefined;
+      if (!alone[j]) {
+        const pj = mentorPerson[j]!;
+        let key = `${personDept[pj]} ${personZone[pj]} ${depth[pj]} ${mentorSpeaks[j]}`;
+        for (let w = 0; w < topicWords; w++) key += ` ${offerMask[j * topicWords + w]}`;
+        for (let w = 0; w < langWords; w++) key += ` ${mentorLangMask[j * langWords + w]}`;
+        g = groupByKey.get(key);
+        if (g === undefined) groupByKey.set(key, groupFirst.length);
+      }
+      if (g === undefined) {
+        g = groupFirst.length;
+        groupFirst.push(j);
+      }
+      groupOf[j] = g;
+    }
+    const G = groupFirst.length;
+    const memberStart = new Int32Array(G + 1);
+    for (let j = 0; j < m; j++) memberStart[groupOf[j]! + 1]!++;
+    for (let g = 0; g < G; g++) memberStart[g + 1]! += memberStart[g]!;
+    const members = new Int32Array(m);
+    const fill = memberStart.slice(0, G);
+    const groupRoom = new Int32Array(G);
+    for (let j = 0; j < m; j++) {
+      members[fill[groupOf[j]!]!++] = j;
+      groupRoom[groupOf[j]!]! += room[j]!;
+    }
+
+    // A kind against a group, once: its first mentee's features against the group's first mentor,
+    // with no mentee's own exceptions (row.i −2: nobody's).
+    const scan = Int32Array.from(groupFirst);
+    const cols = new Int32Array(G);
+    const out = new Int32Array(G);
+    const kindScore = new Int32Array(K * G); // score + 1, 0: no edge
+    for (let k = 0; k < K; k++) {
+      loadRow(kindFirst[k]!);
+      row.i = -2;
+      row.person = -1;
+      row.directManager = -2;
+      const edges = scoreCandidates(pool, row, scan, G, cols, out, 0);
+      for (let e = 0; e < edges; e++) kindScore[k * G + groupOf[cols[e]!]!] = out[e]! + 1;
     }
 
     const rowKind = new Int32Array(R);
     const blockedStart = new Int32Array(R + 1);
+    const blockedCol: number[] = [];
     let r = 0;
     for (let i = 0; i < n; i++) {
-      if (menteeKind[i]! < 0) continue;
-      const before = blockedCol.length;
-      blockFor(i);
+      const k = menteeKind[i]!;
+      if (k < 0) continue;
       if (options.candidates) {
-        const base = menteeKind[i]! * m;
+        for (let e = exceptStart[i]!; e < exceptStart[i + 1]!; e++) stamp[except[e]!] = -2 - i;
         for (let j = 0; j < m; j++) {
-          if (flat[base + j]! > 0 && stamp[j] !== i) {
-            candidateList.push({ i, j, millis: flat[base + j]! - 1 });
-          }
+          const s = kindScore[k * G + groupOf[j]!]!;
+          if (s > 0 && stamp[j] !== -2 - i) candidateList.push({ i, j, millis: s - 1 });
         }
       }
-      if (lockedPairOf.has(i)) {
-        blockedCol.length = before;
-        continue;
+      if (lockedPairOf.has(i)) continue;
+      rowKind[r] = k;
+      for (let e = exceptStart[i]!; e < exceptStart[i + 1]!; e++) {
+        blockedCol.push(groupOf[except[e]!]!);
       }
-      rowKind[r] = menteeKind[i]!;
       blockedStart[++r] = blockedCol.length;
     }
-    return solveDense({
+    const byGroup = solveDense({
       rows: R,
-      cols: m,
-      capacity: room,
+      cols: G,
+      capacity: groupRoom,
       kinds: K,
-      kindScore: flat,
+      kindScore,
       rowKind,
       blockedStart,
       blockedCol: Int32Array.from(blockedCol),
       ...weights,
     });
+    return spreadOverMembers(byGroup, { memberStart, members }, room);
   }
 
   const mentorOfMentee = new Int32Array(n).fill(-1);

@@ -88,12 +88,23 @@ export function toDense(p: AssignmentProblem): DenseAssignmentProblem {
 export function solveDense(p: DenseAssignmentProblem): Int32Array {
   const merged = mergeColumns(p);
   if (!merged) return solveRows(p);
-  const byGroup = solveRows(merged.problem);
-  const { memberStart, members } = merged;
-  const at = Int32Array.from({ length: merged.problem.cols }, (_, g) => memberStart[g]!);
-  const left = Int32Array.from(p.capacity);
-  const result = new Int32Array(p.rows);
-  for (let r = 0; r < p.rows; r++) {
+  return spreadOverMembers(solveRows(merged.problem), merged, p.capacity);
+}
+
+/**
+ * Rows placed on merged columns (groups), handed to the groups' members in order, each member up
+ * to its own room (a group's room is the sum of its members', so every row finds one).
+ */
+export function spreadOverMembers(
+  byGroup: Int32Array,
+  groups: { memberStart: Int32Array; members: Int32Array },
+  capacity: Int32Array,
+): Int32Array {
+  const { memberStart, members } = groups;
+  const at = memberStart.slice(0, memberStart.length - 1);
+  const left = capacity.slice();
+  const result = new Int32Array(byGroup.length);
+  for (let r = 0; r < byGroup.length; r++) {
     const g = byGroup[r]!;
     if (g < 0) {
       result[r] = -1;
@@ -198,12 +209,25 @@ function solveRows(p: DenseAssignmentProblem): Int32Array {
   const potUnmatched = new Float64Array(rows);
   const potRow = new Float64Array(rows);
   const matchCol = new Int32Array(rows).fill(-1);
-  const matchW = new Float64Array(rows);
-  // Rows held by each column: a doubly linked list through the rows.
-  const head = new Int32Array(cols).fill(-1);
-  const next = new Int32Array(rows).fill(-1);
-  const prev = new Int32Array(rows).fill(-1);
+  // A row's potential is kept only while it is being placed: a row in a column is tight on it
+  // (its potential is the column's plus its weight there), and a row in its unmatched column is
+  // tight on that one, whose potential never moves (a path ends there and never crosses it). So
+  // a search needs no bookkeeping per row it reaches, and an augmentation updates columns only.
+  //
+  // Rows held by each column, in buckets of one kind (defined below): rows of a kind in a column
+  // reach everything alike, so a search reads one row per bucket — a merged column of a dense
+  // pool holds dozens of rows of a few kinds. Buckets and rows are doubly linked lists.
   const count = new Int32Array(cols);
+  const bucketHead = new Int32Array(cols).fill(-1);
+  const bucketNext = new Int32Array(rows);
+  const bucketPrev = new Int32Array(rows);
+  const bucketKind = new Int32Array(rows);
+  const bucketFirst = new Int32Array(rows); // its first row
+  const bucketOf = new Int32Array(rows);
+  const rowNext = new Int32Array(rows);
+  const rowPrev = new Int32Array(rows);
+  const freeBuckets = Int32Array.from({ length: rows }, (_, b) => rows - 1 - b);
+  let nFree = rows;
 
   const dist = new Float64Array(cols);
   const pred = new Int32Array(cols);
@@ -212,9 +236,6 @@ function solveRows(p: DenseAssignmentProblem): Int32Array {
   let low = 0;
   let up = 0;
   let min = 0;
-  const distRow = new Float64Array(rows);
-  const visited = new Int32Array(rows);
-  let nVisited = 0;
   // The best unmatched column reached so far (always free: a row reached through a real column
   // is not in its own unmatched column).
   let unmatchedDist = 0;
@@ -245,20 +266,38 @@ function solveRows(p: DenseAssignmentProblem): Int32Array {
 
   function attach(r: number, c: number) {
     matchCol[r] = c;
-    matchW[r] = S[rowKind[r]! * cols + c]! * scale + bias;
-    prev[r] = -1;
-    next[r] = head[c]!;
-    if (head[c]! >= 0) prev[head[c]!] = r;
-    head[c] = r;
     count[c]!++;
+    const k = kind[r]!;
+    let b = bucketHead[c]!;
+    while (b >= 0 && bucketKind[b] !== k) b = bucketNext[b]!;
+    if (b < 0) {
+      b = freeBuckets[--nFree]!;
+      bucketKind[b] = k;
+      bucketFirst[b] = -1;
+      bucketPrev[b] = -1;
+      bucketNext[b] = bucketHead[c]!;
+      if (bucketHead[c]! >= 0) bucketPrev[bucketHead[c]!] = b;
+      bucketHead[c] = b;
+    }
+    bucketOf[r] = b;
+    rowPrev[r] = -1;
+    rowNext[r] = bucketFirst[b]!;
+    if (bucketFirst[b]! >= 0) rowPrev[bucketFirst[b]!] = r;
+    bucketFirst[b] = r;
   }
 
   function detach(r: number) {
     const c = matchCol[r]!;
-    if (prev[r]! >= 0) next[prev[r]!] = next[r]!;
-    else head[c] = next[r]!;
-    if (next[r]! >= 0) prev[next[r]!] = prev[r]!;
     count[c]!--;
+    const b = bucketOf[r]!;
+    if (rowPrev[r]! >= 0) rowNext[rowPrev[r]!] = rowNext[r]!;
+    else bucketFirst[b] = rowNext[r]!;
+    if (rowNext[r]! >= 0) rowPrev[rowNext[r]!] = rowPrev[r]!;
+    if (bucketFirst[b]! >= 0) return;
+    if (bucketPrev[b]! >= 0) bucketNext[bucketPrev[b]!] = bucketNext[b]!;
+    else bucketHead[c] = bucketNext[b]!;
+    if (bucketNext[b]! >= 0) bucketPrev[bucketNext[b]!] = bucketPrev[b]!;
+    freeBuckets[nFree++] = b;
   }
 
   /**
@@ -304,9 +343,6 @@ function solveRows(p: DenseAssignmentProblem): Int32Array {
     }
     low = 0;
     up = 0;
-    nVisited = 0;
-    distRow[i] = 0;
-    visited[nVisited++] = i;
     nKinds = 0;
     kindOffset[kind[i]!] = pi;
     touchedKinds[nKinds++] = kind[i]!;
@@ -347,20 +383,16 @@ function solveRows(p: DenseAssignmentProblem): Int32Array {
   }
 
   /**
-   * Relaxes the arcs out of row r, reached at distance dr: returns a free column reached at the
-   * smallest distance, -1 when its unmatched column is, or -2 to go on.
+   * Relaxes the arcs out of row r, reached at distance + potential `offset`: returns a free column
+   * reached at the smallest distance, -1 when its unmatched column is, or -2 to go on.
    */
-  function relax(r: number, dr: number): number {
-    distRow[r] = dr;
-    visited[nVisited++] = r;
-    const pr = potRow[r]!;
-    const toUnmatched = dr + pr - potUnmatched[r]!;
+  function relax(r: number, offset: number): number {
+    const toUnmatched = offset - potUnmatched[r]!;
     if (toUnmatched < unmatchedDist) {
       unmatchedDist = toUnmatched;
       unmatchedRow = r;
       if (toUnmatched === min) return -1;
     }
-    const offset = dr + pr;
     const rk = kind[r]!;
     if (offset >= kindOffset[rk]!) return -2;
     if (kindOffset[rk] === INF) touchedKinds[nKinds++] = rk;
@@ -400,14 +432,21 @@ function solveRows(p: DenseAssignmentProblem): Int32Array {
         if (found !== -2) return found;
       }
       const c1 = list[low++]!;
-      for (let r = head[c1]!; r >= 0; r = next[r]!) {
-        const found = relax(r, min + (matchW[r]! + potCol[c1]! - potRow[r]!));
+      // A row in c1 is reached at c1's distance (its arc there is tight), and its potential is
+      // c1's plus its weight there.
+      const reach = min + potCol[c1]!;
+      for (let b = bucketHead[c1]!; b >= 0; b = bucketNext[b]!) {
+        const r = bucketFirst[b]!;
+        const found = relax(r, reach + (S[rowKind[r]! * cols + c1]! * scale + bias));
         if (found !== -2) return found;
       }
     }
   }
 
-  /** New potentials, then every row on the path moves to the column it reached. */
+  /**
+   * New potentials for the columns (the rows' follow: see above), then every row on the path
+   * moves to the column it reached.
+   */
   function augment(i: number, terminal: number) {
     const D = min;
     for (let k = 0; k < low; k++) {
@@ -416,10 +455,6 @@ function solveRows(p: DenseAssignmentProblem): Int32Array {
       potCol[c]! += dist[c]! - D;
       movedAt[c] = searches;
     }
-    for (let k = 0; k < nVisited; k++) {
-      const r = visited[k]!;
-      potRow[r]! += distRow[r]! - D;
-    }
     for (let k = 0; k < nKinds; k++) kindOffset[touchedKinds[k]!] = INF;
     let c = terminal;
     if (c < 0) {
@@ -427,7 +462,6 @@ function solveRows(p: DenseAssignmentProblem): Int32Array {
       c = matchCol[r]!;
       if (c >= 0) detach(r);
       matchCol[r] = UNMATCHED;
-      matchW[r] = 0;
       if (r === i) return;
     }
     for (;;) {
