@@ -79,13 +79,13 @@ export function runMatching(
   const mentors = instance.mentors;
   const n = mentees.length;
   const m = mentors.length;
-  const menteePerson = Int32Array.from(mentees, (x) => personIndex.get(x.personId)!);
-  const mentorPerson = Int32Array.from(mentors, (x) => personIndex.get(x.personId)!);
+  const menteePerson = int32Of(mentees, (x) => personIndex.get(x.personId)!);
+  const mentorPerson = int32Of(mentors, (x) => personIndex.get(x.personId)!);
   const menteeIndex = new Map<string, number>();
   for (let i = 0; i < n; i++) menteeIndex.set(mentees[i]!.personId, i);
   const mentorIndex = new Map<string, number>();
   for (let j = 0; j < m; j++) mentorIndex.set(mentors[j]!.personId, j);
-  const capacity = Int32Array.from(mentors, (x) => x.capacity ?? programme.mentorCapacity);
+  const capacity = int32Of(mentors, (x) => x.capacity ?? programme.mentorCapacity);
 
   // Languages and topics, interned.
   const intern = new Map<string, number>();
@@ -97,26 +97,13 @@ export function runMatching(
     }
     return k;
   };
-  // People mostly list the same few languages and topics: each distinct list is read once, and
-  // people with equal lists share the result (a pool of thousands has a handful of lists).
-  const lists = new Map<string, unknown>();
-  function once<T>(kind: string, raw: readonly string[] | undefined, read: () => T): T {
-    const key = kind + JSON.stringify(raw ?? []);
-    let value = lists.get(key) as T | undefined;
-    if (value === undefined) {
-      value = read();
-      lists.set(key, value);
-    }
-    return value;
-  }
-  const langsOf = (raw: readonly string[] | undefined) =>
-    once('l', raw, () => [...new Set((raw ?? []).map(primary))].filter(Boolean));
+  const langsOf = listMemo((raw) => [...new Set(raw.map(primary))].filter(Boolean));
+  const topicsOf = listMemo((raw) => [...new Set(raw)]);
+  const offerIdsOf = listMemo((raw) => Int32Array.from(new Set(raw), (t) => idOf(`t:${t}`)));
   const menteeLangs = mentees.map((x) => langsOf(x.languages));
   const mentorLangs = mentors.map((x) => langsOf(x.languages));
-  const menteeWants = mentees.map((x) => once('w', x.wants, () => [...new Set(x.wants ?? [])]));
-  const mentorOffers = mentors.map((x) =>
-    once('o', x.offers, () => Int32Array.from(new Set(x.offers ?? []), (t) => idOf(`t:${t}`))),
-  );
+  const menteeWants = mentees.map((x) => topicsOf(x.wants));
+  const mentorOffers = mentors.map((x) => offerIdsOf(x.offers));
 
   // Mentors by topic offered, so a mentee with wanted topics only visits mentors who can help.
   const mentorsByTopic = new Map<number, number[]>();
@@ -149,7 +136,7 @@ export function runMatching(
 
   const blocked = new Int32Array(m).fill(-1);
   const seen = new Int32Array(m).fill(-1);
-  const allMentors = Int32Array.from({ length: m }, (_, j) => j);
+  const allMentors = int32Of(mentors, (_, j) => j);
 
   /** Marks, for mentee i, every mentor the hierarchy rule or an exclusion forbids. */
   function markForbidden(i: number) {
@@ -272,7 +259,7 @@ export function runMatching(
     masks.set(keys, mask);
     return mask;
   };
-  const offerTopics = mentors.map((x) => once('t', x.offers, () => [...new Set(x.offers ?? [])]));
+  const offerTopics = mentors.map((x) => topicsOf(x.offers));
   const offerMask = new Uint32Array(m * topicWords);
   const mentorLangMask = new Uint32Array(m * langWords);
   for (let j = 0; j < m; j++) {
@@ -280,11 +267,9 @@ export function runMatching(
     mentorLangMask.set(maskOf(mentorLangs[j]!, langBit, langWords), j * langWords);
   }
   const deptId = new Map<string, number>();
-  const personDept = Int32Array.from(instance.people, (p) =>
-    p.department ? bitOf(deptId, p.department) : -1,
-  );
+  const personDept = int32Of(people, (p) => (p.department ? bitOf(deptId, p.department) : -1));
   const zoneId = new Map<string, number>();
-  const personZone = Int32Array.from(offsets, (o, k) =>
+  const personZone = int32Of(offsets, (o, k) =>
     o ? bitOf(zoneId, instance.people[k]!.timeZone!) : -1,
   );
   const zones = [...zoneId.keys()].map((z) => zoneCache.get(z)!);
@@ -297,7 +282,7 @@ export function runMatching(
     }
   }
 
-  const mentorSpeaks = Uint8Array.from(mentorLangs, (l) => (l.length > 0 ? 1 : 0));
+  const mentorSpeaks = Uint8Array.from(int32Of(mentorLangs, (l) => (l.length > 0 ? 1 : 0)));
   const rows: number[] = []; // mentee index of each row
   for (let i = 0; i < n; i++) if (!lockedPairOf.has(i)) rows.push(i);
   const R = rows.length;
@@ -365,7 +350,7 @@ export function runMatching(
     objective === 'maxParticipation'
       ? { scale: 1, bias: MAX_SCORE_MILLIS * R + 1 }
       : { scale: R + 1, bias: 1 };
-  const room = Int32Array.from(capacity, (c, j) => c - load[j]!);
+  const room = int32Of(capacity, (c, j) => c - load[j]!);
   // A dense pool (most mentees may take most mentors) is scored once per kind of mentee — the
   // score depends only on the mentee's department, zone, level, languages and topics — with each
   // mentee's own reporting line and exclusions as exceptions; a sparse one edge by edge.
@@ -670,6 +655,50 @@ export function runMatching(
     result.candidates.sort((a, b) => order(a) - order(b));
   }
   return result;
+}
+
+/**
+ * `Int32Array.from(list, f)` without the iterator protocol, which is a slow generic path in a
+ * process that runs once (`tandem match` is timed as a whole).
+ */
+function int32Of<T>(list: ArrayLike<T>, f: (x: T, k: number) => number): Int32Array {
+  const out = new Int32Array(list.length);
+  for (let k = 0; k < list.length; k++) out[k] = f(list[k]!, k);
+  return out;
+}
+
+const NO_STRINGS: readonly string[] = [];
+
+/**
+ * A value per distinct list of strings, read once and shared: people mostly list the same few
+ * languages and topics, so a pool of thousands has a handful of lists. Lists are told apart
+ * element by element (a trie of maps), without building a key per person.
+ */
+function listMemo<T>(read: (list: readonly string[]) => T) {
+  interface Node {
+    next?: Map<string, Node>;
+    read?: boolean;
+    value?: T;
+  }
+  const root: Node = {};
+  return (raw: readonly string[] | undefined): T => {
+    const list = raw ?? NO_STRINGS;
+    let node = root;
+    for (let k = 0; k < list.length; k++) {
+      node.next ??= new Map();
+      let child = node.next.get(list[k]!);
+      if (!child) {
+        child = {};
+        node.next.set(list[k]!, child);
+      }
+      node = child;
+    }
+    if (!node.read) {
+      node.value = read(list);
+      node.read = true;
+    }
+    return node.value as T;
+  };
 }
 
 interface PoolArrays {
