@@ -100,19 +100,22 @@ export function parseMatchingInstance(
     people.add(p.id);
   });
   const mentees = new Set<string>();
+  // Paths are written only for errors: a valid pool has thousands of entries.
   instance.mentees.forEach((m, i) => {
-    const path = `mentees[${i}].personId`;
-    if (!people.has(m.personId)) errors.push({ path, message: `unknown person "${m.personId}"` });
-    else if (mentees.has(m.personId))
-      errors.push({ path, message: `duplicate mentee "${m.personId}"` });
+    if (!people.has(m.personId)) {
+      errors.push({ path: `mentees[${i}].personId`, message: `unknown person "${m.personId}"` });
+    } else if (mentees.has(m.personId)) {
+      errors.push({ path: `mentees[${i}].personId`, message: `duplicate mentee "${m.personId}"` });
+    }
     mentees.add(m.personId);
   });
   const mentors = new Map<string, number>();
   instance.mentors.forEach((m, i) => {
-    const path = `mentors[${i}].personId`;
-    if (!people.has(m.personId)) errors.push({ path, message: `unknown person "${m.personId}"` });
-    else if (mentors.has(m.personId))
-      errors.push({ path, message: `duplicate mentor "${m.personId}"` });
+    if (!people.has(m.personId)) {
+      errors.push({ path: `mentors[${i}].personId`, message: `unknown person "${m.personId}"` });
+    } else if (mentors.has(m.personId)) {
+      errors.push({ path: `mentors[${i}].personId`, message: `duplicate mentor "${m.personId}"` });
+    }
     mentors.set(m.personId, m.capacity ?? instance.programme.mentorCapacity);
   });
   const checkPair = (

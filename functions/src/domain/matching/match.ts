@@ -548,6 +548,41 @@ export function runMatching(
     mentorOfMentee[i] = assignment[r]!;
   });
 
+  // A pair's score and reasons read only its two people's lists of topics and languages, their
+  // departments, levels and zones: people alike in all of these share them, so each combination
+  // is explained once (a dense pool of 2,000 pairs has a few hundred).
+  const listIds = new Map<object, number>();
+  const listId = (list: object) => {
+    let id = listIds.get(list);
+    if (id === undefined) {
+      id = listIds.size;
+      listIds.set(list, id);
+    }
+    return id;
+  };
+  const sides = new Map<string, number>();
+  const sideOf = (person: number, topics: object, langs: object) => {
+    const key = `${listId(topics)} ${listId(langs)} ${personDept[person]} ${depth[person]} ${personZone[person]}`;
+    let side = sides.get(key);
+    if (side === undefined) {
+      side = sides.size;
+      sides.set(key, side);
+    }
+    return side;
+  };
+  const explained = new Map<number, ReturnType<typeof facts>>();
+  function explainPair(i: number, j: number) {
+    const a = sideOf(menteePerson[i]!, menteeWants[i]!, menteeLangs[i]!);
+    const b = sideOf(mentorPerson[j]!, mentorOffers[j]!, mentorLangs[j]!);
+    const key = a * (n + m + 1) + b;
+    let scored = explained.get(key);
+    if (!scored) {
+      scored = facts(i, j, topicsMet(i, j), sharedLanguages(i, j) ?? []);
+      explained.set(key, scored);
+    }
+    return scored;
+  }
+
   const pairs: ProposedPair[] = [];
   const unmatched: MatchingResult['unmatched'] = [];
   let totalMillis = 0;
@@ -563,7 +598,7 @@ export function runMatching(
       unmatched.push({ mentee: mentees[i]!.personId, reason: explainUnmatched(i) });
       continue;
     }
-    const scored = facts(i, j, topicsMet(i, j), sharedLanguages(i, j) ?? []);
+    const scored = explainPair(i, j);
     totalMillis += scored.millis;
     pairs.push({
       mentee: mentees[i]!.personId,
