@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { CliCommand } from './command';
 
@@ -9,6 +8,8 @@ import type { CliCommand } from './command';
 export const simCommand: CliCommand = {
   summary: 'run the simulated tenant (Microsoft Graph + sign-in) alone: --port, --people, --seed',
   run: async (args) => {
+    // Loaded here, not at the top: the CLI is one bundle, and `tandem match` is timed as a whole.
+    const { spawn } = await import('node:child_process');
     const root = fileURLToPath(new URL('../../../', import.meta.url));
     const child = spawn(process.execPath, ['--import', 'tsx', 'test/sim/sim-main.ts', ...args], {
       cwd: root,

@@ -99,6 +99,7 @@ export function runMatching(
   };
   const langsOf = listMemo((raw) => [...new Set(raw.map(primary))].filter(Boolean));
   const topicsOf = listMemo((raw) => [...new Set(raw)]);
+  const offeredOf = listMemo((raw) => [...new Set(raw)]);
   const offerIdsOf = listMemo((raw) => Int32Array.from(new Set(raw), (t) => idOf(`t:${t}`)));
   const menteeLangs = mentees.map((x) => langsOf(x.languages));
   const mentorLangs = mentors.map((x) => langsOf(x.languages));
@@ -237,13 +238,9 @@ export function runMatching(
     }
     return b;
   };
-  for (const offers of mentors) for (const t of offers.offers ?? []) bitOf(topicBit, t);
-  const listed = new Set<readonly string[]>();
-  for (const langs of menteeLangs.concat(mentorLangs)) {
-    if (listed.has(langs)) continue;
-    listed.add(langs);
-    for (const l of langs) bitOf(langBit, l);
-  }
+  const offerTopics = mentors.map((x) => offeredOf(x.offers));
+  for (const offers of offeredOf.distinct) for (const t of offers) bitOf(topicBit, t);
+  for (const langs of langsOf.distinct) for (const l of langs) bitOf(langBit, l);
   const topicWords = Math.max(1, Math.ceil(topicBit.size / 32));
   const langWords = Math.max(1, Math.ceil(langBit.size / 32));
   // Masks of the shared lists, once per list.
@@ -259,7 +256,6 @@ export function runMatching(
     masks.set(keys, mask);
     return mask;
   };
-  const offerTopics = mentors.map((x) => topicsOf(x.offers));
   const offerMask = new Uint32Array(m * topicWords);
   const mentorLangMask = new Uint32Array(m * langWords);
   for (let j = 0; j < m; j++) {
@@ -281,6 +277,42 @@ export function runMatching(
       );
     }
   }
+
+  // What the score and the reasons read of a mentee or a mentor — their lists of topics and
+  // languages, department, level and zone — as one number, their "side": people with the same
+  // side are interchangeable to the matcher. Lists are compared by identity (equal lists are one
+  // object, listMemo above).
+  const listIds = new Map<object, number>();
+  const listId = (list: object) => {
+    let id = listIds.get(list);
+    if (id === undefined) {
+      id = listIds.size;
+      listIds.set(list, id);
+    }
+    return id;
+  };
+  const sides = new Map<string, number>();
+  const sideOf = (person: number, topics: object, langs: object) => {
+    const key = `${listId(topics)} ${listId(langs)} ${personDept[person]} ${depth[person]} ${personZone[person]}`;
+    let side = sides.get(key);
+    if (side === undefined) {
+      side = sides.size;
+      sides.set(key, side);
+    }
+    return side;
+  };
+  const menteeSides = new Int32Array(n).fill(-1);
+  const mentorSides = new Int32Array(m).fill(-1);
+  const menteeSide = (i: number) => {
+    if (menteeSides[i]! < 0)
+      menteeSides[i] = sideOf(menteePerson[i]!, menteeWants[i]!, menteeLangs[i]!);
+    return menteeSides[i]!;
+  };
+  const mentorSide = (j: number) => {
+    if (mentorSides[j]! < 0)
+      mentorSides[j] = sideOf(mentorPerson[j]!, mentorOffers[j]!, mentorLangs[j]!);
+    return mentorSides[j]!;
+  };
 
   const mentorSpeaks = Uint8Array.from(int32Of(mentorLangs, (l) => (l.length > 0 ? 1 : 0)));
   const rows: number[] = []; // mentee index of each row
@@ -415,19 +447,16 @@ export function runMatching(
    * then each group's mentees go to its members in order.
    */
   function solveByKinds() {
-    const kindOf = new Map<string, number>();
+    const kindOf = new Map<number, number>(); // side → kind
     const kindFirst: number[] = []; // a mentee of each kind
     const menteeKind = new Int32Array(n).fill(-1);
     for (let i = 0; i < n; i++) {
       if (lockedPairOf.has(i) && !options.candidates) continue;
-      loadRow(i);
-      let key = `${row.dept} ${row.zone} ${row.depth} ${row.wanted} ${row.speaks}`;
-      for (let w = 0; w < topicWords; w++) key += ` ${wantMask[w]}`;
-      for (let w = 0; w < langWords; w++) key += ` ${menteeLangMask[w]}`;
-      let k = kindOf.get(key);
+      const side = menteeSide(i);
+      let k = kindOf.get(side);
       if (k === undefined) {
         k = kindFirst.length;
-        kindOf.set(key, k);
+        kindOf.set(side, k);
         kindFirst.push(i);
       }
       menteeKind[i] = k;
@@ -464,16 +493,13 @@ export function runMatching(
     // Mentors by what the score reads of them; an exception for some mentee stays alone.
     const groupOf = new Int32Array(m);
     const groupFirst: number[] = [];
-    const groupByKey = new Map<string, number>();
+    const groupBySide = new Map<number, number>();
     for (let j = 0; j < m; j++) {
       let g: number | undefined;
       if (!alone[j]) {
-        const pj = mentorPerson[j]!;
-        let key = `${personDept[pj]} ${personZone[pj]} ${depth[pj]} ${mentorSpeaks[j]}`;
-        for (let w = 0; w < topicWords; w++) key += ` ${offerMask[j * topicWords + w]}`;
-        for (let w = 0; w < langWords; w++) key += ` ${mentorLangMask[j * langWords + w]}`;
-        g = groupByKey.get(key);
-        if (g === undefined) groupByKey.set(key, groupFirst.length);
+        const side = mentorSide(j);
+        g = groupBySide.get(side);
+        if (g === undefined) groupBySide.set(side, groupFirst.length);
       }
       if (g === undefined) {
         g = groupFirst.length;
@@ -548,33 +574,11 @@ export function runMatching(
     mentorOfMentee[i] = assignment[r]!;
   });
 
-  // A pair's score and reasons read only its two people's lists of topics and languages, their
-  // departments, levels and zones: people alike in all of these share them, so each combination
-  // is explained once (a dense pool of 2,000 pairs has a few hundred).
-  const listIds = new Map<object, number>();
-  const listId = (list: object) => {
-    let id = listIds.get(list);
-    if (id === undefined) {
-      id = listIds.size;
-      listIds.set(list, id);
-    }
-    return id;
-  };
-  const sides = new Map<string, number>();
-  const sideOf = (person: number, topics: object, langs: object) => {
-    const key = `${listId(topics)} ${listId(langs)} ${personDept[person]} ${depth[person]} ${personZone[person]}`;
-    let side = sides.get(key);
-    if (side === undefined) {
-      side = sides.size;
-      sides.set(key, side);
-    }
-    return side;
-  };
+  // A pair's score and reasons read only its two sides: each combination is explained once (a
+  // dense pool of 2,000 pairs has a few hundred).
   const explained = new Map<number, ReturnType<typeof facts>>();
   function explainPair(i: number, j: number) {
-    const a = sideOf(menteePerson[i]!, menteeWants[i]!, menteeLangs[i]!);
-    const b = sideOf(mentorPerson[j]!, mentorOffers[j]!, mentorLangs[j]!);
-    const key = a * (n + m + 1) + b;
+    const key = menteeSide(i) * (n + m + 1) + mentorSide(j);
     let scored = explained.get(key);
     if (!scored) {
       scored = facts(i, j, topicsMet(i, j), sharedLanguages(i, j) ?? []);
@@ -716,7 +720,9 @@ function listMemo<T>(read: (list: readonly string[]) => T) {
     value?: T;
   }
   const root: Node = {};
-  return (raw: readonly string[] | undefined): T => {
+  /** Every value read so far, in order. */
+  const distinct: T[] = [];
+  const memo = (raw: readonly string[] | undefined): T => {
     const list = raw ?? NO_STRINGS;
     let node = root;
     for (let k = 0; k < list.length; k++) {
@@ -731,9 +737,11 @@ function listMemo<T>(read: (list: readonly string[]) => T) {
     if (!node.read) {
       node.value = read(list);
       node.read = true;
+      distinct.push(node.value);
     }
     return node.value as T;
   };
+  return Object.assign(memo, { distinct });
 }
 
 interface PoolArrays {
