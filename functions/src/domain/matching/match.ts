@@ -108,24 +108,26 @@ export function runMatching(
 
   // Mentors by topic offered, so a mentee with wanted topics only visits mentors who can help.
   const mentorsByTopic = new Map<number, number[]>();
-  mentorOffers.forEach((offers, j) => {
-    for (const t of offers) {
-      const list = mentorsByTopic.get(t);
+  for (let j = 0; j < m; j++) {
+    const offers = mentorOffers[j]!;
+    for (let k = 0; k < offers.length; k++) {
+      const list = mentorsByTopic.get(offers[k]!);
       if (list) list.push(j);
-      else mentorsByTopic.set(t, [j]);
+      else mentorsByTopic.set(offers[k]!, [j]);
     }
-  });
+  }
   // Mentors below each person (for the reverse direction of the chain rule).
   const mentorsBelow = new Map<number, number[]>();
-  mentors.forEach((x, j) => {
-    const chain = rule === 'chain' ? org.chainOf(x.personId) : org.chainOf(x.personId).slice(0, 1);
-    for (const a of chain) {
-      const idx = personIndex.get(a)!;
+  for (let j = 0; j < m; j++) {
+    const chain = org.chainOf(mentors[j]!.personId);
+    const above = rule === 'chain' ? chain.length : Math.min(1, chain.length);
+    for (let a = 0; a < above; a++) {
+      const idx = personIndex.get(chain[a]!)!;
       const list = mentorsBelow.get(idx);
       if (list) list.push(j);
       else mentorsBelow.set(idx, [j]);
     }
-  });
+  }
   const excludedBy = new Map<number, number[]>();
   for (const e of instance.excluded ?? []) {
     const i = menteeIndex.get(e.mentee)!;
@@ -291,13 +293,27 @@ export function runMatching(
     }
     return id;
   };
-  const sides = new Map<string, number>();
+  // Two numbers rather than a string per person: the lists (fewer than 2 (n + m) of them), then
+  // department, level and zone, each below its own count.
+  const sides = new Map<number, Map<number, number>>();
+  let nSides = 0;
+  let levels = 0;
+  for (let k = 0; k < P; k++) levels = Math.max(levels, depth[k]! + 1);
   const sideOf = (person: number, topics: object, langs: object) => {
-    const key = `${listId(topics)} ${listId(langs)} ${personDept[person]} ${depth[person]} ${personZone[person]}`;
-    let side = sides.get(key);
+    const lists = listId(topics) * (2 * (n + m) + 1) + listId(langs);
+    const rest =
+      ((personDept[person]! + 1) * levels + depth[person]!) * (zoneId.size + 1) +
+      personZone[person]! +
+      1;
+    let byRest = sides.get(lists);
+    if (!byRest) {
+      byRest = new Map();
+      sides.set(lists, byRest);
+    }
+    let side = byRest.get(rest);
     if (side === undefined) {
-      side = sides.size;
-      sides.set(key, side);
+      side = nSides++;
+      byRest.set(rest, side);
     }
     return side;
   };
@@ -481,8 +497,10 @@ export function runMatching(
         const chain = org.chainOf(id);
         const above = rule === 'chain' ? chain.length : Math.min(1, chain.length);
         for (let a = 0; a < above; a++) block(i, mentorIndex.get(chain[a]!));
-        for (const j of mentorsBelow.get(menteePerson[i]!) ?? []) block(i, j);
-        for (const j of excludedBy.get(i) ?? []) block(i, j);
+        const below = mentorsBelow.get(menteePerson[i]!);
+        if (below) for (let k = 0; k < below.length; k++) block(i, below[k]);
+        const excluded = excludedBy.get(i);
+        if (excluded) for (let k = 0; k < excluded.length; k++) block(i, excluded[k]);
         if (!lockedPairOf.has(i)) {
           for (let e = exceptStart[i]!; e < except.length; e++) alone[except[e]!] = 1;
         }
@@ -576,12 +594,13 @@ export function runMatching(
 
   // A pair's score and reasons read only its two sides: each combination is explained once (a
   // dense pool of 2,000 pairs has a few hundred).
-  const explained = new Map<number, ReturnType<typeof facts>>();
+  const explained = new Map<number, { millis: number; reasons: Reason[] }>();
   function explainPair(i: number, j: number) {
     const key = menteeSide(i) * (n + m + 1) + mentorSide(j);
     let scored = explained.get(key);
     if (!scored) {
-      scored = facts(i, j, topicsMet(i, j), sharedLanguages(i, j) ?? []);
+      const facts_ = facts(i, j, topicsMet(i, j), sharedLanguages(i, j) ?? []);
+      scored = { millis: facts_.millis, reasons: facts_.reasons.concat(noReportingLine) };
       explained.set(key, scored);
     }
     return scored;
@@ -609,7 +628,7 @@ export function runMatching(
       mentor: mentors[j]!.personId,
       score: scored.millis / 1000,
       locked: false,
-      reasons: [...scored.reasons, noReportingLine],
+      reasons: scored.reasons.slice(),
     });
   }
 
