@@ -296,7 +296,7 @@ describe('the heap and matrix forms of the solver', () => {
     expect(assignment[3]).toBe(3);
     const load = [0, 0, 0, 0];
     for (const c of assignment) if (c >= 0) load[c]!++;
-    load.forEach((l, c) => expect(l).toBeLessThanOrEqual(p.capacity[c]!));
+    for (const [c, l] of load.entries()) expect(l).toBeLessThanOrEqual(p.capacity[c]!);
     const total = assignment.reduce((t, c, r) => t + p.kindScore[p.rowKind[r]! * 4 + c]! - 1, 0);
     expect(total).toBe(4 + 4 + 4 + 3);
     // Nothing to merge: the problem goes to the solver as it is.
