@@ -142,11 +142,15 @@ export function solveSparse(p: AssignmentProblem): Int32Array {
   function relax(r: number, dr: number) {
     const pr = potRow[r]!;
     const own = matchCol[r]!;
+    // The hot loop of a large sparse pool (hundreds of millions of arcs): most arcs improve
+    // nothing, and the distance test alone turns them away — a column already final was reached
+    // at most at dr, and no reduced cost is negative, so it fails the test too.
     for (let e = rowStart[r]!, end = rowStart[r + 1]!; e < end; e++) {
       const c = colIndex[e]!;
-      if (c === own) continue;
-      const w = weightOf(e);
-      offer(c, dr + (pr - w - potCol[c]!), r, w);
+      const w = score[e]! * scale + bias;
+      const d = dr + (pr - w - potCol[c]!);
+      if (d >= distCol[c]! || c === own) continue;
+      offer(c, d, r, w);
     }
     const dummy = cols + r;
     if (own !== dummy) offer(dummy, dr + (pr - potCol[dummy]!), r, 0);
