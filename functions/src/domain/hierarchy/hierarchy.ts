@@ -24,11 +24,13 @@ export interface OrgChart {
 /** Builds an org chart from people and their manager ids, memoising each chain once. */
 export function buildOrgChart(people: readonly OrgPerson[]): OrgChart {
   const manager = new Map<string, string | null>();
-  const names = new Map<string, string>();
-  for (const p of people) {
-    manager.set(p.id, p.managerId ?? null);
-    names.set(p.id, p.displayName ?? p.id);
-  }
+  for (const p of people) manager.set(p.id, p.managerId ?? null);
+  // Names are read only to describe a reporting line: gathered the first time one is.
+  let names: Map<string, string> | undefined;
+  const nameOf = (id: string) => {
+    names ??= new Map(people.map((p) => [p.id, p.displayName ?? p.id]));
+    return names.get(id) ?? id;
+  };
   const chains = new Map<string, readonly string[]>();
 
   function chainOf(id: string): readonly string[] {
@@ -53,7 +55,7 @@ export function buildOrgChart(people: readonly OrgPerson[]): OrgChart {
   return {
     chainOf,
     depthOf: (id) => chainOf(id).length,
-    nameOf: (id) => names.get(id) ?? id,
+    nameOf,
     has: (id) => manager.has(id),
   };
 }

@@ -200,6 +200,24 @@ function hasOnly(
   return valid(v);
 }
 
+// One function each, not one per entry: a pool has thousands of entries.
+const isPerson = (o: Record<string, unknown>) =>
+  isId(o.id) &&
+  (o.displayName === undefined || typeof o.displayName === 'string') &&
+  isText(o.managerId) &&
+  isText(o.department) &&
+  isText(o.jobTitle) &&
+  isText(o.officeLocation) &&
+  isText(o.preferredLanguage) &&
+  isText(o.timeZone);
+const isMentee = (o: Record<string, unknown>) =>
+  isId(o.personId) && isStrings(o.wants) && isStrings(o.languages);
+const isMentor = (o: Record<string, unknown>) =>
+  isId(o.personId) &&
+  isStrings(o.offers) &&
+  isStrings(o.languages) &&
+  (o.capacity === undefined || isCount(o.capacity));
+
 /**
  * The schema's answer for an instance that is plainly valid, without zod's bookkeeping per field:
  * a large pool has thousands of people, zod spends microseconds on each of their fields, and
@@ -231,43 +249,13 @@ export function acceptQuickly(input: unknown): MatchingInstance | undefined {
     return undefined;
   }
   for (let i = 0; i < people.length; i++) {
-    const p = people[i];
-    const ok = hasOnly(
-      p,
-      PERSON_KEYS,
-      (o) =>
-        isId(o.id) &&
-        (o.displayName === undefined || typeof o.displayName === 'string') &&
-        isText(o.managerId) &&
-        isText(o.department) &&
-        isText(o.jobTitle) &&
-        isText(o.officeLocation) &&
-        isText(o.preferredLanguage) &&
-        isText(o.timeZone),
-    );
-    if (!ok) return undefined;
+    if (!hasOnly(people[i], PERSON_KEYS, isPerson)) return undefined;
   }
   for (let i = 0; i < mentees.length; i++) {
-    const m = mentees[i];
-    const ok = hasOnly(
-      m,
-      MENTEE_KEYS,
-      (o) => isId(o.personId) && isStrings(o.wants) && isStrings(o.languages),
-    );
-    if (!ok) return undefined;
+    if (!hasOnly(mentees[i], MENTEE_KEYS, isMentee)) return undefined;
   }
   for (let i = 0; i < mentors.length; i++) {
-    const m = mentors[i];
-    const ok = hasOnly(
-      m,
-      MENTOR_KEYS,
-      (o) =>
-        isId(o.personId) &&
-        isStrings(o.offers) &&
-        isStrings(o.languages) &&
-        (o.capacity === undefined || isCount(o.capacity)),
-    );
-    if (!ok) return undefined;
+    if (!hasOnly(mentors[i], MENTOR_KEYS, isMentor)) return undefined;
   }
   const pairKeys = new Set(['mentee', 'mentor']);
   const isPairs = (v: unknown) =>
