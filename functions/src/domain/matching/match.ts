@@ -399,9 +399,9 @@ export function runMatching(
       ? { scale: 1, bias: MAX_SCORE_MILLIS * R + 1 }
       : { scale: R + 1, bias: 1 };
   const room = int32Of(capacity, (c, j) => c - load[j]!);
-  // A dense pool (most mentees may take most mentors) is scored once per kind of mentee — the
-  // score depends only on the mentee's department, zone, level, languages and topics — with each
-  // mentee's own reporting line and exclusions as exceptions; a sparse one edge by edge.
+  // A dense pool (most mentees may take most mentors) is scored once per kind of mentee and
+  // group of mentors — the score depends only on their sides — with each mentee's own reporting
+  // line and exclusions as exceptions (solveByKinds); a sparse one edge by edge.
   const assignment =
     R > 0 && m > 0 && bound * 4 >= R * m
       ? solveByKinds()

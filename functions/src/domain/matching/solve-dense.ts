@@ -192,8 +192,9 @@ export function mergeColumns(p: DenseAssignmentProblem):
 const UNMATCHED = -2;
 
 /**
- * The solver itself — the dense form of solve.ts's: the same successive shortest augmenting paths with
- * potentials, the same private "unmatched" column per row, the same exactness — on a score matrix.
+ * The solver itself, the dense form of solve.ts's: the same successive shortest augmenting paths
+ * with potentials, the same private "unmatched" column per row, the same exactness — on a score
+ * matrix.
  * Dijkstra runs Jonker–Volgenant style, without a heap: the columns not yet reached sit in one
  * list, every column at the current smallest distance is moved to the front together (scores take
  * few distinct values, so ties are many), and a scanned row updates the remaining columns in one
