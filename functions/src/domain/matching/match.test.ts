@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildOrgChart, findReportingLine } from '../hierarchy/hierarchy';
 import { type MatchingInstance, parseMatchingInstance } from './instance';
 import { runMatching } from './match';
+import { commonWorkingHours, scorePair, zoneOffsets } from './score';
 
 function instance(input: unknown): MatchingInstance {
   const parsed = parseMatchingInstance(input);
@@ -166,6 +167,7 @@ describe('bad instances', () => {
 // --- Properties on random pools ---------------------------------------------------------------
 
 const TOPICS = ['t1', 't2', 't3'];
+const ZONES = ['Europe/Madrid', 'Atlantic/Canary', 'America/Mexico_City', 'Asia/Tokyo', 'Nowhere'];
 const LANGS = ['es', 'en'];
 const pools = fc
   .record({
@@ -183,6 +185,10 @@ const pools = fc
         maxLength: people,
       }),
       departments: fc.array(fc.constantFrom('Ventas', 'Legal', 'Tecnología'), {
+        minLength: people,
+        maxLength: people,
+      }),
+      zones: fc.array(fc.constantFrom(undefined, ...ZONES), {
         minLength: people,
         maxLength: people,
       }),
@@ -209,6 +215,7 @@ const pools = fc
       displayName: `Person ${k}`,
       managerId: mgr === null ? null : id(mgr), // may point to nobody (p{people}) or form cycles
       department: g.departments[k],
+      ...(g.zones[k] ? { timeZone: g.zones[k] } : {}),
     }));
     const mentees = g.mentees.map((k, x) => ({
       personId: id(k),
@@ -298,7 +305,74 @@ function bruteForce(
   };
 }
 
+/**
+ * The candidates formats/matching.md defines, pair by pair and written out again here: never the
+ * same person, no reporting line under the programme's rule, not excluded, a shared language when
+ * both list languages (primary subtags), a wanted topic offered when the mentee lists topics; each
+ * scored with score.ts's formula from the pair's own facts. Nothing of the matcher's fast paths
+ * (kinds, groups, bit sets, memos) is used, so they are checked against it.
+ */
+function contractCandidates(input: MatchingInstance): Map<string, number> {
+  const org = buildOrgChart(input.people);
+  const person = new Map(input.people.map((p) => [p.id, p]));
+  const primary = (tag: string) => tag.trim().toLowerCase().split(/[-_]/)[0] ?? '';
+  const langs = (list?: string[]) => [...new Set((list ?? []).map(primary))].filter(Boolean);
+  const excluded = new Set((input.excluded ?? []).map((e) => `${e.mentee}>${e.mentor}`));
+  const out = new Map<string, number>();
+  for (const e of input.mentees) {
+    for (const r of input.mentors) {
+      const key = `${e.personId}>${r.personId}`;
+      if (e.personId === r.personId || excluded.has(key)) continue;
+      if (findReportingLine(org, e.personId, r.personId, input.programme.hierarchyRule)) continue;
+      const mine = langs(e.languages);
+      const theirs = langs(r.languages);
+      const shared = mine.filter((l) => theirs.includes(l));
+      if (mine.length > 0 && theirs.length > 0 && shared.length === 0) continue;
+      const wants = [...new Set(e.wants ?? [])];
+      const met = wants.filter((w) => (r.offers ?? []).includes(w));
+      if (wants.length > 0 && met.length === 0) continue;
+      const a = person.get(e.personId)!;
+      const b = person.get(r.personId)!;
+      const za = a.timeZone ? zoneOffsets(a.timeZone) : undefined;
+      const zb = b.timeZone ? zoneOffsets(b.timeZone) : undefined;
+      const { millis } = scorePair({
+        kind: input.programme.kind,
+        topicsMet: met,
+        topicsWanted: wants.length,
+        sharedLanguages: shared,
+        menteeDepartment: a.department,
+        mentorDepartment: b.department,
+        menteeDepth: org.depthOf(a.id),
+        mentorDepth: org.depthOf(b.id),
+        commonHours: za && zb ? commonWorkingHours(za, zb) : undefined,
+      });
+      out.set(key, millis / 1000);
+    }
+  }
+  return out;
+}
+
 describe('properties of every matching', () => {
+  it('lists exactly the candidates the contract defines, each with its score', () => {
+    fc.assert(
+      fc.property(pools, (input) => {
+        const result = runMatching(input, { candidates: true });
+        const expected = contractCandidates(input);
+        const kept = new Set<string>(
+          result.pairs.filter((p) => p.locked).map((p) => `${p.mentee}>${p.mentor}`),
+        );
+        const listed = new Map<string, number>(
+          result.candidates!.map((c) => [`${c.mentee}>${c.mentor}`, c.score]),
+        );
+        for (const [key, score] of expected) expect(listed.get(key), key).toBe(score);
+        // Beyond those, only HR's kept locks (which override the language and topic rules).
+        for (const key of listed.keys())
+          if (!expected.has(key)) expect(kept.has(key), key).toBe(true);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
   it('never pairs anyone with someone in their reporting line, and respects capacities', () => {
     fc.assert(
       fc.property(pools, (input) => {
