@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { buildOrgChart, findReportingLine } from '../hierarchy/hierarchy';
 import { type MatchingInstance, parseMatchingInstance } from './instance';
 import { runMatching } from './match';
-import { commonWorkingHours, scorePair, zoneOffsets } from './score';
+import { commonWorkingHours, MAX_SCORE_MILLIS, scorePair, zoneOffsets } from './score';
+import { solveSparse } from './solve';
 
 function instance(input: unknown): MatchingInstance {
   const parsed = parseMatchingInstance(input);
@@ -169,93 +170,96 @@ describe('bad instances', () => {
 const TOPICS = ['t1', 't2', 't3'];
 const ZONES = ['Europe/Madrid', 'Atlantic/Canary', 'America/Mexico_City', 'Asia/Tokyo', 'Nowhere'];
 const LANGS = ['es', 'en'];
-const pools = fc
-  .record({
-    people: fc.integer({ min: 2, max: 9 }),
-    nMentees: fc.integer({ min: 1, max: 7 }),
-    nMentors: fc.integer({ min: 1, max: 7 }),
-  })
-  .chain(({ people, nMentees, nMentors }) =>
-    fc.record({
-      kind: fc.constantFrom('classic', 'reverse', 'executive'),
-      rule: fc.constantFrom('chain', 'directManager'),
-      objective: fc.constantFrom('maxParticipation', 'maxScore'),
-      managers: fc.array(fc.option(fc.integer({ min: 0, max: people }), { nil: null }), {
-        minLength: people,
-        maxLength: people,
+/** Random pools: up to `size` mentees and mentors among up to `size + 2` people. */
+const poolsOf = (size: number) =>
+  fc
+    .record({
+      people: fc.integer({ min: 2, max: size + 2 }),
+      nMentees: fc.integer({ min: 1, max: size }),
+      nMentors: fc.integer({ min: 1, max: size }),
+    })
+    .chain(({ people, nMentees, nMentors }) =>
+      fc.record({
+        kind: fc.constantFrom('classic', 'reverse', 'executive'),
+        rule: fc.constantFrom('chain', 'directManager'),
+        objective: fc.constantFrom('maxParticipation', 'maxScore'),
+        managers: fc.array(fc.option(fc.integer({ min: 0, max: people }), { nil: null }), {
+          minLength: people,
+          maxLength: people,
+        }),
+        departments: fc.array(fc.constantFrom('Ventas', 'Legal', 'Tecnología'), {
+          minLength: people,
+          maxLength: people,
+        }),
+        zones: fc.array(fc.constantFrom(undefined, ...ZONES), {
+          minLength: people,
+          maxLength: people,
+        }),
+        mentees: fc.uniqueArray(fc.integer({ min: 0, max: people - 1 }), {
+          minLength: 1,
+          maxLength: nMentees,
+        }),
+        mentors: fc.uniqueArray(fc.integer({ min: 0, max: people - 1 }), {
+          minLength: 1,
+          maxLength: nMentors,
+        }),
+        wants: fc.array(fc.subarray(TOPICS), { minLength: size, maxLength: size }),
+        offers: fc.array(fc.subarray(TOPICS), { minLength: size, maxLength: size }),
+        langs: fc.array(fc.subarray(LANGS), { minLength: 2 * size, maxLength: 2 * size }),
+        caps: fc.array(fc.integer({ min: 1, max: 3 }), { minLength: size, maxLength: size }),
+        lockSeed: fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 3 }),
+        excludeSeed: fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 3 }),
       }),
-      departments: fc.array(fc.constantFrom('Ventas', 'Legal', 'Tecnología'), {
-        minLength: people,
-        maxLength: people,
-      }),
-      zones: fc.array(fc.constantFrom(undefined, ...ZONES), {
-        minLength: people,
-        maxLength: people,
-      }),
-      mentees: fc.uniqueArray(fc.integer({ min: 0, max: people - 1 }), {
-        minLength: 1,
-        maxLength: nMentees,
-      }),
-      mentors: fc.uniqueArray(fc.integer({ min: 0, max: people - 1 }), {
-        minLength: 1,
-        maxLength: nMentors,
-      }),
-      wants: fc.array(fc.subarray(TOPICS), { minLength: 7, maxLength: 7 }),
-      offers: fc.array(fc.subarray(TOPICS), { minLength: 7, maxLength: 7 }),
-      langs: fc.array(fc.subarray(LANGS), { minLength: 14, maxLength: 14 }),
-      caps: fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 7, maxLength: 7 }),
-      lockSeed: fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 3 }),
-      excludeSeed: fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 3 }),
-    }),
-  )
-  .map((g) => {
-    const id = (k: number) => `p${k}`;
-    const people = g.managers.map((mgr, k) => ({
-      id: id(k),
-      displayName: `Person ${k}`,
-      managerId: mgr === null ? null : id(mgr), // may point to nobody (p{people}) or form cycles
-      department: g.departments[k],
-      ...(g.zones[k] ? { timeZone: g.zones[k] } : {}),
-    }));
-    const mentees = g.mentees.map((k, x) => ({
-      personId: id(k),
-      wants: g.wants[x],
-      languages: g.langs[x],
-    }));
-    const mentors = g.mentors.map((k, x) => ({
-      personId: id(k),
-      offers: g.offers[x],
-      languages: g.langs[7 + x],
-      capacity: g.caps[x],
-    }));
-    const locked: { mentee: string; mentor: string }[] = [];
-    const load = new Map<string, number>();
-    for (const [a, b] of g.lockSeed) {
-      const mentee = mentees[a % mentees.length]!.personId;
-      const mentor = mentors[b % mentors.length]!;
-      if (locked.some((l) => l.mentee === mentee)) continue;
-      if ((load.get(mentor.personId) ?? 0) >= mentor.capacity!) continue;
-      load.set(mentor.personId, (load.get(mentor.personId) ?? 0) + 1);
-      locked.push({ mentee, mentor: mentor.personId });
-    }
-    const excluded = g.excludeSeed
-      .map(([a, b]) => ({
-        mentee: mentees[a % mentees.length]!.personId,
-        mentor: mentors[b % mentors.length]!.personId,
-      }))
-      .filter((e) => !locked.some((l) => l.mentee === e.mentee && l.mentor === e.mentor))
-      .filter(
-        (e, k, all) => all.findIndex((x) => x.mentee === e.mentee && x.mentor === e.mentor) === k,
-      );
-    return instance({
-      programme: { kind: g.kind, hierarchyRule: g.rule, objective: g.objective },
-      people,
-      mentees,
-      mentors,
-      locked,
-      excluded,
+    )
+    .map((g) => {
+      const id = (k: number) => `p${k}`;
+      const people = g.managers.map((mgr, k) => ({
+        id: id(k),
+        displayName: `Person ${k}`,
+        managerId: mgr === null ? null : id(mgr), // may point to nobody (p{people}) or form cycles
+        department: g.departments[k],
+        ...(g.zones[k] ? { timeZone: g.zones[k] } : {}),
+      }));
+      const mentees = g.mentees.map((k, x) => ({
+        personId: id(k),
+        wants: g.wants[x],
+        languages: g.langs[x],
+      }));
+      const mentors = g.mentors.map((k, x) => ({
+        personId: id(k),
+        offers: g.offers[x],
+        languages: g.langs[size + x],
+        capacity: g.caps[x],
+      }));
+      const locked: { mentee: string; mentor: string }[] = [];
+      const load = new Map<string, number>();
+      for (const [a, b] of g.lockSeed) {
+        const mentee = mentees[a % mentees.length]!.personId;
+        const mentor = mentors[b % mentors.length]!;
+        if (locked.some((l) => l.mentee === mentee)) continue;
+        if ((load.get(mentor.personId) ?? 0) >= mentor.capacity!) continue;
+        load.set(mentor.personId, (load.get(mentor.personId) ?? 0) + 1);
+        locked.push({ mentee, mentor: mentor.personId });
+      }
+      const excluded = g.excludeSeed
+        .map(([a, b]) => ({
+          mentee: mentees[a % mentees.length]!.personId,
+          mentor: mentors[b % mentors.length]!.personId,
+        }))
+        .filter((e) => !locked.some((l) => l.mentee === e.mentee && l.mentor === e.mentor))
+        .filter(
+          (e, k, all) => all.findIndex((x) => x.mentee === e.mentee && x.mentor === e.mentor) === k,
+        );
+      return instance({
+        programme: { kind: g.kind, hierarchyRule: g.rule, objective: g.objective },
+        people,
+        mentees,
+        mentors,
+        locked,
+        excluded,
+      });
     });
-  });
+const pools = poolsOf(7);
 
 /** Best (matched, total millis) over every assignment of the candidates, locks fixed. */
 function bruteForce(
@@ -433,6 +437,62 @@ describe('properties of every matching', () => {
         expect(Math.round(result.objective.totalScore * 1000)).toBe(best.millis);
       }),
       { numRuns: 400 },
+    );
+  });
+
+  it('reaches the objective of the plain sparse solver over the contract’s candidates (pools up to 40 × 40)', () => {
+    fc.assert(
+      fc.property(poolsOf(40), (input) => {
+        const result = runMatching(input);
+        const kept = result.pairs.filter((p) => p.locked);
+        const lockedMentees = new Set(kept.map((p) => p.mentee));
+        const rows = input.mentees.filter((m) => !lockedMentees.has(m.personId));
+        const mentorAt = new Map(input.mentors.map((m, j) => [m.personId, j]));
+        const capacity = Int32Array.from(
+          input.mentors,
+          (m) => m.capacity ?? input.programme.mentorCapacity,
+        );
+        for (const p of kept) capacity[mentorAt.get(p.mentor)!]!--;
+        const candidates = contractCandidates(input);
+        const rowStart = [0];
+        const colIndex: number[] = [];
+        const score: number[] = [];
+        for (const m of rows) {
+          input.mentors.forEach((r, j) => {
+            const s = candidates.get(`${m.personId}>${r.personId}`);
+            if (s === undefined) return;
+            colIndex.push(j);
+            score.push(Math.round(s * 1000));
+          });
+          rowStart.push(colIndex.length);
+        }
+        const R = rows.length;
+        const weights =
+          input.programme.objective === 'maxParticipation'
+            ? { scale: 1, bias: MAX_SCORE_MILLIS * R + 1 }
+            : { scale: R + 1, bias: 1 };
+        const assignment = solveSparse({
+          rows: R,
+          cols: input.mentors.length,
+          capacity,
+          rowStart: Int32Array.from(rowStart),
+          colIndex: Int32Array.from(colIndex),
+          score: Int32Array.from(score),
+          ...weights,
+        });
+        let matched = kept.length;
+        let millis = kept.reduce((t, p) => t + Math.round(p.score * 1000), 0);
+        assignment.forEach((j, r) => {
+          if (j < 0) return;
+          matched++;
+          millis += Math.round(
+            candidates.get(`${rows[r]!.personId}>${input.mentors[j]!.personId}`)! * 1000,
+          );
+        });
+        expect(result.objective.matched).toBe(matched);
+        expect(Math.round(result.objective.totalScore * 1000)).toBe(millis);
+      }),
+      { numRuns: 150 },
     );
   });
 
