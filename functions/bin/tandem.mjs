@@ -16,6 +16,13 @@ const bundle = join(root, '..', 'node_modules', '.cache', 'tandem', 'cli.mjs');
 // those few costs less than walking every folder of the sources on every run.
 const inputs = `${bundle}.inputs.json`;
 
+/** Writes beside, then renames: a command started meanwhile never reads half a file. */
+function replaceFile(path, text) {
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, text);
+  renameSync(temporary, path);
+}
+
 /** Whether the bundle is missing, or older than this launcher or one of its sources. */
 function stale() {
   try {
@@ -48,9 +55,8 @@ if (stale()) {
   const sources = Object.keys(metafile.inputs)
     .filter((f) => !f.includes('node_modules'))
     .map((f) => join(root, f));
-  writeFileSync(`${inputs}.${process.pid}.tmp`, JSON.stringify(sources));
   // The list first: a bundle is never newer than a list that does not describe it.
-  renameSync(`${inputs}.${process.pid}.tmp`, inputs);
+  replaceFile(inputs, JSON.stringify(sources));
   renameSync(temporary, bundle);
 }
 
@@ -87,10 +93,8 @@ const code = await runCli(process.argv.slice(2), {
       }
     },
     write(name, text) {
-      const temporary = join(cacheDir, `${name}.${process.pid}.tmp`);
       try {
-        writeFileSync(temporary, text);
-        renameSync(temporary, join(cacheDir, name));
+        replaceFile(join(cacheDir, name), text);
       } catch {
         // a read-only install: the next run computes again
       }

@@ -12,7 +12,7 @@ import {
   zoneOffsets,
 } from './score';
 import { solveAssignment } from './solve';
-import { solveDense, spreadOverMembers } from './solve-dense';
+import { membersOf, solveDense, spreadOverMembers } from './solve-dense';
 
 /** One proposed pair, with the reasons it was made (formats/matching.md). */
 export interface ProposedPair {
@@ -89,14 +89,7 @@ export function runMatching(
 
   // Languages and topics, interned.
   const intern = new Map<string, number>();
-  const idOf = (s: string) => {
-    let k = intern.get(s);
-    if (k === undefined) {
-      k = intern.size;
-      intern.set(s, k);
-    }
-    return k;
-  };
+  const idOf = (s: string) => numberOf(intern, s);
   const langsOf = listMemo((raw) => [...new Set(raw.map(primary))].filter(Boolean));
   const topicsOf = listMemo((raw) => [...new Set(raw)]);
   const offeredOf = listMemo((raw) => [...new Set(raw)]);
@@ -232,17 +225,9 @@ export function runMatching(
   // time zones as small integers; reasons are written for the chosen pairs alone, afterwards.
   const topicBit = new Map<string, number>();
   const langBit = new Map<string, number>();
-  const bitOf = (map: Map<string, number>, key: string) => {
-    let b = map.get(key);
-    if (b === undefined) {
-      b = map.size;
-      map.set(key, b);
-    }
-    return b;
-  };
   const offerTopics = mentors.map((x) => offeredOf(x.offers));
-  for (const offers of offeredOf.distinct) for (const t of offers) bitOf(topicBit, t);
-  for (const langs of langsOf.distinct) for (const l of langs) bitOf(langBit, l);
+  for (const offers of offeredOf.distinct) for (const t of offers) numberOf(topicBit, t);
+  for (const langs of langsOf.distinct) for (const l of langs) numberOf(langBit, l);
   const topicWords = Math.max(1, Math.ceil(topicBit.size / 32));
   const langWords = Math.max(1, Math.ceil(langBit.size / 32));
   // Masks of the shared lists, once per list.
@@ -265,10 +250,10 @@ export function runMatching(
     mentorLangMask.set(maskOf(mentorLangs[j]!, langBit, langWords), j * langWords);
   }
   const deptId = new Map<string, number>();
-  const personDept = int32Of(people, (p) => (p.department ? bitOf(deptId, p.department) : -1));
+  const personDept = int32Of(people, (p) => (p.department ? numberOf(deptId, p.department) : -1));
   const zoneId = new Map<string, number>();
   const personZone = int32Of(offsets, (o, k) =>
-    o ? bitOf(zoneId, instance.people[k]!.timeZone!) : -1,
+    o ? numberOf(zoneId, instance.people[k]!.timeZone!) : -1,
   );
   const zones = [...zoneId.keys()].map((z) => zoneCache.get(z)!);
   const zoneMillis = new Int32Array(zones.length * zones.length);
@@ -285,14 +270,7 @@ export function runMatching(
   // side are interchangeable to the matcher. Lists are compared by identity (equal lists are one
   // object, listMemo above).
   const listIds = new Map<object, number>();
-  const listId = (list: object) => {
-    let id = listIds.get(list);
-    if (id === undefined) {
-      id = listIds.size;
-      listIds.set(list, id);
-    }
-    return id;
-  };
+  const listId = (list: object) => numberOf(listIds, list);
   // Two numbers rather than a string per person: the lists (fewer than 2 (n + m) of them), then
   // department, level and zone, each below its own count.
   const sides = new Map<number, Map<number, number>>();
@@ -330,7 +308,8 @@ export function runMatching(
     return mentorSides[j]!;
   };
 
-  const mentorSpeaks = Uint8Array.from(int32Of(mentorLangs, (l) => (l.length > 0 ? 1 : 0)));
+  const mentorSpeaks = new Uint8Array(m);
+  for (let j = 0; j < m; j++) mentorSpeaks[j] = mentorLangs[j]!.length > 0 ? 1 : 0;
   const rows: number[] = []; // mentee index of each row
   for (let i = 0; i < n; i++) if (!lockedPairOf.has(i)) rows.push(i);
   const R = rows.length;
@@ -526,16 +505,7 @@ export function runMatching(
       groupOf[j] = g;
     }
     const G = groupFirst.length;
-    const memberStart = new Int32Array(G + 1);
-    for (let j = 0; j < m; j++) memberStart[groupOf[j]! + 1]!++;
-    for (let g = 0; g < G; g++) memberStart[g + 1]! += memberStart[g]!;
-    const members = new Int32Array(m);
-    const fill = memberStart.slice(0, G);
-    const groupRoom = new Int32Array(G);
-    for (let j = 0; j < m; j++) {
-      members[fill[groupOf[j]!]!++] = j;
-      groupRoom[groupOf[j]!]! += room[j]!;
-    }
+    const groups = membersOf(groupOf, G, room);
 
     // A kind against a group, once: its first mentee's features against the group's first mentor,
     // with no mentee's own exceptions (row.i −2: nobody's).
@@ -576,7 +546,7 @@ export function runMatching(
     const byGroup = solveDense({
       rows: R,
       cols: G,
-      capacity: groupRoom,
+      capacity: groups.room,
       kinds: K,
       kindScore,
       rowKind,
@@ -584,7 +554,7 @@ export function runMatching(
       blockedCol: Int32Array.from(blockedCol),
       ...weights,
     });
-    return spreadOverMembers(byGroup, { memberStart, members }, room);
+    return spreadOverMembers(byGroup, groups, room);
   }
 
   const mentorOfMentee = new Int32Array(n).fill(-1);
@@ -723,6 +693,16 @@ function int32Of<T>(list: ArrayLike<T>, f: (x: T, k: number) => number): Int32Ar
   const out = new Int32Array(list.length);
   for (let k = 0; k < list.length; k++) out[k] = f(list[k]!, k);
   return out;
+}
+
+/** The number of `key` in `map`, the next free one (the map's size) the first time. */
+function numberOf<K>(map: Map<K, number>, key: K): number {
+  let k = map.get(key);
+  if (k === undefined) {
+    k = map.size;
+    map.set(key, k);
+  }
+  return k;
 }
 
 const NO_STRINGS: readonly string[] = [];

@@ -119,6 +119,24 @@ export function spreadOverMembers(
 }
 
 /**
+ * Each group's columns, in column order (members[memberStart[g] .. memberStart[g + 1] - 1]), and
+ * its room: the sum of its members'.
+ */
+export function membersOf(groupOf: Int32Array, groups: number, capacity: Int32Array) {
+  const memberStart = new Int32Array(groups + 1);
+  const room = new Int32Array(groups);
+  for (let c = 0; c < groupOf.length; c++) {
+    memberStart[groupOf[c]! + 1]!++;
+    room[groupOf[c]!]! += capacity[c]!;
+  }
+  for (let g = 0; g < groups; g++) memberStart[g + 1]! += memberStart[g]!;
+  const members = new Int32Array(groupOf.length);
+  const fill = memberStart.slice(0, groups);
+  for (let c = 0; c < groupOf.length; c++) members[fill[groupOf[c]!]!++] = c;
+  return { memberStart, members, room };
+}
+
+/**
  * The problem with interchangeable columns merged (see solveDense), or undefined when no two
  * columns can be merged. A column blocked for some row stays alone: that row tells it apart.
  */
@@ -161,16 +179,7 @@ export function mergeColumns(p: DenseAssignmentProblem):
   }
   const G = firsts.length;
   if (G === cols) return undefined;
-  const capacity = new Int32Array(G);
-  const memberStart = new Int32Array(G + 1);
-  for (let c = 0; c < cols; c++) {
-    capacity[groupOf[c]!]! += p.capacity[c]!;
-    memberStart[groupOf[c]! + 1]!++;
-  }
-  for (let g = 0; g < G; g++) memberStart[g + 1]! += memberStart[g]!;
-  const members = new Int32Array(cols);
-  const fill = memberStart.slice(0, G);
-  for (let c = 0; c < cols; c++) members[fill[groupOf[c]!]!++] = c;
+  const { memberStart, members, room: capacity } = membersOf(groupOf, G, p.capacity);
   const kindScore = new Int32Array(kinds * G);
   for (let k = 0; k < kinds; k++) {
     for (let g = 0; g < G; g++) kindScore[k * G + g] = S[k * cols + firsts[g]!]!;

@@ -147,7 +147,7 @@ export function solveSparse(p: AssignmentProblem): Int32Array {
     // at most at dr, and no reduced cost is negative, so it fails the test too.
     for (let e = rowStart[r]!, end = rowStart[r + 1]!; e < end; e++) {
       const c = colIndex[e]!;
-      const w = score[e]! * scale + bias;
+      const w = weightOf(e);
       const d = dr + (pr - w - potCol[c]!);
       if (d >= distCol[c]! || c === own) continue;
       offer(c, d, r, w);
