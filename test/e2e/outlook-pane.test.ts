@@ -231,16 +231,15 @@ describe.each(cases)('the Outlook pane ($lang)', (c) => {
       expect(body).toContain(c.goalStatus);
       await expectNoSeriousAxeViolations(page);
 
+      // Listed entries only: a textarea's text content is what was typed (React keeps its
+      // default value in step), so `main` as a whole would show the note before it is saved.
+      const listed = async () => (await page.locator('main li').allTextContents()).join('\n');
       await page.getByLabel(c.addAgenda).fill('Traer el borrador del contrato');
       await page.getByRole('button', { name: c.submitAgenda }).click();
-      await expect
-        .poll(() => page.locator('main').textContent())
-        .toContain('Traer el borrador del contrato');
+      await expect.poll(listed).toContain('Traer el borrador del contrato');
       await page.getByLabel(c.addNote).fill('Hablamos de plazos realistas');
       await page.getByRole('button', { name: c.submitNote }).click();
-      await expect
-        .poll(() => page.locator('main').textContent())
-        .toContain('Hablamos de plazos realistas');
+      await expect.poll(listed).toContain('Hablamos de plazos realistas');
 
       // What the pane wrote is in the pair's space, for this session, shared with the mentor.
       const seen = await as(mentor.id, 'GET', `/pairs/${pairId}/space`);
