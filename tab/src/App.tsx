@@ -19,8 +19,11 @@ const SignInPage = lazy(() =>
   import('./pages/sign-in/SignInPage').then((m) => ({ default: m.SignInPage })),
 );
 
+// The page's own surface. Not on the FluentProvider: Fluent gives the provider's className to
+// every portal mount node too (drop-downs, menus, dialogs, tooltips, chart callouts), and a
+// full-height opaque layer there would cover the page and swallow every click.
 const useStyles = makeStyles({
-  root: {
+  page: {
     minHeight: '100vh',
     backgroundColor: tokens.colorNeutralBackground2,
     color: tokens.colorNeutralForeground1,
@@ -77,14 +80,16 @@ export function App({
 
   return (
     <I18nextProvider i18n={i18n}>
-      <FluentProvider theme={theme} className={styles.root} dir="ltr">
-        {signedIn ? (
-          <SignedIn api={api} deepLink={host.deepLink} signOut={signOut} />
-        ) : (
-          <Suspense fallback={<Spinner label={i18n.t('app.loading')} />}>
-            <SignInPage localSignIn={localSignIn} onSignedIn={() => setSignedIn(true)} />
-          </Suspense>
-        )}
+      <FluentProvider theme={theme} dir="ltr">
+        <div className={styles.page}>
+          {signedIn ? (
+            <SignedIn api={api} deepLink={host.deepLink} signOut={signOut} />
+          ) : (
+            <Suspense fallback={<Spinner label={i18n.t('app.loading')} />}>
+              <SignInPage localSignIn={localSignIn} onSignedIn={() => setSignedIn(true)} />
+            </Suspense>
+          )}
+        </div>
       </FluentProvider>
     </I18nextProvider>
   );

@@ -11,7 +11,7 @@ import type {
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly problem?: ProblemBody & { code?: string },
+    readonly problem?: ProblemBody & { code?: string; [detail: string]: unknown },
   ) {
     super(problem?.detail ?? problem?.title ?? `HTTP ${status}`);
   }
@@ -178,41 +178,3 @@ export function createApiClient(baseUrl: string, getToken: () => Promise<string>
       ),
   };
 }
-
-/** The i18n key of the sentence a person reads for an API failure. */
-export function errorMessageKey(error: unknown): string {
-  if (!(error instanceof ApiError)) return 'errors.server';
-  if (error.problem?.code && `errors.codes.${error.problem.code}` in KNOWN_CODES) {
-    return `errors.codes.${error.problem.code}`;
-  }
-  switch (error.status) {
-    case 0:
-      return 'errors.network';
-    case 400:
-    case 422:
-      return 'errors.invalid';
-    case 401:
-      return 'errors.unauthorized';
-    case 403:
-      return 'errors.forbidden';
-    case 404:
-      return 'errors.notFound';
-    case 409:
-    case 412:
-    case 428:
-      return 'errors.conflict';
-    case 413:
-      return 'errors.tooLarge';
-    default:
-      return 'errors.server';
-  }
-}
-
-/** Reason codes the API sends that have their own sentence (errors.codes.* in es.json/en.json). */
-const KNOWN_CODES: Record<string, true> = {
-  'errors.codes.alreadyApplied': true,
-  'errors.codes.notAcceptingApplications': true,
-  'errors.codes.notEligible': true,
-  'errors.codes.invalidTransition': true,
-  'errors.codes.notEditable': true,
-};

@@ -6,18 +6,24 @@ import {
   MessageBarTitle,
 } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import { errorMessageKey } from '../api/client';
+import { errorText } from './error-text';
 
-/** An API or network failure in words a person understands, with a retry when one helps. */
+/**
+ * An API or network failure in words a person understands: a refusal says what stands in the way
+ * (and offers no retry, which would only be refused again); a fault offers a retry when one helps.
+ */
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const text = errorText(t, (key) => i18n.exists(key), error);
   return (
-    <MessageBar intent="error" role="alert">
+    <MessageBar intent={text.refusal ? 'warning' : 'error'} role="alert" layout="multiline">
       <MessageBarBody>
-        <MessageBarTitle>{t('errors.title')}</MessageBarTitle>
-        {t(errorMessageKey(error))}
+        <MessageBarTitle>{text.title}</MessageBarTitle>
+        {text.lines.map((line) => (
+          <div key={line}>{line}</div>
+        ))}
       </MessageBarBody>
-      {onRetry && (
+      {onRetry && !text.refusal && (
         <MessageBarActions>
           <Button onClick={onRetry}>{t('errors.retry')}</Button>
         </MessageBarActions>
