@@ -32,6 +32,7 @@ const TEXT = {
     submitted: 'Submitted',
     reason: 'Reason for',
     reject: 'Reject',
+    rejectIt: 'Reject the application',
     notAccepted: 'Not accepted',
   },
   es: {
@@ -50,6 +51,7 @@ const TEXT = {
     submitted: 'Enviada',
     reason: 'Motivo para',
     reject: 'Rechazar',
+    rejectIt: 'Rechazar la solicitud',
     notAccepted: 'No aceptada',
   },
 } as const;
@@ -73,7 +75,12 @@ describe.each(['es', 'en'] as const)('applying and reviewing, in %s', (lang) => 
       const card = hr.page.locator('.fui-Card', {
         has: hr.page.getByRole('heading', { name: programmeName }),
       });
+      // Opening the call cannot be undone: Tandem asks first.
       await card.getByRole('button', { name: t.openCall }).click();
+      const openDialog = hr.page.getByRole('alertdialog');
+      await openDialog.getByRole('heading', { name: new RegExp(programmeName) }).waitFor();
+      await expectNoSeriousAxeViolations(hr.page);
+      await openDialog.getByRole('button', { name: t.openCall }).click();
       await card.getByRole('button', { name: t.openCall }).waitFor({ state: 'detached' });
 
       // The employee applies without touching the mouse.
@@ -109,6 +116,11 @@ describe.each(['es', 'en'] as const)('applying and reviewing, in %s', (lang) => 
       const row = hrCard.getByRole('row').filter({ hasText: 'Marta Gil' });
       await row.getByLabel(t.reason).fill('Este año solo hay plazas para Ventas');
       await row.getByRole('button', { name: t.reject }).click();
+      const rejectDialog = hr.page.getByRole('alertdialog');
+      await rejectDialog
+        .getByText('Este año solo hay plazas para Ventas', { exact: false })
+        .waitFor();
+      await rejectDialog.getByRole('button', { name: t.rejectIt }).click();
       await hrCard.getByText(t.notAccepted, { exact: true }).waitFor();
       await expectNoSeriousAxeViolations(hr.page);
       await employee.page.reload();

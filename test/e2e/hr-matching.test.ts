@@ -30,6 +30,7 @@ const TEXT = {
     proposals: 'Proposed pairs',
     why: 'Shared language: es',
     confirmAll: 'Confirm all 2 pairs and book them',
+    invitations: "go to 4 people's calendars",
     confirmed: '2 pairs confirmed: booking has started.',
     booking: 'Booking',
     booked: '2 of 2 pairs booked',
@@ -54,6 +55,7 @@ const TEXT = {
     proposals: 'Parejas propuestas',
     why: 'Idioma en común: es',
     confirmAll: 'Confirmar las 2 parejas y reservar',
+    invitations: 'a los calendarios de 4 personas',
     confirmed: '2 parejas confirmadas: la reserva ha empezado.',
     booking: 'Reservas',
     booked: '2 de 2 parejas reservadas',
@@ -113,6 +115,10 @@ describe.each(['es', 'en'] as const)('HR matches, confirms and watches booking, 
       // Confirm without the mouse.
       await tabTo(hr.page, t.confirmAll);
       await hr.page.keyboard.press('Enter');
+      // Invitations cannot be unsent: the dialog says how many calendars get them; its first
+      // button (focused) confirms.
+      await hr.page.getByRole('alertdialog').getByText(t.invitations, { exact: false }).waitFor();
+      await hr.page.keyboard.press('Enter');
       await hr.page.getByText(t.confirmed).waitFor();
 
       await hr.page.getByRole('button', { name: t.booking, exact: true }).click();
@@ -123,8 +129,8 @@ describe.each(['es', 'en'] as const)('HR matches, confirms and watches booking, 
       await hr.page.getByText(t.sessionsChart).first().waitFor();
       await expectNoSeriousAxeViolations(hr.page);
 
-      // The chart's callout may sit over the navigation: go on with the keyboard.
-      await hr.page.getByRole('button', { name: t.evaluation, exact: true }).press('Enter');
+      // With the chart drawn, the page still takes the pointer (no portal layer over it).
+      await hr.page.getByRole('button', { name: t.evaluation, exact: true }).click();
       await hr.page.getByText(t.responses).waitFor();
       expect(missing).toEqual([`/api/programmes/${programmeId}/matching`]);
 

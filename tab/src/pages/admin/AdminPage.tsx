@@ -16,6 +16,7 @@ import {
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { ConfirmAction } from '../../components/ConfirmAction';
 import { ErrorState } from '../../components/ErrorState';
 import { useSession } from '../../components/session';
 import { useAction, useAsync } from '../../components/useAsync';
@@ -96,12 +97,22 @@ export function AdminPage() {
             <div className={styles.row}>
               {p.status === 'draft' && (
                 <>
-                  <Button onClick={() => run(() => api.changeStatus(p.id, 'open', p.etag))}>
+                  <ConfirmAction
+                    title={t('confirm.openCall.title', { name: p.name })}
+                    body={t('confirm.openCall.body')}
+                    confirmLabel={t('confirm.openCall.action')}
+                    onConfirm={() => run(() => api.changeStatus(p.id, 'open', p.etag))}
+                  >
                     {t('admin.openCall')}
-                  </Button>
-                  <Button onClick={() => run(() => api.changeStatus(p.id, 'pilot', p.etag))}>
+                  </ConfirmAction>
+                  <ConfirmAction
+                    title={t('confirm.startPilot.title', { name: p.name })}
+                    body={t('confirm.startPilot.body')}
+                    confirmLabel={t('confirm.startPilot.action')}
+                    onConfirm={() => run(() => api.changeStatus(p.id, 'pilot', p.etag))}
+                  >
                     {t('admin.startPilot')}
-                  </Button>
+                  </ConfirmAction>
                 </>
               )}
             </div>

@@ -16,6 +16,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProgrammeView } from '../../api/client';
+import { ConfirmAction } from '../../components/ConfirmAction';
 import { ErrorState } from '../../components/ErrorState';
 import { useSession } from '../../components/session';
 import { useAction, useAsync } from '../../components/useAsync';
@@ -90,13 +91,21 @@ export function Applications({ programme }: { programme: ProgrammeView }) {
                               }
                             />
                           </Field>
-                          <Button
+                          <ConfirmAction
                             size="small"
                             disabled={!reasons[a.personId]?.trim()}
-                            onClick={() => act(() => api.reject(a, reasons[a.personId]!.trim()))}
+                            title={t('confirm.rejectApplication.title', {
+                              name: a.personName || a.personId,
+                            })}
+                            body={t('confirm.rejectApplication.body', {
+                              name: a.personName || a.personId,
+                              reason: reasons[a.personId]?.trim() ?? '',
+                            })}
+                            confirmLabel={t('confirm.rejectApplication.action')}
+                            onConfirm={() => act(() => api.reject(a, reasons[a.personId]!.trim()))}
                           >
                             {t('admin.reject')}
-                          </Button>
+                          </ConfirmAction>
                         </>
                       )}
                     </div>

@@ -24,6 +24,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProgrammeView } from '../../api/client';
 import { type ConfirmationView, hrApi, type MatchingView } from '../../api/hr';
+import { ConfirmAction } from '../../components/ConfirmAction';
 import { ErrorState } from '../../components/ErrorState';
 import { useSession } from '../../components/session';
 import { useAction, useAsync } from '../../components/useAsync';
@@ -72,9 +73,12 @@ export function MatchingBoard({
         <Body1>{t('matching.closeCallFirst')}</Body1>
         {failure !== undefined && <ErrorState error={failure} />}
         <div>
-          <Button
+          <ConfirmAction
             appearance="primary"
-            onClick={() =>
+            title={t('confirm.closeCall.title', { name: programme.name })}
+            body={t('confirm.closeCall.body')}
+            confirmLabel={t('confirm.closeCall.action')}
+            onConfirm={() =>
               act(async () => {
                 await api.changeStatus(programme.id, 'matching', programme.etag);
                 onProgrammeChange();
@@ -82,7 +86,7 @@ export function MatchingBoard({
             }
           >
             {t('matching.startMatching')}
-          </Button>
+          </ConfirmAction>
         </div>
       </div>
     );
@@ -94,6 +98,19 @@ export function MatchingBoard({
   const canEdit = programme.status === 'matching';
   const pending = m?.proposals.filter((p) => p.status === 'proposed') ?? [];
   const byId = new Map(m?.proposals.map((p) => [p.id, p]));
+  // Everyone whose calendar gets the series' invitations: each mentor once, however many mentees.
+  const peopleIn = (ids: string[]) =>
+    new Set(
+      ids.flatMap((id) => {
+        const p = byId.get(id);
+        return p ? [p.mentee, p.mentor] : [];
+      }),
+    ).size;
+  const confirmText = (count: number, people: number) => ({
+    title: t('confirm.confirmPairs.title', { count }),
+    body: t('confirm.confirmPairs.body', { count, people }),
+    confirmLabel: t('confirm.confirmPairs.action'),
+  });
   const toggle = (id: string, on: boolean) =>
     setSelected((s) => (on ? [...s.filter((x) => x !== id), id] : s.filter((x) => x !== id)));
 
@@ -205,16 +222,22 @@ export function MatchingBoard({
                           >
                             {t(p.locked ? 'matching.unlock' : 'matching.lock')}
                           </Button>
-                          <Button
+                          <ConfirmAction
                             size="small"
                             aria-label={t('matching.rejectPair', {
                               mentee: p.menteeName,
                               mentor: p.mentorName,
                             })}
-                            onClick={() => act(() => hr.reject(m, p, ''))}
+                            title={t('confirm.rejectPair.title', {
+                              mentee: p.menteeName,
+                              mentor: p.mentorName,
+                            })}
+                            body={t('confirm.rejectPair.body')}
+                            confirmLabel={t('confirm.rejectPair.action')}
+                            onConfirm={() => act(() => hr.reject(m, p, ''))}
                           >
                             {t('matching.reject')}
-                          </Button>
+                          </ConfirmAction>
                         </>
                       )}
                     </div>
@@ -233,9 +256,10 @@ export function MatchingBoard({
               >
                 {t('matching.swap')}
               </Button>
-              <Button
+              <ConfirmAction
                 disabled={selected.length === 0}
-                onClick={() =>
+                {...confirmText(selected.length, peopleIn(selected))}
+                onConfirm={() =>
                   act(async () => {
                     setConfirmation(await hr.confirm(programme.id, selected));
                     onProgrammeChange();
@@ -243,11 +267,12 @@ export function MatchingBoard({
                 }
               >
                 {t('matching.confirmSelected', { count: selected.length })}
-              </Button>
-              <Button
+              </ConfirmAction>
+              <ConfirmAction
                 appearance="primary"
                 disabled={pending.length === 0}
-                onClick={() =>
+                {...confirmText(pending.length, peopleIn(pending.map((p) => p.id)))}
+                onConfirm={() =>
                   act(async () => {
                     setConfirmation(await hr.confirm(programme.id, 'all'));
                     onProgrammeChange();
@@ -255,7 +280,7 @@ export function MatchingBoard({
                 }
               >
                 {t('matching.confirmAll', { count: pending.length })}
-              </Button>
+              </ConfirmAction>
             </div>
           )}
           <Subtitle2 as="h3">{t('matching.unmatched', { count: m.unmatched.length })}</Subtitle2>

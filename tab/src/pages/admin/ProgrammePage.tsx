@@ -11,6 +11,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { ConfirmAction } from '../../components/ConfirmAction';
 import { ErrorState } from '../../components/ErrorState';
 import { Surface } from '../../components/Surface';
 import { useSession } from '../../components/session';
@@ -73,9 +74,14 @@ export function ProgrammePage({ programmeId }: { programmeId: string }) {
         {failure !== undefined && <ErrorState error={failure} />}
         {p.status === 'running' && (
           <div>
-            <Button onClick={() => act(() => api.changeStatus(p.id, 'closed', p.etag))}>
+            <ConfirmAction
+              title={t('confirm.closeProgramme.title', { name: p.name })}
+              body={t('confirm.closeProgramme.body')}
+              confirmLabel={t('confirm.closeProgramme.action')}
+              onConfirm={() => act(() => api.changeStatus(p.id, 'closed', p.etag))}
+            >
               {t('admin.closeProgramme')}
-            </Button>
+            </ConfirmAction>
           </div>
         )}
       </Surface>
