@@ -57,6 +57,16 @@ function isTabsterSentinel(rule: string, html: string): boolean {
 
 /** Runs axe and fails on any serious or critical violation, naming each one. */
 export async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
+  // Mid-fade (a dialog or callout opening) colours are in between: judge what a person then sees.
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every(
+        (a) =>
+          a.playState !== 'running' ||
+          (a.effect?.getTiming().iterations ?? 0) === Number.POSITIVE_INFINITY,
+      ),
+  );
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')

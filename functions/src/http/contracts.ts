@@ -137,14 +137,27 @@ export const ApplicationFormSchema = z
     consent: z.literal(true, { error: 'consent is required to take part' }),
   })
   .strict()
+  // `when`: checked even while other fields are wrong, so one answer names every missing field.
   .refine((f) => f.role !== 'mentee' || f.wants.length > 0, {
     path: ['wants'],
     message: 'a mentee says what they want to learn',
+    when: (payload) => topicsReadable(payload.value, 'wants'),
   })
   .refine((f) => f.role !== 'mentor' || f.offers.length > 0, {
     path: ['offers'],
     message: 'a mentor says what they can contribute',
+    when: (payload) => topicsReadable(payload.value, 'offers'),
   });
+
+/** Whether the role and a topic list parsed, so the refinement can read them. */
+function topicsReadable(value: unknown, field: 'wants' | 'offers'): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const form = value as Record<string, unknown>;
+  return (
+    (form.role === 'mentee' || form.role === 'mentor') &&
+    (form[field] === undefined || Array.isArray(form[field]))
+  );
+}
 export type ApplicationFormInput = z.infer<typeof ApplicationFormSchema>;
 
 export const RejectApplicationSchema = z

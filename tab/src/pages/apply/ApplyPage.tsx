@@ -15,13 +15,15 @@ import {
   Title2,
   tokens,
 } from '@fluentui/react-components';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
+import { ApplicationFormSchema } from '../../../../functions/src/http/contracts';
 import { ApiError } from '../../api/client';
 import { ErrorState } from '../../components/ErrorState';
 import { useSession } from '../../components/session';
 import { useAsync } from '../../components/useAsync';
+import { FIELD_ORDER, type FormField, formErrors } from './form-errors';
 
 const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'] as const;
 const PARTS = ['morning', 'afternoon'] as const;
@@ -84,7 +86,13 @@ export function ApplyPage({ programmeId }: { programmeId: string }) {
       return EMPTY;
     }
   });
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [errors, setErrors] = useState<Partial<Record<FormField | 'form', string>>>({});
+  // Where the focus goes when a field needs attention: the first of them, in reading order.
+  const fields = useRef<Partial<Record<FormField, HTMLElement | null>>>({});
+  const focusFirst = (found: Partial<Record<FormField | 'form', string>>) => {
+    const first = FIELD_ORDER.find((f) => found[f]);
+    if (first) fields.current[first]?.focus();
+  };
   const [failure, setFailure] = useState<unknown>();
   const [sending, setSending] = useState(false);
   useEffect(() => localStorage.setItem(storageKey, JSON.stringify(draft)), [draft, storageKey]);
@@ -93,38 +101,47 @@ export function ApplyPage({ programmeId }: { programmeId: string }) {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setSending(true);
     setErrors({});
     setFailure(undefined);
     const topics = draft.topics
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean);
+    // The API's own contract checks the form here first, so every objection shows at once, in
+    // the reader's language, beside its field.
+    const form = ApplicationFormSchema.safeParse({
+      role: draft.role,
+      why: draft.why,
+      wants: draft.role === 'mentee' ? topics : [],
+      offers: draft.role === 'mentor' ? topics : [],
+      languages: draft.languages,
+      availability: { days: draft.days, partsOfDay: draft.partsOfDay, notes: '' },
+      answers: [],
+      consent: draft.consent,
+    });
+    if (!form.success) {
+      const found = formErrors(t, form.error.issues, draft.role);
+      setErrors(found);
+      focusFirst(found);
+      return;
+    }
+    setSending(true);
     try {
-      await api.apply(programmeId, {
-        role: draft.role,
-        why: draft.why,
-        wants: draft.role === 'mentee' ? topics : [],
-        offers: draft.role === 'mentor' ? topics : [],
-        languages: draft.languages,
-        availability: {
-          days: draft.days as (typeof DAYS)[number][],
-          partsOfDay: draft.partsOfDay as (typeof PARTS)[number][],
-          notes: '',
-        },
-        answers: [],
-        consent: draft.consent as true,
-      });
+      await api.apply(programmeId, form.data);
       localStorage.removeItem(storageKey);
       navigate('/?sent=1');
     } catch (error) {
       if (error instanceof ApiError && error.status === 400 && error.problem?.errors) {
-        const byField: Record<string, string> = {};
-        for (const e of error.problem.errors) {
-          const field = e.path.replace(/^body\./, '').split('.')[0]!;
-          byField[field === 'wants' || field === 'offers' ? 'topics' : field] ??= e.message;
-        }
-        setErrors(byField);
+        // The server saw something this tab's copy of the contract did not: mark the fields.
+        const issues = error.problem.errors.map((e) => ({
+          code: 'custom' as const,
+          path: e.path.replace(/^body\./, '').split('.'),
+          message: e.message,
+          input: undefined,
+        }));
+        const found = formErrors(t, issues, draft.role);
+        setErrors(found);
+        focusFirst(found);
       }
       setFailure(error);
     } finally {
@@ -134,8 +151,9 @@ export function ApplyPage({ programmeId }: { programmeId: string }) {
 
   if (programme.status === 'loading') return <Spinner label={t('app.loading')} />;
   if (programme.status === 'error') return <ErrorState error={programme.error} onRetry={reload} />;
-  const invalid = (field: string) =>
+  const invalid = (field: FormField) =>
     errors[field] ? { validationState: 'error' as const, validationMessage: errors[field] } : {};
+  const hasErrors = FIELD_ORDER.some((f) => errors[f]);
   const languageName = (code: string) =>
     new Intl.DisplayNames([i18n.language], { type: 'language' }).of(code) ?? code;
 
@@ -144,6 +162,11 @@ export function ApplyPage({ programmeId }: { programmeId: string }) {
       <Title2 as="h1">{t('apply.title', { name: programme.value.name })}</Title2>
       <Body1 as="p">{t('apply.intro')}</Body1>
       {failure !== undefined && <ErrorState error={failure} />}
+      {hasErrors && failure === undefined && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{t('validation.summary')}</MessageBarBody>
+        </MessageBar>
+      )}
       <Field label={t('apply.role')} required>
         <RadioGroup
           value={draft.role}
@@ -155,6 +178,9 @@ export function ApplyPage({ programmeId }: { programmeId: string }) {
       </Field>
       <Field label={t('apply.why')} required {...invalid('why')}>
         <Textarea
+          ref={(el) => {
+            fields.current.why = el;
+          }}
           value={draft.why}
           onChange={(_, d) => update({ why: d.value })}
           resize="vertical"
@@ -166,25 +192,35 @@ export function ApplyPage({ programmeId }: { programmeId: string }) {
         required
         {...invalid('topics')}
       >
-        <Input value={draft.topics} onChange={(_, d) => update({ topics: d.value })} />
+        <Input
+          ref={(el) => {
+            fields.current.topics = el;
+          }}
+          value={draft.topics}
+          onChange={(_, d) => update({ topics: d.value })}
+        />
       </Field>
       <fieldset className={styles.fieldset}>
         <legend className={styles.legend}>{t('apply.languages')} *</legend>
         <div className={styles.row}>
-          {LANGUAGES.map((code) => (
+          {LANGUAGES.map((code, i) => (
             <Checkbox
               key={code}
+              ref={
+                i === 0
+                  ? (el) => {
+                      fields.current.languages = el;
+                    }
+                  : undefined
+              }
+              aria-invalid={errors.languages ? true : undefined}
               label={languageName(code)}
               checked={draft.languages.includes(code)}
               onChange={(_, d) => update({ languages: toggle(draft.languages, code, !!d.checked) })}
             />
           ))}
         </div>
-        {errors.languages && (
-          <Text className={styles.error} role="alert">
-            {errors.languages}
-          </Text>
-        )}
+        {errors.languages && <Text className={styles.error}>{errors.languages}</Text>}
       </fieldset>
       <fieldset className={styles.fieldset}>
         <legend className={styles.legend}>{t('apply.availability')}</legend>
@@ -211,6 +247,9 @@ export function ApplyPage({ programmeId }: { programmeId: string }) {
       </fieldset>
       <Field required {...invalid('consent')}>
         <Checkbox
+          ref={(el) => {
+            fields.current.consent = el;
+          }}
           label={t('apply.consent')}
           checked={draft.consent}
           onChange={(_, d) => update({ consent: !!d.checked })}
