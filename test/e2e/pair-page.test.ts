@@ -34,7 +34,7 @@ const TEXT = {
     saveNote: 'Save note',
     newGoal: 'New goal',
     feedbackOn: 'Give feedback on session 1',
-    useful: 'It was useful',
+    useful: 'Yes',
     sendFeedback: 'Send feedback',
     yourRating: 'Your rating: 4/5',
     otherGave: 'The other person gave feedback',
@@ -57,7 +57,7 @@ const TEXT = {
     saveNote: 'Guardar nota',
     newGoal: 'Nuevo objetivo',
     feedbackOn: 'Valorar la sesión 1',
-    useful: 'Me resultó útil',
+    useful: 'Sí',
     sendFeedback: 'Enviar valoración',
     yourRating: 'Tu valoración: 4/5',
     otherGave: 'La otra persona ya ha valorado',
@@ -128,7 +128,14 @@ describe.each(['es', 'en'] as const)('the pair’s page, in %s', (lang) => {
 
       await a.page.getByRole('button', { name: t.feedbackOn }).click();
       await a.page.getByRole('radio', { name: '4' }).first().check();
-      await a.page.getByRole('button', { name: t.sendFeedback }).click();
+      // Nothing is pre-filled: "was it useful" waits for an answer before feedback can go.
+      const sendFeedback = a.page.getByRole('button', { name: t.sendFeedback });
+      expect(await sendFeedback.isDisabled()).toBe(true);
+      expect(await a.page.getByRole('radio', { name: t.useful, exact: true }).isChecked()).toBe(
+        false,
+      );
+      await a.page.getByRole('radio', { name: t.useful, exact: true }).click();
+      await sendFeedback.click();
       await a.page.getByText(t.yourRating).waitFor();
       await expectNoSeriousAxeViolations(a.page);
 

@@ -146,6 +146,16 @@ describe.each(VARIANTS)('HR by pointer ($lang, $theme, $width px)', (variant) =>
       await shot('progress-chart');
       await hr.page.getByRole('button', { name: w.admin.panels.evaluation, exact: true }).click();
       await hr.page.getByRole('heading', { level: 2, name: w.admin.panels.evaluation }).waitFor();
+      // Survey results wait for five answers unless HR lowers it (never below three).
+      const withheld = (minimum: number) =>
+        w.evaluation.withheld.replace('{{minimum}}', String(minimum));
+      await hr.page.getByText(withheld(5)).waitFor();
+      const minimum = hr.page.getByLabel(w.evaluation.minimum);
+      await minimum.click();
+      await minimum.selectOption('3');
+      await hr.page.getByText(withheld(3)).waitFor();
+      const stored = await apiAs(stack)(HR, 'GET', `/programmes/${ids.running}`);
+      expect(stored.body.minRespondents).toBe(3);
 
       // The advisor's page draws the same charts for every running programme.
       await hr.page.goto(`${stack.url}/?lang=${variant.lang}&theme=${variant.theme}&page=advisor`);

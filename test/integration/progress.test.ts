@@ -136,11 +136,16 @@ describe('programme progress (PRODUCT rule 8)', () => {
 });
 
 describe('the end-of-programme evaluation (PRODUCT rule 8)', () => {
-  it('opens after the pair’s last session; HR reads scores and unsigned suggestions, the advisor scores', async () => {
-    const { programmeId, pairs } = await runningProgramme(2);
-    const [done, ongoing] = pairs as [(typeof pairs)[0], (typeof pairs)[0]];
-    // One pair's ten sessions are all behind it; the other's are still ahead.
+  it('opens after the pair’s last session; HR reads scores and unsigned suggestions, the advisor scores, from the minimum of respondents', async () => {
+    const { programmeId, pairs } = await runningProgramme(3);
+    const [done, ongoing, alsoDone] = pairs as [
+      (typeof pairs)[0],
+      (typeof pairs)[0],
+      (typeof pairs)[0],
+    ];
+    // Two pairs' ten sessions are all behind them; the other's are still ahead.
     await writeBookedSeries(stack, { id: done.id, programmeId }, series(200));
+    await writeBookedSeries(stack, { id: alsoDone.id, programmeId }, series(200));
     await writeBookedSeries(stack, { id: ongoing.id, programmeId }, series(20));
     const answer = { satisfaction: 5, goalsReached: 4, recommend: 10 };
     const early = await as(ongoing.mentee.id, 'PUT', `/pairs/${ongoing.id}/evaluation`, {
@@ -177,23 +182,63 @@ describe('the end-of-programme evaluation (PRODUCT rule 8)', () => {
       mine: { recommend: 8, role: 'mentor' },
     });
     expect(JSON.stringify(space.body)).not.toContain('Más sesiones presenciales');
+    const third = await as(alsoDone.mentee.id, 'PUT', `/pairs/${alsoDone.id}/evaluation`, {
+      body: answer,
+    });
+    expect(third.status).toBe(201);
+
+    // Three answers, five needed by default: HR learns only how many answered.
+    const early2 = await api(HR, 'GET', `/programmes/${programmeId}/evaluation`);
+    expect(early2.body).toMatchObject({
+      responses: 3,
+      minimumRespondents: 5,
+      withheld: true,
+      netPromoterScore: null,
+      byRole: { mentor: { satisfaction: null }, mentee: { satisfaction: null } },
+      suggestions: [],
+    });
+    expect(JSON.stringify(early2.body)).not.toContain('Más sesiones presenciales');
+
+    // HR may lower the minimum while the programme runs, never below three.
+    const programme = await api(HR, 'GET', `/programmes/${programmeId}`);
+    expect(programme.body.minRespondents).toBe(5);
+    const tooLow = await api(HR, 'PATCH', `/programmes/${programmeId}`, {
+      body: { minRespondents: 2 },
+      headers: { 'if-match': programme.body.etag },
+    });
+    expect(tooLow.status).toBe(400);
+    const frozen = await api(HR, 'PATCH', `/programmes/${programmeId}`, {
+      body: { minRespondents: 3, plannedSessions: 4 },
+      headers: { 'if-match': programme.body.etag },
+    });
+    expect([frozen.status, frozen.body.code]).toEqual([409, 'notEditable']);
+    const lowered = await api(HR, 'PATCH', `/programmes/${programmeId}`, {
+      body: { minRespondents: 3 },
+      headers: { 'if-match': programme.body.etag },
+    });
+    expect([lowered.status, lowered.body.minRespondents]).toEqual([200, 3]);
+    expect((await api(HR, 'GET', `/programmes/${programmeId}`)).body.plannedSessions).toBe(
+      programme.body.plannedSessions,
+    );
 
     const hr = await api(HR, 'GET', `/programmes/${programmeId}/evaluation`);
     expect(hr.body).toMatchObject({
       programmeId,
-      responses: 2,
-      expected: 4,
+      responses: 3,
+      minimumRespondents: 3,
+      withheld: false,
+      expected: 6,
       byRole: {
         mentor: { responses: 1, satisfaction: 4 },
-        mentee: { responses: 1, satisfaction: 5, goalsReached: 4 },
+        mentee: { responses: 2, satisfaction: 5, goalsReached: 4 },
       },
-      // A promoter (10) and a passive (8) of two.
-      netPromoterScore: 50,
+      // Two promoters (10, 10) and a passive (8) of three.
+      netPromoterScore: 67,
       suggestions: ['Más sesiones presenciales'],
     });
     expect(JSON.stringify(hr.body)).not.toContain(done.mentee.id);
     const advisor = await api(ADVISOR, 'GET', `/programmes/${programmeId}/evaluation`);
-    expect(advisor.body.responses).toBe(2);
+    expect(advisor.body.responses).toBe(3);
     expect(advisor.body.suggestions).toBeUndefined();
     expect((await as(done.mentee.id, 'GET', `/programmes/${programmeId}/evaluation`)).status).toBe(
       403,

@@ -8,6 +8,7 @@ import type {
   Goal,
   Note,
 } from '../domain/pair-space/pair-space';
+import { RESPONDENTS } from '../domain/programme/programme';
 import type { PairProgress, ProgrammeProgress } from '../domain/progress/progress';
 
 /**
@@ -60,6 +61,7 @@ export const ProgrammeSettingsSchema = z
     sessionMinutes: z.number().int().min(15).max(240),
     hierarchyRule: z.enum(['chain', 'directManager']),
     mentorCapacity: z.number().int().min(1).max(10),
+    minRespondents: z.number().int().min(RESPONDENTS.lowest).max(RESPONDENTS.highest),
     questions: z.array(z.string().trim().min(1).max(500)).max(10),
     owners: z.array(personId).min(1).max(20),
   })
@@ -99,6 +101,8 @@ export interface ProgrammeView {
   sessionMinutes: number;
   hierarchyRule: 'chain' | 'directManager';
   mentorCapacity: number;
+  /** Survey results show from this many respondents (PRODUCT rule 8). */
+  minRespondents: number;
   questions: string[];
   owners: string[];
   createdAt: string;

@@ -4,6 +4,7 @@ import type {
   DirectoryStatus,
   EvaluationResultsView,
   MatchingView,
+  ProgrammeView,
   ProgressView,
   ProposalView,
 } from '../../../functions/src/http/contracts';
@@ -64,6 +65,14 @@ export const hrApi = (api: ApiClient) => ({
   progress: (id: string) => api.request<ProgressView>('GET', `${programme(id)}/progress`),
   evaluation: (id: string) =>
     api.request<EvaluationResultsView>('GET', `${programme(id)}/evaluation`),
+  /** How many answers the survey results wait for (PRODUCT rule 8): HR may lower it to 3. */
+  setMinRespondents: (p: { id: string; etag: string }, minRespondents: number) =>
+    api.request<ProgrammeView>(
+      'PATCH',
+      programme(p.id),
+      { minRespondents },
+      { 'if-match': p.etag },
+    ),
   /** The CSV report, one row per pair. */
   report: (id: string) => api.download(`${programme(id)}/report.csv`),
 });

@@ -62,9 +62,12 @@ describe('the evaluation results', () => {
     const summary = summarise(
       [e('mentee', 5, 10), e('mentee', 4, 9), e('mentor', 3, 7), e('mentor', 2, 3)],
       3,
+      4,
     );
     expect(summary).toEqual({
       responses: 4,
+      minimumRespondents: 4,
+      withheld: false,
       expected: 6,
       byRole: {
         mentor: { responses: 2, satisfaction: 2.5, goalsReached: 2.5 },
@@ -74,7 +77,27 @@ describe('the evaluation results', () => {
       // Two promoters (9, 10), one passive (7), one detractor (3) of four: (2 − 1) / 4.
       netPromoterScore: 25,
     });
-    expect(summarise([], 2).netPromoterScore).toBeNull();
+    expect(summarise([], 2, 3).netPromoterScore).toBeNull();
+  });
+
+  it('withholds every figure while fewer than the minimum have answered (nobody identifiable)', () => {
+    const answers = [e('mentee', 5, 10), e('mentor', 1, 0)];
+    const below = summarise(answers, 2, 3);
+    expect(below).toEqual({
+      responses: 2,
+      minimumRespondents: 3,
+      withheld: true,
+      expected: 4,
+      byRole: {
+        mentor: { responses: 0, satisfaction: null, goalsReached: null },
+        mentee: { responses: 0, satisfaction: null, goalsReached: null },
+      },
+      satisfaction: { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 },
+      netPromoterScore: null,
+    });
+    const reached = summarise([...answers, e('mentee', 3, 8)], 2, 3);
+    expect(reached.withheld).toBe(false);
+    expect(reached.byRole.mentor).toEqual({ responses: 1, satisfaction: 1, goalsReached: 1 });
   });
 
   it('gives HR the suggestions in an order that says nothing about who wrote them', () => {

@@ -56,6 +56,10 @@ export function evaluate(
 
 export interface EvaluationSummary {
   responses: number;
+  /** Results show from this many responses (PRODUCT rule 8: nobody identifiable). */
+  minimumRespondents: number;
+  /** Fewer responses than the minimum: every figure below is withheld (null, zero, empty). */
+  withheld: boolean;
   /** Two per pair: mentor and mentee. */
   expected: number;
   byRole: Record<
@@ -76,7 +80,27 @@ const mean = (values: number[]) =>
     ? null
     : Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10;
 
-export function summarise(evaluations: readonly Evaluation[], pairs: number): EvaluationSummary {
+/**
+ * The evaluation in aggregate, or only how many answered while fewer than `minimum` have: with
+ * two answers, "mentors' satisfaction 2" names the one mentor who answered.
+ */
+export function summarise(
+  evaluations: readonly Evaluation[],
+  pairs: number,
+  minimum: number,
+): EvaluationSummary {
+  if (evaluations.length < minimum) {
+    const none = { responses: 0, satisfaction: null, goalsReached: null };
+    return {
+      responses: evaluations.length,
+      minimumRespondents: minimum,
+      withheld: true,
+      expected: pairs * 2,
+      byRole: { mentor: none, mentee: none },
+      satisfaction: { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 },
+      netPromoterScore: null,
+    };
+  }
   const of = (role: Role) => evaluations.filter((e) => e.role === role);
   const byRole = Object.fromEntries(
     (['mentor', 'mentee'] as const).map((role) => [
@@ -95,6 +119,8 @@ export function summarise(evaluations: readonly Evaluation[], pairs: number): Ev
   const detractors = evaluations.filter((e) => e.recommend <= 6).length;
   return {
     responses: n,
+    minimumRespondents: minimum,
+    withheld: false,
     expected: pairs * 2,
     byRole,
     satisfaction,

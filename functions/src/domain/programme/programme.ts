@@ -27,6 +27,20 @@ export interface ProgrammeSettings {
   questions: string[];
   /** Person ids of the HR owners. */
   owners: string[];
+  /**
+   * Survey results (the end evaluation) show only from this many respondents, so nobody can be
+   * identified (PRODUCT rule 8); HR may lower it to RESPONDENTS.lowest. Absent on programmes
+   * stored before it existed: RESPONDENTS.default applies.
+   */
+  minRespondents?: number;
+}
+
+/** PRODUCT rule 8's minimum number of respondents: 5 unless HR lowers it, never below 3. */
+export const RESPONDENTS = { default: 5, lowest: 3, highest: 100 } as const;
+
+/** The minimum a programme's survey results wait for. */
+export function minimumRespondents(programme: Pick<Programme, 'minRespondents'>): number {
+  return programme.minRespondents ?? RESPONDENTS.default;
 }
 
 export interface Programme extends ProgrammeSettings {
@@ -43,6 +57,7 @@ const COMMON = {
   sessionMinutes: 60,
   hierarchyRule: 'chain',
   mentorCapacity: 1,
+  minRespondents: RESPONDENTS.default,
   questions: [],
   eligibility: { kind: 'everyone' },
 } as const;
@@ -124,13 +139,17 @@ export function changeStatus(
   return { ok: true, programme: { ...programme, status: to, updatedAt: now.toISOString() } };
 }
 
+/** What HR may still change once pairs are running: how many answers the results wait for. */
+const EDITABLE_WHILE_RUNNING: ReadonlySet<string> = new Set(['minRespondents']);
+
 /** Edits settings; the plan and the matching rules freeze once pairs are running. */
 export function editProgramme(
   programme: Programme,
   changes: Partial<Omit<ProgrammeSettings, 'kind'>>,
   now: Date,
 ): { ok: true; programme: Programme } | { ok: false; reason: ProgrammeRefusal } {
-  if (programme.status === 'running' || programme.status === 'closed') {
+  const frozen = Object.keys(changes).some((key) => !EDITABLE_WHILE_RUNNING.has(key));
+  if ((programme.status === 'running' || programme.status === 'closed') && frozen) {
     return { ok: false, reason: { code: 'notEditable', status: programme.status } };
   }
   return { ok: true, programme: { ...programme, ...changes, updatedAt: now.toISOString() } };

@@ -4,6 +4,7 @@ import {
   editProgramme,
   isEligible,
   isVisibleToEmployees,
+  minimumRespondents,
   type Programme,
 } from '../../domain/programme/programme';
 import type { Versioned } from '../../ports/programmes';
@@ -18,9 +19,17 @@ import {
 } from '../contracts';
 import { HttpProblem } from '../problems';
 import { type AnyRoute, defineRoute, type RouteResult } from '../route';
-import { conditionalWrite, savedResponse, withEtag } from './versioned';
+import { conditionalWrite, withEtag } from './versioned';
 
-const view = (p: Versioned<Programme>): ProgrammeView => withEtag(p);
+const view = (p: Versioned<Programme>): ProgrammeView =>
+  withEtag({ ...p, value: { ...p.value, minRespondents: minimumRespondents(p.value) } });
+
+/** A programme as a response: its view (defaults filled in) with the ETag in the header too. */
+const programmeResponse = (p: Versioned<Programme>, status = 200): RouteResult => ({
+  status,
+  body: view(p),
+  headers: { etag: p.etag },
+});
 
 function isStaff(principal: Principal | null): boolean {
   return !!principal?.roles.some((r) => r === APP_ROLES.admin || r === APP_ROLES.advisor);
@@ -52,7 +61,7 @@ export function ifMatch(headers: { get(name: string): string | null }): string {
 }
 
 async function replace(services: Services, next: Programme, etag: string): Promise<RouteResult> {
-  return savedResponse(
+  return programmeResponse(
     await conditionalWrite(() => services.programmes.replace(next, etag), 'This programme'),
   );
 }
@@ -91,7 +100,7 @@ export const programmeRoutes: AnyRoute[] = [
       );
       const result = await services.programmes.create(programme);
       return {
-        ...savedResponse(result, 201),
+        ...programmeResponse(result, 201),
         headers: { etag: result.etag, location: `/api/programmes/${programme.id}` },
       };
     },
@@ -103,7 +112,7 @@ export const programmeRoutes: AnyRoute[] = [
     access: 'employee',
     request: { params: ProgrammeIdParams },
     handler: async ({ principal, services, params }) =>
-      savedResponse(await loadProgramme(services, params.programmeId, principal)),
+      programmeResponse(await loadProgramme(services, params.programmeId, principal)),
   }),
   defineRoute({
     name: 'edit-programme',

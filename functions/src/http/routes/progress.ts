@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { anonymousSuggestions, summarise } from '../../domain/evaluation/evaluation';
 import type { Evaluation, Feedback } from '../../domain/pair-space/pair-space';
+import { minimumRespondents } from '../../domain/programme/programme';
 import {
   type PairProgress,
   pairProgress,
@@ -97,12 +98,15 @@ export const progressRoutes: AnyRoute[] = [
         params.programmeId,
         principal,
       );
+      const minimum = minimumRespondents(programme);
+      const summary = summarise(evaluations, perPair.length, minimum);
       const view: EvaluationResultsView = {
         programmeId: programme.id,
-        ...summarise(evaluations, perPair.length),
+        ...summary,
         // Written for the programme team: HR reads them, without names; advisors the scores.
+        // Below the minimum of respondents they wait too: a lone suggestion has an author.
         ...(principal!.roles.includes(APP_ROLES.admin)
-          ? { suggestions: anonymousSuggestions(evaluations) }
+          ? { suggestions: summary.withheld ? [] : anonymousSuggestions(evaluations) }
           : {}),
       };
       return { body: view };

@@ -1,31 +1,52 @@
 import {
   Body1,
   Caption1,
+  Field,
   makeStyles,
+  Select,
   Spinner,
   Subtitle2,
   tokens,
 } from '@fluentui/react-components';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ProgrammeView } from '../../api/client';
 import { hrApi } from '../../api/hr';
 import { ErrorState } from '../../components/ErrorState';
 import { useSession } from '../../components/session';
-import { useAsync } from '../../components/useAsync';
+import { useAction, useAsync } from '../../components/useAsync';
 import { useLocale } from '../../i18n/use-locale';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 });
 
-/** The end-of-programme evaluation in aggregate; HR also reads the unsigned suggestions. */
-export function EvaluationPanel({ programmeId }: { programmeId: string }) {
+/** The minimums HR may choose: never below three (PRODUCT rule 8). */
+const MINIMUMS = [3, 4, 5, 6, 8, 10];
+
+/**
+ * The end-of-programme evaluation in aggregate, once enough people answered; HR also reads the
+ * unsigned suggestions and may lower the minimum (given `programme`).
+ */
+export function EvaluationPanel({
+  programmeId,
+  programme,
+  onProgrammeChange,
+}: {
+  programmeId: string;
+  programme?: ProgrammeView;
+  onProgrammeChange?: () => void;
+}) {
   const { t } = useTranslation();
   const locale = useLocale();
   const styles = useStyles();
   const { api } = useSession();
   const hr = useMemo(() => hrApi(api), [api]);
   const [results, reload] = useAsync(() => hr.evaluation(programmeId), [programmeId, hr]);
+  const [act, failure] = useAction(() => {
+    onProgrammeChange?.();
+    reload();
+  });
   if (results.status === 'loading') return <Spinner label={t('app.loading')} />;
   if (results.status === 'error') return <ErrorState error={results.error} onRetry={reload} />;
   const r = results.value;
@@ -34,7 +55,25 @@ export function EvaluationPanel({ programmeId }: { programmeId: string }) {
   return (
     <div className={styles.stack}>
       <Body1>{t('evaluation.responses', { count: r.responses, expected: r.expected })}</Body1>
-      {r.responses > 0 && (
+      {failure !== undefined && <ErrorState error={failure} />}
+      {programme && (
+        <Field label={t('evaluation.minimum')}>
+          <Select
+            value={String(r.minimumRespondents)}
+            onChange={(_, d) => act(() => hr.setMinRespondents(programme, Number(d.value)))}
+          >
+            {[...new Set([...MINIMUMS, r.minimumRespondents])]
+              .sort((a, b) => a - b)
+              .map((n) => (
+                <option key={n} value={n}>
+                  {t('evaluation.minimumOption', { count: n })}
+                </option>
+              ))}
+          </Select>
+        </Field>
+      )}
+      {r.withheld && <Body1>{t('evaluation.withheld', { minimum: r.minimumRespondents })}</Body1>}
+      {!r.withheld && r.responses > 0 && (
         <>
           <Body1>
             {t('evaluation.satisfactionByRole', {

@@ -107,7 +107,9 @@ export function ProgrammePage({ programmeId }: { programmeId: string }) {
         {shown === 'matching' && <MatchingBoard programme={p} onProgrammeChange={reload} />}
         {shown === 'booking' && <BookingPanel programme={p} />}
         {shown === 'progress' && <ProgressPanel programmeId={p.id} />}
-        {shown === 'evaluation' && <EvaluationPanel programmeId={p.id} />}
+        {shown === 'evaluation' && (
+          <EvaluationPanel programmeId={p.id} programme={p} onProgrammeChange={reload} />
+        )}
       </section>
     </div>
   );

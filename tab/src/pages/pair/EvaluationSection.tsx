@@ -2,8 +2,10 @@ import {
   Body1,
   Button,
   Field,
+  makeStyles,
+  Radio,
+  RadioGroup,
   Rating,
-  Slider,
   Subtitle1,
   Textarea,
 } from '@fluentui/react-components';
@@ -15,14 +17,17 @@ import { useAction } from '../../components/useAsync';
 import { useSectionStyles } from './AgendaSection';
 import type { SectionProps } from './PairPage';
 
+const useScaleStyles = makeStyles({ scale: { flexWrap: 'wrap' } });
+
 /** The end-of-programme evaluation (PRODUCT rule 8), once the programme is over for the pair. */
 export function EvaluationSection({ space, pairs, onChange }: SectionProps) {
   const { t } = useTranslation();
-  const styles = useSectionStyles();
+  const styles = { ...useSectionStyles(), ...useScaleStyles() };
   const mine = space.evaluation.mine;
   const [satisfaction, setSatisfaction] = useState(mine?.satisfaction ?? 0);
   const [goalsReached, setGoalsReached] = useState(mine?.goalsReached ?? 0);
-  const [recommend, setRecommend] = useState(mine?.recommend ?? 8);
+  // No answer is pre-filled (PRODUCT rule 8): every scale starts unanswered.
+  const [recommend, setRecommend] = useState<number | undefined>(mine?.recommend);
   const [suggestion, setSuggestion] = useState(mine?.suggestion ?? '');
   const [act, failure] = useAction(onChange);
   const submit = (event: FormEvent) => {
@@ -30,7 +35,7 @@ export function EvaluationSection({ space, pairs, onChange }: SectionProps) {
     void act(() =>
       pairs.evaluate(
         space.pair.id,
-        { satisfaction, goalsReached, recommend, suggestion: suggestion.trim() },
+        { satisfaction, goalsReached, recommend: recommend ?? 0, suggestion: suggestion.trim() },
         mine,
       ),
     );
@@ -49,8 +54,20 @@ export function EvaluationSection({ space, pairs, onChange }: SectionProps) {
         <Field label={t('pair.evaluation.goalsReached')}>
           <Rating value={goalsReached} onChange={(_, d) => setGoalsReached(d.value)} max={5} />
         </Field>
-        <Field label={t('pair.evaluation.recommend', { value: recommend })}>
-          <Slider min={0} max={10} value={recommend} onChange={(_, d) => setRecommend(d.value)} />
+        <Field
+          label={t('pair.evaluation.recommend')}
+          hint={`${t('pair.evaluation.recommendLow')} · ${t('pair.evaluation.recommendHigh')}`}
+        >
+          <RadioGroup
+            layout="horizontal"
+            className={styles.scale}
+            value={recommend === undefined ? '' : String(recommend)}
+            onChange={(_, d) => setRecommend(Number(d.value))}
+          >
+            {Array.from({ length: 11 }, (_, n) => (
+              <Radio key={n} value={String(n)} label={String(n)} />
+            ))}
+          </RadioGroup>
         </Field>
         <Field label={t('pair.evaluation.suggestion')} hint={t('pair.evaluation.suggestionHint')}>
           <Textarea
@@ -63,7 +80,7 @@ export function EvaluationSection({ space, pairs, onChange }: SectionProps) {
           <Button
             type="submit"
             appearance="primary"
-            disabled={satisfaction < 1 || goalsReached < 1}
+            disabled={satisfaction < 1 || goalsReached < 1 || recommend === undefined}
           >
             {t(mine ? 'pair.evaluation.update' : 'pair.evaluation.send')}
           </Button>

@@ -10,7 +10,6 @@ import {
   Rating,
   Spinner,
   Subtitle1,
-  Switch,
   shorthands,
   Textarea,
   tokens,
@@ -75,13 +74,19 @@ function FeedbackForm({
   const styles = useStyles();
   const previous = session.myFeedback;
   const [rating, setRating] = useState(previous?.rating ?? 0);
-  const [useful, setUseful] = useState(previous?.useful ?? true);
+  // No answer is pre-filled (PRODUCT rule 8): "useful" stays unanswered until the person says.
+  const [useful, setUseful] = useState<boolean | undefined>(previous?.useful);
   const [comment, setComment] = useState(previous?.comment ?? '');
   const [act, failure] = useAction(onDone);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void act(() =>
-      pairs.feedback(pairId, session.index, { rating, useful, comment: comment.trim() }, previous),
+      pairs.feedback(
+        pairId,
+        session.index,
+        { rating, useful: useful === true, comment: comment.trim() },
+        previous,
+      ),
     );
   };
   return (
@@ -94,16 +99,21 @@ function FeedbackForm({
       <Field label={t('pair.feedback.rating')}>
         <Rating value={rating} onChange={(_, d) => setRating(d.value)} max={5} />
       </Field>
-      <Switch
-        checked={useful}
-        onChange={(_, d) => setUseful(d.checked)}
-        label={t('pair.feedback.useful')}
-      />
+      <Field label={t('pair.feedback.useful')}>
+        <RadioGroup
+          layout="horizontal"
+          value={useful === undefined ? '' : String(useful)}
+          onChange={(_, d) => setUseful(d.value === 'true')}
+        >
+          <Radio value="true" label={t('pair.feedback.yes')} />
+          <Radio value="false" label={t('pair.feedback.no')} />
+        </RadioGroup>
+      </Field>
       <Field label={t('pair.feedback.comment')} hint={t('pair.feedback.commentHint')}>
         <Textarea value={comment} onChange={(_, d) => setComment(d.value)} maxLength={1000} />
       </Field>
       <div>
-        <Button type="submit" appearance="primary" disabled={rating < 1}>
+        <Button type="submit" appearance="primary" disabled={rating < 1 || useful === undefined}>
           {t(previous ? 'pair.feedback.update' : 'pair.feedback.send')}
         </Button>
       </div>
