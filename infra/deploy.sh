@@ -5,6 +5,7 @@
 #                                            build the app package (appPackage/build/tandem-<env>.zip)
 #   infra/deploy.sh env <env> <outputs.json>  only the last two steps, from a saved outputs file
 #   infra/deploy.sh code <env>               build and deploy the functions (OneDeploy) and the tab
+#   infra/deploy.sh functions <env>          deploy the built functions only (m365agents.yml's deploy)
 #
 # Needs: Azure CLI ≥ 2.61 signed in (az login), Bicep ≥ 0.36.1 (az bicep upgrade), Node 22.
 # TANDEM_ENV_DIR (default ./env) and TANDEM_PACKAGE_DIR (default appPackage/build) choose where
@@ -19,7 +20,7 @@ env_dir="${TANDEM_ENV_DIR:-$root/env}"
 package_dir="${TANDEM_PACKAGE_DIR:-$root/appPackage/build}"
 
 usage() {
-  sed -n '2,12p' "$0" >&2
+  sed -n '2,13p' "$0" >&2
   exit 2
 }
 [[ -n "$command" && "$env_name" =~ ^[a-z0-9-]+$ ]] || usage
@@ -40,6 +41,18 @@ need() {
 write_env_and_package() {
   npx --no-install tsx appPackage/scripts/env-from-outputs.ts "$env_file" "$1"
   npx --no-install tsx appPackage/scripts/package.ts --env "$env_name" --env-dir "$env_dir" --out-dir "$package_dir"
+}
+
+# Flex Consumption takes OneDeploy only; the CLI uses it for a Flex Consumption app, signed in
+# with Entra ID (basic publishing credentials are off).
+# https://learn.microsoft.com/en-us/azure/azure-functions/deployment-zip-push
+deploy_functions() {
+  local group function_app zip_file="$root/functions/tandem-functions.zip"
+  group="$(need AZURE_RESOURCE_GROUP_NAME)"
+  function_app="$(need FUNCTION_APP_NAME)"
+  rm -f "$zip_file"
+  (cd functions/dist && zip -qr "$zip_file" .)
+  az functionapp deployment source config-zip --resource-group "$group" --name "$function_app" --src "$zip_file"
 }
 
 case "$command" in
@@ -71,21 +84,19 @@ case "$command" in
     ;;
   code)
     group="$(need AZURE_RESOURCE_GROUP_NAME)"
-    function_app="$(need FUNCTION_APP_NAME)"
     static_web_app="$(need STATIC_WEB_APP_NAME)"
+    api="$(need API_ENDPOINT)"
+    tenant="$(need TENANT_ID)"
+    client="$(need AAD_APP_CLIENT_ID)"
     npm run build
-    cat >tab/dist/tab-config.json <<JSON
-{ "mode": "production", "apiBaseUrl": "$(need API_ENDPOINT)", "tenantId": "$(need TENANT_ID)", "clientId": "$(need AAD_APP_CLIENT_ID)" }
-JSON
-    zip_file="$root/functions/tandem-functions.zip"
-    rm -f "$zip_file"
-    (cd functions/dist && zip -qr "$zip_file" .)
-    # Flex Consumption takes OneDeploy only; the CLI uses it for a Flex Consumption app, signed
-    # in with Entra ID (basic publishing credentials are off).
-    # https://learn.microsoft.com/en-us/azure/azure-functions/deployment-zip-push
-    az functionapp deployment source config-zip --resource-group "$group" --name "$function_app" --src "$zip_file"
+    printf '{ "mode": "production", "apiBaseUrl": "%s", "tenantId": "%s", "clientId": "%s" }\n' \
+      "$api" "$tenant" "$client" >tab/dist/tab-config.json
+    deploy_functions
     token="$(az staticwebapp secrets list --name "$static_web_app" --resource-group "$group" --query properties.apiKey --output tsv)"
     npx --yes @azure/static-web-apps-cli deploy ./tab/dist --deployment-token "$token" --env production
+    ;;
+  functions)
+    deploy_functions
     ;;
   *)
     usage

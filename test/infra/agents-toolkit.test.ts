@@ -118,13 +118,13 @@ describe('a broken m365agents.yml fails', () => {
     ['an old Bicep', 'bicepCliVersion: v0.36.1', 'bicepCliVersion: v0.30.23', /v0\.36\.1 or later/],
     [
       'zipDeploy to Flex',
-      '  - uses: script\n    name: deploy the functions with OneDeploy\n    with:\n      run: bash ./infra/deploy.sh code ${{TEAMSFX_ENV}}',
+      '  - uses: script\n    name: deploy the functions with OneDeploy\n    with:\n      run: bash ./infra/deploy.sh functions ${{TEAMSFX_ENV}}',
       '  - uses: azureFunctions/zipDeploy\n    with:\n      artifactFolder: ./functions/dist\n      resourceId: ${{FUNCTION_APP_RESOURCE_ID}}',
       /Flex Consumption/,
     ],
     [
       'a value with no env line',
-      'bash ./infra/deploy.sh code ${{TEAMSFX_ENV}}',
+      'bash ./infra/deploy.sh functions ${{TEAMSFX_ENV}}',
       'bash ./infra/deploy.sh code ${{TANDEM_SOMETHING}}',
       /TANDEM_SOMETHING/,
     ],

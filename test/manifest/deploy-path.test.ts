@@ -87,6 +87,13 @@ describe('infra/deploy.sh from a deployment outputs file', () => {
     expect(run.stderr).toMatch(/no value for PUBLISHER_NAME/);
   });
 
+  it('stops before Azure, naming the value, when provisioning has not run yet', () => {
+    const envDir = adminEnv('prod', ADMIN);
+    const run = deploySh(['functions', 'prod'], envDir, envDir);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/FUNCTION_APP_NAME is empty/);
+  });
+
   it('refuses a file that is not a deployment outputs file, and an env name that is not one', () => {
     expect(() => envFromOutputs('A=1\n', '{"x": 1}')).toThrow(/Not a deployment's outputs/);
     expect(() => envFromOutputs('A=1\n', '{"bad name": {"type": "String", "value": "v"}}')).toThrow(
