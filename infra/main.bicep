@@ -1,4 +1,4 @@
-// Tandem in one resource group: Function App (Flex Consumption, Node 20) with a user-assigned
+// Tandem in one resource group: Function App (Flex Consumption, Node 22) with a user-assigned
 // identity, identity-only storage, Application Insights on Log Analytics, Static Web Apps for the
 // tab, and the Entra app registration (Microsoft Graph Bicep extension). Deploy with
 // `az deployment group create` or the Microsoft 365 Agents Toolkit (m365agents.yml).
@@ -28,8 +28,15 @@ param appUniqueName string = 'tandem-${environmentName}'
 @description('Tags applied to every resource.')
 param tags object = { app: 'tandem', environment: environmentName }
 
+@description('Client id of the Tandem app registration once it exists (provisioning writes AAD_APP_CLIENT_ID to env/.env.<name>); empty on the first deploy only.')
+param appClientId string = ''
+
+@description('Custom domain the tab is served on (a CNAME to the static web app, added by the admin); empty uses the static web app\'s own host. Office SSO for the Outlook pane needs a domain the organisation owns.')
+param customDomain string = ''
+
+// Azure names are lower case (storage accounts must be): the environment name may not be.
 var token = toLower(uniqueString(subscription().id, resourceGroup().id, environmentName))
-var name = 'tandem-${environmentName}-${take(token, 6)}'
+var name = toLower('tandem-${environmentName}-${take(token, 6)}')
 var deploymentContainerName = 'app-package-${take(token, 8)}'
 
 module identity 'modules/identity.bicep' = {
@@ -54,29 +61,37 @@ module monitoring 'modules/monitoring.bicep' = {
 
 module tab 'modules/static-web.bicep' = {
   name: 'tab'
-  params: { location: staticWebAppLocation, name: 'stapp-${name}', tags: tags }
+  params: { location: staticWebAppLocation, name: 'stapp-${name}', tags: tags, customDomain: customDomain }
 }
 
-// First pass: the app exists and has an id…
-module app 'modules/entra-app.bicep' = {
-  name: 'entra-app'
+var tabHost = empty(customDomain) ? tab.outputs.hostName : customDomain
+var displayName = 'Tandem${environmentName == 'prod' ? '' : ' (${environmentName})'}'
+
+// First deploy only: the registration is created to learn its id (no URI yet, none to reset).
+// Every later deploy passes appClientId, so this never runs again and the one declaration below
+// always writes the same Application ID URI and pre-authorised clients: SSO never breaks.
+module appFirst 'modules/entra-app.bicep' = if (empty(appClientId)) {
+  name: 'entra-app-first'
   params: {
     uniqueName: appUniqueName
-    displayName: 'Tandem${environmentName == 'prod' ? '' : ' (${environmentName})'}'
+    displayName: displayName
     identityPrincipalId: identity.outputs.principalId
   }
 }
 
-// …second pass: the same registration gets its Application ID URI (api://<tab host>/<app id>),
-// which Teams SSO needs and which cannot name the app's own id on the first pass.
+var clientId = empty(appClientId) ? appFirst!.outputs.appId : appClientId
+var appIdUri = 'api://${tabHost}/${clientId}'
+
+// The registration with its Application ID URI (api://<tab host>/<client id>, which Teams and
+// Office SSO need) and every Microsoft 365 client pre-authorised.
 module appUri 'modules/entra-app.bicep' = {
-  name: 'entra-app-uri'
+  name: 'entra-app'
   params: {
     uniqueName: appUniqueName
-    displayName: 'Tandem${environmentName == 'prod' ? '' : ' (${environmentName})'}'
+    displayName: displayName
     identityPrincipalId: identity.outputs.principalId
-    identifierUris: [ 'api://${tab.outputs.hostName}/${app.outputs.appId}' ]
-    tabHost: tab.outputs.hostName
+    identifierUris: [ appIdUri ]
+    preAuthorize: true
   }
 }
 
@@ -101,8 +116,8 @@ module functions 'modules/functions.bicep' = {
     insightsName: monitoring.outputs.insightsName
     tenantId: tenant().tenantId
     appClientId: appUri.outputs.appId
-    appIdUri: 'api://${tab.outputs.hostName}/${appUri.outputs.appId}'
-    tabOrigin: 'https://${tab.outputs.hostName}'
+    appIdUri: appIdUri
+    tabOrigin: 'https://${tabHost}'
     organiserMailbox: organiserMailbox
     teamsAppId: teamsAppId
   }
@@ -119,8 +134,11 @@ module roles 'modules/roles.bicep' = {
 
 // Ids and host names only: nothing here is a secret. The Agents Toolkit writes them to env/.env.<name>.
 output AAD_APP_CLIENT_ID string = appUri.outputs.appId
-output TAB_DOMAIN string = tab.outputs.hostName
-output TAB_ENDPOINT string = 'https://${tab.outputs.hostName}'
+output TAB_DOMAIN string = tabHost
+output TAB_ENDPOINT string = 'https://${tabHost}'
+output TAB_HOSTNAME string = tab.outputs.hostName
+output AAD_APP_ID_URI string = appIdUri
+output SERVICE_PRINCIPAL_OBJECT_ID string = grants.outputs.servicePrincipalId
 output API_ENDPOINT string = 'https://${functions.outputs.hostName}/api'
 output FUNCTION_APP_NAME string = functions.outputs.name
 output FUNCTION_APP_RESOURCE_ID string = functions.outputs.id

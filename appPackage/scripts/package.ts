@@ -325,12 +325,22 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
   const at = args.indexOf('--env');
   const env = at >= 0 ? args[at + 1] : args.find((a) => a.startsWith('--env='))?.slice(6);
-  if (!env) {
-    console.error('usage: npm run package -- --env <name>   (reads env/.env.<name>)');
+  const dirAt = args.indexOf('--env-dir');
+  const envDir = dirAt >= 0 ? args[dirAt + 1] : undefined;
+  const outAt = args.indexOf('--out-dir');
+  const outDir = outAt >= 0 ? args[outAt + 1] : undefined;
+  if (!env || !/^[a-z0-9-]+$/.test(env)) {
+    console.error(
+      'usage: npm run package -- --env <name> [--env-dir <dir>] [--out-dir <dir>]   (reads <dir>/.env.<name>, default env/)',
+    );
     process.exit(2);
   }
   try {
-    const { zipPath } = buildAppPackage({ env });
+    const { zipPath } = buildAppPackage({
+      env,
+      ...(envDir ? { envFile: join(envDir, `.env.${env}`) } : {}),
+      ...(outDir ? { outDir } : {}),
+    });
     console.log(`Wrote ${zipPath}`);
   } catch (error) {
     console.error((error as Error).message);

@@ -88,7 +88,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         }
       }
       scaleAndConcurrency: { maximumInstanceCount: 40, instanceMemoryMB: 2048 }
-      runtime: { name: 'node', version: '20' }
+      // Node 22 LTS (Node 20 left support): https://learn.microsoft.com/en-us/azure/azure-functions/functions-versions#languages
+      runtime: { name: 'node', version: '22' }
     }
   }
 
@@ -110,7 +111,23 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       TANDEM_TAB_URL: tabOrigin
       TANDEM_ORGANISER_MAILBOX: organiserMailbox
       TANDEM_TEAMS_APP_ID: teamsAppId
+      // The host reads at most this many bytes of a request body before our code (and its auth)
+      // runs; the default is 100 MB. Tandem's largest body is 64 KiB (functions/src/http/dispatch.ts).
+      // https://learn.microsoft.com/en-us/azure/azure-functions/functions-app-settings#functions_request_body_size_limit
+      FUNCTIONS_REQUEST_BODY_SIZE_LIMIT: '1048576'
     }
+  }
+
+  // No basic (user name and password) publishing credentials: deploys use Entra ID (OneDeploy).
+  // https://learn.microsoft.com/en-us/azure/app-service/configure-basic-auth-disable
+  resource ftp 'basicPublishingCredentialsPolicies' = {
+    name: 'ftp'
+    properties: { allow: false }
+  }
+
+  resource scm 'basicPublishingCredentialsPolicies' = {
+    name: 'scm'
+    properties: { allow: false }
   }
 }
 

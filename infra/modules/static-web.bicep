@@ -7,6 +7,9 @@ param name string
 @description('Tags applied to every resource.')
 param tags object
 
+@description('Custom domain for the tab (its CNAME must point at the default host first); empty for none.')
+param customDomain string = ''
+
 // The tab is static files: Static Web Apps (Free) gives them an HTTPS origin with its own
 // certificate at no idle cost. Teams SSO's Application ID URI is built on this host name.
 resource site 'Microsoft.Web/staticSites@2023-12-01' = {
@@ -17,6 +20,12 @@ resource site 'Microsoft.Web/staticSites@2023-12-01' = {
   properties: {
     stagingEnvironmentPolicy: 'Disabled'
     allowConfigFileUpdates: true
+  }
+
+  // https://learn.microsoft.com/en-us/azure/static-web-apps/custom-domain
+  resource domain 'customDomains' = if (!empty(customDomain)) {
+    name: empty(customDomain) ? 'unused' : customDomain
+    properties: { validationMethod: 'cname-delegation' }
   }
 }
 

@@ -112,7 +112,7 @@ describe('a broken or weakened template fails the checks', () => {
       'DisableLocalAuth: true',
       'DisableLocalAuth: false',
     ],
-    ['Node 18', 'modules/functions.bicep', "version: '20'", "version: '18'"],
+    ['Node 20', 'modules/functions.bicep', "version: '22'", "version: '20'"],
     ['another plan', 'modules/functions.bicep', "tier: 'FlexConsumption'", "tier: 'Dynamic'"],
     [
       'a storage key in settings',

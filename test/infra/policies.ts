@@ -47,8 +47,8 @@ export function policyProblems(p: Parser, files: readonly BicepFile[]): string[]
   }
 
   const runtime = values('runtime');
-  if (!runtime.some((r) => /name:\s*'node'/.test(r.value) && /version:\s*'20'/.test(r.value))) {
-    problems.push("the Function App runtime must be { name: 'node', version: '20' }");
+  if (!runtime.some((r) => /name:\s*'node'/.test(r.value) && /version:\s*'22'/.test(r.value))) {
+    problems.push("the Function App runtime must be { name: 'node', version: '22' }");
   }
   const identity = values('type').filter((t) => /Assigned/.test(t.value));
   if (!identity.some((t) => t.value === "'UserAssigned'"))

@@ -4,6 +4,7 @@ import { loadConfig } from '../../functions/src/config';
 import type { Dispatcher } from '../../functions/src/http/dispatch';
 import { startBookingWorker } from '../../functions/src/local/booking-worker';
 import { type LocalHost, startLocalHost } from '../../functions/src/local/local-host';
+import graphPermissions from '../../infra/graph-permissions.json';
 import { type LocalIssuer, type SignInPerson, startIssuer } from './entra/issuer';
 import { type GraphSimulator, startGraphSimulator } from './graph/graph-simulator';
 import type { SimPerson } from './graph/tenant';
@@ -34,12 +35,12 @@ export interface LocalStackOptions {
   bookingWorker?: boolean;
 }
 
-/** Graph application permissions Tandem's app holds (infra/modules/entra-grants.bicep). */
-export const TANDEM_GRAPH_PERMISSIONS = [
-  'User.Read.All',
-  'MailboxSettings.Read',
-  'Calendars.ReadWrite',
-];
+/**
+ * Graph application permissions Tandem's app holds: the one list, infra/graph-permissions.json.
+ * The 'entra' ones are in its token; the 'exchange-rbac' ones Exchange grants for the organiser
+ * mailbox only, which the simulator's token stands for (docs/deploy.md).
+ */
+export const TANDEM_GRAPH_PERMISSIONS = graphPermissions.application.map((p) => p.permission);
 
 /** Who the local sign-in offers: enabled accounts, the starter people first. */
 function signInPeople(organisation: readonly SimPerson[]): SignInPerson[] {

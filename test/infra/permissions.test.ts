@@ -1,0 +1,172 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { TANDEM_GRAPH_PERMISSIONS } from '../sim/stack';
+
+/**
+ * Least privilege, checked on the one permission list (infra/graph-permissions.json): Bicep
+ * grants no tenant-wide mailbox permission, and every permission is one the Graph adapters use
+ * (their calls, read from the source, are exactly the calls the permissions cover).
+ */
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const Permissions = z.object({
+  application: z.array(
+    z.object({
+      permission: z.string(),
+      grantedBy: z.enum(['entra', 'exchange-rbac']),
+      exchangeRole: z.string().optional(),
+      why: z.string().min(1),
+      doc: z.string().url(),
+      calls: z.array(z.string().regex(/^(GET|POST|PATCH|PUT|DELETE) \/\S+$/)).min(1),
+    }),
+  ),
+  delegated: z.array(z.object({ permission: z.string(), why: z.string(), doc: z.string().url() })),
+});
+type Permissions = z.infer<typeof Permissions>;
+const listText = readFileSync(join(root, 'infra/graph-permissions.json'), 'utf8');
+const grantsBicep = readFileSync(join(root, 'infra/modules/entra-grants.bicep'), 'utf8');
+const adapterDir = join(root, 'functions/src/adapters/graph');
+const adapters = readdirSync(adapterDir)
+  .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+  .map((f) => readFileSync(join(adapterDir, f), 'utf8'));
+
+/** Permissions that read or write mailboxes (mail, calendars, contacts, settings). */
+const MAILBOX = /^(Mail|Calendars|MailboxSettings|Contacts|Tasks|Notes)\b/;
+
+/** What Bicep grants in Entra ID, and what it breaks: tenant-wide mailbox access, a second list. */
+function grantProblems(list: Permissions, bicep: string): string[] {
+  const problems: string[] = [];
+  for (const p of list.application.filter((q) => q.grantedBy === 'entra')) {
+    if (MAILBOX.test(p.permission))
+      problems.push(`${p.permission} granted in Entra ID reaches every mailbox: use exchange-rbac`);
+  }
+  for (const p of list.application.filter((q) => q.grantedBy === 'exchange-rbac')) {
+    if (!p.exchangeRole?.startsWith('Application '))
+      problems.push(`${p.permission}: exchange-rbac needs its Exchange role (Application …)`);
+  }
+  if (!/loadJsonContent\('\.\.\/graph-permissions\.json'\)/.test(bicep))
+    problems.push('entra-grants.bicep must read infra/graph-permissions.json');
+  if (!/filter\(permissions\.application, p => p\.grantedBy == 'entra'\)/.test(bicep))
+    problems.push("entra-grants.bicep must grant the 'entra' permissions only");
+  const literal = bicep.match(/'[A-Z][A-Za-z]+\.[A-Za-z]+(\.[A-Za-z]+)*'/g);
+  if (literal) problems.push(`entra-grants.bicep names permissions itself: ${literal.join(', ')}`);
+  return problems;
+}
+
+/** `METHOD /path` of every Graph call in the adapters' source; links Graph returned are left out. */
+function adapterCalls(sources: readonly string[]): Set<string> {
+  const calls = new Set<string>();
+  for (const source of sources) {
+    for (const match of source.matchAll(/\.api\(\s*(`[^`]*`|'[^']*')\s*\)/g)) {
+      const rest = source.slice(match.index! + match[0].length);
+      const method = /^[\s\S]*?\.(get|post|patch|put|delete)\(/.exec(rest)?.[1];
+      const path = match[1]!
+        .slice(1, -1)
+        .replace(/\$\{user\([^)]*\)\}/g, '/users/{id}')
+        .replace(/\$\{encodeURIComponent\([^)]*\)\}/g, '{id}');
+      calls.add(`${method?.toUpperCase() ?? '?'} ${path}`);
+    }
+  }
+  return calls;
+}
+
+function usageProblems(list: Permissions, calls: Set<string>): string[] {
+  const problems: string[] = [];
+  const covered = new Set(list.application.flatMap((p) => p.calls));
+  for (const p of list.application) {
+    const unused = p.calls.filter((c) => !calls.has(c));
+    if (unused.length === p.calls.length)
+      problems.push(`${p.permission} is not used by the Graph adapters`);
+    else if (unused.length > 0)
+      problems.push(`${p.permission} lists calls the adapters do not make: ${unused.join(', ')}`);
+  }
+  for (const call of calls)
+    if (!covered.has(call)) problems.push(`${call} is covered by no permission`);
+  return problems;
+}
+
+const list = Permissions.parse(JSON.parse(listText));
+
+describe('the Graph permission list', () => {
+  it('grants no mailbox permission in Entra ID; Bicep grants exactly its entra ones', () => {
+    expect(grantProblems(list, grantsBicep)).toEqual([]);
+    expect(
+      list.application.filter((p) => MAILBOX.test(p.permission)).map((p) => p.grantedBy),
+    ).toEqual(['exchange-rbac']);
+  });
+
+  it('lists only permissions the Graph adapters use, and covers every call they make', () => {
+    const calls = adapterCalls(adapters);
+    expect(calls.size).toBeGreaterThan(5);
+    expect(usageProblems(list, calls)).toEqual([]);
+  });
+
+  it('is the list the simulator gives the app, with no MailboxSettings.Read', () => {
+    expect([...TANDEM_GRAPH_PERMISSIONS].sort()).toEqual(
+      list.application.map((p) => p.permission).sort(),
+    );
+    expect(TANDEM_GRAPH_PERMISSIONS).not.toContain('MailboxSettings.Read');
+  });
+
+  it('asks SSO for openid and profile only', () => {
+    expect(list.delegated.map((p) => p.permission)).toEqual(['openid', 'profile']);
+  });
+});
+
+describe('a weaker permission list fails', () => {
+  const withApp = (extra: Permissions['application'][number]) => ({
+    ...list,
+    application: [...list.application, extra],
+  });
+  const base = { why: 'x', doc: 'https://learn.microsoft.com/x', calls: ['GET /users/delta'] };
+
+  it('tenant-wide Calendars.ReadWrite in Entra ID', () => {
+    const weak = {
+      ...list,
+      application: list.application.map((p) => ({ ...p, grantedBy: 'entra' as const })),
+    };
+    expect(grantProblems(weak, grantsBicep).join('\n')).toMatch(
+      /Calendars\.ReadWrite granted in Entra ID/,
+    );
+  });
+
+  it('MailboxSettings.Read added', () => {
+    expect(
+      grantProblems(
+        withApp({ ...base, permission: 'MailboxSettings.Read', grantedBy: 'entra' }),
+        grantsBicep,
+      ).join('\n'),
+    ).toMatch(/MailboxSettings\.Read/);
+  });
+
+  it('a permission named in the Bicep file', () => {
+    const bicep = grantsBicep.replace('p => p.permission)\n', "p => p.permission), 'Mail.Read')\n");
+    expect(bicep).not.toBe(grantsBicep);
+    expect(grantProblems(list, bicep).join('\n')).toMatch(/names permissions itself: 'Mail\.Read'/);
+  });
+
+  it('a permission no adapter uses', () => {
+    const unused = withApp({
+      ...base,
+      permission: 'Group.Read.All',
+      grantedBy: 'entra',
+      calls: ['GET /groups'],
+    });
+    expect(usageProblems(unused, adapterCalls(adapters))).toEqual([
+      'Group.Read.All is not used by the Graph adapters',
+    ]);
+  });
+
+  it('an adapter call no permission covers', () => {
+    const more = [
+      ...adapters,
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: adapter source text, not a template
+      'client.api(`/users/${encodeURIComponent(id)}/mailboxSettings`).get()',
+    ];
+    expect(usageProblems(list, adapterCalls(more))).toEqual([
+      'GET /users/{id}/mailboxSettings is covered by no permission',
+    ]);
+  });
+});
