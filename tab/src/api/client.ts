@@ -23,6 +23,8 @@ export type ApplicationView = ApplicationFormInput & {
   personName: string;
   status: 'submitted' | 'approved' | 'rejected' | 'withdrawn';
   rejectionReason?: string;
+  /** What became of it once matching started (absent while the call is open). */
+  outcome?: 'beingMatched' | 'paired' | 'notPaired';
   createdAt: string;
   updatedAt: string;
   etag: string;

@@ -139,3 +139,23 @@ export function isReadyForMatching(application: Application): boolean {
     ? application.status === 'submitted'
     : application.status === 'approved';
 }
+
+/** What became of an application once matching starts: what the applicant reads on home. */
+export type ApplicationOutcome = 'beingMatched' | 'paired' | 'notPaired';
+
+/**
+ * The outcome an applicant learns (undefined while the call is open, and for rejected or
+ * withdrawn applications, whose status says it all): in a pair, being matched, or left out once
+ * the programme runs without them.
+ */
+export function applicationOutcome(
+  application: Pick<Application, 'status'>,
+  programme: Pick<Programme, 'status'>,
+  paired: boolean,
+): ApplicationOutcome | undefined {
+  if (application.status === 'rejected' || application.status === 'withdrawn') return undefined;
+  if (paired) return 'paired';
+  if (programme.status === 'matching') return 'beingMatched';
+  if (programme.status === 'running' || programme.status === 'closed') return 'notPaired';
+  return undefined;
+}

@@ -1,5 +1,6 @@
 import {
   type Application,
+  applicationOutcome,
   approveMentor,
   editApplication,
   rejectApplication,
@@ -96,12 +97,25 @@ export const applicationRoutes: AnyRoute[] = [
     access: 'employee',
     handler: async ({ principal, services }) => {
       // One point read per programme that can hold applications.
-      const programmes = (await services.programmes.list())
-        .filter((p) => mayHaveApplications(p.value))
-        .map((p) => p.value.id);
-      const mine = await services.applications.listByPerson(principal!.id, programmes);
+      const programmes = (await services.programmes.list()).filter((p) =>
+        mayHaveApplications(p.value),
+      );
+      const ids = programmes.map((p) => p.value.id);
+      const [mine, pairs] = await Promise.all([
+        services.applications.listByPerson(principal!.id, ids),
+        services.pairs.listByMember(principal!.id, ids),
+      ]);
+      const statusOf = new Map(programmes.map((p) => [p.value.id, p.value]));
+      const pairedIn = new Set(pairs.map((p) => p.value.programmeId));
       mine.sort((a, b) => b.value.createdAt.localeCompare(a.value.createdAt));
-      return { body: { value: mine.map(view) } };
+      // Each applicant learns what became of the application (PRODUCT rule 10: told once, clearly).
+      const value = mine.map((a) => {
+        const programme = statusOf.get(a.value.programmeId);
+        const outcome =
+          programme && applicationOutcome(a.value, programme, pairedIn.has(a.value.programmeId));
+        return { ...view(a), ...(outcome ? { outcome } : {}) };
+      });
+      return { body: { value } };
     },
   }),
   defineRoute({

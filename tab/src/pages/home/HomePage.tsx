@@ -72,6 +72,9 @@ function ProgrammeCard({
         <div>
           <Text weight="semibold">{t('programmes.yourApplication')}: </Text>
           <Text>{t(`programmes.applicationStatus.${application.status}`)}</Text>
+          {application.outcome && (
+            <Body1 as="p">{t(`programmes.outcome.${application.outcome}`)}</Body1>
+          )}
           {application.rejectionReason && (
             <Body1 as="p">
               {t('programmes.rejectedBecause', { reason: application.rejectionReason })}
