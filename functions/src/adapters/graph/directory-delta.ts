@@ -57,6 +57,24 @@ export function changeOf(entry: DeltaEntry): DirectoryChange {
   return { kind: 'upsert', id: entry.id, fields };
 }
 
+/**
+ * An expired or reset delta token, in each form Microsoft documents: 410 Gone with a Location to
+ * restart from ("Synchronization reset"), or "a 40X-series error with error codes such as
+ * `syncStateNotFound`" ("Token duration": seven days for directory objects), which in practice also
+ * comes as `resyncRequired` — both mean a full round
+ * (https://learn.microsoft.com/graph/delta-query-overview, concepts/delta-query-overview.md).
+ */
+export function isExpiredDeltaToken(error: unknown): boolean {
+  if (!(error instanceof GraphError)) return false;
+  if (error.statusCode === 410) return true;
+  const status = error.statusCode;
+  // 401/403 are about the token or permissions, 429 is throttling: never a reason to resync.
+  if (status < 400 || status > 499 || status === 401 || status === 403 || status === 429) {
+    return false;
+  }
+  return /^(syncStateNotFound|syncStateInvalid|resyncRequired)$/i.test(error.code ?? '');
+}
+
 /** Org sync's view of Graph: rounds of `/users/delta` pages, followed through their links. */
 export function graphDirectorySource(client: Client): DirectorySource {
   return {
@@ -66,7 +84,7 @@ export function graphDirectorySource(client: Client): DirectorySource {
         try {
           return (await request()) as Record<string, unknown>;
         } catch (error) {
-          if (error instanceof GraphError && error.statusCode === 410) {
+          if (isExpiredDeltaToken(error)) {
             throw new ResyncRequiredError('The directory delta link expired');
           }
           throw error;

@@ -22,7 +22,7 @@ export const USERS_DEFAULT_PAGE = 100;
 export const USERS_MAX_PAGE = 999;
 export const EXPAND_MAX_PAGE = 100;
 export const DELTA_MAX_PAGE = 200;
-/** Delta tokens stop working after 7 days: the client must start over (410 Gone). */
+/** Delta tokens stop working after 7 days (delta-query-overview.md, "Token duration"). */
 const DELTA_TOKEN_LIFETIME_MS = 7 * 24 * 3600_000;
 
 const READ_USERS = {
@@ -291,6 +291,15 @@ function delta(ctx: DirectoryRouteContext, request: GraphRequest): GraphResponse
   if (deltaToken || skipToken) {
     state = decodeToken<DeltaState>((deltaToken ?? skipToken)!);
     if (now - state.issuedAt > DELTA_TOKEN_LIFETIME_MS) {
+      // Token duration: seven days for directory objects; expiry is "a 40X-series error with error
+      // codes such as syncStateNotFound", or 410 with a Location to restart from
+      // (concepts/delta-query-overview.md, "Token duration" and "Synchronization reset").
+      if (tenant.deltaExpiry === 'syncStateNotFound') {
+        throw new GraphError(400, 'syncStateNotFound', 'The sync state was not found.');
+      }
+      if (tenant.deltaExpiry === 'resyncRequired') {
+        throw new GraphError(400, 'resyncRequired', 'A full resync is required.');
+      }
       const restart = `${root}/users/delta${state.select ? `?$select=${state.select.join(',')}` : ''}`;
       throw new GraphError(
         410,
