@@ -118,6 +118,33 @@ test.each(DELTA_EXPIRY_FORMS)(
   },
 );
 
+test('a full round replaces the snapshot: a manager and an office removed meanwhile are gone', async () => {
+  const snapshot = freshSnapshot();
+  const source = graphDirectorySource(t.client);
+  await syncDirectory(source, snapshot, now);
+  const person = treeOrganisation(PEOPLE)[8]!;
+  expect(await snapshot.get(person.id)).toMatchObject({ managerId: person.managerId });
+  // While links are expired, the person loses their manager and office: delta then leaves both
+  // out (user-delta.md: never-set properties and manager@delta are absent).
+  await control('PATCH', `/users/${person.id}`, { managerId: null, officeLocation: null });
+  await control('POST', '/clock', { now: new Date(Date.now() + 8 * 24 * 3600_000).toISOString() });
+  try {
+    const result = await syncDirectory(source, snapshot, now);
+    expect(result.full).toBe(true);
+    expect(await snapshot.get(person.id)).toMatchObject({
+      managerId: null,
+      officeLocation: null,
+      jobTitle: person.jobTitle,
+    });
+  } finally {
+    await control('POST', '/clock', { now: new Date().toISOString() });
+    await control('PATCH', `/users/${person.id}`, {
+      managerId: person.managerId,
+      officeLocation: person.officeLocation,
+    });
+  }
+});
+
 test('throttling in the middle of a round is ridden out by the retry middleware', async () => {
   const snapshot = freshSnapshot();
   await control('PUT', '/faults', [

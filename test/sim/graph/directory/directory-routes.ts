@@ -232,6 +232,22 @@ function listUsers(ctx: DirectoryRouteContext, request: GraphRequest): GraphResp
   return { status: 200, body };
 }
 
+/**
+ * Delta leaves out what was never set: "If the property has never been set before it will not be
+ * included in the response at all" (https://learn.microsoft.com/graph/api/user-delta,
+ * api-reference/v1.0/api/user-delta.md). The simulator keeps no history of never-set versus
+ * cleared, so a null is left out unless it changed in this round (`changed`).
+ */
+function withoutUnset(
+  item: Record<string, unknown>,
+  changed: readonly string[],
+): Record<string, unknown> {
+  for (const [key, value] of Object.entries(item)) {
+    if (value === null && !changed.includes(key)) delete item[key];
+  }
+  return item;
+}
+
 interface DeltaState {
   /** full: every present person; changes: what changed after `since`. */
   mode: 'full' | 'changes';
@@ -337,7 +353,8 @@ function delta(ctx: DirectoryRouteContext, request: GraphRequest): GraphResponse
     const people = tenant.list();
     total = people.length;
     for (const person of people.slice(state.offset, state.offset + pageSize)) {
-      const item = project(person, properties);
+      const item = withoutUnset(project(person, properties), []);
+      // No manager: no manager@delta at all (absent means unset).
       if (wantsManager && person.managerId) {
         item['manager@delta'] = [{ '@odata.type': '#microsoft.graph.user', id: person.managerId }];
       }
@@ -353,7 +370,11 @@ function delta(ctx: DirectoryRouteContext, request: GraphRequest): GraphResponse
         continue;
       }
       const changedFields = properties.filter((p) => (version.fields.get(p) ?? 0) > state.since);
-      const item = project(person, minimal ? changedFields : properties);
+      // A property set to null in this round is sent as null; one never set is left out.
+      const item = withoutUnset(
+        project(person, minimal ? changedFields : properties),
+        changedFields,
+      );
       if (wantsManager && (version.fields.get('manager') ?? 0) > state.since) {
         item['manager@delta'] = person.managerId
           ? [{ '@odata.type': '#microsoft.graph.user', id: person.managerId }]
