@@ -1,4 +1,5 @@
 import {
+  type DirectoryChange,
   type DirectoryRefresh,
   type DirectorySnapshot,
   type DirectorySource,
@@ -25,6 +26,36 @@ export async function syncDirectory(
     if (!(error instanceof ResyncRequiredError) || state.deltaLink === null) throw error;
     return round(source, snapshot, { ...state, deltaLink: null }, now);
   }
+}
+
+/**
+ * Resolves each `manager@delta` removal against the manager stored (or set earlier in the page):
+ * only the current manager's removal clears it, so a late or replayed removal of a former manager
+ * never erases the new one (user-delta.md; replays: concepts/delta-query-overview.md, "Replays").
+ */
+async function withManagerRemovals(
+  snapshot: DirectorySnapshot,
+  changes: readonly DirectoryChange[],
+): Promise<DirectoryChange[]> {
+  const managerOf = new Map<string, string | null>();
+  const out: DirectoryChange[] = [];
+  for (const change of changes) {
+    if (change.kind === 'remove') {
+      managerOf.set(change.id, null);
+      out.push(change);
+      continue;
+    }
+    const { managerRemoved, ...rest } = change;
+    if (managerRemoved !== undefined && rest.fields.managerId === undefined) {
+      const stored = managerOf.has(change.id)
+        ? managerOf.get(change.id)
+        : ((await snapshot.get(change.id))?.managerId ?? null);
+      if (stored === managerRemoved) rest.fields = { ...rest.fields, managerId: null };
+    }
+    if (rest.fields.managerId !== undefined) managerOf.set(change.id, rest.fields.managerId);
+    out.push(rest);
+  }
+  return out;
 }
 
 async function round(
@@ -69,7 +100,7 @@ async function round(
         seen.delete(change.id);
       } else seen.add(change.id);
     }
-    await snapshot.apply(page.changes);
+    await snapshot.apply(await withManagerRemovals(snapshot, page.changes));
     if (page.deltaLink) {
       if (full) {
         // A full round lists everyone present: whoever it did not list has left.

@@ -19,7 +19,16 @@ export interface DirectoryPerson {
 
 /** One change read from Graph: fields present are set (null clears), absent ones are kept. */
 export type DirectoryChange =
-  | { kind: 'upsert'; id: string; fields: Partial<Omit<DirectoryPerson, 'id'>> }
+  | {
+      kind: 'upsert';
+      id: string;
+      fields: Partial<Omit<DirectoryPerson, 'id'>>;
+      /**
+       * `manager@delta` removed this manager: org sync clears `managerId` only when it is the one
+       * stored, since removals can arrive out of order or be replayed.
+       */
+      managerRemoved?: string;
+    }
   | { kind: 'remove'; id: string };
 
 export interface DirectoryState {
@@ -50,7 +59,7 @@ export interface DirectoryPage {
   deltaLink?: string;
 }
 
-/** The directory's delta link expired (Graph answers 410): start again with a full round. */
+/** The directory's delta link expired (410, or a 4xx syncStateNotFound): start again with a full round. */
 export class ResyncRequiredError extends Error {}
 
 /** Reads the organisation's directory as delta rounds (Graph `/users/delta` selecting manager). */

@@ -3,6 +3,7 @@ import { graphDirectorySource } from '../../../functions/src/adapters/graph/dire
 import { directoryTable } from '../../../functions/src/adapters/tables/directory-table';
 import { syncDirectory } from '../../../functions/src/jobs/org-sync';
 import type { DirectorySnapshot } from '../../../functions/src/ports/directory';
+import { DELTA_EXPIRY_FORMS } from '../../sim/graph/tenant';
 import { type StorageEmulator, startStorageEmulator } from '../../sim/storage/storage-emulator';
 import { type SimTenantFixture, startSimTenant, treeOrganisation } from './sim-tenant';
 
@@ -87,22 +88,60 @@ test('the first sync is a full round in ⌈n/200⌉ requests; then only changes,
   expect(await syncDirectory(source, snapshot, now)).toMatchObject({ full: false, changes: 0 });
 });
 
-test('an expired delta link (410) restarts with a full round that also drops the departed', async () => {
+// Each documented form of an expired token (concepts/delta-query-overview.md, "Token duration"
+// and "Synchronization reset"): 410 with a Location, 400 syncStateNotFound, 400 resyncRequired.
+test.each(DELTA_EXPIRY_FORMS)(
+  'an expired delta link (%s) restarts with a full round that also drops the departed',
+  async (form) => {
+    const snapshot = freshSnapshot();
+    const source = graphDirectorySource(t.client);
+    await syncDirectory(source, snapshot, now);
+    // Someone the snapshot holds but the directory no longer lists (left while links had expired).
+    await snapshot.apply([
+      { kind: 'upsert', id: 'ghost', fields: { displayName: 'Ghost', managerId: null } },
+    ]);
+    await control('PUT', '/delta-expiry', { form });
+    await control('POST', '/clock', {
+      now: new Date(Date.now() + 8 * 24 * 3600_000).toISOString(),
+    });
+    try {
+      const result = await syncDirectory(source, snapshot, now);
+      expect(result.full).toBe(true);
+      expect(await snapshot.get('ghost')).toBeUndefined();
+      expect(result.people).toBe(t.graph.tenant.size);
+      // The new link works: the next round reads changes only.
+      expect(await syncDirectory(source, snapshot, now)).toMatchObject({ full: false });
+    } finally {
+      await control('POST', '/clock', { now: new Date().toISOString() });
+      await control('PUT', '/delta-expiry', { form: 'gone' });
+    }
+  },
+);
+
+test('a full round replaces the snapshot: a manager and an office removed meanwhile are gone', async () => {
   const snapshot = freshSnapshot();
   const source = graphDirectorySource(t.client);
   await syncDirectory(source, snapshot, now);
-  // Someone the snapshot holds but the directory no longer lists (left while links had expired).
-  await snapshot.apply([
-    { kind: 'upsert', id: 'ghost', fields: { displayName: 'Ghost', managerId: null } },
-  ]);
+  const person = treeOrganisation(PEOPLE)[8]!;
+  expect(await snapshot.get(person.id)).toMatchObject({ managerId: person.managerId });
+  // While links are expired, the person loses their manager and office: delta then leaves both
+  // out (user-delta.md: never-set properties and manager@delta are absent).
+  await control('PATCH', `/users/${person.id}`, { managerId: null, officeLocation: null });
   await control('POST', '/clock', { now: new Date(Date.now() + 8 * 24 * 3600_000).toISOString() });
   try {
     const result = await syncDirectory(source, snapshot, now);
     expect(result.full).toBe(true);
-    expect(await snapshot.get('ghost')).toBeUndefined();
-    expect(result.people).toBe(t.graph.tenant.size);
+    expect(await snapshot.get(person.id)).toMatchObject({
+      managerId: null,
+      officeLocation: null,
+      jobTitle: person.jobTitle,
+    });
   } finally {
     await control('POST', '/clock', { now: new Date().toISOString() });
+    await control('PATCH', `/users/${person.id}`, {
+      managerId: person.managerId,
+      officeLocation: person.officeLocation,
+    });
   }
 });
 

@@ -12,7 +12,7 @@ import {
   type GraphResponse,
   type GraphRoute,
 } from './router';
-import type { SimPerson, SimTenant } from './tenant';
+import { DELTA_EXPIRY_FORMS, type DeltaExpiryForm, type SimPerson, type SimTenant } from './tenant';
 import { Throttling, type ThrottlingLimits } from './throttling';
 
 /** Graph's audiences: the resource URI (v1 tokens) and its app id. */
@@ -342,6 +342,17 @@ export async function startGraphServer(options: GraphServerOptions): Promise<Gra
         throttling.limits = { ...throttling.limits, ...(body as Partial<ThrottlingLimits>) };
         return { status: 200, body: throttling.limits };
       }
+    }
+    if (path === '/_sim/delta-expiry' && method === 'PUT') {
+      const form = (body as { form?: unknown })?.form;
+      if (!DELTA_EXPIRY_FORMS.includes(form as DeltaExpiryForm)) {
+        return {
+          status: 400,
+          body: { error: `form must be one of ${DELTA_EXPIRY_FORMS.join(', ')}` },
+        };
+      }
+      tenant.deltaExpiry = form as DeltaExpiryForm;
+      return { status: 200, body: { form } };
     }
     if (path === '/_sim/clock' && method === 'POST') {
       const at = new Date(String((body as { now?: string })?.now));

@@ -69,6 +69,10 @@ interface Version {
  * The simulated tenant's directory and clock. Every change is numbered so `/users/delta` can answer
  * "what changed since" exactly; removed people stay as tombstones so a delta round reports them.
  */
+/** The forms an expired delta token takes (see SimTenant.deltaExpiry). */
+export const DELTA_EXPIRY_FORMS = ['gone', 'syncStateNotFound', 'resyncRequired'] as const;
+export type DeltaExpiryForm = (typeof DELTA_EXPIRY_FORMS)[number];
+
 export class SimTenant implements SimContext {
   private readonly people = new Map<string, SimPerson>();
   private readonly versions = new Map<string, Version>();
@@ -76,6 +80,12 @@ export class SimTenant implements SimContext {
   private reportsIndex: Map<string, string[]> | undefined;
   private seq = 0;
   private offsetMs = 0;
+  /**
+   * Mode: how an expired delta token is answered. The docs allow several: 410 Gone with a
+   * Location to restart from (delta-query-overview.md, "Synchronization reset"), or "a 40X-series
+   * error with error codes such as `syncStateNotFound`" (same page, "Token duration").
+   */
+  deltaExpiry: DeltaExpiryForm = 'gone';
   /** Ids in insertion order: listings page through a stable order, like Graph's. */
   private order: string[] = [];
   private listed: SimPerson[] | undefined;

@@ -7,6 +7,7 @@ import type {
   ResponseStatus,
   SeriesOccurrence,
 } from '../../ports/calendar';
+import { timeZoneFromGraph } from './graph-time-zone';
 
 /** getSchedule covers less than 62 days a call (a minute less) and at most 20 people. */
 const SCHEDULE_MS = 62 * 86_400_000 - 60_000;
@@ -101,7 +102,7 @@ export function graphCalendar(client: Client): CalendarPort {
                 value: {
                   scheduleId: string;
                   scheduleItems?: ScheduleItemInput[];
-                  workingHours?: WorkingHoursInput;
+                  workingHours?: Omit<WorkingHoursInput, 'timeZone'> & { timeZone?: unknown };
                   error?: { message?: string; responseCode?: string };
                 }[];
               };
@@ -110,7 +111,12 @@ export function graphCalendar(client: Client): CalendarPort {
                 if (!entry) continue;
                 if (schedule.error)
                   entry.error = schedule.error.responseCode ?? schedule.error.message;
-                if (schedule.workingHours) entry.workingHours = schedule.workingHours;
+                if (schedule.workingHours) {
+                  // The zone may be a customTimeZone with its own rules (graph-time-zone.ts).
+                  const { timeZone, ...hours } = schedule.workingHours;
+                  const zone = timeZoneFromGraph(timeZone);
+                  entry.workingHours = zone === undefined ? hours : { ...hours, timeZone: zone };
+                }
                 entry.scheduleItems.push(...(schedule.scheduleItems ?? []));
               }
             }),

@@ -39,22 +39,57 @@ const FIELDS = [
   'accountEnabled',
 ] as const;
 
-/** A delta entry as a snapshot change: only what the entry carries is set. */
-export function changeOf(entry: DeltaEntry): DirectoryChange {
+/**
+ * A delta entry as a snapshot change. Delta leaves out a property that was never set, and
+ * `manager@delta` for someone without a manager (https://learn.microsoft.com/graph/api/user-delta,
+ * api-reference/v1.0/api/user-delta.md: "If the property has never been set before it will not be
+ * included in the response at all"). So in a full round, which lists everyone as they are, an
+ * absent property is unset and the entry replaces what the snapshot held; in a changes round an
+ * absent property is kept. A manager removal names the manager removed: org sync clears it only
+ * when that is the manager stored (removals may come out of order or be replayed).
+ */
+export function changeOf(entry: DeltaEntry, fullRound = false): DirectoryChange {
   if (entry['@removed']) return { kind: 'remove', id: entry.id };
   const fields: Partial<Omit<DirectoryPerson, 'id'>> = {};
   for (const key of FIELDS) {
-    if (!(key in entry)) continue;
+    if (!(key in entry)) {
+      if (!fullRound) continue;
+      // displayName is required on every user; accountEnabled defaults to true.
+      if (key === 'accountEnabled') fields.accountEnabled = true;
+      else if (key !== 'displayName') fields[key] = null;
+      continue;
+    }
     const value = entry[key];
     if (key === 'accountEnabled') fields.accountEnabled = value !== false;
     else (fields as Record<string, unknown>)[key] = typeof value === 'string' ? value : null;
   }
   const managers = entry['manager@delta'];
-  if (managers) {
-    const current = managers.find((m) => !m['@removed']);
-    fields.managerId = current?.id ?? null;
+  const current = managers?.find((m) => !m['@removed']);
+  if (current) fields.managerId = current.id;
+  else if (fullRound) fields.managerId = null;
+  const removed = managers?.filter((m) => m['@removed']).at(-1);
+  if (!current && removed && !fullRound) {
+    return { kind: 'upsert', id: entry.id, fields, managerRemoved: removed.id };
   }
   return { kind: 'upsert', id: entry.id, fields };
+}
+
+/**
+ * An expired or reset delta token, in each form Microsoft documents: 410 Gone with a Location to
+ * restart from ("Synchronization reset"), or "a 40X-series error with error codes such as
+ * `syncStateNotFound`" ("Token duration": seven days for directory objects), which in practice also
+ * comes as `resyncRequired` — both mean a full round
+ * (https://learn.microsoft.com/graph/delta-query-overview, concepts/delta-query-overview.md).
+ */
+export function isExpiredDeltaToken(error: unknown): boolean {
+  if (!(error instanceof GraphError)) return false;
+  if (error.statusCode === 410) return true;
+  const status = error.statusCode;
+  // 401/403 are about the token or permissions, 429 is throttling: never a reason to resync.
+  if (status < 400 || status > 499 || status === 401 || status === 403 || status === 429) {
+    return false;
+  }
+  return /^(syncStateNotFound|syncStateInvalid|resyncRequired)$/i.test(error.code ?? '');
 }
 
 /** Org sync's view of Graph: rounds of `/users/delta` pages, followed through their links. */
@@ -66,7 +101,7 @@ export function graphDirectorySource(client: Client): DirectorySource {
         try {
           return (await request()) as Record<string, unknown>;
         } catch (error) {
-          if (error instanceof GraphError && error.statusCode === 410) {
+          if (isExpiredDeltaToken(error)) {
             throw new ResyncRequiredError('The directory delta link expired');
           }
           throw error;
@@ -80,7 +115,9 @@ export function graphDirectorySource(client: Client): DirectorySource {
       );
       for (;;) {
         const page: DirectoryPage = {
-          changes: ((response.value as DeltaEntry[] | undefined) ?? []).map(changeOf),
+          changes: ((response.value as DeltaEntry[] | undefined) ?? []).map((entry) =>
+            changeOf(entry, deltaLink === null),
+          ),
         };
         const next = response['@odata.nextLink'];
         if (typeof response['@odata.deltaLink'] === 'string') {

@@ -27,5 +27,11 @@ export type {
   ProposeAlternativesResult,
 } from './propose-alternatives';
 export { proposeAlternatives } from './propose-alternatives';
-export type { ResolvedTimeZone, TimeZoneInput, TimeZoneProblem } from './time-zone';
+export type {
+  CustomTimeZone,
+  ResolvedTimeZone,
+  TimeZoneInput,
+  TimeZoneProblem,
+  ZoneTransition,
+} from './time-zone';
 export { resolveTimeZone } from './time-zone';

@@ -239,11 +239,11 @@ export function prepareParticipant(
     return { ok: false, problem: { code: 'invalidSchedule', role, detail: busy } };
   }
   const [mergedStarts, mergedEnds] = mergeIntervals(busy);
-  const hoursClock = new ZoneClock(hoursZone.zone.iana, window.from, window.to);
+  const hoursClock = new ZoneClock(hoursZone.zone, window.from, window.to);
   const clock =
     zone.zone.iana === hoursZone.zone.iana
       ? hoursClock
-      : new ZoneClock(zone.zone.iana, window.from, window.to);
+      : new ZoneClock(zone.zone, window.from, window.to);
   return {
     ok: true,
     participant: {

@@ -2,6 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import { describe, expect, it } from 'vitest';
 import { ana, busyUtc, carmen, javier, lucia } from './example-pairs';
 import { planSeries } from './plan-series';
+import type { CustomTimeZone } from './time-zone';
 
 function planned(result: ReturnType<typeof planSeries>) {
   if (!result.ok) throw new Error(`expected a plan, got ${JSON.stringify(result.reason)}`);
@@ -352,38 +353,62 @@ describe('planSeries: refusals', () => {
     });
   });
 
-  it('refuses a custom time zone with daylight-saving rules, saying why', () => {
-    const result = planSeries({
-      mentee: carmen(),
-      mentor: {
-        ...javier(),
-        workingHours: {
-          ...javier().workingHours,
-          timeZone: {
-            '@odata.type': '#microsoft.graph.customTimeZone',
-            name: 'Customized Time Zone',
-            bias: -60,
-            standardOffset: { time: '03:00:00', dayOccurrence: 5, dayOfWeek: 'sunday', month: 10 },
-            daylightOffset: {
-              time: '02:00:00',
-              dayOccurrence: 5,
-              dayOfWeek: 'sunday',
-              month: 3,
-              daylightBias: -60,
-            },
-          },
+  it('plans for a mentor whose working hours are in a zone given by rules, inside those hours', () => {
+    // Madrid's rules as a custom zone: Outlook's getSchedule may serve a zone this way.
+    const madridRules: CustomTimeZone = {
+      kind: 'custom',
+      name: 'Customized Time Zone',
+      standardOffset: 60,
+      daylight: {
+        offset: 120,
+        starts: { month: 3, week: 5, weekday: 0, minuteOfDay: 120 },
+        ends: { month: 10, week: 5, weekday: 0, minuteOfDay: 180 },
+      },
+    };
+    const mentor = ana('18:00');
+    const series = planned(
+      planSeries({
+        mentee: lucia(),
+        mentor: {
+          ...mentor,
+          timeZone: madridRules,
+          workingHours: { ...mentor.workingHours, timeZone: madridRules },
         },
-      },
-      plan: { earliestStart: '2026-03-02' },
+        plan: { earliestStart: '2026-01-12' },
+      }),
+    );
+    // A custom zone has no name for Graph: the series keeps the mentee's named zone.
+    expect(series.recurrenceZone.anchoredTo).toBe('mentee');
+    expect(series.score).toEqual({ free: 10, conflicts: 0 });
+    expect(series.clashing).toEqual([]);
+    // The rules' change on 29 March moves the mentor's clock exactly as Europe/Madrid would.
+    expect(series.occurrences.map((o) => o.local.mentor.start)).toEqual([
+      ...Array(6).fill('16:00'),
+      ...Array(4).fill('17:00'),
+    ]);
+  });
+
+  it('anchors the series in UTC when both people have zones given by rules', () => {
+    const fixed = (offset: number): CustomTimeZone => ({
+      kind: 'custom',
+      name: 'Customized Time Zone',
+      standardOffset: offset,
     });
-    expect(result).toMatchObject({
-      ok: false,
-      reason: {
-        code: 'customTimeZoneUnsupported',
-        role: 'mentor',
-        timeZone: 'Customized Time Zone',
-      },
+    const withZone = (person: ReturnType<typeof lucia>, zone: CustomTimeZone) => ({
+      ...person,
+      timeZone: zone,
+      workingHours: { ...person.workingHours, timeZone: zone },
     });
+    const series = planned(
+      planSeries({
+        mentee: withZone(lucia(), fixed(-360)),
+        mentor: withZone(ana('18:00'), fixed(60)),
+        plan: { earliestStart: '2026-01-12' },
+      }),
+    );
+    expect(series.recurrenceZone).toMatchObject({ anchoredTo: 'utc', graphName: 'UTC' });
+    expect(series.clashing).toEqual([]);
+    expect(new Set(series.occurrences.map((o) => o.local.mentee.start)).size).toBe(1);
   });
 
   it('refuses working hours that end before they start', () => {

@@ -198,7 +198,7 @@ function chooseAnchors(
   if (plan.recurrenceTimeZone !== undefined) {
     const zone = resolveTimeZone(plan.recurrenceTimeZone);
     if (!zone.ok) return { ...zone.problem, role: 'programme' };
-    const clock = new ZoneClock(zone.zone.iana, window.from, window.to);
+    const clock = new ZoneClock(zone.zone, window.from, window.to);
     return [{ anchoredTo: 'programme', zone: zone.zone, clock }];
   }
   const anchors: Anchor[] = [];

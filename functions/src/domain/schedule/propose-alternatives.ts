@@ -112,7 +112,7 @@ export function proposeAlternatives(input: ProposeAlternativesInput): ProposeAlt
   if (input.searchTimeZone !== undefined) {
     const zone = resolveTimeZone(input.searchTimeZone);
     if (!zone.ok) return { ok: false, reason: { ...zone.problem, role: 'programme' } };
-    clock = new ZoneClock(zone.zone.iana, window.from, window.to);
+    clock = new ZoneClock(zone.zone, window.from, window.to);
   }
 
   const length = end - start;

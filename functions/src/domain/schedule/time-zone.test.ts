@@ -1,7 +1,7 @@
 import { TZDate, tzOffset } from '@date-fns/tz';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { resolveTimeZone, ZoneClock } from './time-zone';
+import { type CustomTimeZone, resolveTimeZone, ZoneClock } from './time-zone';
 
 const ZONES = [
   'Europe/Madrid',
@@ -61,14 +61,142 @@ describe('resolveTimeZone', () => {
     });
   });
 
-  it('accepts a custom zone only when it is UTC under either sign convention of its bias', () => {
-    expect(resolveTimeZone({ '@odata.type': '#microsoft.graph.customTimeZone', bias: 0 })).toEqual({
+  it('resolves a zone given by rules to a custom key, never a name for Graph', () => {
+    expect(resolveTimeZone(CUSTOM_MADRID)).toEqual({
       ok: true,
-      zone: { iana: 'UTC', source: 'customUtc' },
+      zone: { iana: 'Custom/60/120/3.5.0@120/10.5.0@180', source: 'custom', rules: CUSTOM_MADRID },
     });
-    expect(
-      resolveTimeZone({ '@odata.type': '#microsoft.graph.customTimeZone', bias: 60, name: 'X' }),
-    ).toMatchObject({ ok: false, problem: { code: 'customTimeZoneUnsupported', timeZone: 'X' } });
+    expect(resolveTimeZone({ kind: 'custom', name: 'Fixed', standardOffset: -360 })).toMatchObject({
+      ok: true,
+      zone: { iana: 'Custom/-360', source: 'custom' },
+    });
+  });
+
+  it('refuses rules that name no day or an offset beyond ±14 hours, saying why', () => {
+    const noDay = {
+      ...CUSTOM_MADRID.daylight!,
+      starts: { month: 13, week: 1, weekday: 0, minuteOfDay: 0 },
+    };
+    expect(resolveTimeZone({ ...CUSTOM_MADRID, daylight: noDay })).toMatchObject({
+      ok: false,
+      problem: { code: 'customTimeZoneUnsupported', timeZone: 'Customized Time Zone' },
+    });
+    expect(resolveTimeZone({ kind: 'custom', name: 'Far', standardOffset: 15 * 60 })).toMatchObject(
+      { ok: false, problem: { code: 'customTimeZoneUnsupported', timeZone: 'Far' } },
+    );
+  });
+});
+
+/** Zones given by rules, each equal to an IANA zone over 2025–2027 (Windows' registry rules). */
+const CUSTOM_MADRID: CustomTimeZone = {
+  kind: 'custom',
+  name: 'Customized Time Zone',
+  standardOffset: 60,
+  daylight: {
+    offset: 120,
+    starts: { month: 3, week: 5, weekday: 0, minuteOfDay: 120 },
+    ends: { month: 10, week: 5, weekday: 0, minuteOfDay: 180 },
+  },
+};
+const CUSTOM_ZONES: [CustomTimeZone, string][] = [
+  [CUSTOM_MADRID, 'Europe/Madrid'],
+  [
+    {
+      kind: 'custom',
+      name: 'Pacific',
+      standardOffset: -480,
+      daylight: {
+        offset: -420,
+        starts: { month: 3, week: 2, weekday: 0, minuteOfDay: 120 },
+        ends: { month: 11, week: 1, weekday: 0, minuteOfDay: 120 },
+      },
+    },
+    'America/Los_Angeles',
+  ],
+  [
+    // Southern hemisphere: daylight time spans the new year.
+    {
+      kind: 'custom',
+      name: 'Sydney',
+      standardOffset: 600,
+      daylight: {
+        offset: 660,
+        starts: { month: 10, week: 1, weekday: 0, minuteOfDay: 120 },
+        ends: { month: 4, week: 1, weekday: 0, minuteOfDay: 180 },
+      },
+    },
+    'Australia/Sydney',
+  ],
+  [{ kind: 'custom', name: 'Mexico', standardOffset: -360 }, 'America/Mexico_City'],
+];
+
+describe('ZoneClock for a zone given by rules', () => {
+  const from = Date.UTC(2025, 0, 1);
+  const to = Date.UTC(2027, 11, 31);
+  const clocks = CUSTOM_ZONES.map(([rules, iana]) => {
+    const resolved = resolveTimeZone(rules);
+    if (!resolved.ok) throw new Error(`unresolved ${rules.name}`);
+    return { clock: new ZoneClock(resolved.zone, from, to), iana };
+  });
+
+  it('answers the offset the equivalent IANA zone has at every instant', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...clocks),
+        fc.integer({ min: from, max: to }),
+        ({ clock, iana }, instant) => {
+          expect(clock.offsetAt(instant)).toBe(tzOffset(iana, new Date(instant)));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('turns every wall-clock time into an instant showing it, or past a skipped hour as TZDate', () => {
+    const minutes = Math.floor((to - from) / 60_000);
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...clocks),
+        fc.integer({ min: 2 * 1440, max: minutes - 2 * 1440 }),
+        ({ clock, iana }, m) => {
+          const wall = from + m * 60_000;
+          // The instants whose wall clock in the IANA zone reads `wall` (two in a repeated hour);
+          // the candidates are every offset these four zones take.
+          const showing = [-8, -7, -6, 1, 2, 10, 11]
+            .map((h) => wall - h * 3_600_000)
+            .filter((u) => u + tzOffset(iana, new Date(u)) * 60_000 === wall);
+          const at = new Date(wall);
+          const tzDate = new TZDate(
+            at.getUTCFullYear(),
+            at.getUTCMonth(),
+            at.getUTCDate(),
+            at.getUTCHours(),
+            at.getUTCMinutes(),
+            iana,
+          ).getTime();
+          const got = clock.toUtc(wall);
+          if (showing.length === 0) expect(got).toBe(tzDate);
+          else expect(got).toBe(Math.max(...showing));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('resolves the hours next to Madrid’s changes like TZDate; a repeated hour is the later', () => {
+    const { clock } = clocks[0]!;
+    for (const [month, day, hour, minute] of [
+      [2, 29, 1, 59],
+      [2, 29, 2, 30],
+      [2, 29, 3, 0],
+      [9, 25, 2, 30],
+      [9, 25, 3, 0],
+    ] as const) {
+      const wall = Date.UTC(2026, month, day, hour, minute);
+      expect(clock.toUtc(wall)).toBe(
+        new TZDate(2026, month, day, hour, minute, 'Europe/Madrid').getTime(),
+      );
+    }
   });
 });
 

@@ -5,47 +5,51 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
 
-/** A Graph `standardTimeZoneOffset` / `daylightTimeZoneOffset` (the transition rule of a custom zone). */
-export interface TimeZoneTransitionRule {
-  time?: string;
-  dayOccurrence?: number;
-  dayOfWeek?: string;
-  month?: number;
-  year?: number;
-  daylightBias?: number;
+/**
+ * When a zone given by rules changes offset: the `week`th `weekday` (0 = Sunday) of `month`
+ * (1–12), 5 meaning the last one, at `minuteOfDay` on the clock in force just before the change.
+ */
+export interface ZoneTransition {
+  month: number;
+  week: number;
+  weekday: number;
+  minuteOfDay: number;
 }
 
-/** Graph's `#microsoft.graph.customTimeZone` (mailboxSettings.workingHours.timeZone may be one). */
-export interface CustomTimeZoneInput {
-  '@odata.type'?: string;
-  name?: string;
-  bias?: number;
-  standardOffset?: TimeZoneTransitionRule;
-  daylightOffset?: TimeZoneTransitionRule;
+/**
+ * A zone known by its rules instead of a name (Outlook's "customised" zones; the calendar adapter
+ * reads them from Graph's customTimeZone). Offsets are minutes east of UTC: UTC+01:00 is 60.
+ */
+export interface CustomTimeZone {
+  kind: 'custom';
+  name: string;
+  standardOffset: number;
+  /** Absent when the zone keeps one offset all year. */
+  daylight?: { offset: number; starts: ZoneTransition; ends: ZoneTransition };
 }
 
-/** A zone as Outlook/Graph gives it: a Windows or IANA name, `{ name }`, or a customTimeZone. */
-export type TimeZoneInput = string | CustomTimeZoneInput;
+/** A zone as the adapters hand it over: a Windows or IANA name, `{ name }`, or rules. */
+export type TimeZoneInput = string | { name?: unknown } | CustomTimeZone;
 
 export interface ResolvedTimeZone {
-  /** Canonical IANA name used for every computation. */
+  /**
+   * The key every computation uses: the canonical IANA name, or for a zone given by rules
+   * (`source: 'custom'`) a `Custom/…` key made from them, which is never written to Graph.
+   */
   iana: string;
   /** The name to hand back to Graph (the one the mailbox uses), when there is one. */
   graphName?: string;
-  source: 'windows' | 'iana' | 'customUtc';
+  source: 'windows' | 'iana' | 'custom';
+  /** The rules of a custom zone. */
+  rules?: CustomTimeZone;
 }
 
 export type TimeZoneProblem =
   | { code: 'unknownTimeZone'; timeZone: string }
   | { code: 'customTimeZoneUnsupported'; timeZone: string; why: string };
 
-function isCustom(input: CustomTimeZoneInput): boolean {
-  return (
-    input['@odata.type']?.endsWith('customTimeZone') === true ||
-    input.bias !== undefined ||
-    input.standardOffset !== undefined ||
-    input.daylightOffset !== undefined
-  );
+function isCustom(input: TimeZoneInput): input is CustomTimeZone {
+  return typeof input === 'object' && 'kind' in input && input.kind === 'custom';
 }
 
 // Building an Intl.DateTimeFormat costs tens of microseconds; the answer for a name never changes.
@@ -101,22 +105,74 @@ export function resolveTimeZone(
   return { ok: false, problem: { code: 'unknownTimeZone', timeZone: name } };
 }
 
+const MAX_OFFSET = 14 * 60;
+
+function transitionProblem(t: ZoneTransition): string | undefined {
+  const ok =
+    Number.isInteger(t.month) &&
+    t.month >= 1 &&
+    t.month <= 12 &&
+    Number.isInteger(t.week) &&
+    t.week >= 1 &&
+    t.week <= 5 &&
+    Number.isInteger(t.weekday) &&
+    t.weekday >= 0 &&
+    t.weekday <= 6 &&
+    Number.isFinite(t.minuteOfDay) &&
+    t.minuteOfDay >= 0 &&
+    t.minuteOfDay < 1440;
+  return ok ? undefined : `the transition ${JSON.stringify(t)} names no day of the year`;
+}
+
 function resolveCustom(
-  input: CustomTimeZoneInput,
+  input: CustomTimeZone,
 ): { ok: true; zone: ResolvedTimeZone } | { ok: false; problem: TimeZoneProblem } {
-  const timeZone = input.name ?? 'Customized Time Zone';
-  const hasDaylight =
-    (input.daylightOffset?.daylightBias ?? 0) !== 0 &&
-    (input.daylightOffset?.month ?? 0) !== 0 &&
-    (input.standardOffset?.month ?? 0) !== 0;
-  if (!hasDaylight && (input.bias ?? 0) === 0) {
-    // Zero bias and no daylight saving is UTC under either sign convention.
-    return { ok: true, zone: { iana: 'UTC', source: 'customUtc' } };
+  const refuse = (why: string) =>
+    ({
+      ok: false,
+      problem: { code: 'customTimeZoneUnsupported', timeZone: input.name, why },
+    }) as const;
+  const offsets = [input.standardOffset, ...(input.daylight ? [input.daylight.offset] : [])];
+  if (offsets.some((o) => !Number.isInteger(o) || Math.abs(o) > MAX_OFFSET)) {
+    return refuse('its offset from UTC is not a whole number of minutes within ±14 hours');
   }
-  const why = hasDaylight
-    ? 'its daylight-saving rules would have to be evaluated by hand instead of by the time-zone database'
-    : "the sign of its bias is documented as positive east of UTC, while Exchange's TIME_ZONE_INFORMATION counts it the other way";
-  return { ok: false, problem: { code: 'customTimeZoneUnsupported', timeZone, why } };
+  if (input.daylight) {
+    const why = transitionProblem(input.daylight.starts) ?? transitionProblem(input.daylight.ends);
+    if (why) return refuse(why);
+  }
+  const rules: CustomTimeZone =
+    input.daylight?.offset === input.standardOffset
+      ? { kind: 'custom', name: input.name, standardOffset: input.standardOffset }
+      : input;
+  const rule = (t: ZoneTransition) => `${t.month}.${t.week}.${t.weekday}@${t.minuteOfDay}`;
+  const key = rules.daylight
+    ? `Custom/${rules.standardOffset}/${rules.daylight.offset}/${rule(rules.daylight.starts)}/${rule(rules.daylight.ends)}`
+    : `Custom/${rules.standardOffset}`;
+  return { ok: true, zone: { iana: key, source: 'custom', rules } };
+}
+
+/** UTC ms of a wall-clock reading `minuteOfDay` on the transition's day of `year`. */
+function transitionWall(year: number, t: ZoneTransition): number {
+  const first = Date.UTC(year, t.month - 1, 1);
+  const firstWeekday = new Date(first).getUTCDay();
+  let day = 1 + ((t.weekday - firstWeekday + 7) % 7) + (t.week - 1) * 7;
+  const daysInMonth = new Date(Date.UTC(year, t.month, 0)).getUTCDate();
+  // Week 5 is "the last" (Windows' SYSTEMTIME convention for transition dates).
+  while (day > daysInMonth) day -= 7;
+  return Date.UTC(year, t.month - 1, day) + t.minuteOfDay * MINUTE;
+}
+
+/** The UTC offset (minutes) of a zone given by rules at a UTC instant. */
+function customOffsetAt(rules: CustomTimeZone, utcMs: number): number {
+  const { daylight, standardOffset } = rules;
+  if (!daylight) return standardOffset;
+  const year = new Date(utcMs + standardOffset * MINUTE).getUTCFullYear();
+  // The change to daylight time happens on the standard clock, the change back on the daylight one.
+  const starts = transitionWall(year, daylight.starts) - standardOffset * MINUTE;
+  const ends = transitionWall(year, daylight.ends) - daylight.offset * MINUTE;
+  const inDaylight =
+    starts < ends ? utcMs >= starts && utcMs < ends : utcMs >= starts || utcMs < ends;
+  return inDaylight ? daylight.offset : standardOffset;
 }
 
 /** Whole days since 1970-01-01 for a `YYYY-MM-DD` calendar date, or undefined if invalid. */
@@ -162,13 +218,24 @@ interface OffsetChange {
  */
 export class ZoneClock {
   readonly iana: string;
+  private readonly rules: CustomTimeZone | undefined;
   private readonly from: number;
   private readonly to: number;
   private readonly initial: number;
   private readonly changes: OffsetChange[];
 
-  constructor(iana: string, fromMs: number, toMs: number) {
+  /** `zone`: an IANA name, or a resolved zone (which may be given by rules). */
+  constructor(zone: string | ResolvedTimeZone, fromMs: number, toMs: number) {
+    const iana = typeof zone === 'string' ? zone : zone.iana;
     this.iana = iana;
+    this.rules = typeof zone === 'string' ? undefined : zone.rules;
+    if (this.rules) {
+      this.from = fromMs;
+      this.to = toMs;
+      this.initial = customOffsetAt(this.rules, fromMs);
+      this.changes = [];
+      return;
+    }
     // tzScan steps by calendar month from its start; starting on the 1st keeps it from skipping one.
     const start = new Date(fromMs);
     this.from = Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), 1);
@@ -193,6 +260,7 @@ export class ZoneClock {
 
   /** UTC offset in minutes at a UTC instant. */
   offsetAt(utcMs: number): number {
+    if (this.rules) return customOffsetAt(this.rules, utcMs);
     if (utcMs < this.from || utcMs > this.to) return tzOffset(this.iana, new Date(utcMs));
     let offset = this.initial;
     for (const change of this.changes) {
@@ -209,6 +277,7 @@ export class ZoneClock {
 
   /** The UTC instant of a wall-clock time (milliseconds on a UTC-based epoch) in this zone. */
   toUtc(wallMs: number): number {
+    if (this.rules) return this.customToUtc(this.rules, wallMs);
     const nearChange = this.changes.some((change) => {
       const wallAtChange = change.at + change.before * MINUTE;
       return Math.abs(wallMs - wallAtChange) < 3 * HOUR;
@@ -225,6 +294,21 @@ export class ZoneClock {
       ).getTime();
     }
     return wallMs - this.offsetAt(wallMs - this.offsetAt(wallMs) * MINUTE) * MINUTE;
+  }
+
+  /**
+   * A zone given by rules: the instant whose wall clock reads `wallMs`. A repeated hour gives the
+   * later one (standard time) and a skipped hour moves forward by the gap, as `TZDate` resolves
+   * them for IANA zones, so both kinds of zone plan alike.
+   */
+  private customToUtc(rules: CustomTimeZone, wallMs: number): number {
+    const offsets = [rules.standardOffset, ...(rules.daylight ? [rules.daylight.offset] : [])];
+    const fits = offsets
+      .map((o) => wallMs - o * MINUTE)
+      .filter((utc) => utc + customOffsetAt(rules, utc) * MINUTE === wallMs);
+    if (fits.length > 0) return Math.max(...fits);
+    const before = customOffsetAt(rules, wallMs - Math.max(...offsets) * MINUTE);
+    return wallMs - before * MINUTE;
   }
 }
 

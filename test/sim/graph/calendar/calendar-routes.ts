@@ -663,8 +663,9 @@ function formatIn(at: number, zone: string): string {
 /**
  * Control endpoints for the server's `control` hook: tests play an attendee
  * (`POST /_sim/calendar/respond {userId, eventId, response, comment?}`), load busy blocks
- * (`POST /_sim/calendar/seed [SimBusyBlock…]`) and turn Teams off for a mailbox
- * (`PUT /_sim/calendar/{userId}/onlineMeetingProviders ["…"]`).
+ * (`POST /_sim/calendar/seed [SimBusyBlock…]`), turn Teams off for a mailbox
+ * (`PUT /_sim/calendar/{userId}/onlineMeetingProviders ["…"]`) and make a mailbox's getSchedule
+ * serve its zone as a customTimeZone (`PUT /_sim/calendar/{userId}/customTimeZone true|false`).
  */
 export function calendarControl(store: CalendarStore) {
   return (method: string, path: string, body: unknown): GraphResponse | undefined => {
@@ -690,6 +691,11 @@ export function calendarControl(store: CalendarStore) {
         const blocks = Array.isArray(body) ? body : [];
         store.seed(blocks as never);
         return { status: 200, body: { seeded: blocks.length } };
+      }
+      const custom = /^\/_sim\/calendar\/([^/]+)\/customTimeZone$/.exec(path)?.[1];
+      if (custom && method === 'PUT') {
+        store.serveCustomTimeZone(decodeURIComponent(custom), body !== false);
+        return { status: 204 };
       }
       const providers = /^\/_sim\/calendar\/([^/]+)\/onlineMeetingProviders$/.exec(path)?.[1];
       if (providers && method === 'PUT') {

@@ -4,6 +4,7 @@ import type { SimContext, SimMailboxOwner } from '../context';
 import { GraphError } from '../router';
 import { type PatternedRecurrence, parseRecurrence, seriesDays } from './recurrence';
 import {
+  customTimeZoneFor,
   DAY_MS,
   type DateTimeTimeZone,
   dateTimeIn,
@@ -222,6 +223,9 @@ export class CalendarStore {
   private readonly meetings = new Map<string, Meeting>();
   private readonly providers = new Map<string, string[]>();
   private counter = 0;
+
+  /** Mailboxes whose getSchedule working hours come as a customTimeZone. */
+  private readonly customZoneMailboxes = new Set<string>();
 
   constructor(
     private readonly ctx: SimContext,
@@ -980,9 +984,29 @@ export class CalendarStore {
         scheduleId: address,
         availabilityView: view.map((s) => DIGIT[s]).join(''),
         scheduleItems,
-        workingHours: person.mailboxSettings.workingHours,
+        workingHours: this.servedWorkingHours(person),
       };
     });
+  }
+
+  /**
+   * Mode "custom zones for some mailboxes": getSchedule may give `workingHours.timeZone` as a
+   * `#microsoft.graph.customTimeZone` (Microsoft's own example does,
+   * api-reference/v1.0/api/calendar-getschedule.md). Mailboxes switched on serve their zone's
+   * rules that way; the others serve `{ name }`.
+   */
+  serveCustomTimeZone(userId: string, on = true): void {
+    const person = this.ctx.findUser(userId);
+    if (!person) throw new GraphError(404, 'ErrorItemNotFound', `No mailbox ${userId}.`);
+    if (on) this.customZoneMailboxes.add(person.id);
+    else this.customZoneMailboxes.delete(person.id);
+  }
+
+  private servedWorkingHours(person: SimMailboxOwner) {
+    const hours = person.mailboxSettings.workingHours;
+    if (!this.customZoneMailboxes.has(person.id)) return hours;
+    const custom = customTimeZoneFor(hours.timeZone.name);
+    return custom ? { ...hours, timeZone: custom } : hours;
   }
 
   /** The item's subject, body… after an exception's and the owner's own changes. */

@@ -168,3 +168,88 @@ export function parseQueryInstant(text: string, name: string): number {
   }
   return at;
 }
+
+interface CustomTransition {
+  time: string;
+  dayOccurrence: number;
+  dayOfWeek: string;
+  month: number;
+  year: number;
+}
+
+/** Graph's `#microsoft.graph.customTimeZone`, as getSchedule serves it. */
+export interface CustomTimeZoneWire {
+  '@odata.type': '#microsoft.graph.customTimeZone';
+  bias: number;
+  name: string;
+  standardOffset: CustomTransition;
+  daylightOffset: CustomTransition & { daylightBias: number };
+}
+
+const sunday = (month: number, dayOccurrence: number, time: string): CustomTransition => ({
+  time: `${time}:00.0000000`,
+  dayOccurrence,
+  dayOfWeek: 'sunday',
+  month,
+  year: 0,
+});
+const none: CustomTransition = {
+  time: '00:00:00.0000000',
+  dayOccurrence: 0,
+  dayOfWeek: 'sunday',
+  month: 0,
+  year: 0,
+};
+
+/**
+ * The rules of the demo's zones as a customTimeZone, in the shape and sign convention of
+ * Microsoft's getSchedule example (api-reference/v1.0/api/calendar-getschedule.md: a Pacific
+ * mailbox is `bias: 480`, `daylightBias: -60`, second Sunday of March to first Sunday of November),
+ * which is Exchange's availability TimeZone (Bias, DayOrder 5 = last:
+ * https://learn.microsoft.com/previous-versions/office/gg448916(v=office.14)). The transitions are
+ * Windows' own for these zones (EU: last Sunday of March at 01:00 UTC, back on the last Sunday of
+ * October; Mexico without daylight time since 2022).
+ */
+const CUSTOM_ZONES: Record<string, CustomTimeZoneWire> = {
+  'Europe/Madrid': {
+    '@odata.type': '#microsoft.graph.customTimeZone',
+    bias: -60,
+    name: 'Customized Time Zone',
+    standardOffset: sunday(10, 5, '03:00'),
+    daylightOffset: { ...sunday(3, 5, '02:00'), daylightBias: -60 },
+  },
+  'Europe/London': {
+    '@odata.type': '#microsoft.graph.customTimeZone',
+    bias: 0,
+    name: 'Customized Time Zone',
+    standardOffset: sunday(10, 5, '02:00'),
+    daylightOffset: { ...sunday(3, 5, '01:00'), daylightBias: -60 },
+  },
+  'America/Mexico_City': {
+    '@odata.type': '#microsoft.graph.customTimeZone',
+    bias: 360,
+    name: 'Customized Time Zone',
+    standardOffset: none,
+    daylightOffset: { ...none, daylightBias: 0 },
+  },
+  'America/Los_Angeles': {
+    '@odata.type': '#microsoft.graph.customTimeZone',
+    bias: 480,
+    name: 'Customized Time Zone',
+    standardOffset: sunday(11, 1, '02:00'),
+    daylightOffset: { ...sunday(3, 2, '02:00'), daylightBias: -60 },
+  },
+};
+
+/** Zones that keep the same rules (the Canaries change with the rest of the EU, an hour behind Madrid). */
+const SAME_RULES: Record<string, string> = {
+  'Atlantic/Canary': 'Europe/London',
+  'Europe/Paris': 'Europe/Madrid',
+};
+
+/** The customTimeZone equal to a named zone (Windows or IANA), when the simulator knows its rules. */
+export function customTimeZoneFor(name: string): CustomTimeZoneWire | undefined {
+  const iana = tryIanaZone(name);
+  if (!iana) return undefined;
+  return CUSTOM_ZONES[SAME_RULES[iana] ?? iana];
+}

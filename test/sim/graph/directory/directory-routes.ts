@@ -22,7 +22,7 @@ export const USERS_DEFAULT_PAGE = 100;
 export const USERS_MAX_PAGE = 999;
 export const EXPAND_MAX_PAGE = 100;
 export const DELTA_MAX_PAGE = 200;
-/** Delta tokens stop working after 7 days: the client must start over (410 Gone). */
+/** Delta tokens stop working after 7 days (delta-query-overview.md, "Token duration"). */
 const DELTA_TOKEN_LIFETIME_MS = 7 * 24 * 3600_000;
 
 const READ_USERS = {
@@ -232,6 +232,22 @@ function listUsers(ctx: DirectoryRouteContext, request: GraphRequest): GraphResp
   return { status: 200, body };
 }
 
+/**
+ * Delta leaves out what was never set: "If the property has never been set before it will not be
+ * included in the response at all" (https://learn.microsoft.com/graph/api/user-delta,
+ * api-reference/v1.0/api/user-delta.md). The simulator keeps no history of never-set versus
+ * cleared, so a null is left out unless it changed in this round (`changed`).
+ */
+function withoutUnset(
+  item: Record<string, unknown>,
+  changed: readonly string[],
+): Record<string, unknown> {
+  for (const [key, value] of Object.entries(item)) {
+    if (value === null && !changed.includes(key)) delete item[key];
+  }
+  return item;
+}
+
 interface DeltaState {
   /** full: every present person; changes: what changed after `since`. */
   mode: 'full' | 'changes';
@@ -291,6 +307,15 @@ function delta(ctx: DirectoryRouteContext, request: GraphRequest): GraphResponse
   if (deltaToken || skipToken) {
     state = decodeToken<DeltaState>((deltaToken ?? skipToken)!);
     if (now - state.issuedAt > DELTA_TOKEN_LIFETIME_MS) {
+      // Token duration: seven days for directory objects; expiry is "a 40X-series error with error
+      // codes such as syncStateNotFound", or 410 with a Location to restart from
+      // (concepts/delta-query-overview.md, "Token duration" and "Synchronization reset").
+      if (tenant.deltaExpiry === 'syncStateNotFound') {
+        throw new GraphError(400, 'syncStateNotFound', 'The sync state was not found.');
+      }
+      if (tenant.deltaExpiry === 'resyncRequired') {
+        throw new GraphError(400, 'resyncRequired', 'A full resync is required.');
+      }
       const restart = `${root}/users/delta${state.select ? `?$select=${state.select.join(',')}` : ''}`;
       throw new GraphError(
         410,
@@ -328,7 +353,8 @@ function delta(ctx: DirectoryRouteContext, request: GraphRequest): GraphResponse
     const people = tenant.list();
     total = people.length;
     for (const person of people.slice(state.offset, state.offset + pageSize)) {
-      const item = project(person, properties);
+      const item = withoutUnset(project(person, properties), []);
+      // No manager: no manager@delta at all (absent means unset).
       if (wantsManager && person.managerId) {
         item['manager@delta'] = [{ '@odata.type': '#microsoft.graph.user', id: person.managerId }];
       }
@@ -344,7 +370,11 @@ function delta(ctx: DirectoryRouteContext, request: GraphRequest): GraphResponse
         continue;
       }
       const changedFields = properties.filter((p) => (version.fields.get(p) ?? 0) > state.since);
-      const item = project(person, minimal ? changedFields : properties);
+      // A property set to null in this round is sent as null; one never set is left out.
+      const item = withoutUnset(
+        project(person, minimal ? changedFields : properties),
+        changedFields,
+      );
       if (wantsManager && (version.fields.get('manager') ?? 0) > state.since) {
         item['manager@delta'] = person.managerId
           ? [{ '@odata.type': '#microsoft.graph.user', id: person.managerId }]
