@@ -17,6 +17,9 @@ import { useAction } from '../../components/useAsync';
 import { useSectionStyles } from './AgendaSection';
 import type { SectionProps } from './PairPage';
 
+/** "Would you recommend it", 0 to 10, as the net promoter score asks it. */
+const SCALE = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10'];
+
 const useScaleStyles = makeStyles({ scale: { flexWrap: 'wrap' } });
 
 /** The end-of-programme evaluation (PRODUCT rule 8), once the programme is over for the pair. */
@@ -64,8 +67,8 @@ export function EvaluationSection({ space, pairs, onChange }: SectionProps) {
             value={recommend === undefined ? '' : String(recommend)}
             onChange={(_, d) => setRecommend(Number(d.value))}
           >
-            {Array.from({ length: 11 }, (_, n) => (
-              <Radio key={n} value={String(n)} label={String(n)} />
+            {SCALE.map((n) => (
+              <Radio key={n} value={n} label={n} />
             ))}
           </RadioGroup>
         </Field>
