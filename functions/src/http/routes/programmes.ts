@@ -12,15 +12,29 @@ import { APP_ROLES, type Principal } from '../auth';
 import {
   ChangeStatusSchema,
   CreateProgrammeSchema,
+  LARGE_FORM_BYTES,
   ProgrammeIdParams,
   ProgrammeSettingsSchema,
   type ProgrammeView,
 } from '../contracts';
+import { ifMatch } from '../preconditions';
 import { HttpProblem } from '../problems';
 import { type AnyRoute, defineRoute, type RouteResult } from '../route';
 import { conditionalWrite, savedResponse, withEtag } from './versioned';
 
-const view = (p: Versioned<Programme>): ProgrammeView => withEtag(p);
+/**
+ * A programme as `principal` may read it. Only HR reads who else a named-people programme names;
+ * anyone else (employees, advisors) sees at most their own id there — one person's eligibility
+ * is not another's business.
+ */
+function asSeenBy(principal: Principal | null, p: Versioned<Programme>): Versioned<Programme> {
+  if (principal?.roles.includes(APP_ROLES.admin) || p.value.eligibility.kind !== 'people') return p;
+  const personIds = p.value.eligibility.personIds.filter((id) => id === principal?.id);
+  return { ...p, value: { ...p.value, eligibility: { kind: 'people', personIds } } };
+}
+
+const view = (principal: Principal | null, p: Versioned<Programme>): ProgrammeView =>
+  withEtag(asSeenBy(principal, p));
 
 function isStaff(principal: Principal | null): boolean {
   return !!principal?.roles.some((r) => r === APP_ROLES.admin || r === APP_ROLES.advisor);
@@ -44,13 +58,6 @@ export async function loadProgramme(services: Services, id: string, principal: P
   return found;
 }
 
-/** Edits quote the ETag they read (If-Match), so two HR people never overwrite each other. */
-export function ifMatch(headers: { get(name: string): string | null }): string {
-  const etag = headers.get('if-match');
-  if (!etag) throw new HttpProblem(428, 'Send If-Match with the ETag you read.');
-  return etag;
-}
-
 async function replace(services: Services, next: Programme, etag: string): Promise<RouteResult> {
   return savedResponse(
     await conditionalWrite(() => services.programmes.replace(next, etag), 'This programme'),
@@ -71,7 +78,7 @@ export const programmeRoutes: AnyRoute[] = [
           b.value.createdAt.localeCompare(a.value.createdAt) ||
           a.value.id.localeCompare(b.value.id),
       );
-      return { body: { value: visible.map(view) } };
+      return { body: { value: visible.map((p) => view(principal, p)) } };
     },
   }),
   defineRoute({
@@ -80,6 +87,7 @@ export const programmeRoutes: AnyRoute[] = [
     path: '/programmes',
     access: 'admin',
     request: { body: CreateProgrammeSchema },
+    maxBodyBytes: LARGE_FORM_BYTES,
     handler: async ({ principal, services, body }) => {
       const { kind, ...settings } = body;
       const programme = createProgramme(
@@ -103,7 +111,9 @@ export const programmeRoutes: AnyRoute[] = [
     access: 'employee',
     request: { params: ProgrammeIdParams },
     handler: async ({ principal, services, params }) =>
-      savedResponse(await loadProgramme(services, params.programmeId, principal)),
+      savedResponse(
+        asSeenBy(principal, await loadProgramme(services, params.programmeId, principal)),
+      ),
   }),
   defineRoute({
     name: 'edit-programme',
@@ -111,6 +121,7 @@ export const programmeRoutes: AnyRoute[] = [
     path: '/programmes/:programmeId',
     access: 'admin',
     request: { params: ProgrammeIdParams, body: ProgrammeSettingsSchema },
+    maxBodyBytes: LARGE_FORM_BYTES,
     handler: async ({ principal, services, params, body, headers }) => {
       const etag = ifMatch(headers);
       const current = await loadProgramme(services, params.programmeId, principal);
