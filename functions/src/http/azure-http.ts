@@ -42,7 +42,7 @@ async function readLimited(
 /**
  * The Azure Functions handler of one route. The app runs with HTTP streams on
  * (`app.setup({ enableHttpStream: true })`,
- * https://learn.microsoft.com/en-us/azure/azure-functions/functions-reference-node?pivots=nodejs-model-v4#http-streams),
+ * https://learn.microsoft.com/en-us/azure/azure-functions/node-http-stream),
  * so the body arrives as a stream and is refused before it is read — on its Content-Length, or
  * once the bytes read pass the route's limit — whoever sends it, signed in or not. Without streams
  * the host buffers the whole body (up to its 100 MB default) before any code of ours runs.
