@@ -77,7 +77,8 @@ function pageConfig(command: 'build' | 'serve', page: 'tab' | 'addin'): UserConf
       outDir: 'dist',
       // The pane's build adds its page to the tab's.
       emptyOutDir: page === 'tab',
-      sourcemap: true,
+      // No source maps in the built tab: production would publish its source (docs/security.md).
+      sourcemap: false,
       target: 'es2022',
       chunkSizeWarningLimit: 800,
       rolldownOptions: {

@@ -1,6 +1,26 @@
 import { z } from 'zod';
 
 /**
+ * Where keys and issuer come from must be authenticated: an `http://` key set could be swapped on
+ * the way, and every token signed with the swapped key would pass. Plain HTTP only on loopback,
+ * where no network lies between (the local tenant's issuer).
+ */
+const LOOPBACK = new Set(['127.0.0.1', '[::1]', 'localhost']);
+export function isSecureUrl(value: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname));
+}
+const secureUrl = z
+  .string()
+  .url()
+  .refine(isSecureUrl, 'must be an https:// URL (http:// only on 127.0.0.1, ::1 or localhost)');
+
+/**
  * The backend's settings, parsed once from the environment. Production and the local host differ
  * only here: which issuer, audience and key set tokens are checked against — never whether.
  */
@@ -13,9 +33,9 @@ const ConfigSchema = z
     /** Application ID URI (`api://<host>/<clientId>`): v1 tokens carry it as audience. */
     TANDEM_APP_ID_URI: z.string().min(1).optional(),
     /** Token issuer; defaults to Entra's v2 issuer for the tenant. */
-    TANDEM_ISSUER: z.string().url().optional(),
+    TANDEM_ISSUER: secureUrl.optional(),
     /** JWKS URL; defaults to Entra's public key set. */
-    TANDEM_JWKS_URL: z.string().url().optional(),
+    TANDEM_JWKS_URL: secureUrl.optional(),
     /** Table Storage: a connection string (Azurite locally) or an account URL (managed identity). */
     TANDEM_STORAGE_CONNECTION: z.string().min(1).optional(),
     TANDEM_STORAGE_ACCOUNT_URL: z.string().url().optional(),

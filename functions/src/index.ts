@@ -1,6 +1,7 @@
 import azureFunctions from '@azure/functions';
 import { composeBackend } from './compose';
 import { loadConfig } from './config';
+import { azureHttpHandler } from './http/azure-http';
 import { routes } from './http/routes';
 
 // @azure/functions ships CommonJS: a default import works in both plain Node ESM and bundlers.
@@ -10,7 +11,9 @@ const { dispatcher, services, jobs } = composeBackend(loadConfig(), {
   log: (message, error) => console.error(message, error),
 });
 
-app.setup({ enableHttpStream: false });
+// Bodies arrive as streams, so the entry point refuses an oversized one before reading it
+// (http/azure-http.ts).
+app.setup({ enableHttpStream: true });
 
 // Each route of the table becomes one HTTP function; the dispatcher re-matches the URL so both
 // hosts share one pipeline (auth, limits, zod, problem+json).
@@ -19,16 +22,7 @@ for (const route of routes) {
     methods: [route.method],
     authLevel: 'anonymous',
     route: route.path.slice(1).replace(/:(\w+)/g, '{$1}'),
-    handler: async (request) => {
-      const body = request.body ? Buffer.from(await request.arrayBuffer()) : undefined;
-      const response = await dispatcher.handle({
-        method: request.method,
-        url: new URL(request.url),
-        headers: request.headers,
-        body,
-      });
-      return { status: response.status, headers: response.headers, body: response.body };
-    },
+    handler: azureHttpHandler(route, dispatcher),
   });
 }
 

@@ -70,10 +70,17 @@ export function createTokenValidator(
   };
 
   function principalOf(payload: JWTPayload): AuthResult {
-    const tid = String(payload.tid);
+    // Entra's `tid` and `oid` are GUID strings (https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference);
+    // any other shape is refused before either is used as an id or a storage key.
+    const { tid, oid } = payload;
+    if (typeof tid !== 'string' || !GUID.test(tid)) {
+      return { ok: false, reason: 'The token has no valid tid claim.' };
+    }
+    if (typeof oid !== 'string' || !GUID.test(oid)) {
+      return { ok: false, reason: 'The token has no valid oid claim.' };
+    }
     if (tid !== config.tenantId) return { ok: false, reason: 'The token is from another tenant.' };
     const roles = Array.isArray(payload.roles) ? payload.roles.map(String) : [];
-    const oid = String(payload.oid);
     if (typeof payload.scp === 'string') {
       const scopes = payload.scp.split(' ');
       if (!scopes.includes(USER_SCOPE)) {
@@ -101,6 +108,7 @@ export function createTokenValidator(
   }
 }
 
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const VERIFIED_CACHE_SIZE = 10_000;
 const VERIFIED_CACHE_SECONDS = 300;
 

@@ -36,9 +36,23 @@ export const ProblemSchema = z.object({
 });
 export type ProblemBody = z.infer<typeof ProblemSchema>;
 
+/**
+ * Body limit of the routes taking a programme's settings or an application form: their largest
+ * valid bodies (2,000 named people; 10 answers of 2,000 characters, each escaped to 6 bytes in the
+ * worst case) stay under it, and their stored JSON under the 480,000 characters one entity holds
+ * (adapters/tables/json-table.ts; test/integration/storage-limits.test.ts proves both).
+ */
+export const LARGE_FORM_BYTES = 256 * 1024;
+
 // --- Programmes ------------------------------------------------------------------------------
 
-const personId = z.string().min(1).max(64);
+/**
+ * A person is an Entra object id: a GUID (Microsoft Graph's `user.id`,
+ * https://learn.microsoft.com/en-us/graph/api/resources/user). Checked here so that no id reaches
+ * a Table Storage key with a `/`, `#` or `?` in it.
+ */
+export const PersonIdSchema = z.guid();
+const personId = PersonIdSchema;
 export const EligibilitySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('everyone') }).strict(),
   z
@@ -168,9 +182,7 @@ export const RejectApplicationSchema = z
   .object({ reason: z.string().trim().min(1).max(1000) })
   .strict();
 
-export const ApplicationParams = z
-  .object({ programmeId: z.string().uuid(), personId: z.string().min(1).max(64) })
-  .strict();
+export const ApplicationParams = z.object({ programmeId: z.string().uuid(), personId }).strict();
 
 /** How fresh the directory snapshot is (HR's org sync panel). */
 export interface DirectoryStatus {

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { TooLargeToStoreError } from '../ports/programmes';
 import type { Services } from '../ports/services';
 import type { Principal, TokenValidator } from './auth';
 import { type ApiRequest, createDispatcher } from './dispatch';
 import { defineRoute } from './route';
+import { API_HEADERS } from './security-headers';
 
 const employee: Principal = {
   kind: 'user',
@@ -39,6 +41,15 @@ const routes = [
     path: '/admin',
     access: 'admin',
     handler: async () => ({ body: { ok: true } }),
+  }),
+  defineRoute({
+    name: 'too-large-to-store',
+    method: 'POST',
+    path: '/store',
+    access: 'anonymous',
+    handler: async () => {
+      throw new TooLargeToStoreError('The application', 'answers');
+    },
   }),
   defineRoute({
     name: 'boom',
@@ -141,5 +152,38 @@ describe('the request pipeline', () => {
     const r = await dispatcher.handle(request('GET', '/api/boom'));
     expect(r.status).toBe(500);
     expect(r.body).not.toContain('secret internals');
+  });
+
+  it('answers 413 naming the field when an entity could never be stored', async () => {
+    const r = await dispatcher.handle(request('POST', '/api/store'));
+    expect(r.status).toBe(413);
+    expect(JSON.parse(r.body)).toMatchObject({
+      status: 413,
+      field: 'answers',
+      errors: [{ path: 'body.answers' }],
+    });
+  });
+
+  it('sends the browser headers on every response, and Allow on 405', async () => {
+    const responses = await Promise.all([
+      dispatcher.handle(request('GET', '/api/admin', { token: 'admin' })),
+      dispatcher.handle(request('GET', '/api/admin')),
+      dispatcher.handle(request('GET', '/api/boom')),
+      dispatcher.handle(request('GET', '/api/nowhere')),
+      dispatcher.handle(request('DELETE', '/api/things/t1')),
+    ]);
+    expect(responses.map((r) => r.status)).toEqual([200, 401, 500, 404, 405]);
+    for (const r of responses) expect(r.headers).toMatchObject(API_HEADERS);
+    expect(responses[4]!.headers.allow).toBe('POST');
+  });
+
+  it('answers malformed percent-encoding in a parameter with 400, not a URIError', async () => {
+    const r = await dispatcher.handle(
+      request('POST', '/api/things/%E0%A4%A', { token: 'employee', body: '{}' }),
+    );
+    expect(r.status).toBe(400);
+    expect(JSON.parse(r.body).errors).toEqual([
+      { path: 'params.thingId', message: 'Malformed percent-encoding' },
+    ]);
   });
 });

@@ -1,8 +1,11 @@
 import type { z } from 'zod';
+import { TooLargeToStoreError } from '../ports/programmes';
 import type { Services } from '../ports/services';
 import { APP_ROLES, type Principal, type TokenValidator } from './auth';
+import { checkIfMatch } from './preconditions';
 import { HttpProblem, PROBLEM_CONTENT_TYPE, type Problem, problem } from './problems';
 import { type Access, type AnyRoute, API_PREFIX, type Method } from './route';
+import { API_HEADERS } from './security-headers';
 
 /** A request as any host sees it: no framework types cross this line. */
 export interface ApiRequest {
@@ -26,6 +29,17 @@ export interface Dispatcher {
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+
+const UNSAFE_METHODS = new Set<string>(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** A path segment decoded, or undefined when its percent-encoding is malformed (`%E0%A4%A`). */
+function decodeSegment(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}
 
 interface CompiledRoute {
   route: AnyRoute;
@@ -107,27 +121,47 @@ export function createDispatcher(
     ...routes.map((r) => r.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES),
   );
 
+  // Every response, whatever produced it, leaves with the API's browser headers.
   async function handle(request: ApiRequest): Promise<ApiResponse> {
+    const response = await respond(request);
+    return { ...response, headers: { ...response.headers, ...API_HEADERS } };
+  }
+
+  async function respond(request: ApiRequest): Promise<ApiResponse> {
     const method = request.method.toUpperCase() as Method;
     const path = request.url.pathname;
-    let pathMatched = false;
+    const allowed = new Set<string>();
     let found: { route: AnyRoute; params: Record<string, string> } | undefined;
     for (const c of compiled) {
       const m = c.pattern.exec(path);
       if (!m) continue;
-      pathMatched = true;
+      allowed.add(c.route.method);
       if (c.route.method !== method) continue;
       const params: Record<string, string> = {};
+      const malformed: { path: string; message: string }[] = [];
       c.names.forEach((name, i) => {
-        params[name] = decodeURIComponent(m[i + 1] ?? '');
+        const decoded = decodeSegment(m[i + 1] ?? '');
+        if (decoded === undefined) {
+          malformed.push({ path: `params.${name}`, message: 'Malformed percent-encoding' });
+        } else {
+          params[name] = decoded;
+        }
       });
+      if (malformed.length > 0) {
+        return problemResponse(
+          problem(400, 'The request has invalid fields.', { errors: malformed }),
+        );
+      }
       found = { route: c.route, params };
       break;
     }
     if (!found) {
-      return pathMatched
-        ? problemResponse(problem(405, `${method} is not allowed on ${path}.`))
-        : problemResponse(problem(404, `No API route matches ${path}.`));
+      // RFC 9110 §15.5.6: a 405 lists the methods the resource supports.
+      return allowed.size > 0
+        ? problemResponse(problem(405, `${method} is not allowed on this path.`), {
+            allow: [...allowed].sort().join(', '),
+          })
+        : problemResponse(problem(404, 'No API route matches this path.'));
     }
     const { route } = found;
 
@@ -202,6 +236,7 @@ export function createDispatcher(
     }
 
     try {
+      if (UNSAFE_METHODS.has(method)) checkIfMatch(request.headers.get('if-match'));
       const result = await route.handler({
         principal,
         params,
@@ -222,6 +257,14 @@ export function createDispatcher(
       return json(status, result.body, result.headers);
     } catch (error) {
       if (error instanceof HttpProblem) return problemResponse(error.problem);
+      if (error instanceof TooLargeToStoreError) {
+        return problemResponse(
+          problem(413, `${error.field} is too large to store; shorten it.`, {
+            field: error.field,
+            errors: [{ path: `body.${error.field}`, message: 'Too large to store' }],
+          }),
+        );
+      }
       log(`${route.name} failed`, error);
       return problemResponse(problem(500, 'Something went wrong on our side.'));
     }

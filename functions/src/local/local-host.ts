@@ -6,6 +6,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import type { Dispatcher } from '../http/dispatch';
 import { PROBLEM_CONTENT_TYPE, problem } from '../http/problems';
 import { API_PREFIX } from '../http/route';
+import { API_HEADERS, PAGE_HEADERS } from '../http/security-headers';
 
 export interface LocalHostOptions {
   dispatcher: Dispatcher;
@@ -32,7 +33,6 @@ const MIME: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
-  '.map': 'application/json; charset=utf-8',
 };
 
 /** Reads a body up to `limit + 1` bytes: enough to know it is too large, never more. */
@@ -62,7 +62,20 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
       res.writeHead(404).end();
       return;
     }
-    const relative = normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, '');
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(pathname);
+    } catch {
+      // Malformed percent-encoding names no file.
+      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('Bad request');
+      return;
+    }
+    // Source maps are never served, should a build have written any (tab/vite.config.ts).
+    if (decoded.includes('\0') || extname(decoded) === '.map') {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
+      return;
+    }
+    const relative = normalize(decoded).replace(/^(\.\.[/\\])+/, '');
     let file = join(staticRoot, relative);
     if (!file.startsWith(staticRoot)) {
       res.writeHead(403).end();
@@ -94,7 +107,13 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
-      if (url.pathname === API_PREFIX || url.pathname.startsWith(`${API_PREFIX}/`)) {
+      const isApi = url.pathname === API_PREFIX || url.pathname.startsWith(`${API_PREFIX}/`);
+      // Every response of this host carries the browser headers (the dispatcher adds the API's to
+      // its own; these cover the pages, the documents and the host's own refusals).
+      for (const [name, value] of Object.entries(isApi ? API_HEADERS : PAGE_HEADERS)) {
+        res.setHeader(name, value);
+      }
+      if (isApi) {
         const body = await readBody(req, dispatcher.maxBodyBytes);
         const headers = {
           get: (name: string) => {

@@ -23,3 +23,16 @@ export interface ProgrammeStore {
   /** Replaces the stored programme only if it still has `etag`; else StaleVersionError. */
   replace(programme: Programme, etag: string): Promise<Versioned<Programme>>;
 }
+
+/**
+ * The entity is larger than storage can ever hold (Table Storage: 1 MiB an entity); `field` names
+ * its largest field, the one to shorten. The dispatcher answers 413 with it.
+ */
+export class TooLargeToStoreError extends Error {
+  constructor(
+    what: string,
+    readonly field: string,
+  ) {
+    super(`${what} is too large to store (its field ${field} is the largest)`);
+  }
+}

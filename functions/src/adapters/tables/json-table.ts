@@ -1,6 +1,11 @@
 import { RestError, TableClient, type TableEntityResult } from '@azure/data-tables';
 import type { TokenCredential } from '@azure/identity';
-import { AlreadyExistsError, StaleVersionError, type Versioned } from '../../ports/programmes';
+import {
+  AlreadyExistsError,
+  StaleVersionError,
+  TooLargeToStoreError,
+  type Versioned,
+} from '../../ports/programmes';
 
 /** How to reach Table Storage: a connection string (Azurite) or an account URL + credential. */
 export type TableConnection =
@@ -16,11 +21,59 @@ export function tableClient(connection: TableConnection, table: string): TableCl
   return new TableClient(connection.url, table, connection.credential);
 }
 
-interface Row {
-  partitionKey: string;
-  rowKey: string;
-  /** The entity as JSON: one property, so its shape can grow without a migration. */
-  data: string;
+/**
+ * Table Storage holds at most 64 KiB in a string property (32K UTF-16 units) and 1 MiB in an
+ * entity (https://learn.microsoft.com/en-us/rest/api/storageservices/understanding-the-table-service-data-model).
+ * An entity's JSON goes in `data`; a longer one is split over `data`, `data1`, `data2`… of the
+ * same entity (`parts` says how many), so it stays one row with one ETag and one atomic replace.
+ * 16 parts of 30,000 units are 960,000 bytes: with the keys and property names, under 1 MiB.
+ */
+const PART = 30_000;
+const MAX_PARTS = 16;
+/** The longest JSON one entity holds; the contracts' largest bodies stay below it (docs/security.md). */
+export const MAX_ENTITY_JSON = PART * MAX_PARTS;
+
+type Row = { partitionKey: string; rowKey: string; data: string; parts?: number } & Record<
+  string,
+  unknown
+>;
+
+const partName = (i: number) => (i === 0 ? 'data' : `data${i}`);
+
+/** The entity's row; TooLargeToStoreError naming its largest field when it could never fit. */
+function toRow(what: string, partitionKey: string, rowKey: string, value: unknown): Row {
+  // Stored as ASCII (`é` as `\u00e9`, still JSON): Azurite garbles multi-byte characters in large
+  // entities (a 100,000-character string of `é` came back with U+FFFD in it), and a part boundary
+  // then never falls inside a surrogate pair either.
+  const json = JSON.stringify(value).replace(
+    /[\u007f-\uffff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  if (json.length > MAX_ENTITY_JSON) throw new TooLargeToStoreError(what, largestField(value));
+  const row: Row = { partitionKey, rowKey, data: '' };
+  const parts = Math.max(1, Math.ceil(json.length / PART));
+  for (let i = 0; i < parts; i++) row[partName(i)] = json.slice(i * PART, (i + 1) * PART);
+  if (parts > 1) row.parts = parts;
+  return row;
+}
+
+/** Rows written before parts existed have `data` alone. */
+function fromRow<T>(row: Record<string, unknown>): T {
+  const parts = typeof row.parts === 'number' ? row.parts : 1;
+  let json = '';
+  for (let i = 0; i < parts; i++) json += String(row[partName(i)] ?? '');
+  return JSON.parse(json) as T;
+}
+
+function largestField(value: unknown): string {
+  if (!value || typeof value !== 'object') return 'value';
+  let largest = 'value';
+  let size = -1;
+  for (const [key, field] of Object.entries(value)) {
+    const length = JSON.stringify(field)?.length ?? 0;
+    if (length > size) [largest, size] = [key, length];
+  }
+  return largest;
 }
 
 /**
@@ -46,11 +99,7 @@ export class JsonTable<T> {
   async create(partitionKey: string, rowKey: string, value: T): Promise<Versioned<T>> {
     await this.ensure();
     try {
-      const r = await this.client.createEntity<Row>({
-        partitionKey,
-        rowKey,
-        data: JSON.stringify(value),
-      });
+      const r = await this.client.createEntity<Row>(toRow(this.what, partitionKey, rowKey, value));
       return { value, etag: r.etag! };
     } catch (error) {
       if (error instanceof RestError && error.statusCode === 409)
@@ -63,7 +112,7 @@ export class JsonTable<T> {
     await this.ensure();
     try {
       const row = await this.client.getEntity<Row>(partitionKey, rowKey);
-      return { value: JSON.parse(row.data) as T, etag: row.etag };
+      return { value: fromRow<T>(row), etag: row.etag };
     } catch (error) {
       if (error instanceof RestError && error.statusCode === 404) return undefined;
       throw error;
@@ -79,7 +128,7 @@ export class JsonTable<T> {
     const out: Versioned<T>[] = [];
     const rows = this.client.listEntities<Row>({ queryOptions: { filter } });
     for await (const row of rows as AsyncIterable<TableEntityResult<Row>>) {
-      out.push({ value: JSON.parse(row.data) as T, etag: row.etag });
+      out.push({ value: fromRow<T>(row), etag: row.etag });
     }
     return out;
   }
@@ -105,8 +154,9 @@ export class JsonTable<T> {
   ): Promise<Versioned<T>> {
     await this.ensure();
     try {
+      // Replace, not merge: a shorter entity must not keep the longer one's last parts.
       const r = await this.client.updateEntity<Row>(
-        { partitionKey, rowKey, data: JSON.stringify(value) },
+        toRow(this.what, partitionKey, rowKey, value),
         'Replace',
         { etag },
       );

@@ -14,12 +14,14 @@ import type { Principal } from '../auth';
 import {
   ApplicationFormSchema,
   ApplicationParams,
+  LARGE_FORM_BYTES,
   ProgrammeIdParams,
   RejectApplicationSchema,
 } from '../contracts';
+import { ifMatch } from '../preconditions';
 import { HttpProblem } from '../problems';
 import { type AnyRoute, defineRoute, type RouteResult } from '../route';
-import { ifMatch, loadProgramme } from './programmes';
+import { loadProgramme } from './programmes';
 import { conditionalWrite, savedResponse, withEtag } from './versioned';
 
 const view = (a: Versioned<Application>) => withEtag(a);
@@ -124,6 +126,7 @@ export const applicationRoutes: AnyRoute[] = [
     path: '/programmes/:programmeId/applications',
     access: 'employee',
     request: { params: ProgrammeIdParams, body: ApplicationFormSchema },
+    maxBodyBytes: LARGE_FORM_BYTES,
     handler: async ({ principal, services, params, body }) => {
       const { value: programme } = await loadProgramme(services, params.programmeId, principal);
       // Only people reach this route (access: employee), so the principal has a name.
@@ -155,6 +158,7 @@ export const applicationRoutes: AnyRoute[] = [
     path: '/programmes/:programmeId/applications/me',
     access: 'employee',
     request: { params: ProgrammeIdParams, body: ApplicationFormSchema },
+    maxBodyBytes: LARGE_FORM_BYTES,
     handler: async ({ principal, services, params, body, headers }) => {
       const etag = ifMatch(headers);
       const { value: programme } = await loadProgramme(services, params.programmeId, principal);

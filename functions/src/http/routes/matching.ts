@@ -37,9 +37,10 @@ import {
   RunMatchingSchema,
   SwapProposalsSchema,
 } from '../contracts';
+import { ifMatch } from '../preconditions';
 import { HttpProblem } from '../problems';
 import { type AnyRoute, defineRoute, type RouteResult } from '../route';
-import { ifMatch, loadProgramme } from './programmes';
+import { loadProgramme } from './programmes';
 import { conditionalWrite, withEtag } from './versioned';
 
 /**

@@ -47,9 +47,9 @@ import {
   SessionParams,
   SpaceEntryParams,
 } from '../contracts';
+import { ifMatch } from '../preconditions';
 import { HttpProblem } from '../problems';
 import { type AnyRoute, defineRoute } from '../route';
-import { ifMatch } from './programmes';
 import { conditionalWrite, savedResponse } from './versioned';
 
 /** A member of the pair, with their role in it. Anyone else — HR and advisors included — gets 404. */

@@ -13,23 +13,42 @@ import { APP_ROLES, type Principal } from '../auth';
 import {
   ChangeStatusSchema,
   CreateProgrammeSchema,
+  LARGE_FORM_BYTES,
   ProgrammeIdParams,
   ProgrammeSettingsSchema,
   type ProgrammeView,
 } from '../contracts';
+import { ifMatch } from '../preconditions';
 import { HttpProblem } from '../problems';
 import { type AnyRoute, defineRoute, type RouteResult } from '../route';
 import { conditionalWrite, withEtag } from './versioned';
 
-const view = (p: Versioned<Programme>): ProgrammeView =>
-  withEtag({ ...p, value: { ...p.value, minRespondents: minimumRespondents(p.value) } });
+/**
+ * A programme as `principal` may read it. Only HR reads who else a named-people programme names;
+ * anyone else (employees, advisors) sees at most their own id there — one person's eligibility
+ * is not another's business.
+ */
+function asSeenBy(principal: Principal | null, p: Versioned<Programme>): Versioned<Programme> {
+  if (principal?.roles.includes(APP_ROLES.admin) || p.value.eligibility.kind !== 'people') return p;
+  const personIds = p.value.eligibility.personIds.filter((id) => id === principal?.id);
+  return { ...p, value: { ...p.value, eligibility: { kind: 'people', personIds } } };
+}
 
-/** A programme as a response: its view (defaults filled in) with the ETag in the header too. */
-const programmeResponse = (p: Versioned<Programme>, status = 200): RouteResult => ({
-  status,
-  body: view(p),
-  headers: { etag: p.etag },
-});
+/** A programme as the API shows it to `principal`: defaults filled in, others' ids left out. */
+const view = (principal: Principal | null, p: Versioned<Programme>): ProgrammeView => {
+  const seen = asSeenBy(principal, p);
+  return withEtag({
+    ...seen,
+    value: { ...seen.value, minRespondents: minimumRespondents(seen.value) },
+  });
+};
+
+/** A programme as a response, with its ETag in the header too. */
+const programmeResponse = (
+  principal: Principal | null,
+  p: Versioned<Programme>,
+  status = 200,
+): RouteResult => ({ status, body: view(principal, p), headers: { etag: p.etag } });
 
 function isStaff(principal: Principal | null): boolean {
   return !!principal?.roles.some((r) => r === APP_ROLES.admin || r === APP_ROLES.advisor);
@@ -53,15 +72,14 @@ export async function loadProgramme(services: Services, id: string, principal: P
   return found;
 }
 
-/** Edits quote the ETag they read (If-Match), so two HR people never overwrite each other. */
-export function ifMatch(headers: { get(name: string): string | null }): string {
-  const etag = headers.get('if-match');
-  if (!etag) throw new HttpProblem(428, 'Send If-Match with the ETag you read.');
-  return etag;
-}
-
-async function replace(services: Services, next: Programme, etag: string): Promise<RouteResult> {
+async function replace(
+  principal: Principal | null,
+  services: Services,
+  next: Programme,
+  etag: string,
+): Promise<RouteResult> {
   return programmeResponse(
+    principal,
     await conditionalWrite(() => services.programmes.replace(next, etag), 'This programme'),
   );
 }
@@ -80,7 +98,7 @@ export const programmeRoutes: AnyRoute[] = [
           b.value.createdAt.localeCompare(a.value.createdAt) ||
           a.value.id.localeCompare(b.value.id),
       );
-      return { body: { value: visible.map(view) } };
+      return { body: { value: visible.map((p) => view(principal, p)) } };
     },
   }),
   defineRoute({
@@ -89,6 +107,7 @@ export const programmeRoutes: AnyRoute[] = [
     path: '/programmes',
     access: 'admin',
     request: { body: CreateProgrammeSchema },
+    maxBodyBytes: LARGE_FORM_BYTES,
     handler: async ({ principal, services, body }) => {
       const { kind, ...settings } = body;
       const programme = createProgramme(
@@ -100,7 +119,7 @@ export const programmeRoutes: AnyRoute[] = [
       );
       const result = await services.programmes.create(programme);
       return {
-        ...programmeResponse(result, 201),
+        ...programmeResponse(principal, result, 201),
         headers: { etag: result.etag, location: `/api/programmes/${programme.id}` },
       };
     },
@@ -112,7 +131,7 @@ export const programmeRoutes: AnyRoute[] = [
     access: 'employee',
     request: { params: ProgrammeIdParams },
     handler: async ({ principal, services, params }) =>
-      programmeResponse(await loadProgramme(services, params.programmeId, principal)),
+      programmeResponse(principal, await loadProgramme(services, params.programmeId, principal)),
   }),
   defineRoute({
     name: 'edit-programme',
@@ -120,6 +139,7 @@ export const programmeRoutes: AnyRoute[] = [
     path: '/programmes/:programmeId',
     access: 'admin',
     request: { params: ProgrammeIdParams, body: ProgrammeSettingsSchema },
+    maxBodyBytes: LARGE_FORM_BYTES,
     handler: async ({ principal, services, params, body, headers }) => {
       const etag = ifMatch(headers);
       const current = await loadProgramme(services, params.programmeId, principal);
@@ -129,7 +149,7 @@ export const programmeRoutes: AnyRoute[] = [
           code: edited.reason.code,
         });
       }
-      return replace(services, edited.programme, etag);
+      return replace(principal, services, edited.programme, etag);
     },
   }),
   defineRoute({
@@ -151,7 +171,7 @@ export const programmeRoutes: AnyRoute[] = [
           },
         );
       }
-      return replace(services, moved.programme, etag);
+      return replace(principal, services, moved.programme, etag);
     },
   }),
 ];

@@ -1,4 +1,3 @@
-import { stringify } from 'csv-stringify/sync';
 import { anonymousSuggestions, summarise } from '../../domain/evaluation/evaluation';
 import type { Evaluation, Feedback } from '../../domain/pair-space/pair-space';
 import { minimumRespondents } from '../../domain/programme/programme';
@@ -12,6 +11,7 @@ import type { Services } from '../../ports/services';
 import type { Principal } from '../auth';
 import { APP_ROLES } from '../auth';
 import { type EvaluationResultsView, ProgrammeIdParams, type ProgressView } from '../contracts';
+import { toCsv } from '../csv';
 import { type AnyRoute, defineRoute } from '../route';
 import { loadProgramme } from './programmes';
 
@@ -120,12 +120,8 @@ export const progressRoutes: AnyRoute[] = [
     request: { params: ProgrammeIdParams },
     handler: async ({ principal, services, params }) => {
       const { programme, perPair } = await figures(services, params.programmeId, principal);
-      const csv = stringify(reportRows(programme.name, perPair), {
-        // Excel reads UTF-8 (accents in Spanish names) only with the byte order mark.
-        bom: true,
-        // A cell starting like a formula is shown as text, never run by a spreadsheet.
-        cast: { string: (value) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value) },
-      });
+      // Safe in spreadsheets of either separator: formulas escaped, every cell quoted that needs it.
+      const csv = toCsv(reportRows(programme.name, perPair));
       const file = `tandem-${programme.name.replace(/[^\p{L}\p{N}]+/gu, '-').toLowerCase()}.csv`;
       // The plain name for old clients (ASCII, accents dropped), the exact one in filename*.
       const ascii = file.normalize('NFD').replace(/[^\x20-\x7e]|"/g, '');

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config';
+
+const base = {
+  TANDEM_TENANT_ID: '6d1f0a8e-2b1c-4c55-9f0e-3a2b1c4d5e6f',
+  TANDEM_CLIENT_ID: '0f2e3d4c-5b6a-4798-8a7b-6c5d4e3f2a1b',
+  TANDEM_STORAGE_ACCOUNT_URL: 'https://tandem.table.core.windows.net',
+};
+
+describe('key set and issuer URLs', () => {
+  it.each(['TANDEM_JWKS_URL', 'TANDEM_ISSUER'])('refuses an http:// %s off loopback', (name) => {
+    expect(() => loadConfig({ ...base, [name]: 'http://login.example.com/keys' })).toThrow(
+      new RegExp(`${name}: must be an https:// URL`),
+    );
+  });
+
+  it.each([
+    'http://127.0.0.1:4000/keys',
+    'http://[::1]:4000/keys',
+    'http://localhost:4000/keys',
+    'https://login.microsoftonline.com/t/discovery/v2.0/keys',
+  ])('accepts %s', (url) => {
+    const config = loadConfig({ ...base, TANDEM_JWKS_URL: url, TANDEM_ISSUER: url });
+    expect(config.jwksUrl).toBe(url);
+    expect(config.issuer).toBe(url);
+  });
+
+  it.each([
+    'http://127.0.0.1.example.com/keys',
+    'http://localhost.example.com/keys',
+    'ftp://127.0.0.1/keys',
+  ])('refuses %s', (url) => {
+    expect(() => loadConfig({ ...base, TANDEM_JWKS_URL: url })).toThrow(/TANDEM_JWKS_URL/);
+  });
+
+  it("defaults to Entra's https endpoints", () => {
+    const config = loadConfig(base);
+    expect(config.jwksUrl).toMatch(/^https:\/\/login\.microsoftonline\.com\//);
+    expect(config.issuer).toMatch(/^https:\/\/login\.microsoftonline\.com\//);
+  });
+});
