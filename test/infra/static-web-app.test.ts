@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { FRAME_ANCESTORS, PAGE_HEADERS } from '../../functions/src/http/security-headers';
 
 /**
  * The tab's hosting (Azure Static Web Apps) sends security headers on every response
@@ -14,17 +15,8 @@ import { describe, expect, it } from 'vitest';
  */
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const config = JSON.parse(readFileSync(join(root, 'tab/public/staticwebapp.config.json'), 'utf8'));
-const FRAME_HOSTS = [
-  'teams.microsoft.com',
-  '*.cloud.microsoft',
-  '*.microsoft365.com',
-  '*.office.com',
-  'outlook.live.com',
-  'outlook.office.com',
-  'outlook.office365.com',
-  'outlook-sdf.office.com',
-  'outlook-sdf.office365.com',
-];
+// The one list of framing hosts, shared with the local host (functions/src/http/security-headers.ts).
+const FRAME_HOSTS: readonly string[] = FRAME_ANCESTORS.filter((source) => source !== "'self'");
 
 function headerProblems(headers: Record<string, string>): string[] {
   const problems: string[] = [];
@@ -54,6 +46,16 @@ function headerProblems(headers: Record<string, string>): string[] {
 describe("the tab's Static Web Apps configuration", () => {
   it('sends CSP frame-ancestors for the Microsoft 365 hosts, nosniff, Referrer-Policy and HSTS', () => {
     expect(headerProblems(config.globalHeaders)).toEqual([]);
+  });
+
+  it('sends exactly the page headers the local host sends (one policy, both hosts)', () => {
+    const sent = Object.fromEntries(
+      Object.entries(config.globalHeaders as Record<string, string>).map(([k, v]) => [
+        k.toLowerCase(),
+        v,
+      ]),
+    );
+    for (const [name, value] of Object.entries(PAGE_HEADERS)) expect(sent[name], name).toBe(value);
   });
 
   it.each([
