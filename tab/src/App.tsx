@@ -83,7 +83,12 @@ export function App({
       <FluentProvider theme={theme} dir="ltr">
         <div className={styles.page}>
           {signedIn ? (
-            <SignedIn api={api} deepLink={host.deepLink} signOut={signOut} />
+            <SignedIn
+              api={api}
+              deepLink={host.deepLink}
+              signOut={signOut}
+              inHost={host.kind === 'microsoft365'}
+            />
           ) : (
             <Suspense fallback={<Spinner label={i18n.t('app.loading')} />}>
               <SignInPage localSignIn={localSignIn} onSignedIn={() => setSignedIn(true)} />

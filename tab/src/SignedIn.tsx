@@ -38,10 +38,12 @@ export function SignedIn({
   api,
   deepLink,
   signOut,
+  inHost = false,
 }: {
   api: ApiClient;
   deepLink?: string;
   signOut?: () => void;
+  inHost?: boolean;
 }) {
   const { t } = useTranslation();
   const [me, reload] = useAsync(
@@ -55,8 +57,8 @@ export function SignedIn({
     if (deepLink) navigate(pathOfDeepLink(deepLink), { replace: true });
   }, []);
   const session = useMemo(
-    () => (me.status === 'ready' ? { me: me.value, api, signOut } : null),
-    [me, api, signOut],
+    () => (me.status === 'ready' ? { me: me.value, api, signOut, inHost } : null),
+    [me, api, signOut, inHost],
   );
 
   const pairPage = (pairId: string) => (
@@ -80,11 +82,11 @@ export function SignedIn({
           </Route>
           <Route path="/pairs/:pairId">{(params) => pairPage(params.pairId)}</Route>
           <Route path="/pairs/:pairId/sessions/:index">{(params) => pairPage(params.pairId)}</Route>
-          <Route path="/admin/programmes/:programmeId">
+          <Route path="/admin/programmes/:programmeId/:section?">
             {(params) => (
               <Suspense fallback={<Spinner label={t('app.loading')} />}>
                 {session?.me.isAdmin ? (
-                  <ProgrammePage programmeId={params.programmeId} />
+                  <ProgrammePage programmeId={params.programmeId} section={params.section} />
                 ) : (
                   <NotFoundPage />
                 )}

@@ -121,3 +121,15 @@ export async function expectPageTakesPointer(page: Page): Promise<void> {
   });
   expect(blockers).toEqual([]);
 }
+
+/** Fails when the page scrolls sideways: at any width, tables become lists rather than overflow. */
+export async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  const widths = await page.evaluate(() => ({
+    page: document.documentElement.scrollWidth,
+    viewport: document.documentElement.clientWidth,
+  }));
+  expect(
+    widths.page,
+    `page ${widths.page} px wide in a ${widths.viewport} px window`,
+  ).toBeLessThanOrEqual(widths.viewport);
+}

@@ -121,16 +121,16 @@ describe.each(['es', 'en'] as const)('HR matches, confirms and watches booking, 
       await hr.page.keyboard.press('Enter');
       await hr.page.getByText(t.confirmed).waitFor();
 
-      await hr.page.getByRole('button', { name: t.booking, exact: true }).click();
+      await hr.page.getByRole('tab', { name: t.booking, exact: true }).click();
       await hr.page.getByText(t.booked).waitFor({ timeout: 60_000 });
       await expectNoSeriousAxeViolations(hr.page);
 
-      await hr.page.getByRole('button', { name: t.progress, exact: true }).click();
+      await hr.page.getByRole('tab', { name: t.progress, exact: true }).click();
       await hr.page.getByText(t.sessionsChart).first().waitFor();
       await expectNoSeriousAxeViolations(hr.page);
 
       // With the chart drawn, the page still takes the pointer (no portal layer over it).
-      await hr.page.getByRole('button', { name: t.evaluation, exact: true }).click();
+      await hr.page.getByRole('tab', { name: t.evaluation, exact: true }).click();
       await hr.page.getByText(t.responses).waitFor();
       expect(missing).toEqual([`/api/programmes/${programmeId}/matching`]);
 

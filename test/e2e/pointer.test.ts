@@ -9,6 +9,7 @@ import { TAB_DIST } from '../sim/build-tab';
 import { type LocalStack, startLocalStack } from '../sim/stack';
 import {
   expectNoSeriousAxeViolations,
+  expectNoSidewaysScroll,
   expectPageTakesPointer,
   launchBrowser,
   openPage,
@@ -107,6 +108,9 @@ describe.each(VARIANTS)('HR by pointer ($lang, $theme, $width px)', (variant) =>
       await hr.page.goto(
         `${stack.url}/?lang=${variant.lang}&theme=${variant.theme}&page=admin/programmes/${ids.matching}`,
       );
+      await hr.page.getByRole('table', { name: w.matching.proposals }).waitFor();
+      await expectNoSidewaysScroll(hr.page);
+      await shot('matching-board');
       const objective = hr.page.getByRole('combobox', { name: w.matching.objective });
       await objective.click();
       const best = hr.page.getByRole('option', { name: w.matching.objectives.maxScore });
@@ -137,15 +141,28 @@ describe.each(VARIANTS)('HR by pointer ($lang, $theme, $width px)', (variant) =>
       await hr.page.goto(
         `${stack.url}/?lang=${variant.lang}&theme=${variant.theme}&page=admin/programmes/${ids.running}`,
       );
-      await hr.page.getByRole('button', { name: w.admin.panels.progress, exact: true }).click();
+      await hr.page.getByRole('tab', { name: w.admin.panels.booking, exact: true }).click();
+      await hr.page.getByRole('table', { name: w.booking.title }).waitFor();
+      await expectNoSidewaysScroll(hr.page);
+      await shot('booking');
+      await hr.page.getByRole('tab', { name: w.admin.panels.progress, exact: true }).click();
       const chartLabel = hr.page.getByText(w.progress.chart.sessions).first();
       await chartLabel.waitFor();
       const bar = hr.page.locator('rect').first();
       await bar.hover();
       await expectPageTakesPointer(hr.page);
       await shot('progress-chart');
-      await hr.page.getByRole('button', { name: w.admin.panels.evaluation, exact: true }).click();
+      await hr.page.getByRole('tab', { name: w.admin.panels.evaluation, exact: true }).click();
       await hr.page.getByRole('heading', { level: 2, name: w.admin.panels.evaluation }).waitFor();
+      // The section is in the address: a reload lands on it again.
+      expect(new URL(hr.page.url()).pathname).toBe(`/admin/programmes/${ids.running}/evaluation`);
+      await hr.page.reload();
+      await hr.page.getByRole('heading', { level: 2, name: w.admin.panels.evaluation }).waitFor();
+      expect(
+        await hr.page
+          .getByRole('tab', { name: w.admin.panels.evaluation, exact: true })
+          .getAttribute('aria-selected'),
+      ).toBe('true');
       // Survey results wait for five answers unless HR lowers it (never below three).
       const withheld = (minimum: number) =>
         w.evaluation.withheld.replace('{{minimum}}', String(minimum));

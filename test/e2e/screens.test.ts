@@ -100,7 +100,7 @@ describe('the main screens (README pictures with TANDEM_SCREENSHOTS=1)', () => {
       await hr.page.waitForLoadState('networkidle');
 
       await hr.page.goto(`${stack.url}/?lang=en&page=admin/programmes/${booked.programmeId}`);
-      await hr.page.getByRole('button', { name: 'Booking', exact: true }).click();
+      await hr.page.getByRole('tab', { name: 'Booking', exact: true }).click();
       await hr.page.getByText('2 of 2 pairs booked').waitFor();
       await expectNoSeriousAxeViolations(hr.page);
       await screenshot(hr.page, 'booking-progress');

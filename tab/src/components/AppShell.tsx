@@ -26,11 +26,16 @@ const useStyles = makeStyles({
   },
 });
 
-/** The frame of every signed-in screen: brand, who is signed in, and the page. */
+/**
+ * The frame of every signed-in screen. In a plain browser (the local demo): brand, who is signed
+ * in, sign-out. Inside a Microsoft 365 host only the page: the host's own chrome names the app
+ * and the person.
+ */
 export function AppShell({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const styles = useStyles();
-  const { me, signOut } = useSession();
+  const { me, signOut, inHost } = useSession();
+  if (inHost) return <main className={styles.main}>{children}</main>;
   return (
     <>
       <header className={styles.header}>

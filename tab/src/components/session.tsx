@@ -7,6 +7,11 @@ export interface Session {
   me: Me;
   api: ApiClient;
   signOut?: () => void;
+  /**
+   * Inside Teams, Outlook or the Microsoft 365 app: the host shows the app's name and who is
+   * signed in, so the tab shows no header, greeting or sign-out of its own.
+   */
+  inHost: boolean;
 }
 
 export const SessionContext = createContext<Session | null>(null);

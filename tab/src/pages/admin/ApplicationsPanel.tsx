@@ -19,6 +19,7 @@ import type { ProgrammeView } from '../../api/client';
 import { ConfirmAction } from '../../components/ConfirmAction';
 import { ErrorState } from '../../components/ErrorState';
 import { useSession } from '../../components/session';
+import { useStackedTable } from '../../components/stacked-table';
 import { useAction, useAsync } from '../../components/useAsync';
 
 const useStyles = makeStyles({
@@ -35,6 +36,7 @@ const useStyles = makeStyles({
 export function Applications({ programme }: { programme: ProgrammeView }) {
   const { t } = useTranslation();
   const styles = useStyles();
+  const stacked = useStackedTable();
   const { api } = useSession();
   const [applications, reload] = useAsync(() => api.listApplications(programme.id), [programme.id]);
   const [reasons, setReasons] = useState<Record<string, string>>({});
@@ -51,8 +53,8 @@ export function Applications({ programme }: { programme: ProgrammeView }) {
       {list.length === 0 ? (
         <Body1>{t('admin.noApplications')}</Body1>
       ) : (
-        <Table aria-label={t('admin.applications')}>
-          <TableHeader>
+        <Table className={stacked.table} aria-label={t('admin.applications')}>
+          <TableHeader className={stacked.header}>
             <TableRow>
               <TableHeaderCell>{t('admin.person')}</TableHeaderCell>
               <TableHeaderCell>{t('admin.role')}</TableHeaderCell>
@@ -61,16 +63,24 @@ export function Applications({ programme }: { programme: ProgrammeView }) {
               <TableHeaderCell>{t('admin.actions')}</TableHeaderCell>
             </TableRow>
           </TableHeader>
-          <TableBody>
+          <TableBody className={stacked.body}>
             {list.map((a) => {
               const decidable = a.status === 'submitted' || a.status === 'approved';
               return (
-                <TableRow key={a.personId}>
-                  <TableCell>{a.personName || a.personId}</TableCell>
-                  <TableCell>{t(`admin.${a.role}`)}</TableCell>
-                  <TableCell>{(a.role === 'mentee' ? a.wants : a.offers).join(', ')}</TableCell>
-                  <TableCell>{t(`programmes.applicationStatus.${a.status}`)}</TableCell>
-                  <TableCell>
+                <TableRow className={stacked.row} key={a.personId}>
+                  <TableCell className={stacked.cell} data-label={t('admin.person')}>
+                    {a.personName || a.personId}
+                  </TableCell>
+                  <TableCell className={stacked.cell} data-label={t('admin.role')}>
+                    {t(`admin.${a.role}`)}
+                  </TableCell>
+                  <TableCell className={stacked.cell} data-label={t('admin.topics')}>
+                    {(a.role === 'mentee' ? a.wants : a.offers).join(', ')}
+                  </TableCell>
+                  <TableCell className={stacked.cell} data-label={t('admin.status')}>
+                    {t(`programmes.applicationStatus.${a.status}`)}
+                  </TableCell>
+                  <TableCell className={stacked.cell} data-label={t('admin.actions')}>
                     <div className={styles.row}>
                       {a.role === 'mentor' && a.status === 'submitted' && (
                         <Button size="small" onClick={() => act(() => api.approve(a))}>

@@ -20,6 +20,7 @@ import type { ProgrammeView } from '../../api/client';
 import { type BookingView, hrApi } from '../../api/hr';
 import { ErrorState } from '../../components/ErrorState';
 import { useSession } from '../../components/session';
+import { useStackedTable } from '../../components/stacked-table';
 import { useAction, useAsync } from '../../components/useAsync';
 import { formatDate, formatSessionTime } from '../../i18n/format';
 import { useLocale } from '../../i18n/use-locale';
@@ -88,6 +89,7 @@ export function BookingPanel({ programme }: { programme: ProgrammeView }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const styles = useStyles();
+  const stacked = useStackedTable();
   const { api } = useSession();
   const hr = useMemo(() => hrApi(api), [api]);
   const [bookings, reload] = useAsync(() => hr.bookings(programme.id), [programme.id, hr]);
@@ -114,8 +116,8 @@ export function BookingPanel({ programme }: { programme: ProgrammeView }) {
             <Body1>{t('booking.progress', { count: list.length, booked })}</Body1>
             {inProgress && <Spinner size="tiny" label={t('booking.inProgress')} />}
           </div>
-          <Table aria-label={t('booking.title')}>
-            <TableHeader>
+          <Table className={stacked.table} aria-label={t('booking.title')}>
+            <TableHeader className={stacked.header}>
               <TableRow>
                 <TableHeaderCell>{t('admin.mentee')}</TableHeaderCell>
                 <TableHeaderCell>{t('admin.mentor')}</TableHeaderCell>
@@ -125,12 +127,16 @@ export function BookingPanel({ programme }: { programme: ProgrammeView }) {
                 <TableHeaderCell>{t('booking.toAct')}</TableHeaderCell>
               </TableRow>
             </TableHeader>
-            <TableBody>
+            <TableBody className={stacked.body}>
               {list.map((b) => (
-                <TableRow key={b.pairId}>
-                  <TableCell>{b.mentee.name}</TableCell>
-                  <TableCell>{b.mentor.name}</TableCell>
-                  <TableCell>
+                <TableRow className={stacked.row} key={b.pairId}>
+                  <TableCell className={stacked.cell} data-label={t('admin.mentee')}>
+                    {b.mentee.name}
+                  </TableCell>
+                  <TableCell className={stacked.cell} data-label={t('admin.mentor')}>
+                    {b.mentor.name}
+                  </TableCell>
+                  <TableCell className={stacked.cell} data-label={t('admin.status')}>
                     <div className={styles.row}>
                       <Badge appearance="tint" color={STATUS_COLOR[b.status]}>
                         {t(`booking.status.${b.status}`)}
@@ -143,7 +149,7 @@ export function BookingPanel({ programme }: { programme: ProgrammeView }) {
                       )}
                     </div>
                   </TableCell>
-                  <TableCell>
+                  <TableCell className={stacked.cell} data-label={t('booking.first')}>
                     {b.sessions[0] ? (
                       <>
                         {formatDate(b.sessions[0].start, locale)}
@@ -155,7 +161,7 @@ export function BookingPanel({ programme }: { programme: ProgrammeView }) {
                       '—'
                     )}
                   </TableCell>
-                  <TableCell>
+                  <TableCell className={stacked.cell} data-label={t('booking.answers')}>
                     {b.status === 'booked' || b.status === 'ended' ? (
                       <>
                         {t('booking.answerOf', {
@@ -172,7 +178,7 @@ export function BookingPanel({ programme }: { programme: ProgrammeView }) {
                       '—'
                     )}
                   </TableCell>
-                  <TableCell>
+                  <TableCell className={stacked.cell} data-label={t('booking.toAct')}>
                     {b.flags.length === 0 ? (
                       '—'
                     ) : (

@@ -27,6 +27,7 @@ import { type ConfirmationView, hrApi, type MatchingView } from '../../api/hr';
 import { ConfirmAction } from '../../components/ConfirmAction';
 import { ErrorState } from '../../components/ErrorState';
 import { useSession } from '../../components/session';
+import { useStackedTable } from '../../components/stacked-table';
 import { useAction, useAsync } from '../../components/useAsync';
 import { reasonText } from './reasons';
 
@@ -56,6 +57,7 @@ export function MatchingBoard({
 }) {
   const { t } = useTranslation();
   const styles = useStyles();
+  const stacked = useStackedTable();
   const { api } = useSession();
   const hr = useMemo(() => hrApi(api), [api]);
   const [matching, reload] = useAsync(() => hr.matching(programme.id), [programme.id, hr]);
@@ -163,8 +165,8 @@ export function MatchingBoard({
               objective: t(`matching.objectives.${m.objective}`),
             })}
           </Caption1>
-          <Table aria-label={t('matching.proposals')}>
-            <TableHeader>
+          <Table className={stacked.table} aria-label={t('matching.proposals')}>
+            <TableHeader className={stacked.header}>
               <TableRow>
                 {canEdit && <TableHeaderCell>{t('matching.select')}</TableHeaderCell>}
                 <TableHeaderCell>{t('admin.mentee')}</TableHeaderCell>
@@ -174,11 +176,11 @@ export function MatchingBoard({
                 <TableHeaderCell>{t('admin.actions')}</TableHeaderCell>
               </TableRow>
             </TableHeader>
-            <TableBody>
+            <TableBody className={stacked.body}>
               {m.proposals.map((p) => (
-                <TableRow key={p.id}>
+                <TableRow className={stacked.row} key={p.id}>
                   {canEdit && (
-                    <TableCell>
+                    <TableCell className={stacked.cell} data-label={t('matching.select')}>
                       {p.status === 'proposed' && (
                         <Checkbox
                           aria-label={t('matching.selectPair', {
@@ -191,10 +193,16 @@ export function MatchingBoard({
                       )}
                     </TableCell>
                   )}
-                  <TableCell>{p.menteeName}</TableCell>
-                  <TableCell>{p.mentorName}</TableCell>
-                  <TableCell>{p.score.toFixed(2)}</TableCell>
-                  <TableCell>
+                  <TableCell className={stacked.cell} data-label={t('admin.mentee')}>
+                    {p.menteeName}
+                  </TableCell>
+                  <TableCell className={stacked.cell} data-label={t('admin.mentor')}>
+                    {p.mentorName}
+                  </TableCell>
+                  <TableCell className={stacked.cell} data-label={t('matching.score')}>
+                    {p.score.toFixed(2)}
+                  </TableCell>
+                  <TableCell className={stacked.cell} data-label={t('matching.why')}>
                     <ul className={styles.reasons}>
                       {p.reasons
                         .filter((r) => r.code !== 'locked')
@@ -203,7 +211,7 @@ export function MatchingBoard({
                         ))}
                     </ul>
                   </TableCell>
-                  <TableCell>
+                  <TableCell className={stacked.cell} data-label={t('admin.actions')}>
                     <div className={styles.row}>
                       {p.status === 'confirmed' && (
                         <Badge appearance="tint" color="success">

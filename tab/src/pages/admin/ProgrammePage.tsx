@@ -1,16 +1,17 @@
 import {
   Badge,
-  Button,
   Caption1,
   makeStyles,
   Spinner,
   Subtitle1,
+  Tab,
+  TabList,
   Title2,
   tokens,
 } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'wouter';
+import { Link, useLocation } from 'wouter';
 import { ConfirmAction } from '../../components/ConfirmAction';
 import { ErrorState } from '../../components/ErrorState';
 import { Surface } from '../../components/Surface';
@@ -24,7 +25,7 @@ import { ProgressPanel } from './ProgressPanel';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  nav: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  nav: { flexWrap: 'wrap' },
   header: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -44,22 +45,35 @@ function panelFor(status: string): Panel {
   return 'applications';
 }
 
-/** One programme for HR: applications, matching, booking, progress and the evaluation. */
-export function ProgrammePage({ programmeId }: { programmeId: string }) {
+const isPanel = (value: string | undefined): value is Panel =>
+  (PANELS as readonly string[]).includes(value ?? '');
+
+/**
+ * One programme for HR: applications, matching, booking, progress and the evaluation. The section
+ * is part of the address (`/admin/programmes/:id/:section`), so a reload or a deep link lands on it.
+ */
+export function ProgrammePage({ programmeId, section }: { programmeId: string; section?: string }) {
   const { t } = useTranslation();
   const styles = useStyles();
   const { api } = useSession();
   const [programme, reload] = useAsync(() => api.getProgramme(programmeId), [programmeId]);
-  const [panel, setPanel] = useState<Panel>();
+  const [, navigate] = useLocation();
   const [act, failure] = useAction(reload);
+  const open = (name: Panel, replace = false) =>
+    navigate(`/admin/programmes/${programmeId}/${name}`, { replace });
+  // Without a section in the address the stage picks one, written into the address at once: it
+  // then stays where HR is (confirming moves the programme to running, and HR still reads the
+  // confirmation on the board).
+  const stage = programme.status === 'ready' ? programme.value.status : undefined;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the address is written once per arrival
+  useEffect(() => {
+    if (stage && !isPanel(section)) open(panelFor(stage), true);
+  }, [stage, section]);
 
   if (programme.status === 'loading') return <Spinner label={t('app.loading')} />;
   if (programme.status === 'error') return <ErrorState error={programme.error} onRetry={reload} />;
   const p = programme.value;
-  // The stage picks the first section; after that the section stays where HR put it (confirming
-  // moves the programme to running, and HR still reads the confirmation on the board).
-  const shown = panel ?? panelFor(p.status);
-  if (panel === undefined) setPanel(shown);
+  const shown = isPanel(section) ? section : panelFor(p.status);
   return (
     <div className={styles.page}>
       <Link href="/admin">{t('admin.back')}</Link>
@@ -85,20 +99,20 @@ export function ProgrammePage({ programmeId }: { programmeId: string }) {
           </div>
         )}
       </Surface>
-      {/* Sections as a plain navigation: TabList's arrow-key focus guards read as hidden focusable
-          elements to screen readers (axe aria-hidden-focus). */}
-      <nav aria-label={t('admin.sections')} className={styles.nav}>
+      {/* Teams' own section switcher. Its arrow-key focus sentinels are tabster's, which axe
+          reports as aria-hidden-focus: the documented false positive (test/e2e/browser.ts). */}
+      <TabList
+        aria-label={t('admin.sections')}
+        className={styles.nav}
+        selectedValue={shown}
+        onTabSelect={(_, data) => isPanel(String(data.value)) && open(data.value as Panel)}
+      >
         {PANELS.map((name) => (
-          <Button
-            key={name}
-            appearance={name === shown ? 'primary' : 'subtle'}
-            aria-current={name === shown ? 'true' : undefined}
-            onClick={() => setPanel(name)}
-          >
+          <Tab key={name} value={name}>
             {t(`admin.panels.${name}`)}
-          </Button>
+          </Tab>
         ))}
-      </nav>
+      </TabList>
       <section aria-labelledby="panel-title">
         <Subtitle1 as="h2" id="panel-title">
           {t(`admin.panels.${shown}`)}

@@ -109,7 +109,7 @@ type Listed<T> = { value: T[] };
 export function HomePage() {
   const { t } = useTranslation();
   const styles = useStyles();
-  const { me, api } = useSession();
+  const { me, api, inHost } = useSession();
   const [programmes, reload] = useAsync(
     async () => rowsOf(...(await Promise.all([api.listProgrammes(), api.myApplications()]))),
     [api],
@@ -131,15 +131,22 @@ export function HomePage() {
         </MessageBar>
       )}
       <Surface>
-        <Title2 as="h1">{t('home.greeting', { name: me.name })}</Title2>
-        <Caption1>{t('home.signedInAs', { username: me.username })}</Caption1>
-        <section aria-label={t('home.yourRoles')} className={styles.roles}>
-          {(me.roles.length > 0 ? me.roles : ['employee']).map((role) => (
-            <Badge key={role} appearance="tint">
-              {t(`signIn.roles.${role}`, { defaultValue: role })}
-            </Badge>
-          ))}
-        </section>
+        {inHost ? (
+          // Teams and Outlook already say who is signed in: a title, not a greeting card.
+          <Title2 as="h1">{t('home.title')}</Title2>
+        ) : (
+          <>
+            <Title2 as="h1">{t('home.greeting', { name: me.name })}</Title2>
+            <Caption1>{t('home.signedInAs', { username: me.username })}</Caption1>
+            <section aria-label={t('home.yourRoles')} className={styles.roles}>
+              {(me.roles.length > 0 ? me.roles : ['employee']).map((role) => (
+                <Badge key={role} appearance="tint">
+                  {t(`signIn.roles.${role}`, { defaultValue: role })}
+                </Badge>
+              ))}
+            </section>
+          </>
+        )}
         {me.isAdmin && (
           <Link href="/admin" className={styles.manage}>
             {t('programmes.manage')}
