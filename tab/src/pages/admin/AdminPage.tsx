@@ -15,7 +15,7 @@ import {
 } from '@fluentui/react-components';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'wouter';
+import { AppLink } from '../../components/AppLink';
 import { ConfirmAction } from '../../components/ConfirmAction';
 import { ErrorState } from '../../components/ErrorState';
 import { useSession } from '../../components/session';
@@ -117,9 +117,9 @@ export function AdminPage() {
               )}
             </div>
             {p.status !== 'draft' && (
-              <Link href={`/admin/programmes/${p.id}`} className={styles.manage}>
+              <AppLink href={`/admin/programmes/${p.id}`} className={styles.manage}>
                 {t('admin.manageProgramme', { name: p.name })}
-              </Link>
+              </AppLink>
             )}
             {p.status !== 'draft' && <Applications programme={p} />}
           </Card>

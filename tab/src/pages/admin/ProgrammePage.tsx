@@ -11,7 +11,8 @@ import {
 } from '@fluentui/react-components';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation } from 'wouter';
+import { useLocation } from 'wouter';
+import { AppLink } from '../../components/AppLink';
 import { ConfirmAction } from '../../components/ConfirmAction';
 import { ErrorState } from '../../components/ErrorState';
 import { Surface } from '../../components/Surface';
@@ -76,7 +77,7 @@ export function ProgrammePage({ programmeId, section }: { programmeId: string; s
   const shown = isPanel(section) ? section : panelFor(p.status);
   return (
     <div className={styles.page}>
-      <Link href="/admin">{t('admin.back')}</Link>
+      <AppLink href="/admin">{t('admin.back')}</AppLink>
       <Surface>
         <div className={styles.header}>
           <Title2 as="h1">{p.name}</Title2>

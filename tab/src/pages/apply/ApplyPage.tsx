@@ -17,9 +17,10 @@ import {
 } from '@fluentui/react-components';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation } from 'wouter';
+import { useLocation } from 'wouter';
 import { ApplicationFormSchema } from '../../../../functions/src/http/contracts';
 import { ApiError } from '../../api/client';
+import { AppLink } from '../../components/AppLink';
 import { ErrorState } from '../../components/ErrorState';
 import { useSession } from '../../components/session';
 import { useAsync } from '../../components/useAsync';
@@ -259,7 +260,7 @@ export function ApplyPage({ programmeId }: { programmeId: string }) {
         <Button appearance="primary" type="submit" disabled={sending}>
           {t('apply.submit')}
         </Button>
-        <Link href="/">{t('apply.back')}</Link>
+        <AppLink href="/">{t('apply.back')}</AppLink>
       </div>
       {sending && (
         <MessageBar>

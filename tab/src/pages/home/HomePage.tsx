@@ -13,8 +13,9 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation } from 'wouter';
+import { useLocation } from 'wouter';
 import type { ApplicationView, ProgrammeView } from '../../api/client';
+import { AppLink } from '../../components/AppLink';
 import { ErrorState } from '../../components/ErrorState';
 import { Surface } from '../../components/Surface';
 import { useSession } from '../../components/session';
@@ -148,14 +149,14 @@ export function HomePage() {
           </>
         )}
         {me.isAdmin && (
-          <Link href="/admin" className={styles.manage}>
+          <AppLink href="/admin" className={styles.manage}>
             {t('programmes.manage')}
-          </Link>
+          </AppLink>
         )}
         {me.isAdvisor && (
-          <Link href="/advisor" className={styles.manage}>
+          <AppLink href="/advisor" className={styles.manage}>
             {t('advisor.link')}
-          </Link>
+          </AppLink>
         )}
       </Surface>
       <MyPairs />

@@ -8,8 +8,8 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'wouter';
 import type { MyPairSummary } from '../../api/client';
+import { AppLink } from '../../components/AppLink';
 import { ErrorState } from '../../components/ErrorState';
 import { Surface } from '../../components/Surface';
 import { useSession } from '../../components/session';
@@ -60,13 +60,13 @@ export function MyPairs() {
         {pairs.value.map((pair) => (
           <li key={pair.id}>
             <Surface>
-              <Link
+              <AppLink
                 href={`/pairs/${pair.id}`}
                 className={styles.link}
                 aria-label={t('pairs.open', { name: pair.other.name })}
               >
                 {t('pairs.with', { name: pair.other.name })}
-              </Link>
+              </AppLink>
               <span className={styles.meta}>
                 <Caption1>{pair.programmeName}</Caption1>
                 <Caption1>

@@ -10,8 +10,8 @@ import {
 } from '@fluentui/react-components';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'wouter';
 import { pairsApi } from '../../api/pairs';
+import { AppLink } from '../../components/AppLink';
 import { ErrorState } from '../../components/ErrorState';
 import { Surface } from '../../components/Surface';
 import { useSession } from '../../components/session';
@@ -55,7 +55,7 @@ export function PairPage({ pairId }: { pairId: string }) {
     return (
       <div className={styles.page}>
         <ErrorState error={space.error} onRetry={reload} />
-        <Link href="/">{t('notFound.home')}</Link>
+        <AppLink href="/">{t('notFound.home')}</AppLink>
       </div>
     );
   }
