@@ -28,7 +28,7 @@ const TEXT = {
     matching: 'Matching',
     run: 'Run matching',
     proposals: 'Proposed pairs',
-    why: 'Shared language: es',
+    why: 'Shared language: Spanish',
     confirmAll: 'Confirm all 2 pairs and book them',
     invitations: "go to 4 people's calendars",
     confirmed: '2 pairs confirmed: booking has started.',
@@ -45,6 +45,7 @@ const TEXT = {
     moveIt: 'Move it',
     session2: 'Session 2',
     moved: 'Moved',
+    movedNote: 'Session 2 moved to',
   },
   es: {
     signIn: 'Continuar como Lucía Fernández',
@@ -53,7 +54,7 @@ const TEXT = {
     matching: 'Emparejamiento',
     run: 'Emparejar',
     proposals: 'Parejas propuestas',
-    why: 'Idioma en común: es',
+    why: 'Idioma en común: español',
     confirmAll: 'Confirmar las 2 parejas y reservar',
     invitations: 'a los calendarios de 4 personas',
     confirmed: '2 parejas confirmadas: la reserva ha empezado.',
@@ -70,6 +71,7 @@ const TEXT = {
     moveIt: 'Cambiarla',
     session2: 'Sesión 2',
     moved: 'Cambiada',
+    movedNote: 'La sesión 2 pasa a',
   },
 } as const;
 
@@ -148,6 +150,9 @@ describe.each(['es', 'en'] as const)('HR matches, confirms and watches booking, 
         await second.getByRole('radio').first().check();
         await second.getByRole('button', { name: t.moveIt }).click();
         await second.getByText(t.moved, { exact: true }).waitFor();
+        // The panel closes and says where the session went.
+        await second.getByRole('status').getByText(t.movedNote, { exact: false }).waitFor();
+        expect(await second.getByRole('button', { name: t.moveIt }).count()).toBe(0);
         await expectNoSeriousAxeViolations(mentee.page);
         expect(mentee.consoleErrors).toEqual([]);
       } finally {

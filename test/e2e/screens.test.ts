@@ -94,7 +94,7 @@ describe('the main screens (README pictures with TANDEM_SCREENSHOTS=1)', () => {
             `${String(error)}\n${hr.page.url()}\n${await hr.page.textContent('body')}`,
           );
         });
-      await hr.page.getByText('Shared language: es').first().waitFor();
+      await hr.page.getByText('Shared language: Spanish').first().waitFor();
       await expectNoSeriousAxeViolations(hr.page);
       await screenshot(hr.page, 'matching-board');
       await hr.page.waitForLoadState('networkidle');

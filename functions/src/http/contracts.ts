@@ -94,6 +94,8 @@ export const ProgrammeStatusSchema = z.enum([
 
 export const CreateProgrammeSchema = ProgrammeSettingsSchema.extend({
   kind: ProgrammeKindSchema,
+  /** The language HR works in: the template's name and objectives come in it (default English). */
+  language: z.enum(['es', 'en']).optional(),
 }).strict();
 export type CreateProgramme = z.infer<typeof CreateProgrammeSchema>;
 export type EditProgramme = z.infer<typeof ProgrammeSettingsSchema>;

@@ -40,6 +40,20 @@ describe('programme templates', () => {
     );
     expect(p).toMatchObject({ plannedSessions: 12, name: 'Dirección 2027', kind: 'executive' });
   });
+
+  it('come with their name and objectives in HR’s language, the same settings otherwise', () => {
+    for (const kind of ['classic', 'reverse', 'executive'] as const) {
+      const es = createProgramme('p1', kind, {}, 'hr1', now, 'es');
+      const en = createProgramme('p1', kind, {}, 'hr1', now, 'en');
+      expect(es.objectives).not.toBe(en.objectives);
+      expect(es.objectives).toMatch(/[áéíóúñ]|mentor/);
+      const { name: _n, objectives: _o, ...rest } = es;
+      const { name: _n2, objectives: _o2, ...restEn } = en;
+      expect(rest).toEqual(restEn);
+    }
+    expect(createProgramme('p1', 'reverse', {}, 'hr1', now, 'es').name).toBe('Mentoring inverso');
+    expect(createProgramme('p1', 'reverse', { name: 'Mío' }, 'hr1', now, 'es').name).toBe('Mío');
+  });
 });
 
 describe('the status machine (PRODUCT rule 9: pilot first)', () => {

@@ -92,6 +92,33 @@ export const TEMPLATES: Record<ProgrammeKind, Omit<ProgrammeSettings, 'owners'>>
   },
 };
 
+/** The languages HR writes programmes in: a template's name and objectives come in each. */
+export type TemplateLanguage = 'es' | 'en';
+
+/** The templates' words in Spanish (the English ones are in TEMPLATES). */
+const SPANISH: Record<ProgrammeKind, Pick<ProgrammeSettings, 'name' | 'objectives'>> = {
+  classic: {
+    name: 'Mentoring',
+    objectives:
+      'Personas con experiencia guían a quienes tienen menos: el conocimiento estratégico se transmite.',
+  },
+  reverse: {
+    name: 'Mentoring inverso',
+    objectives:
+      'Perfiles júnior son mentores de directivos sénior: la brecha digital, el emprendimiento (design thinking, design sprint, marketing digital), la diversidad, el nuevo cliente.',
+  },
+  executive: {
+    name: 'Mentoring ejecutivo',
+    objectives:
+      'A las personas elegidas para promocionar se les asigna un mentor sénior: shadowing, práctica de negociación y persuasión, visitas de campo, objetivos a corto y largo plazo.',
+  },
+};
+
+/** A template with its name and objectives in HR's language. */
+export function templateIn(kind: ProgrammeKind, language: TemplateLanguage = 'en') {
+  return language === 'es' ? { ...TEMPLATES[kind], ...SPANISH[kind] } : TEMPLATES[kind];
+}
+
 /** Where a programme may go next. `closed` is final; a draft may be abandoned. */
 export const TRANSITIONS: Record<ProgrammeStatus, readonly ProgrammeStatus[]> = {
   draft: ['pilot', 'open', 'closed'],
@@ -113,10 +140,11 @@ export function createProgramme(
   overrides: Partial<Omit<ProgrammeSettings, 'kind'>>,
   owner: string,
   now: Date,
+  language: TemplateLanguage = 'en',
 ): Programme {
   const at = now.toISOString();
   return {
-    ...TEMPLATES[kind],
+    ...templateIn(kind, language),
     ...overrides,
     kind,
     owners: overrides.owners && overrides.owners.length > 0 ? overrides.owners : [owner],

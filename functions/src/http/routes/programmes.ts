@@ -109,13 +109,14 @@ export const programmeRoutes: AnyRoute[] = [
     request: { body: CreateProgrammeSchema },
     maxBodyBytes: LARGE_FORM_BYTES,
     handler: async ({ principal, services, body }) => {
-      const { kind, ...settings } = body;
+      const { kind, language, ...settings } = body;
       const programme = createProgramme(
         services.newId(),
         kind,
         settings,
         principal!.id,
         services.clock.now(),
+        language,
       );
       const result = await services.programmes.create(programme);
       return {

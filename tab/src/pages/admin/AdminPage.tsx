@@ -37,7 +37,7 @@ const useStyles = makeStyles({
 
 /** HR's area (Tandem.Admin): programmes from the templates, the call, the applications. */
 export function AdminPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const styles = useStyles();
   const { api } = useSession();
   const [programmes, reload] = useAsync(() => api.listProgrammes(), [api]);
@@ -48,7 +48,12 @@ export function AdminPage() {
   function create(event: FormEvent) {
     event.preventDefault();
     void run(async () => {
-      await api.createProgramme({ kind, ...(name.trim() ? { name: name.trim() } : {}) });
+      await api.createProgramme({
+        kind,
+        // The template's name and objectives in the language HR reads the tab in.
+        language: i18n.language === 'es' ? 'es' : 'en',
+        ...(name.trim() ? { name: name.trim() } : {}),
+      });
       setName('');
     });
   }

@@ -68,4 +68,14 @@ describe('matching reasons in words', () => {
       'The only mentors who fit are in their reporting line (Marta → Luis → Ana)',
     );
   });
+
+  it('names shared languages in the reader’s language, not by code', async () => {
+    const reason = { code: 'sharedLanguage', params: { languages: 'es, en' } };
+    expect(reasonText((await createI18n('es')).t, reason, 'es')).toBe(
+      'Idioma en común: español, inglés',
+    );
+    expect(reasonText((await createI18n('en')).t, reason, 'en')).toBe(
+      'Shared language: Spanish, English',
+    );
+  });
 });

@@ -7,8 +7,12 @@ import type { TFunction } from 'i18next';
 export function reasonText(
   t: TFunction,
   reason: { code: string; text?: string; params?: Record<string, unknown> },
+  language: string = pageLanguage(),
 ): string {
-  const params = reason.params ?? {};
+  const params = { ...(reason.params ?? {}) };
+  // Languages travel as codes ("es, en"): the reader reads their names ("español, inglés").
+  if (typeof params.languages === 'string')
+    params.languages = languageNames(params.languages, language);
   const count =
     typeof params.levels === 'number' ? params.levels : (params.eligible as number | undefined);
   return t(`reasons.${reason.code}`, {
@@ -16,4 +20,26 @@ export function reasonText(
     ...(count !== undefined ? { count } : {}),
     defaultValue: reason.text ?? reason.code,
   });
+}
+
+/** The language the page speaks (set on <html lang> at start-up), English outside a page. */
+function pageLanguage(): string {
+  return (typeof document !== 'undefined' && document.documentElement.lang) || 'en';
+}
+
+/** "es, en" as the reader names them: "español, inglés" in Spanish, "Spanish, English" in English. */
+function languageNames(codes: string, language: string): string {
+  const names = new Intl.DisplayNames([language], { type: 'language' });
+  return codes
+    .split(',')
+    .map((code) => code.trim())
+    .filter(Boolean)
+    .map((code) => {
+      try {
+        return names.of(code) ?? code;
+      } catch {
+        return code;
+      }
+    })
+    .join(', ');
 }

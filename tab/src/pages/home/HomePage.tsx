@@ -35,6 +35,7 @@ const useStyles = makeStyles({
   heading: { display: 'flex', flexDirection: 'column' },
   meta: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
   objectives: { color: tokens.colorNeutralForeground2 },
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   manage: { color: tokens.colorBrandForegroundLink, fontWeight: tokens.fontWeightSemibold },
 });
 
@@ -50,6 +51,8 @@ function ProgrammeCard({
   const { t } = useTranslation();
   const styles = useStyles();
   const [, navigate] = useLocation();
+  // The external advisor follows programmes; taking part is for the organisation's people.
+  const { me } = useSession();
   return (
     <Surface>
       <div className={styles.heading}>
@@ -83,7 +86,8 @@ function ProgrammeCard({
           )}
         </div>
       ) : (
-        ACCEPTING.has(programme.status) && (
+        ACCEPTING.has(programme.status) &&
+        !me.isAdvisor && (
           <Button
             appearance="primary"
             aria-label={t('programmes.applyTo', { name: programme.name })}
@@ -160,7 +164,7 @@ export function HomePage() {
         )}
       </Surface>
       <MyPairs />
-      <section aria-labelledby="programmes-title">
+      <section aria-labelledby="programmes-title" className={styles.section}>
         <Subtitle1 as="h2" id="programmes-title">
           {t('programmes.title')}
         </Subtitle1>

@@ -4,6 +4,8 @@ import {
   Button,
   Caption1,
   Field,
+  MessageBar,
+  MessageBarBody,
   makeStyles,
   Radio,
   RadioGroup,
@@ -138,7 +140,14 @@ function MoveSession({
   const styles = useStyles();
   const [slots, setSlots] = useState<{ start: string }[] | 'loading' | undefined>();
   const [chosen, setChosen] = useState('');
-  const [act, failure] = useAction(onDone);
+  // Once moved, the panel closes and says where the session went (both calendars have it).
+  const [moved, setMoved] = useState<string>();
+  const [act, failure] = useAction(() => {
+    setMoved(chosen);
+    setSlots(undefined);
+    setChosen('');
+    onDone();
+  });
   const [loadFailure, setLoadFailure] = useState<unknown>();
   const open = async () => {
     setSlots('loading');
@@ -153,6 +162,16 @@ function MoveSession({
   if (slots === undefined) {
     return (
       <>
+        {moved && (
+          <MessageBar intent="success" role="status">
+            <MessageBarBody>
+              {t('pair.move.done', {
+                n: session.index + 1,
+                when: formatSessionTime(moved, locale),
+              })}
+            </MessageBarBody>
+          </MessageBar>
+        )}
         {loadFailure !== undefined && <ErrorState error={loadFailure} />}
         <Button size="small" onClick={open}>
           {t('pair.move.open', { n: session.index + 1 })}
