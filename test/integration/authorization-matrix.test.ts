@@ -213,6 +213,9 @@ const samples: Record<string, (who: string) => Promise<Sample>> = {
   'delete-activity': async () => onEntry('activities'),
   'programme-progress': async () => ({ path: `/programmes/${sharedMatchingProgramme}/progress` }),
   'programme-report': async () => ({ path: `/programmes/${sharedMatchingProgramme}/report.csv` }),
+  'programme-evaluation-report': async () => ({
+    path: `/programmes/${sharedMatchingProgramme}/evaluation.csv`,
+  }),
   'programme-evaluation': async () => ({
     path: `/programmes/${sharedMatchingProgramme}/evaluation`,
   }),
@@ -296,6 +299,7 @@ const expected: Record<string, Record<Caller, number>> = {
   // Aggregates for HR and advisors (PRODUCT rule 8); the per-pair CSV is HR's.
   'programme-progress': expect401sThen(403, 200, 200),
   'programme-report': expect401sThen(403, 200, 403),
+  'programme-evaluation-report': expect401sThen(403, 200, 403),
   'programme-evaluation': expect401sThen(403, 200, 200),
   'export-my-data': expect401sThen(200, 200, 200),
   'erase-my-data': expect401sThen(409, 409, 409),

@@ -21,6 +21,40 @@ afterAll(async () => {
 /** Ten sessions a fortnight apart, the first `daysAgo` days ago. */
 const series = (daysAgo: number) => fortnightly(Date.now() - daysAgo * 24 * 3_600_000);
 
+/** A CSV file's lines (fetch's text() has already dropped the byte order mark). */
+function csvLines(text: string): string[] {
+  return text
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n$/, '')
+    .split('\r\n');
+}
+
+/** One CSV line's cells as a spreadsheet splitting on `separator` reads them. */
+function cells(line: string, separator: ',' | ';'): string[] {
+  const out: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (quoted && c === '"' && line[i + 1] === '"') {
+      cell += '"';
+      i++;
+    } else if (c === '"') quoted = !quoted;
+    else if (!quoted && c === separator) {
+      out.push(cell);
+      cell = '';
+    } else cell += c;
+  }
+  out.push(cell);
+  return out;
+}
+
+/** A CSV table as header → value, one object a row. */
+function records(text: string, separator: ',' | ';'): Record<string, string>[] {
+  const [header, ...rows] = csvLines(text).map((l) => cells(l, separator));
+  return rows.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i] ?? ''])));
+}
+
 /** A running programme with `count` pairs, each booked as booking would leave it. */
 async function runningProgramme(count: number) {
   const people = unrelatedPeople(stack, count * 2).map((p) => p.id);
@@ -119,19 +153,92 @@ describe('programme progress (PRODUCT rule 8)', () => {
     });
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(csv.headers.get('content-disposition')).toMatch(/^attachment; filename="tandem-/);
-    const text = await csv.text();
+    // No language asked: English, in UTC.
+    expect(csv.headers.get('content-disposition')).toMatch(/^attachment; filename="tandem-report-/);
+    const bytes = new Uint8Array(await csv.arrayBuffer());
+    // UTF-8's byte order mark first: Excel reads the accents right only with it.
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes);
     expect(text).not.toContain(secret);
-    const lines = text
-      .replace(/^\uFEFF/, '')
-      .trim()
-      .split(/\r?\n/);
+    const lines = csvLines(text);
     expect(lines[0]).toMatch(
-      /^programme,mentor,mentee,pair status,booking status,sessions planned/,
+      /^Programme,Mentee,Mentor,Pair status,Booking status,Sessions planned/,
     );
     expect(lines).toHaveLength(2);
-    expect(lines[1]).toContain('booked');
+    expect(lines[1]).toContain('Booked');
     expect((await api(ADVISOR, 'GET', `/programmes/${programmeId}/report.csv`)).status).toBe(403);
+  });
+});
+
+describe('HR’s CSV report, for the reader (issue 14)', () => {
+  it('is in Spanish with ";" and Madrid time for ?lang=es&tz=Europe/Madrid, in English with "," otherwise, the mentee first', async () => {
+    const { programmeId, pairs } = await runningProgramme(1);
+    const p = pairs[0]!;
+    const sessions = series(20);
+    await writeBookedSeries(stack, { id: p.id, programmeId }, sessions, {
+      responses: { mentor: 'declined', mentee: 'accepted', checkedAt: null },
+    });
+    const name = (id: string) => stack.people.find((x) => x.id === id)!.displayName;
+    const next = sessions.find((s) => Date.parse(s.start) > Date.now())!.start;
+    // Sweden's locale writes "2027-03-29 11:00:00": an independent way to the local wall-clock time.
+    const wallClock = (zone: string) =>
+      new Date(next).toLocaleString('sv-SE', { timeZone: zone }).slice(0, 16);
+
+    const es = await api(
+      HR,
+      'GET',
+      `/programmes/${programmeId}/report.csv?lang=es&tz=Europe/Madrid`,
+    );
+    expect(es.status).toBe(200);
+    expect(es.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="tandem-informe-[^"]+\.csv"; filename\*=UTF-8''tandem-informe-/,
+    );
+    const [header] = csvLines(es.body);
+    expect(cells(header!, ';').slice(0, 3)).toEqual(['Programa', 'Mentorizado/a', 'Mentor/a']);
+    const [row] = records(es.body, ';');
+    expect(row).toMatchObject({
+      'Mentorizado/a': name(p.mentee.id),
+      'Mentor/a': name(p.mentor.id),
+      'Estado de la reserva': 'Reservada',
+      'Respuesta del mentorizado/a': 'Aceptada',
+      'Respuesta del mentor/a': 'Rechazada',
+      'Próxima sesión (Europe/Madrid)': wallClock('Europe/Madrid'),
+      Riesgos:
+        'Invitación rechazada, Sin valoraciones en dos sesiones seguidas, Sin objetivos tras la segunda sesión',
+    });
+
+    const en = await api(
+      HR,
+      'GET',
+      `/programmes/${programmeId}/report.csv?lang=en&tz=America/New_York`,
+    );
+    expect(en.status).toBe(200);
+    expect(en.headers.get('content-disposition')).toMatch(/filename="tandem-report-/);
+    const [enRow] = records(en.body, ',');
+    expect(enRow).toMatchObject({
+      Mentee: name(p.mentee.id),
+      Mentor: name(p.mentor.id),
+      'Booking status': 'Booked',
+      'Mentor’s answer': 'Declined',
+      'Next session (America/New_York)': wallClock('America/New_York'),
+    });
+    expect(en.body).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:/);
+  });
+
+  it('refuses an unknown language or time zone with a 400 naming the field', async () => {
+    const { programmeId } = await runningProgramme(1);
+    for (const [query, field] of [
+      ['lang=fr', 'query.lang'],
+      ['tz=Europe/Atlantis', 'query.tz'],
+      ['tz=', 'query.tz'],
+      ['sep=tab', 'query'],
+    ] as const) {
+      const r = await api(HR, 'GET', `/programmes/${programmeId}/report.csv?${query}`);
+      expect([query, r.status]).toEqual([query, 400]);
+      expect(JSON.stringify(r.body.errors)).toContain(field);
+      const e = await api(HR, 'GET', `/programmes/${programmeId}/evaluation.csv?${query}`);
+      expect([query, e.status]).toEqual([query, 400]);
+    }
   });
 });
 
@@ -198,6 +305,27 @@ describe('the end-of-programme evaluation (PRODUCT rule 8)', () => {
       suggestions: [],
     });
     expect(JSON.stringify(early2.body)).not.toContain('Más sesiones presenciales');
+    const { name: programmeName } = (await api(HR, 'GET', `/programmes/${programmeId}`)).body;
+    const withheld = await api(
+      HR,
+      'GET',
+      `/programmes/${programmeId}/evaluation.csv?lang=es&tz=Europe/Madrid`,
+    );
+    expect(withheld.status).toBe(200);
+    expect(withheld.headers.get('content-disposition')).toMatch(/filename="tandem-evaluacion-/);
+    // The counts only: how many answered, of how many, and the minimum.
+    expect(Object.fromEntries(csvLines(withheld.body).map((l) => cells(l, ';')))).toEqual({
+      Dato: 'Valor',
+      Programa: programmeName,
+      Respuestas: '3',
+      'Respuestas esperadas': '6',
+      'Mínimo de respuestas para mostrar resultados': '5',
+      Resultados: 'Retenidos hasta que respondan 5 personas, para que nadie sea identificable',
+    });
+    expect(withheld.body).not.toContain('Más sesiones presenciales');
+    expect((await api(ADVISOR, 'GET', `/programmes/${programmeId}/evaluation.csv`)).status).toBe(
+      403,
+    );
 
     // HR may lower the minimum while the programme runs, never below three.
     const programme = await api(HR, 'GET', `/programmes/${programmeId}`);
@@ -237,6 +365,30 @@ describe('the end-of-programme evaluation (PRODUCT rule 8)', () => {
       suggestions: ['Más sesiones presenciales'],
     });
     expect(JSON.stringify(hr.body)).not.toContain(done.mentee.id);
+    const shown = await api(HR, 'GET', `/programmes/${programmeId}/evaluation.csv?lang=en`);
+    expect(shown.status).toBe(200);
+    const figures = csvLines(shown.body).map((l) => cells(l, ','));
+    expect(
+      Object.fromEntries(figures.filter((f) => f[0] !== 'Suggestion (unsigned)')),
+    ).toMatchObject({
+      Responses: '3',
+      'Responses expected': '6',
+      'Minimum of responses before results show': '3',
+      Results: 'Shown',
+      'Mentees’ average satisfaction (1–5)': '5',
+      'Mentors’ average satisfaction (1–5)': '4',
+      'Net promoter score (−100 to 100)': '67',
+    });
+    expect(figures.filter((f) => f[0] === 'Suggestion (unsigned)')).toEqual([
+      ['Suggestion (unsigned)', 'Más sesiones presenciales'],
+    ]);
+    for (const p of [done, ongoing, alsoDone]) {
+      for (const member of [p.mentor.id, p.mentee.id]) {
+        expect(shown.body).not.toContain(member);
+        expect(shown.body).not.toContain(stack.people.find((x) => x.id === member)!.displayName);
+      }
+      expect(shown.body).not.toContain(p.id);
+    }
     const advisor = await api(ADVISOR, 'GET', `/programmes/${programmeId}/evaluation`);
     expect(advisor.body.responses).toBe(3);
     expect(advisor.body.suggestions).toBeUndefined();

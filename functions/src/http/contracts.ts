@@ -457,6 +457,33 @@ export type ProgressView = Omit<ProgrammeProgress, 'pairs'> & {
   pairs: ProgrammeProgress['pairs'] & { list?: PairProgress[] };
 };
 
+/** True for a time zone Intl knows by its IANA name ("Europe/Madrid", "UTC"). */
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * `?lang=es&tz=Europe/Madrid` on HR's CSV exports: the reader's language (headers, values, `;` or
+ * `,`) and time zone (the times in it). The tab sends its language and the browser's zone;
+ * without them a file is English, in UTC.
+ */
+export const ReportQuery = z
+  .object({
+    lang: z.enum(['es', 'en']).default('en'),
+    tz: z
+      .string()
+      .max(64)
+      .refine(isTimeZone, { message: 'Not a time zone: use an IANA name like Europe/Madrid' })
+      .default('UTC'),
+  })
+  .strict();
+export type ReportQuery = z.infer<typeof ReportQuery>;
+
 /**
  * GET /api/programmes/{id}/evaluation: the end-of-programme evaluation in aggregate; HR also reads
  * the suggestions written for the programme team, without names.

@@ -7,6 +7,7 @@ import type {
   ProgrammeView,
   ProgressView,
   ProposalView,
+  ReportQuery,
 } from '../../../functions/src/http/contracts';
 import { type ApiClient, ApiError } from './client';
 
@@ -21,6 +22,10 @@ export type {
 };
 
 const programme = (id: string) => `/programmes/${encodeURIComponent(id)}`;
+
+/** Who reads an export: its language (words, `;` or `,`) and time zone (the times in it). */
+export type ReportReader = ReportQuery;
+const readerQuery = (reader: ReportReader) => `?${new URLSearchParams(reader)}`;
 
 /** HR's and advisors' calls: matching, booking, directory, progress, evaluation, the report. */
 export const hrApi = (api: ApiClient) => ({
@@ -73,6 +78,10 @@ export const hrApi = (api: ApiClient) => ({
       { minRespondents },
       { 'if-match': p.etag },
     ),
-  /** The CSV report, one row per pair. */
-  report: (id: string) => api.download(`${programme(id)}/report.csv`),
+  /** The CSV report, one row per pair, for its reader. */
+  report: (id: string, reader: ReportReader) =>
+    api.download(`${programme(id)}/report.csv${readerQuery(reader)}`),
+  /** The evaluation in aggregate as CSV: the counts only until the minimum have answered. */
+  evaluationReport: (id: string, reader: ReportReader) =>
+    api.download(`${programme(id)}/evaluation.csv${readerQuery(reader)}`),
 });

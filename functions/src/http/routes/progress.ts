@@ -1,18 +1,24 @@
 import { anonymousSuggestions, summarise } from '../../domain/evaluation/evaluation';
 import type { Evaluation, Feedback } from '../../domain/pair-space/pair-space';
 import { minimumRespondents } from '../../domain/programme/programme';
+import { type PairProgress, pairProgress, programmeProgress } from '../../domain/progress/progress';
 import {
-  type PairProgress,
-  pairProgress,
-  programmeProgress,
+  evaluationRows,
+  type ReportTable,
+  reportFileName,
   reportRows,
-} from '../../domain/progress/progress';
+} from '../../domain/progress/report';
 import type { Services } from '../../ports/services';
 import type { Principal } from '../auth';
 import { APP_ROLES } from '../auth';
-import { type EvaluationResultsView, ProgrammeIdParams, type ProgressView } from '../contracts';
+import {
+  type EvaluationResultsView,
+  ProgrammeIdParams,
+  type ProgressView,
+  ReportQuery,
+} from '../contracts';
 import { toCsv } from '../csv';
-import { type AnyRoute, defineRoute } from '../route';
+import { type AnyRoute, defineRoute, type RouteResult } from '../route';
 import { loadProgramme } from './programmes';
 
 /** Reads the programme's pairs, bookings and spaces, and keeps only figures (PRODUCT rule 8). */
@@ -53,6 +59,23 @@ async function figures(services: Services, programmeId: string, principal: Princ
     perPair,
     evaluations,
     summary: programmeProgress(perPair, feedback, now),
+  };
+}
+
+/**
+ * A CSV export as a download: safe in spreadsheets of either separator (formulas escaped, every
+ * cell quoted that needs it; csv.ts), UTF-8 with the BOM Excel needs for accents.
+ */
+function csvDownload(table: ReportTable, file: string): RouteResult {
+  // The plain name for old clients (ASCII, accents dropped), the exact one in filename*
+  // (RFC 6266 §4.3: https://www.rfc-editor.org/rfc/rfc6266#section-4.3).
+  const ascii = file.normalize('NFD').replace(/[^\x20-\x7e]|"/g, '');
+  return {
+    text: toCsv(table.rows, table.separator),
+    headers: {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file)}`,
+    },
   };
 }
 
@@ -117,21 +140,36 @@ export const progressRoutes: AnyRoute[] = [
     method: 'GET',
     path: '/programmes/:programmeId/report.csv',
     access: 'admin',
-    request: { params: ProgrammeIdParams },
-    handler: async ({ principal, services, params }) => {
+    request: { params: ProgrammeIdParams, query: ReportQuery },
+    handler: async ({ principal, services, params, query }) => {
       const { programme, perPair } = await figures(services, params.programmeId, principal);
-      // Safe in spreadsheets of either separator: formulas escaped, every cell quoted that needs it.
-      const csv = toCsv(reportRows(programme.name, perPair));
-      const file = `tandem-${programme.name.replace(/[^\p{L}\p{N}]+/gu, '-').toLowerCase()}.csv`;
-      // The plain name for old clients (ASCII, accents dropped), the exact one in filename*.
-      const ascii = file.normalize('NFD').replace(/[^\x20-\x7e]|"/g, '');
-      return {
-        text: csv,
-        headers: {
-          'content-type': 'text/csv; charset=utf-8',
-          'content-disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file)}`,
-        },
-      };
+      const reader = { language: query.lang, timeZone: query.tz };
+      return csvDownload(
+        reportRows(programme.name, perPair, reader),
+        reportFileName('pairs', programme.name, query.lang),
+      );
+    },
+  }),
+  defineRoute({
+    name: 'programme-evaluation-report',
+    method: 'GET',
+    path: '/programmes/:programmeId/evaluation.csv',
+    access: 'admin',
+    request: { params: ProgrammeIdParams, query: ReportQuery },
+    handler: async ({ principal, services, params, query }) => {
+      const { programme, perPair, evaluations } = await figures(
+        services,
+        params.programmeId,
+        principal,
+      );
+      const summary = summarise(evaluations, perPair.length, minimumRespondents(programme));
+      // The screen's rule (PRODUCT rule 8): below the minimum, the counts only, no suggestion.
+      const suggestions = summary.withheld ? [] : anonymousSuggestions(evaluations);
+      const reader = { language: query.lang, timeZone: query.tz };
+      return csvDownload(
+        evaluationRows(programme.name, summary, suggestions, reader),
+        reportFileName('evaluation', programme.name, query.lang),
+      );
     },
   }),
 ];

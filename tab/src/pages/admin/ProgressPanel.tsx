@@ -23,6 +23,7 @@ import { useSession } from '../../components/session';
 import { useAction, useAsync } from '../../components/useAsync';
 import { formatDate } from '../../i18n/format';
 import { useLocale } from '../../i18n/use-locale';
+import { saveFile, useReportReader } from './report-download';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -36,16 +37,6 @@ const useStyles = makeStyles({
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
 });
 
-/** Saves a file the browser downloaded (the CSV report). */
-function save(blob: Blob, fileName: string) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 /**
  * A programme's progress (PRODUCT rule 8): sessions held vs planned, invitations accepted, goals
  * progressed, feedback, pairs at risk — figures only. HR also sees each pair's row and the CSV.
@@ -57,6 +48,7 @@ export function ProgressPanel({ programmeId }: { programmeId: string }) {
   const { api, me } = useSession();
   const hr = useMemo(() => hrApi(api), [api]);
   const [progress, reload] = useAsync(() => hr.progress(programmeId), [programmeId, hr]);
+  const reader = useReportReader();
   const [download, failure] = useAction(() => {});
   if (progress.status === 'loading') return <Spinner label={t('app.loading')} />;
   if (progress.status === 'error') return <ErrorState error={progress.error} onRetry={reload} />;
@@ -184,8 +176,8 @@ export function ProgressPanel({ programmeId }: { programmeId: string }) {
           <Button
             onClick={() =>
               download(async () => {
-                const file = await hr.report(programmeId);
-                save(file.blob, file.fileName);
+                const file = await hr.report(programmeId, reader);
+                saveFile(file.blob, file.fileName);
               })
             }
           >

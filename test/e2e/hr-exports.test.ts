@@ -1,0 +1,169 @@
+import { readFile } from 'node:fs/promises';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiAs } from '../integration/api-client';
+import { fortnightly, writeBookedSeries } from '../integration/booking/booked-series';
+import { HR, matchingProgramme, unrelatedPeople } from '../integration/matching-fixture';
+import { TAB_DIST } from '../sim/build-tab';
+import { type LocalStack, startLocalStack } from '../sim/stack';
+import { expectNoSeriousAxeViolations, launchBrowser } from './browser';
+
+let stack: LocalStack;
+let browser: Browser;
+
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([startLocalStack({ staticDir: TAB_DIST }), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+});
+
+const READERS = {
+  es: {
+    locale: 'es-ES',
+    zone: 'Europe/Madrid',
+    separator: ';',
+    signIn: 'Continuar como Lucía Fernández',
+    manage: 'Gestionar programas',
+    open: (name: string) => `Abrir ${name}: emparejamiento, reservas, seguimiento`,
+    progress: 'Seguimiento',
+    exportPairs: 'Exportar a CSV',
+    evaluation: 'Evaluación',
+    exportEvaluation: 'Exportar la evaluación a CSV',
+    file: /^tandem-informe-.+\.csv$/,
+    evaluationFile: /^tandem-evaluacion-.+\.csv$/,
+    header: ['Programa', 'Mentorizado/a', 'Mentor/a', 'Estado de la pareja'],
+    next: 'Próxima sesión (Europe/Madrid)',
+    booked: 'Reservada',
+    withheld: [
+      'Resultados',
+      'Retenidos hasta que respondan 5 personas, para que nadie sea identificable',
+    ],
+  },
+  en: {
+    locale: 'en-US',
+    zone: 'America/New_York',
+    separator: ',',
+    signIn: 'Continue as Lucía Fernández',
+    manage: 'Manage programmes',
+    open: (name: string) => `Open ${name}: matching, booking, progress`,
+    progress: 'Progress',
+    exportPairs: 'Export to CSV',
+    evaluation: 'Evaluation',
+    exportEvaluation: 'Export the evaluation to CSV',
+    file: /^tandem-report-.+\.csv$/,
+    evaluationFile: /^tandem-evaluation-.+\.csv$/,
+    header: ['Programme', 'Mentee', 'Mentor', 'Pair status'],
+    next: 'Next session (America/New_York)',
+    booked: 'Booked',
+    withheld: ['Results', 'Withheld until 5 people have answered, so nobody can be identified'],
+  },
+} as const;
+
+/** One CSV line's cells as a spreadsheet splitting on `separator` reads them. */
+function cells(line: string, separator: string): string[] {
+  const out: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (quoted && c === '"' && line[i + 1] === '"') {
+      cell += '"';
+      i++;
+    } else if (c === '"') quoted = !quoted;
+    else if (!quoted && c === separator) {
+      out.push(cell);
+      cell = '';
+    } else cell += c;
+  }
+  out.push(cell);
+  return out;
+}
+
+/** Clicks a control by pointer and returns the file the browser downloaded: its name and rows. */
+async function download(page: Page, control: Locator, separator: string) {
+  const [file] = await Promise.all([page.waitForEvent('download'), control.click()]);
+  const bytes = await readFile((await file.path())!);
+  // UTF-8's byte order mark first: Excel reads the accents right only with it.
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const rows = new TextDecoder()
+    .decode(bytes)
+    .replace(/\r\n$/, '')
+    .split('\r\n')
+    .map((l) => cells(l, separator));
+  return { name: file.suggestedFilename(), rows };
+}
+
+/** A section of the programme page, whether it is shown as a button or as a tab. */
+const section = (page: Page, name: string) =>
+  page.getByRole('button', { name, exact: true }).or(page.getByRole('tab', { name, exact: true }));
+
+describe.each(['es', 'en'] as const)('HR downloads the CSV exports, in %s', (lang) => {
+  const r = READERS[lang];
+
+  it('by pointer: the pairs report and the evaluation in the reader’s words, separator and time zone', async () => {
+    const api = apiAs(stack);
+    const people = unrelatedPeople(stack, 2).map((p) => p.id);
+    const { programmeId } = await matchingProgramme(
+      stack,
+      api,
+      { mentors: [people[0]!], mentees: [people[1]!] },
+      { run: true },
+    );
+    const confirmed = await api(HR, 'POST', `/programmes/${programmeId}/matching/confirm`, {
+      body: { proposals: 'all' },
+    });
+    const pair = confirmed.body.confirmed[0] as { id: string };
+    const sessions = fortnightly(Date.now() - 20 * 24 * 3_600_000);
+    await writeBookedSeries(stack, { id: pair.id, programmeId }, sessions);
+    const next = sessions.find((s) => Date.parse(s.start) > Date.now())!.start;
+    // Sweden's locale writes "2027-03-29 11:00:00": an independent way to the wall-clock time.
+    const wallClock = new Date(next).toLocaleString('sv-SE', { timeZone: r.zone }).slice(0, 16);
+    const name = (await api(HR, 'GET', `/programmes/${programmeId}`)).body.name as string;
+
+    const context = await browser.newContext({
+      locale: r.locale,
+      timezoneId: r.zone,
+      acceptDownloads: true,
+    });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${stack.url}/?lang=${lang}`);
+      await page.getByRole('button', { name: r.signIn }).click();
+      await page.getByRole('link', { name: r.manage }).click();
+      await page
+        .getByRole('link', { name: r.open(name) })
+        .first()
+        .click();
+      await section(page, r.progress).click();
+
+      const report = await download(
+        page,
+        page.getByRole('button', { name: r.exportPairs, exact: true }),
+        r.separator,
+      );
+      expect(report.name).toMatch(r.file);
+      expect(report.rows[0]!.slice(0, 4)).toEqual(r.header);
+      expect(report.rows).toHaveLength(2);
+      const row = Object.fromEntries(report.rows[0]!.map((h, i) => [h, report.rows[1]![i]]));
+      expect(row[r.next]).toBe(wallClock);
+      expect(Object.values(row)).toContain(r.booked);
+
+      await section(page, r.evaluation).click();
+      const evaluation = await download(
+        page,
+        page.getByRole('button', { name: r.exportEvaluation, exact: true }),
+        r.separator,
+      );
+      expect(evaluation.name).toMatch(r.evaluationFile);
+      // Nobody has answered: the counts only, and why.
+      expect(evaluation.rows).toHaveLength(6);
+      expect(evaluation.rows[5]).toEqual(r.withheld);
+      // The button and its note pass axe like the rest of the section.
+      await expectNoSeriousAxeViolations(page);
+    } finally {
+      await context.close();
+    }
+  });
+});
