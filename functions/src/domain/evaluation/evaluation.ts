@@ -102,15 +102,20 @@ export function summarise(
     };
   }
   const of = (role: Role) => evaluations.filter((e) => e.role === role);
+  // A role's averages wait for the minimum too: one mentor's "2" is that mentor's answer.
   const byRole = Object.fromEntries(
-    (['mentor', 'mentee'] as const).map((role) => [
-      role,
-      {
-        responses: of(role).length,
-        satisfaction: mean(of(role).map((e) => e.satisfaction)),
-        goalsReached: mean(of(role).map((e) => e.goalsReached)),
-      },
-    ]),
+    (['mentor', 'mentee'] as const).map((role) => {
+      const answers = of(role);
+      const shown = answers.length >= minimum;
+      return [
+        role,
+        {
+          responses: answers.length,
+          satisfaction: shown ? mean(answers.map((e) => e.satisfaction)) : null,
+          goalsReached: shown ? mean(answers.map((e) => e.goalsReached)) : null,
+        },
+      ];
+    }),
   ) as EvaluationSummary['byRole'];
   const satisfaction = { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 };
   for (const e of evaluations) satisfaction[String(e.satisfaction) as keyof typeof satisfaction]++;
