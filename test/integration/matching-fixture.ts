@@ -113,6 +113,8 @@ export async function matchingProgramme(
     mentorCapacity?: number;
     hierarchyRule?: 'chain' | 'directManager';
     kind?: 'classic' | 'reverse' | 'executive';
+    /** HR's language: the template's name and objectives come in it. */
+    language?: 'es' | 'en';
   } = {},
 ) {
   const as = asPerson(stack, api);
@@ -120,6 +122,7 @@ export async function matchingProgramme(
     kind: options.kind ?? 'classic',
     ...(options.mentorCapacity ? { mentorCapacity: options.mentorCapacity } : {}),
     ...(options.hierarchyRule ? { hierarchyRule: options.hierarchyRule } : {}),
+    ...(options.language ? { language: options.language } : {}),
   };
   const draft = await api(HR, 'POST', '/programmes', { body: settings });
   const opened = await api(HR, 'PUT', `/programmes/${draft.body.id}/status`, {
