@@ -6,7 +6,7 @@ import { rememberedZoneOffsets } from './zone-memo';
 const USAGE =
   'usage: tandem match --in instance.json [--candidates] [--objective maxParticipation|maxScore]';
 
-/** `tandem match` — exactly the contract of formats/matching.md: JSON out, exit 2 on bad input. */
+/** `tandem match` — exactly the contract of docs/matching.md: JSON out, exit 2 on bad input. */
 export const matchCommand: CliCommand = {
   summary: 'match mentees and mentors of an instance file (JSON on stdout)',
   async run(args, io) {

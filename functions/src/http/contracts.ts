@@ -203,7 +203,7 @@ export interface ReasonView {
   params?: Record<string, string | number>;
 }
 
-/** Starting a run: the objective defaults to the most mentees matched (formats/matching.md). */
+/** Starting a run: the objective defaults to the most mentees matched (docs/matching.md). */
 export const RunMatchingSchema = z
   .object({ objective: z.enum(['maxParticipation', 'maxScore']).optional() })
   .strict()

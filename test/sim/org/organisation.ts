@@ -381,7 +381,7 @@ export function generateOrganisation(options: OrganisationOptions): SimOrganisat
         usageLocation: zone.usageLocation,
         userType: 'Member',
         appRoles: [],
-        // Admins pick Windows or IANA names for mailboxes; both reach Graph (M365.md §1).
+        // Admins pick Windows or IANA names for mailboxes; both reach Graph (https://learn.microsoft.com/en-us/graph/api/resources/mailboxsettings).
         timeZone: random.chance(0.7) ? zone.windows : zone.iana,
       };
     }

@@ -12,7 +12,7 @@ import { timeZoneFromGraph } from './graph-time-zone';
 /** getSchedule covers less than 62 days a call (a minute less) and at most 20 people. */
 const SCHEDULE_MS = 62 * 86_400_000 - 60_000;
 const SCHEDULE_PEOPLE = 20;
-/** Outlook serves 4 concurrent requests per app and mailbox; more are throttled (M365.md §0). */
+/** Outlook serves 4 concurrent requests per app and mailbox; more are throttled (https://learn.microsoft.com/en-us/graph/throttling-limits#outlook-service-limits). */
 const MAILBOX_CONCURRENCY = 4;
 /** A mailbox's allowed meeting providers change rarely: read once per 10 minutes. */
 const PROVIDERS_TTL_MS = 10 * 60_000;

@@ -18,7 +18,7 @@ const ENTRA_HOST = 'login.microsoftonline.com';
 
 /**
  * App-only credentials for Graph. In Azure the user-assigned managed identity's token is the
- * client assertion of a federated credential (no secret anywhere, M365.md §7); the local tenant's
+ * client assertion of a federated credential (no secret anywhere: https://learn.microsoft.com/en-us/entra/workload-id/workload-identity-federation); the local tenant's
  * issuer hands out a generated secret instead.
  */
 function confidentialClient(config: BackendConfig): ConfidentialClientApplication {

@@ -164,7 +164,7 @@ function peopleSlice(inputs: MatchingInputs, ids: readonly string[]) {
 }
 
 /**
- * The matching instance of a run (formats/matching.md): mentees not yet paired, approved mentors
+ * The matching instance of a run (docs/matching.md): mentees not yet paired, approved mentors
  * with the capacity confirmed pairs left them, the directory slice, HR's locks that still fit and
  * HR's rejections. Also returns the applicants left out before matching, with the reason.
  */

@@ -6,7 +6,7 @@ export const PROGRAMME_KINDS = ['classic', 'reverse', 'executive'] as const;
 export const OBJECTIVES = ['maxParticipation', 'maxScore'] as const;
 
 /**
- * The matching instance (formats/matching.md): the programme's settings, the directory slice the
+ * The matching instance (docs/matching.md): the programme's settings, the directory slice the
  * matcher needs, mentees, mentors, and HR's locked and excluded pairs. Built on first use: a
  * plainly valid instance never needs it (acceptQuickly below), and `tandem match`, timed as a
  * whole process, would otherwise build it on every start. zod/mini with the English messages: the

@@ -310,7 +310,7 @@ function bruteForce(
 }
 
 /**
- * The candidates formats/matching.md defines, pair by pair and written out again here: never the
+ * The candidates docs/matching.md defines, pair by pair and written out again here: never the
  * same person, no reporting line under the programme's rule, not excluded, a shared language when
  * both list languages (primary subtags), a wanted topic offered when the mentee lists topics; each
  * scored with score.ts's formula from the pair's own facts. Nothing of the matcher's fast paths

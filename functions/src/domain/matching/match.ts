@@ -14,7 +14,7 @@ import {
 import { solveAssignment } from './solve';
 import { membersOf, solveDense, spreadOverMembers } from './solve-dense';
 
-/** One proposed pair, with the reasons it was made (formats/matching.md). */
+/** One proposed pair, with the reasons it was made (docs/matching.md). */
 export interface ProposedPair {
   mentee: string;
   mentor: string;

@@ -272,7 +272,7 @@ export class CalendarStore {
     return this.providers.get(userId) ?? ['teamsForBusiness'];
   }
 
-  /** Tests and the demo may turn Teams off for a mailbox (e.g. a shared mailbox, M365.md §4). */
+  /** Tests and the demo may turn Teams off for a mailbox (e.g. a shared mailbox: https://learn.microsoft.com/en-us/graph/api/resources/calendar). */
   setAllowedOnlineMeetingProviders(userId: string, providers: string[]): void {
     this.providers.set(this.owner(userId).id, providers);
   }

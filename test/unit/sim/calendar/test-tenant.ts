@@ -69,7 +69,7 @@ export function newStore(tenant: SimContext = testTenant()): CalendarStore {
 
 export const madrid = (dateTime: string) => ({ dateTime, timeZone: 'Romance Standard Time' });
 
-/** The pair's fortnightly series as booking creates it (M365.md §4). */
+/** The pair's fortnightly series as booking creates it (docs/graph.md). */
 export function fortnightlySeries(overrides: Record<string, unknown> = {}) {
   return {
     subject: 'Tandem: Ana y Luis',
