@@ -42,8 +42,9 @@ const englishFragments = [
 /** English words no Spanish sentence has: the API's own English text would bring them. */
 const ENGLISH_WORDS = /\b(the|and|with|your|you|have|been|this|that|which|please|not|of)\b/i;
 
-/** Names and data the demo's people typed (topics are their words): not the app's own text. */
+/** What a person sees on the page, as lines. */
 function pageText(page: Page) {
+  // biome-ignore lint/performance/useDomNodeTextContent: only the rendered, visible text counts
   return page.evaluate(() => document.body.innerText);
 }
 
