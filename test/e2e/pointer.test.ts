@@ -151,6 +151,7 @@ describe.each(VARIANTS)('HR by pointer ($lang, $theme, $width px)', (variant) =>
       const bar = hr.page.locator('rect').first();
       await bar.hover();
       await expectPageTakesPointer(hr.page);
+      await expectNoSidewaysScroll(hr.page);
       await shot('progress-chart');
       await hr.page.getByRole('tab', { name: w.admin.panels.evaluation, exact: true }).click();
       await hr.page.getByRole('heading', { level: 2, name: w.admin.panels.evaluation }).waitFor();

@@ -20,6 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { hrApi, type ProgressView } from '../../api/hr';
 import { ErrorState } from '../../components/ErrorState';
 import { useSession } from '../../components/session';
+import { useStackedTable } from '../../components/stacked-table';
 import { useAction, useAsync } from '../../components/useAsync';
 import { formatDate } from '../../i18n/format';
 import { useLocale } from '../../i18n/use-locale';
@@ -45,6 +46,7 @@ export function ProgressPanel({ programmeId }: { programmeId: string }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const styles = useStyles();
+  const stacked = useStackedTable();
   const { api, me } = useSession();
   const hr = useMemo(() => hrApi(api), [api]);
   const [progress, reload] = useAsync(() => hr.progress(programmeId), [programmeId, hr]);
@@ -128,8 +130,8 @@ export function ProgressPanel({ programmeId }: { programmeId: string }) {
           </ul>
           {p.atRisk.pairs === 0 && <Body1>{t('progress.noRisk')}</Body1>}
           {p.pairs.list && (
-            <Table aria-label={t('progress.perPair')}>
-              <TableHeader>
+            <Table className={stacked.table} aria-label={t('progress.perPair')}>
+              <TableHeader className={stacked.header}>
                 <TableRow>
                   <TableHeaderCell>{t('admin.mentee')}</TableHeaderCell>
                   <TableHeaderCell>{t('admin.mentor')}</TableHeaderCell>
@@ -139,23 +141,27 @@ export function ProgressPanel({ programmeId }: { programmeId: string }) {
                   <TableHeaderCell>{t('progress.risks')}</TableHeaderCell>
                 </TableRow>
               </TableHeader>
-              <TableBody>
+              <TableBody className={stacked.body}>
                 {p.pairs.list.map((pair) => (
-                  <TableRow key={pair.pairId}>
-                    <TableCell>{pair.mentee.name}</TableCell>
-                    <TableCell>{pair.mentor.name}</TableCell>
-                    <TableCell>
+                  <TableRow className={stacked.row} key={pair.pairId}>
+                    <TableCell className={stacked.cell} data-label={t('admin.mentee')}>
+                      {pair.mentee.name}
+                    </TableCell>
+                    <TableCell className={stacked.cell} data-label={t('admin.mentor')}>
+                      {pair.mentor.name}
+                    </TableCell>
+                    <TableCell className={stacked.cell} data-label={t('progress.held')}>
                       {pair.sessions.held} / {pair.sessions.planned}
                     </TableCell>
-                    <TableCell>
+                    <TableCell className={stacked.cell} data-label={t('progress.next')}>
                       {pair.nextSession ? formatDate(pair.nextSession, locale) : '—'}
                     </TableCell>
-                    <TableCell>
+                    <TableCell className={stacked.cell} data-label={t('progress.goals')}>
                       {pair.goals.total === 0
                         ? '—'
                         : `${pair.goals.total} · ${number.format(pair.goals.averageProgress ?? 0)} %`}
                     </TableCell>
-                    <TableCell>
+                    <TableCell className={stacked.cell} data-label={t('progress.risks')}>
                       <div className={styles.row}>
                         {pair.risks.map((r) => (
                           <Badge key={r} appearance="tint" color="warning">
