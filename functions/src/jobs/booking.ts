@@ -16,6 +16,7 @@ import type { BookingStore, BookingSubjects } from '../ports/bookings';
 import type { CalendarPort } from '../ports/calendar';
 import type { DirectoryPerson, DirectoryRefresh, DirectorySnapshot } from '../ports/directory';
 import { StaleVersionError, type Versioned } from '../ports/programmes';
+import { endPair } from './end-pair';
 
 export interface BookingDeps {
   bookings: BookingStore;
@@ -58,13 +59,20 @@ function addMonths(date: string, months: number): string {
  * is now (a delta round first); a pair that fails it is refused, never booked.
  */
 export async function bookPair(deps: BookingDeps, pairId: string): Promise<Booking> {
+  // The same queue ends pairs (HR ended it or closed the programme): never book an ending pair.
+  const asked = await deps.bookings.get(pairId);
+  if (asked?.value.ending || asked?.value.status === 'ended') {
+    return (await endPair(deps, pairId))?.booking ?? asked.value;
+  }
   const subject = await deps.subjects.load(pairId);
   if (!subject) throw new Error(`No confirmed pair ${pairId}`);
   const { pair, programme } = subject;
   let current: Versioned<Booking> =
     (await deps.bookings.get(pairId)) ??
     (await createOrRead(deps, newBooking(pair, deps.organizer, deps.now())));
-  if (current.value.status === 'booked' || current.value.status === 'refused') return current.value;
+  if (['booked', 'refused', 'ended'].includes(current.value.status) || current.value.ending) {
+    return current.value;
+  }
   await deps.subjects.markPair(pairId, 'booking');
 
   const save = async (change: Partial<Booking>): Promise<Booking> => {

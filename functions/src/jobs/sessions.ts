@@ -1,13 +1,15 @@
-import { type Booking, sessionAhead } from '../domain/booking/booking';
+import type { Booking } from '../domain/booking/booking';
 import {
   type Alternative,
   type AlternativesRefusal,
   type ParticipantInput,
   proposeAlternatives,
 } from '../domain/schedule';
+import type { BookingQueue } from '../ports/booking-queue';
 import type { BookingStore } from '../ports/bookings';
 import type { CalendarPort } from '../ports/calendar';
 import { StaleVersionError, type Versioned } from '../ports/programmes';
+import { endPair, requestEnd } from './end-pair';
 
 export interface SessionDeps {
   bookings: BookingStore;
@@ -133,40 +135,25 @@ export async function moveSession(
 }
 
 /**
- * Ends a pair early: every session still ahead is cancelled in Outlook (the attendees are told
- * why), the ones held stay in the calendars and in the record.
+ * HR ends a pair early: the end is stored and queued (so a crash is resumed by the queue), then
+ * done at once so HR sees the outcome (jobs/end-pair.ts; a second run finds it ended).
  */
 export async function endSeries(
-  deps: SessionDeps,
+  deps: SessionDeps & { organizer: string; queue: BookingQueue },
   pairId: string,
   reason: string,
 ): Promise<
   { ok: true; booking: Booking; cancelled: number } | { ok: false; reason: SessionProblem }
 > {
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const found = await deps.bookings.get(pairId);
-    if (found?.value.status !== 'booked') return { ok: false, reason: { code: 'notBooked' } };
-    const booking = found.value;
-    const now = deps.now();
-    let cancelled = 0;
-    const sessions = [];
-    for (const session of booking.sessions) {
-      if (session.occurrenceId && sessionAhead(session, now)) {
-        await deps.calendar.cancel(booking.organizer, session.occurrenceId, reason);
-        cancelled++;
-        sessions.push({ ...session, status: 'cancelled' as const });
-      } else sessions.push(session);
-    }
-    try {
-      const saved = await deps.bookings.replace(
-        { ...booking, status: 'ended', sessions, updatedAt: deps.now().toISOString() },
-        found.etag,
-      );
-      return { ok: true, booking: saved.value, cancelled };
-    } catch (error) {
-      // Cancelling twice is harmless: a retry skips nothing it must not.
-      if (!(error instanceof StaleVersionError)) throw error;
-    }
-  }
-  throw new StaleVersionError('This booking');
+  const booking = await deps.bookings.get(pairId);
+  // Ended already: nothing to do, and HR is told so (a resumed end, not yet ended, finishes).
+  if (!booking || booking.value.status === 'ended')
+    return { ok: false, reason: { code: 'notBooked' } };
+  const pair = { id: pairId, programmeId: booking.value.programmeId };
+  const asked = await requestEnd(deps, pair, reason, { onlyIfBooked: true });
+  if (!asked.ok) return asked;
+  await deps.queue.enqueue(pairId);
+  const ended = await endPair(deps, pairId);
+  if (!ended) return { ok: false, reason: { code: 'notBooked' } };
+  return { ok: true, ...ended };
 }

@@ -82,6 +82,6 @@ export interface CalendarPort {
     start: DateTimeTimeZone,
     end: DateTimeTimeZone,
   ): Promise<void>;
-  /** Cancels a series or one occurrence, telling the attendees why. */
+  /** Cancels a series or one occurrence, telling the attendees why; one already gone is done. */
   cancel(organizer: string, eventId: string, comment: string): Promise<void>;
 }

@@ -223,11 +223,17 @@ export function graphCalendar(client: Client): CalendarPort {
     },
 
     async cancel(organizer, eventId, comment) {
-      await withMailbox(organizer, () =>
-        client
-          .api(`${user(organizer)}/events/${encodeURIComponent(eventId)}/cancel`)
-          .post({ comment }),
-      );
+      try {
+        await withMailbox(organizer, () =>
+          client
+            .api(`${user(organizer)}/events/${encodeURIComponent(eventId)}/cancel`)
+            .post({ comment }),
+        );
+      } catch (error) {
+        // Already cancelled (or deleted in Outlook): the item is gone, which is what was asked.
+        // https://learn.microsoft.com/graph/api/event-cancel moves it to Deleted Items.
+        if (!isNotFound(error)) throw error;
+      }
     },
   };
 }

@@ -68,6 +68,12 @@ export interface Booking {
   /** What HR should look at, from the last follow-up. */
   flags: FollowUpFlag[];
   refusal: BookingRefusal | null;
+  /**
+   * Set when HR ended the pair or closed its programme: the sessions ahead are to be cancelled.
+   * Kept before anything is cancelled, so a crashed end job is resumed from the queue or the sweep
+   * (`jobs/end-pair.ts`). Absent on bookings stored before this field existed.
+   */
+  ending?: { reason: string; requestedAt: string } | null;
   attempts: number;
   lastError: string | null;
   createdAt: string;
@@ -100,6 +106,7 @@ export function newBooking(
     responses: { mentor: 'none', mentee: 'none', checkedAt: null },
     flags: [],
     refusal: null,
+    ending: null,
     attempts: 0,
     lastError: null,
     createdAt: now.toISOString(),
