@@ -2,12 +2,13 @@ import type { Booking } from '../domain/booking/booking';
 import {
   type Alternative,
   type AlternativesRefusal,
+  occurrenceBounds,
   type ParticipantInput,
   proposeAlternatives,
 } from '../domain/schedule';
 import type { BookingQueue } from '../ports/booking-queue';
 import type { BookingStore } from '../ports/bookings';
-import type { CalendarPort } from '../ports/calendar';
+import { type CalendarPort, OccurrenceBoundaryError } from '../ports/calendar';
 import { StaleVersionError, type Versioned } from '../ports/programmes';
 import { endPair, requestEnd } from './end-pair';
 
@@ -27,6 +28,7 @@ export type SessionProblem =
   | { code: 'sessionCancelled' }
   | { code: 'sessionPast' }
   | { code: 'slotNotFree' }
+  | { code: 'occurrenceBoundary' }
   | AlternativesRefusal;
 
 type Found = { booking: Versioned<Booking>; index: number };
@@ -77,13 +79,21 @@ export async function sessionAlternatives(
   const mentorInput = participant(mentor);
   const menteeInput = participant(mentee);
   if (!mentorInput || !menteeInput) return { ok: false, reason: { code: 'notBooked' } };
+  // Only slots Outlook accepts: after the previous session's day, before the next one's.
+  const bounds = occurrenceBounds(
+    booking.sessions,
+    session.index,
+    booking.plan?.recurrenceZone.iana ?? 'UTC',
+  );
+  const now = deps.now().toISOString();
   const result = proposeAlternatives({
     mentor: mentorInput,
     mentee: menteeInput,
     session: { start: session.start, end: session.end },
     daysBefore: SEARCH_DAYS,
     daysAfter: SEARCH_DAYS,
-    notBefore: deps.now().toISOString(),
+    notBefore: bounds.notBefore && bounds.notBefore > now ? bounds.notBefore : now,
+    ...(bounds.notAfter ? { notAfter: bounds.notAfter } : {}),
     limit: 8,
   });
   return result.ok ? result : { ok: false, reason: result.reason };
@@ -112,12 +122,20 @@ export async function moveSession(
       dateTime: new Date(iso).toISOString().replace(/\.\d+Z$/, ''),
       timeZone: 'UTC',
     });
-    await deps.calendar.moveOccurrence(
-      booking.organizer,
-      session.occurrenceId!,
-      utc(slot.start),
-      utc(slot.end),
-    );
+    try {
+      await deps.calendar.moveOccurrence(
+        booking.organizer,
+        session.occurrenceId!,
+        utc(slot.start),
+        utc(slot.end),
+      );
+    } catch (error) {
+      // Outlook says it crosses a neighbour (one moved meanwhile): a refusal, never a 500.
+      if (error instanceof OccurrenceBoundaryError) {
+        return { ok: false, reason: { code: 'occurrenceBoundary' } };
+      }
+      throw error;
+    }
     const sessions = booking.sessions.map((s, i) =>
       i === found.index ? { ...s, start: slot.start, end: slot.end, status: 'moved' as const } : s,
     );

@@ -75,7 +75,10 @@ export interface CalendarPort {
     start: Date,
     end: Date,
   ): Promise<SeriesOccurrence[]>;
-  /** Moves one session: the occurrence becomes an exception, the series stays. */
+  /**
+   * Moves one session: the occurrence becomes an exception, the series stays. Throws
+   * OccurrenceBoundaryError when it would cross a neighbour's day.
+   */
   moveOccurrence(
     organizer: string,
     occurrenceId: string,
@@ -84,4 +87,15 @@ export interface CalendarPort {
   ): Promise<void>;
   /** Cancels a series or one occurrence, telling the attendees why; one already gone is done. */
   cancel(organizer: string, eventId: string, comment: string): Promise<void>;
+}
+
+/**
+ * Graph refused to move an occurrence onto or past a neighbour's day (400
+ * `ErrorOccurrenceCrossingBoundary`, https://learn.microsoft.com/graph/api/event-update).
+ */
+export class OccurrenceBoundaryError extends Error {
+  constructor() {
+    super('The session cannot move onto or past the day of its neighbour in the series.');
+    this.name = 'OccurrenceBoundaryError';
+  }
 }

@@ -1,11 +1,12 @@
 import { type Client, GraphError } from '@microsoft/microsoft-graph-client';
 import type { ScheduleItemInput, WorkingHoursInput } from '../../domain/schedule';
-import type {
-  Availability,
-  BookedSeries,
-  CalendarPort,
-  ResponseStatus,
-  SeriesOccurrence,
+import {
+  type Availability,
+  type BookedSeries,
+  type CalendarPort,
+  OccurrenceBoundaryError,
+  type ResponseStatus,
+  type SeriesOccurrence,
 } from '../../ports/calendar';
 import { timeZoneFromGraph } from './graph-time-zone';
 
@@ -215,11 +216,23 @@ export function graphCalendar(client: Client): CalendarPort {
     },
 
     async moveOccurrence(organizer, occurrenceId, start, end) {
-      await withMailbox(organizer, () =>
-        client
-          .api(`${user(organizer)}/events/${encodeURIComponent(occurrenceId)}`)
-          .patch({ start, end }),
-      );
+      try {
+        await withMailbox(organizer, () =>
+          client
+            .api(`${user(organizer)}/events/${encodeURIComponent(occurrenceId)}`)
+            .patch({ start, end }),
+        );
+      } catch (error) {
+        // https://learn.microsoft.com/graph/api/event-update: 400 ErrorOccurrenceCrossingBoundary.
+        if (
+          error instanceof GraphError &&
+          error.statusCode === 400 &&
+          error.code === 'ErrorOccurrenceCrossingBoundary'
+        ) {
+          throw new OccurrenceBoundaryError();
+        }
+        throw error;
+      }
     },
 
     async cancel(organizer, eventId, comment) {

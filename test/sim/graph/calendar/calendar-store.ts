@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { SimBusyBlock } from '../../org/organisation';
 import type { SimContext, SimMailboxOwner } from '../context';
 import { GraphError } from '../router';
-import { type PatternedRecurrence, parseRecurrence, seriesDays } from './recurrence';
+import { lastSeriesDay, type PatternedRecurrence, parseRecurrence, seriesDays } from './recurrence';
 import {
   customTimeZoneFor,
   DAY_MS,
@@ -286,6 +286,41 @@ export class CalendarStore {
       this.mailboxes.set(userId, set);
     }
     return set;
+  }
+
+  /**
+   * "An occurrence cannot be moved to or before the day of the previous occurrence, and cannot be
+   * moved to or after the day of the following occurrence" (400 ErrorOccurrenceCrossingBoundary,
+   * https://learn.microsoft.com/graph/api/event-update, Response). Days in the series' zone; a
+   * neighbour moved counts at its new day, a cancelled one at its original day (the page does not
+   * say; the stricter reading, which Outlook users report).
+   */
+  private checkOccurrenceBoundary(copy: Copy, day: number, startMs: number, endMs: number): void {
+    const { meeting } = copy;
+    if (!meeting.recurrence) return;
+    const zone = this.seriesZone(meeting);
+    const last = lastSeriesDay(meeting.recurrence) ?? day + 400;
+    const days = seriesDays(meeting.recurrence, last);
+    const at = days.indexOf(day);
+    const dayOfInstant = (ms: number) => Math.floor(utcToWall(ms, zone) / DAY_MS);
+    const neighbourDay = (d: number | undefined) => {
+      if (d === undefined) return undefined;
+      const moved = meeting.exceptions.get(d)?.start;
+      return moved === undefined ? d : dayOfInstant(moved);
+    };
+    const previous = neighbourDay(days[at - 1]);
+    const next = neighbourDay(days[at + 1]);
+    const newStart = dayOfInstant(startMs);
+    const newEnd = dayOfInstant(Math.max(startMs, endMs - 1));
+    if (
+      (previous !== undefined && newStart <= previous) ||
+      (next !== undefined && newEnd >= next)
+    ) {
+      throw badRequest(
+        'Modified occurrence is crossing or overlapping adjacent occurrence.',
+        'ErrorOccurrenceCrossingBoundary',
+      );
+    }
   }
 
   private seriesZone(meeting: Meeting): string {
@@ -621,6 +656,7 @@ export class CalendarStore {
         const end = 'end' in body ? instantOf(parseDateTimeTimeZone(body.end, 'end')) : item.endMs;
         if (end < start) throw badRequest('The end time of the event is earlier than its start.');
         if (start !== item.startMs || end !== item.endMs) {
+          this.checkOccurrenceBoundary(copy, day, start, end);
           exception.start = start;
           exception.end = end;
           // A moved occurrence asks everyone again.
