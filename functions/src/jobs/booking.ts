@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import {
   type Booking,
   type BookingRefusal,
   newBooking,
   type SessionRecord,
+  transactionIdFor,
 } from '../domain/booking/booking';
 import { invitation, pairLanguage } from '../domain/booking/invitation';
 import {
@@ -190,7 +192,18 @@ export async function bookPair(deps: BookingDeps, pairId: string): Promise<Booki
         sessionMinutes: programme.sessionMinutes,
         pairUrl: deps.pairUrl(pair.id),
       });
-      series = await deps.calendar.createSeries({
+      // One series per key, whatever Graph does with a repeated transactionId: a series whose
+      // create answer was lost is found by our own key before creating (docs/graph.md).
+      const previous = series;
+      let seriesKey = current.value.seriesKey ?? current.value.transactionId;
+      if (previous?.isCancelled || (current.value.eventId && !previous)) {
+        // The series we made is gone (cancelled in Outlook): the next one gets a new key.
+        seriesKey = `${transactionIdFor(pair.id, current.value.planVersion)}-${randomUUID()}`;
+        await save({ seriesKey, eventId: null });
+      } else if (!current.value.seriesKey) {
+        await save({ seriesKey });
+      }
+      const request = {
         organizer: deps.organizer,
         subject: text.subject,
         bodyHtml: text.html,
@@ -201,9 +214,19 @@ export async function bookPair(deps: BookingDeps, pairId: string): Promise<Booki
           { address: mentor.mail!, name: mentor.displayName },
           { address: mentee.mail!, name: mentee.displayName },
         ],
-        transactionId: current.value.transactionId,
+        seriesKey,
         categories: ['Tandem'],
-      });
+      };
+      series = await deps.calendar.findSeries(deps.organizer, seriesKey);
+      if (!series) {
+        try {
+          series = await deps.calendar.createSeries(request);
+        } catch (error) {
+          // A repeat refused (some tenants answer 4xx), or an answer lost: it may exist after all.
+          series = await deps.calendar.findSeries(deps.organizer, seriesKey).catch(() => undefined);
+          if (!series) throw error;
+        }
+      }
       await save({
         eventId: series.eventId,
         iCalUId: series.iCalUId,

@@ -10,6 +10,18 @@ import {
 } from '../../ports/calendar';
 import { timeZoneFromGraph } from './graph-time-zone';
 
+/**
+ * The extended property that carries our series key. transactionId is no dedupe promise (event.md:
+ * only "to avoid redundant POST operations in case of client retries",
+ * https://learn.microsoft.com/graph/api/resources/event), so each series is stamped with a
+ * string property (https://learn.microsoft.com/graph/api/singlevaluelegacyextendedproperty-post-singlevalueextendedproperties;
+ * id format "String {guid} Name …", https://learn.microsoft.com/graph/api/resources/singlevaluelegacyextendedproperty)
+ * and looked up by `$filter=singleValueExtendedProperties/Any(ep: ep/id eq … and ep/value eq …)`
+ * (https://learn.microsoft.com/graph/api/singlevaluelegacyextendedproperty-get) before creating.
+ */
+export const SERIES_KEY_PROPERTY =
+  'String {5b0e6c4a-3f1d-4c8e-9a27-7d2f81b6e0c3} Name TandemSeriesKey';
+
 /** getSchedule covers less than 62 days a call (a minute less) and at most 20 people. */
 const SCHEDULE_MS = 62 * 86_400_000 - 60_000;
 const SCHEDULE_PEOPLE = 20;
@@ -163,11 +175,27 @@ export function graphCalendar(client: Client): CalendarPort {
           onlineMeetingProvider: 'teamsForBusiness',
           allowNewTimeProposals: true,
           responseRequested: true,
-          transactionId: request.transactionId,
+          transactionId: request.seriesKey,
+          singleValueExtendedProperties: [{ id: SERIES_KEY_PROPERTY, value: request.seriesKey }],
           ...(request.categories ? { categories: request.categories } : {}),
         }),
       )) as GraphEvent;
       return seriesOf(event);
+    },
+
+    async findSeries(organizer, seriesKey) {
+      const quoted = (text: string) => `'${text.replaceAll("'", "''")}'`;
+      const page = (await withMailbox(organizer, () =>
+        client
+          .api(`${user(organizer)}/events`)
+          .filter(
+            `singleValueExtendedProperties/Any(ep: ep/id eq ${quoted(SERIES_KEY_PROPERTY)} and ep/value eq ${quoted(seriesKey)})`,
+          )
+          .select('id,iCalUId,isCancelled,onlineMeeting,attendees')
+          .get(),
+      )) as { value: GraphEvent[] };
+      const live = page.value.find((event) => event.isCancelled !== true);
+      return live ? seriesOf(live) : undefined;
     },
 
     async getSeries(organizer, eventId) {

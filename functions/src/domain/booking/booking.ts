@@ -57,6 +57,12 @@ export interface Booking {
   status: BookingStatus;
   organizer: string;
   transactionId: string;
+  /**
+   * Our own id of the series being created, stamped on it as an extended property and looked up
+   * before any create (docs/graph.md, "Creating a series once"). A new one for each new series;
+   * absent on bookings stored before it existed (then the transactionId serves).
+   */
+  seriesKey?: string | null;
   eventId: string | null;
   iCalUId: string | null;
   joinUrl: string | null;

@@ -90,6 +90,8 @@ interface Meeting {
   responseRequested: boolean;
   isCancelled: boolean;
   transactionId: string | null;
+  /** The organiser's singleValueExtendedProperties, by id as given (ids compare without case). */
+  extendedProperties: { id: string; value: string }[];
   createdDateTime: string;
   lastModifiedDateTime: string;
   /** By date (day number in the series zone) of the occurrence's original start. */
@@ -216,7 +218,16 @@ function parseDateTimeTimeZone(value: unknown, name: string): DateTimeTimeZone {
   return { dateTime: value.dateTime, timeZone };
 }
 
+/**
+ * What a repeated `transactionId` does. event.md says only that it is there "to avoid redundant
+ * POST operations in case of client retries" (https://learn.microsoft.com/graph/api/resources/event),
+ * so each plausible behaviour is a mode: `dedupe` answers with the first event, `noDedupe` creates
+ * another, `rejectRepeat` answers 400.
+ */
+export type TransactionIdMode = 'dedupe' | 'noDedupe' | 'rejectRepeat';
+
 export class CalendarStore {
+  transactionIdMode: TransactionIdMode = 'dedupe';
   private readonly copies = new Map<string, Copy>();
   private readonly mailboxes = new Map<string, Set<Copy>>();
   private readonly transactions = new Map<string, Copy>();
@@ -513,8 +524,17 @@ export class CalendarStore {
     if (transactionId) {
       // A client retry with the same transactionId gets the event made the first time.
       const existing = this.transactions.get(`${organizer.id}|${transactionId}`);
-      if (existing) return { item: this.masterItem(existing), created: false };
+      if (existing && this.transactionIdMode === 'dedupe') {
+        return { item: this.masterItem(existing), created: false };
+      }
+      if (existing && this.transactionIdMode === 'rejectRepeat') {
+        throw badRequest(
+          'An event with this transactionId already exists.',
+          'ErrorDuplicateTransactionId',
+        );
+      }
     }
+    const extendedProperties = this.parseExtendedProperties(body.singleValueExtendedProperties);
     const start = parseDateTimeTimeZone(body.start, 'start');
     const end = parseDateTimeTimeZone(body.end, 'end');
     const startMs = instantOf(start);
@@ -570,6 +590,7 @@ export class CalendarStore {
       responseRequested: body.responseRequested !== false,
       isCancelled: false,
       transactionId,
+      extendedProperties,
       createdDateTime: now,
       lastModifiedDateTime: now,
       exceptions: new Map(),
@@ -584,6 +605,35 @@ export class CalendarStore {
     this.meetings.set(meeting.iCalUId, meeting);
     if (transactionId) this.transactions.set(`${organizer.id}|${transactionId}`, copy);
     return { item: this.masterItem(copy), created: true };
+  }
+
+  /**
+   * `singleValueExtendedProperties: [{ id, value }]` on create
+   * (https://learn.microsoft.com/graph/api/singlevaluelegacyextendedproperty-post-singlevalueextendedproperties).
+   */
+  private parseExtendedProperties(raw: unknown): { id: string; value: string }[] {
+    if (raw === undefined || raw === null) return [];
+    if (!Array.isArray(raw)) throw badRequest('singleValueExtendedProperties must be an array.');
+    return raw.map((p) => {
+      if (!isRecord(p) || typeof p.id !== 'string' || typeof p.value !== 'string') {
+        throw badRequest('Each single value extended property needs a string id and value.');
+      }
+      return { id: p.id, value: p.value };
+    });
+  }
+
+  /**
+   * The organiser's events holding an extended property with this value: Graph's
+   * `$filter=singleValueExtendedProperties/Any(ep: ep/id eq '…' and ep/value eq '…')`
+   * (https://learn.microsoft.com/graph/api/singlevaluelegacyextendedproperty-get). Cancelled
+   * series are still listed (isCancelled true) until deleted.
+   */
+  withExtendedProperty(item: CalendarItem, id: string, value: string): boolean {
+    const { copy } = item;
+    if (!copy.isOrganizer) return false;
+    return copy.meeting.extendedProperties.some(
+      (p) => p.id.toLowerCase() === id.toLowerCase() && p.value === value,
+    );
   }
 
   private addCopy(meeting: Meeting, mailboxId: string, isOrganizer: boolean): Copy {
@@ -875,6 +925,7 @@ export class CalendarStore {
         responseRequested: attendees.length > 0,
         isCancelled: false,
         transactionId: null,
+        extendedProperties: [],
         createdDateTime: now,
         lastModifiedDateTime: now,
         exceptions: new Map(),
