@@ -693,7 +693,8 @@ function formatIn(at: number, zone: string): string {
  * (`PUT /_sim/calendar/{userId}/onlineMeetingProviders ["…"]`) and make a mailbox's getSchedule
  * serve its zone as a customTimeZone (`PUT /_sim/calendar/{userId}/customTimeZone true|false`),
  * and choose what a repeated transactionId does
- * (`PUT /_sim/calendar/transactionIdMode "dedupe"|"noDedupe"|"rejectRepeat"`).
+ * (`PUT /_sim/calendar/transactionIdMode "dedupe"|"noDedupe"|"rejectRepeat"`) and whether
+ * getSchedule's statuses come capitalised (`PUT /_sim/calendar/capitalisedStatuses true|false`).
  */
 export function calendarControl(store: CalendarStore) {
   return (method: string, path: string, body: unknown): GraphResponse | undefined => {
@@ -726,6 +727,10 @@ export function calendarControl(store: CalendarStore) {
         if (!mode)
           return { status: 400, body: { error: `mode must be one of ${modes.join(', ')}` } };
         store.transactionIdMode = mode;
+        return { status: 204 };
+      }
+      if (method === 'PUT' && path === '/_sim/calendar/capitalisedStatuses') {
+        store.capitalisedStatuses = body === true;
         return { status: 204 };
       }
       const custom = /^\/_sim\/calendar\/([^/]+)\/customTimeZone$/.exec(path)?.[1];

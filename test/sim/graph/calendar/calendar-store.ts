@@ -228,6 +228,8 @@ export type TransactionIdMode = 'dedupe' | 'noDedupe' | 'rejectRepeat';
 
 export class CalendarStore {
   transactionIdMode: TransactionIdMode = 'dedupe';
+  /** getSchedule's scheduleItems status capitalised ("Busy"), as the concept page shows it. */
+  capitalisedStatuses = false;
   private readonly copies = new Map<string, Copy>();
   private readonly mailboxes = new Map<string, Set<Copy>>();
   private readonly transactions = new Map<string, Copy>();
@@ -1048,7 +1050,12 @@ export class CalendarStore {
         const isPrivate = details.sensitivity === 'private';
         scheduleItems.push({
           isPrivate,
-          status,
+          // The concept page shows "Busy", "Tentative"
+          // (https://learn.microsoft.com/graph/outlook-get-free-busy-schedule); the API page lower
+          // case (https://learn.microsoft.com/graph/api/calendar-getschedule): both are served.
+          status: this.capitalisedStatuses
+            ? ((status.charAt(0).toUpperCase() + status.slice(1)) as ShowAs)
+            : status,
           subject: isPrivate ? '' : details.subject,
           location: isPrivate ? '' : details.location,
           isMeeting: item.copy.meeting.attendees.length > 0,
