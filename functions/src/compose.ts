@@ -19,6 +19,7 @@ import { routes } from './http/routes';
 import { type BookingDeps, bookPair } from './jobs/booking';
 import { bookingSubjects } from './jobs/booking-subjects';
 import { requeueBookings } from './jobs/booking-sweep';
+import { endProgrammePairs } from './jobs/end-pair';
 import { followUpProgramme } from './jobs/follow-up';
 import { createOrgSync } from './jobs/org-sync';
 import { endSeries, moveSession, sessionAlternatives } from './jobs/sessions';
@@ -96,11 +97,25 @@ export function composeBackend(
     sessions: {
       alternatives: (pairId, index) => sessionAlternatives(sessionDeps(), pairId, index),
       move: (pairId, index, start) => moveSession(sessionDeps(), pairId, index, start),
-      end: (pairId, reason) => endSeries(sessionDeps(), pairId, reason),
+      end: (pairId, reason) => endSeries(endDeps(), pairId, reason),
+      endProgramme: (programme) => endProgrammePairs(programmeEndDeps(), programme),
     },
   };
   const calendar = graphCalendar(graph);
   const sessionDeps = () => ({ bookings: services.bookings, calendar, now: () => clock.now() });
+  const endDeps = () => ({
+    ...sessionDeps(),
+    organizer: config.organiserMailbox ?? '',
+    queue: services.bookingQueue,
+  });
+  const programmeEndDeps = () => ({
+    bookings: services.bookings,
+    pairs: services.pairs,
+    directory,
+    queue: services.bookingQueue,
+    organizer: config.organiserMailbox ?? '',
+    now: () => clock.now(),
+  });
   const bookingDeps = (): BookingDeps => {
     if (!config.organiserMailbox) {
       throw new Error('TANDEM_ORGANISER_MAILBOX is not set: pairs cannot be booked');
@@ -124,6 +139,7 @@ export function composeBackend(
         pairs: services.pairs,
         bookings: services.bookings,
         queue: services.bookingQueue,
+        endProgramme: (programme) => endProgrammePairs(programmeEndDeps(), programme),
         now: () => clock.now(),
       }),
     async followUpAll() {

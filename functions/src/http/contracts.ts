@@ -423,6 +423,8 @@ export type EvaluationView = Tagged<Evaluation>;
 /** GET /api/pairs/{id}/space: what the pair page and the Outlook pane show a member. */
 export interface PairSpaceView {
   pair: MyPairView & { programmeKind: 'classic' | 'reverse' | 'executive' };
+  /** HR ended the pair or closed its programme: no sessions ahead, none to move. */
+  ended: boolean;
   joinUrl: string | null;
   sessions: {
     index: number;

@@ -8,6 +8,8 @@ export interface SweepDeps {
   pairs: PairStore;
   bookings: BookingStore;
   queue: BookingQueue;
+  /** Ends a closed programme's pairs not ended yet (jobs/end-pair.ts); the pairs queued. */
+  endProgramme?(programme: { id: string; name: string }): Promise<string[]>;
   now(): Date;
 }
 
@@ -29,12 +31,22 @@ export async function requeueBookings(deps: SweepDeps): Promise<{ requeued: stri
   const now = deps.now().getTime();
   const requeued: string[] = [];
   for (const { value: programme } of await deps.programmes.list()) {
-    if (programme.status !== 'matching' && programme.status !== 'running') continue;
+    const closed = programme.status === 'closed';
+    if (programme.status !== 'matching' && programme.status !== 'running' && !closed) continue;
     const [pairs, bookings] = await Promise.all([
       deps.pairs.listByProgramme(programme.id),
       deps.bookings.listByProgramme(programme.id),
     ]);
     const bookingOf = new Map(bookings.map((b) => [b.value.pairId, b.value]));
+    if (closed) {
+      // A close interrupted before every pair's end was queued, or an end whose message was lost.
+      const open = pairs.some((p) => {
+        const b = bookingOf.get(p.value.id);
+        return !b || (b.status !== 'ended' && b.status !== 'refused');
+      });
+      if (open && deps.endProgramme) requeued.push(...(await deps.endProgramme(programme)));
+      continue;
+    }
     for (const { value: pair } of pairs) {
       const booking = bookingOf.get(pair.id);
       const stranded =

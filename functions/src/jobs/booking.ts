@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import {
   type Booking,
   type BookingRefusal,
   newBooking,
   type SessionRecord,
+  transactionIdFor,
 } from '../domain/booking/booking';
 import { invitation, pairLanguage } from '../domain/booking/invitation';
 import {
@@ -16,6 +18,7 @@ import type { BookingStore, BookingSubjects } from '../ports/bookings';
 import type { CalendarPort } from '../ports/calendar';
 import type { DirectoryPerson, DirectoryRefresh, DirectorySnapshot } from '../ports/directory';
 import { StaleVersionError, type Versioned } from '../ports/programmes';
+import { endPair } from './end-pair';
 
 export interface BookingDeps {
   bookings: BookingStore;
@@ -58,13 +61,20 @@ function addMonths(date: string, months: number): string {
  * is now (a delta round first); a pair that fails it is refused, never booked.
  */
 export async function bookPair(deps: BookingDeps, pairId: string): Promise<Booking> {
+  // The same queue ends pairs (HR ended it or closed the programme): never book an ending pair.
+  const asked = await deps.bookings.get(pairId);
+  if (asked?.value.ending || asked?.value.status === 'ended') {
+    return (await endPair(deps, pairId))?.booking ?? asked.value;
+  }
   const subject = await deps.subjects.load(pairId);
   if (!subject) throw new Error(`No confirmed pair ${pairId}`);
   const { pair, programme } = subject;
   let current: Versioned<Booking> =
     (await deps.bookings.get(pairId)) ??
     (await createOrRead(deps, newBooking(pair, deps.organizer, deps.now())));
-  if (current.value.status === 'booked' || current.value.status === 'refused') return current.value;
+  if (['booked', 'refused', 'ended'].includes(current.value.status) || current.value.ending) {
+    return current.value;
+  }
   await deps.subjects.markPair(pairId, 'booking');
 
   const save = async (change: Partial<Booking>): Promise<Booking> => {
@@ -182,7 +192,18 @@ export async function bookPair(deps: BookingDeps, pairId: string): Promise<Booki
         sessionMinutes: programme.sessionMinutes,
         pairUrl: deps.pairUrl(pair.id),
       });
-      series = await deps.calendar.createSeries({
+      // One series per key, whatever Graph does with a repeated transactionId: a series whose
+      // create answer was lost is found by our own key before creating (docs/graph.md).
+      const previous = series;
+      let seriesKey = current.value.seriesKey ?? current.value.transactionId;
+      if (previous?.isCancelled || (current.value.eventId && !previous)) {
+        // The series we made is gone (cancelled in Outlook): the next one gets a new key.
+        seriesKey = `${transactionIdFor(pair.id, current.value.planVersion)}-${randomUUID()}`;
+        await save({ seriesKey, eventId: null });
+      } else if (!current.value.seriesKey) {
+        await save({ seriesKey });
+      }
+      const request = {
         organizer: deps.organizer,
         subject: text.subject,
         bodyHtml: text.html,
@@ -193,9 +214,19 @@ export async function bookPair(deps: BookingDeps, pairId: string): Promise<Booki
           { address: mentor.mail!, name: mentor.displayName },
           { address: mentee.mail!, name: mentee.displayName },
         ],
-        transactionId: current.value.transactionId,
+        seriesKey,
         categories: ['Tandem'],
-      });
+      };
+      series = await deps.calendar.findSeries(deps.organizer, seriesKey);
+      if (!series) {
+        try {
+          series = await deps.calendar.createSeries(request);
+        } catch (error) {
+          // A repeat refused (some tenants answer 4xx), or an answer lost: it may exist after all.
+          series = await deps.calendar.findSeries(deps.organizer, seriesKey).catch(() => undefined);
+          if (!series) throw error;
+        }
+      }
       await save({
         eventId: series.eventId,
         iCalUId: series.iCalUId,

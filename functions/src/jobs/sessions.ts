@@ -1,13 +1,16 @@
-import { type Booking, sessionAhead } from '../domain/booking/booking';
+import type { Booking } from '../domain/booking/booking';
 import {
   type Alternative,
   type AlternativesRefusal,
+  occurrenceBounds,
   type ParticipantInput,
   proposeAlternatives,
 } from '../domain/schedule';
+import type { BookingQueue } from '../ports/booking-queue';
 import type { BookingStore } from '../ports/bookings';
-import type { CalendarPort } from '../ports/calendar';
+import { type CalendarPort, OccurrenceBoundaryError } from '../ports/calendar';
 import { StaleVersionError, type Versioned } from '../ports/programmes';
+import { endPair, requestEnd } from './end-pair';
 
 export interface SessionDeps {
   bookings: BookingStore;
@@ -25,6 +28,7 @@ export type SessionProblem =
   | { code: 'sessionCancelled' }
   | { code: 'sessionPast' }
   | { code: 'slotNotFree' }
+  | { code: 'occurrenceBoundary' }
   | AlternativesRefusal;
 
 type Found = { booking: Versioned<Booking>; index: number };
@@ -75,13 +79,21 @@ export async function sessionAlternatives(
   const mentorInput = participant(mentor);
   const menteeInput = participant(mentee);
   if (!mentorInput || !menteeInput) return { ok: false, reason: { code: 'notBooked' } };
+  // Only slots Outlook accepts: after the previous session's day, before the next one's.
+  const bounds = occurrenceBounds(
+    booking.sessions,
+    session.index,
+    booking.plan?.recurrenceZone.iana ?? 'UTC',
+  );
+  const now = deps.now().toISOString();
   const result = proposeAlternatives({
     mentor: mentorInput,
     mentee: menteeInput,
     session: { start: session.start, end: session.end },
     daysBefore: SEARCH_DAYS,
     daysAfter: SEARCH_DAYS,
-    notBefore: deps.now().toISOString(),
+    notBefore: bounds.notBefore && bounds.notBefore > now ? bounds.notBefore : now,
+    ...(bounds.notAfter ? { notAfter: bounds.notAfter } : {}),
     limit: 8,
   });
   return result.ok ? result : { ok: false, reason: result.reason };
@@ -110,12 +122,20 @@ export async function moveSession(
       dateTime: new Date(iso).toISOString().replace(/\.\d+Z$/, ''),
       timeZone: 'UTC',
     });
-    await deps.calendar.moveOccurrence(
-      booking.organizer,
-      session.occurrenceId!,
-      utc(slot.start),
-      utc(slot.end),
-    );
+    try {
+      await deps.calendar.moveOccurrence(
+        booking.organizer,
+        session.occurrenceId!,
+        utc(slot.start),
+        utc(slot.end),
+      );
+    } catch (error) {
+      // Outlook says it crosses a neighbour (one moved meanwhile): a refusal, never a 500.
+      if (error instanceof OccurrenceBoundaryError) {
+        return { ok: false, reason: { code: 'occurrenceBoundary' } };
+      }
+      throw error;
+    }
     const sessions = booking.sessions.map((s, i) =>
       i === found.index ? { ...s, start: slot.start, end: slot.end, status: 'moved' as const } : s,
     );
@@ -133,40 +153,25 @@ export async function moveSession(
 }
 
 /**
- * Ends a pair early: every session still ahead is cancelled in Outlook (the attendees are told
- * why), the ones held stay in the calendars and in the record.
+ * HR ends a pair early: the end is stored and queued (so a crash is resumed by the queue), then
+ * done at once so HR sees the outcome (jobs/end-pair.ts; a second run finds it ended).
  */
 export async function endSeries(
-  deps: SessionDeps,
+  deps: SessionDeps & { organizer: string; queue: BookingQueue },
   pairId: string,
   reason: string,
 ): Promise<
   { ok: true; booking: Booking; cancelled: number } | { ok: false; reason: SessionProblem }
 > {
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const found = await deps.bookings.get(pairId);
-    if (found?.value.status !== 'booked') return { ok: false, reason: { code: 'notBooked' } };
-    const booking = found.value;
-    const now = deps.now();
-    let cancelled = 0;
-    const sessions = [];
-    for (const session of booking.sessions) {
-      if (session.occurrenceId && sessionAhead(session, now)) {
-        await deps.calendar.cancel(booking.organizer, session.occurrenceId, reason);
-        cancelled++;
-        sessions.push({ ...session, status: 'cancelled' as const });
-      } else sessions.push(session);
-    }
-    try {
-      const saved = await deps.bookings.replace(
-        { ...booking, status: 'ended', sessions, updatedAt: deps.now().toISOString() },
-        found.etag,
-      );
-      return { ok: true, booking: saved.value, cancelled };
-    } catch (error) {
-      // Cancelling twice is harmless: a retry skips nothing it must not.
-      if (!(error instanceof StaleVersionError)) throw error;
-    }
-  }
-  throw new StaleVersionError('This booking');
+  const booking = await deps.bookings.get(pairId);
+  // Ended already: nothing to do, and HR is told so (a resumed end, not yet ended, finishes).
+  if (!booking || booking.value.status === 'ended')
+    return { ok: false, reason: { code: 'notBooked' } };
+  const pair = { id: pairId, programmeId: booking.value.programmeId };
+  const asked = await requestEnd(deps, pair, reason, { onlyIfBooked: true });
+  if (!asked.ok) return asked;
+  await deps.queue.enqueue(pairId);
+  const ended = await endPair(deps, pairId);
+  if (!ended) return { ok: false, reason: { code: 'notBooked' } };
+  return { ok: true, ...ended };
 }

@@ -23,8 +23,11 @@ export interface SeriesRequest {
   end: DateTimeTimeZone;
   recurrence: GraphRecurrence;
   attendees: { address: string; name: string }[];
-  /** Derived from the pair and the plan version: a retried create returns the same series. */
-  transactionId: string;
+  /**
+   * Our id of this series: sent as transactionId and stamped as a singleValueExtendedProperty, so
+   * `findSeries` finds a series whose create answer was lost.
+   */
+  seriesKey: string;
   /** The language of the invitation (Outlook shows the subject and body as given). */
   categories?: string[];
 }
@@ -67,6 +70,8 @@ export interface CalendarPort {
   /** The online meeting providers the organiser's calendar may use (`teamsForBusiness`?). */
   onlineMeetingProviders(organizer: string): Promise<string[]>;
   createSeries(request: SeriesRequest): Promise<BookedSeries>;
+  /** A series not cancelled that carries this key (createSeries stamped it); undefined if none. */
+  findSeries(organizer: string, seriesKey: string): Promise<BookedSeries | undefined>;
   /** The series as it is now; undefined when it no longer exists. */
   getSeries(organizer: string, eventId: string): Promise<BookedSeries | undefined>;
   instances(
@@ -75,13 +80,27 @@ export interface CalendarPort {
     start: Date,
     end: Date,
   ): Promise<SeriesOccurrence[]>;
-  /** Moves one session: the occurrence becomes an exception, the series stays. */
+  /**
+   * Moves one session: the occurrence becomes an exception, the series stays. Throws
+   * OccurrenceBoundaryError when it would cross a neighbour's day.
+   */
   moveOccurrence(
     organizer: string,
     occurrenceId: string,
     start: DateTimeTimeZone,
     end: DateTimeTimeZone,
   ): Promise<void>;
-  /** Cancels a series or one occurrence, telling the attendees why. */
+  /** Cancels a series or one occurrence, telling the attendees why; one already gone is done. */
   cancel(organizer: string, eventId: string, comment: string): Promise<void>;
+}
+
+/**
+ * Graph refused to move an occurrence onto or past a neighbour's day (400
+ * `ErrorOccurrenceCrossingBoundary`, https://learn.microsoft.com/graph/api/event-update).
+ */
+export class OccurrenceBoundaryError extends Error {
+  constructor() {
+    super('The session cannot move onto or past the day of its neighbour in the series.');
+    this.name = 'OccurrenceBoundaryError';
+  }
 }

@@ -13,6 +13,11 @@ export interface SessionMover {
     index: number,
     start: string,
   ): Promise<{ ok: true; booking: Booking } | { ok: false; reason: SessionProblem }>;
+  /**
+   * A programme closed: each of its pairs is ended through the booking queue (jobs/end-pair.ts);
+   * the pairs queued.
+   */
+  endProgramme(programme: { id: string; name: string }): Promise<string[]>;
   /** HR ends the pair early: the sessions ahead are cancelled. */
   end(
     pairId: string,

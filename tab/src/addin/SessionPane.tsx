@@ -177,7 +177,9 @@ function PairSession({
         <Subtitle2 as="h2" id="pane-sessions">
           {t('addin.sessions.title')}
         </Subtitle2>
-        {upcoming.length === 0 ? (
+        {space.ended ? (
+          <Text className={styles.muted}>{t('pairEnded.pane')}</Text>
+        ) : upcoming.length === 0 ? (
           <Text className={styles.muted}>{t('addin.sessions.none')}</Text>
         ) : (
           <ul className={styles.list}>

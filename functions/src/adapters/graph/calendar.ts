@@ -1,13 +1,26 @@
 import { type Client, GraphError } from '@microsoft/microsoft-graph-client';
 import type { ScheduleItemInput, WorkingHoursInput } from '../../domain/schedule';
-import type {
-  Availability,
-  BookedSeries,
-  CalendarPort,
-  ResponseStatus,
-  SeriesOccurrence,
+import {
+  type Availability,
+  type BookedSeries,
+  type CalendarPort,
+  OccurrenceBoundaryError,
+  type ResponseStatus,
+  type SeriesOccurrence,
 } from '../../ports/calendar';
 import { timeZoneFromGraph } from './graph-time-zone';
+
+/**
+ * The extended property that carries our series key. transactionId is no dedupe promise (event.md:
+ * only "to avoid redundant POST operations in case of client retries",
+ * https://learn.microsoft.com/graph/api/resources/event), so each series is stamped with a
+ * string property (https://learn.microsoft.com/graph/api/singlevaluelegacyextendedproperty-post-singlevalueextendedproperties;
+ * id format "String {guid} Name …", https://learn.microsoft.com/graph/api/resources/singlevaluelegacyextendedproperty)
+ * and looked up by `$filter=singleValueExtendedProperties/Any(ep: ep/id eq … and ep/value eq …)`
+ * (https://learn.microsoft.com/graph/api/singlevaluelegacyextendedproperty-get) before creating.
+ */
+export const SERIES_KEY_PROPERTY =
+  'String {5b0e6c4a-3f1d-4c8e-9a27-7d2f81b6e0c3} Name TandemSeriesKey';
 
 /** getSchedule covers less than 62 days a call (a minute less) and at most 20 people. */
 const SCHEDULE_MS = 62 * 86_400_000 - 60_000;
@@ -162,11 +175,27 @@ export function graphCalendar(client: Client): CalendarPort {
           onlineMeetingProvider: 'teamsForBusiness',
           allowNewTimeProposals: true,
           responseRequested: true,
-          transactionId: request.transactionId,
+          transactionId: request.seriesKey,
+          singleValueExtendedProperties: [{ id: SERIES_KEY_PROPERTY, value: request.seriesKey }],
           ...(request.categories ? { categories: request.categories } : {}),
         }),
       )) as GraphEvent;
       return seriesOf(event);
+    },
+
+    async findSeries(organizer, seriesKey) {
+      const quoted = (text: string) => `'${text.replaceAll("'", "''")}'`;
+      const page = (await withMailbox(organizer, () =>
+        client
+          .api(`${user(organizer)}/events`)
+          .filter(
+            `singleValueExtendedProperties/Any(ep: ep/id eq ${quoted(SERIES_KEY_PROPERTY)} and ep/value eq ${quoted(seriesKey)})`,
+          )
+          .select('id,iCalUId,isCancelled,onlineMeeting,attendees')
+          .get(),
+      )) as { value: GraphEvent[] };
+      const live = page.value.find((event) => event.isCancelled !== true);
+      return live ? seriesOf(live) : undefined;
     },
 
     async getSeries(organizer, eventId) {
@@ -215,19 +244,37 @@ export function graphCalendar(client: Client): CalendarPort {
     },
 
     async moveOccurrence(organizer, occurrenceId, start, end) {
-      await withMailbox(organizer, () =>
-        client
-          .api(`${user(organizer)}/events/${encodeURIComponent(occurrenceId)}`)
-          .patch({ start, end }),
-      );
+      try {
+        await withMailbox(organizer, () =>
+          client
+            .api(`${user(organizer)}/events/${encodeURIComponent(occurrenceId)}`)
+            .patch({ start, end }),
+        );
+      } catch (error) {
+        // https://learn.microsoft.com/graph/api/event-update: 400 ErrorOccurrenceCrossingBoundary.
+        if (
+          error instanceof GraphError &&
+          error.statusCode === 400 &&
+          error.code === 'ErrorOccurrenceCrossingBoundary'
+        ) {
+          throw new OccurrenceBoundaryError();
+        }
+        throw error;
+      }
     },
 
     async cancel(organizer, eventId, comment) {
-      await withMailbox(organizer, () =>
-        client
-          .api(`${user(organizer)}/events/${encodeURIComponent(eventId)}/cancel`)
-          .post({ comment }),
-      );
+      try {
+        await withMailbox(organizer, () =>
+          client
+            .api(`${user(organizer)}/events/${encodeURIComponent(eventId)}/cancel`)
+            .post({ comment }),
+        );
+      } catch (error) {
+        // Already cancelled (or deleted in Outlook): the item is gone, which is what was asked.
+        // https://learn.microsoft.com/graph/api/event-cancel moves it to Deleted Items.
+        if (!isNotFound(error)) throw error;
+      }
     },
   };
 }

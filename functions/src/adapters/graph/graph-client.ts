@@ -50,8 +50,10 @@ function confidentialClient(config: BackendConfig): ConfidentialClientApplicatio
 
 /**
  * Retries a request whose connection failed (reset, cut, timed out) when repeating it is safe:
- * reads, idempotent writes, getSchedule, and creates carrying a `transactionId` (Graph returns the
- * first event for a repeat). The SDK's RetryHandler only retries answered 429/503/504.
+ * reads, idempotent writes and getSchedule. Never a create: a `transactionId` is no dedupe
+ * promise (https://learn.microsoft.com/graph/api/resources/event), so booking looks its series up
+ * by our own key instead (jobs/booking.ts). The SDK's RetryHandler only retries answered
+ * 429/503/504.
  */
 export class NetworkRetryHandler implements Middleware {
   private next: Middleware | undefined;
@@ -83,9 +85,7 @@ function isSafeToRepeat(context: Context): boolean {
   const method = (context.options?.method ?? 'GET').toUpperCase();
   if (['GET', 'HEAD', 'PUT', 'PATCH', 'DELETE'].includes(method)) return true;
   const url = typeof context.request === 'string' ? context.request : context.request.url;
-  if (/\/(getSchedule|\$batch)$/i.test(new URL(url).pathname)) return method === 'POST';
-  const body = context.options?.body;
-  return typeof body === 'string' && body.includes('"transactionId"');
+  return /\/(getSchedule|\$batch)$/i.test(new URL(url).pathname) && method === 'POST';
 }
 
 /**

@@ -57,6 +57,12 @@ export interface Booking {
   status: BookingStatus;
   organizer: string;
   transactionId: string;
+  /**
+   * Our own id of the series being created, stamped on it as an extended property and looked up
+   * before any create (docs/graph.md, "Creating a series once"). A new one for each new series;
+   * absent on bookings stored before it existed (then the transactionId serves).
+   */
+  seriesKey?: string | null;
   eventId: string | null;
   iCalUId: string | null;
   joinUrl: string | null;
@@ -68,6 +74,12 @@ export interface Booking {
   /** What HR should look at, from the last follow-up. */
   flags: FollowUpFlag[];
   refusal: BookingRefusal | null;
+  /**
+   * Set when HR ended the pair or closed its programme: the sessions ahead are to be cancelled.
+   * Kept before anything is cancelled, so a crashed end job is resumed from the queue or the sweep
+   * (`jobs/end-pair.ts`). Absent on bookings stored before this field existed.
+   */
+  ending?: { reason: string; requestedAt: string } | null;
   attempts: number;
   lastError: string | null;
   createdAt: string;
@@ -100,6 +112,7 @@ export function newBooking(
     responses: { mentor: 'none', mentee: 'none', checkedAt: null },
     flags: [],
     refusal: null,
+    ending: null,
     attempts: 0,
     lastError: null,
     createdAt: now.toISOString(),

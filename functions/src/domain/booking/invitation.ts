@@ -68,3 +68,13 @@ export function pairLanguage(
   const english = (l: string | null | undefined) => !!l && l.toLowerCase().startsWith('en');
   return english(a) && english(b) ? 'en' : 'es';
 }
+
+/** What Outlook's cancellation says to both people when their programme closes. */
+export function programmeClosedComment(
+  programmeName: string,
+  language: InvitationLanguage,
+): string {
+  return language === 'en'
+    ? `The programme "${programmeName}" has closed: the sessions still ahead are cancelled.`
+    : `El programa «${programmeName}» ha terminado: se cancelan las sesiones que quedaban.`;
+}

@@ -1,4 +1,5 @@
 export type { Clash } from './clash';
+export { occurrenceBounds } from './occurrence-bounds';
 export type {
   AvailabilityViewInput,
   BusyStatus,

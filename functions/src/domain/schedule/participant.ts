@@ -152,7 +152,9 @@ function collectBusy(
 ): BusyInterval[] | string {
   const busy: BusyInterval[] = [];
   for (const [i, item] of (input.scheduleItems ?? []).entries()) {
-    const status = BLOCKING[item.status ?? 'busy'];
+    // Statuses may come capitalised ("Busy", "Tentative" in
+    // https://learn.microsoft.com/graph/outlook-get-free-busy-schedule): compared without case.
+    const status = BLOCKING[(item.status ?? 'busy').toLowerCase()];
     if (!status) continue;
     const start = parseInstant(item.start);
     const end = parseInstant(item.end);

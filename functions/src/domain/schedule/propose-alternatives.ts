@@ -30,6 +30,8 @@ export interface ProposeAlternativesInput {
   limit?: number;
   /** Nothing is proposed before this instant (the caller's "now"). */
   notBefore?: string;
+  /** Nothing is proposed that ends after this instant (e.g. the next occurrence's day). */
+  notAfter?: string;
 }
 
 export interface Alternative {
@@ -79,6 +81,13 @@ export function proposeAlternatives(input: ProposeAlternativesInput): ProposeAlt
     return {
       ok: false,
       reason: { code: 'invalidPlan', detail: 'notBefore must be an ISO instant' },
+    };
+  }
+  const notAfter = input.notAfter === undefined ? undefined : parseInstant(input.notAfter);
+  if (input.notAfter !== undefined && notAfter === undefined) {
+    return {
+      ok: false,
+      reason: { code: 'invalidPlan', detail: 'notAfter must be an ISO instant' },
     };
   }
   const daysBefore = input.daysBefore ?? 7;
@@ -131,6 +140,7 @@ export function proposeAlternatives(input: ProposeAlternativesInput): ProposeAlt
       if ((bits & OUTSIDE_MASK) === 0) anyCommonHours = true;
       if (bits !== 0 || slot === start) continue;
       if (notBefore !== undefined && slot < notBefore) continue;
+      if (notAfter !== undefined && slot + length > notAfter) continue;
       found.push({ start: slot, sameWeek: mondayOf(day) === originWeek });
     }
   }

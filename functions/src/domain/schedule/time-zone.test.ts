@@ -35,8 +35,24 @@ describe('resolveTimeZone', () => {
   it('accepts IANA names and Graph’s { name } shape, and canonicalises aliases', () => {
     expect(resolveTimeZone({ name: 'Mexico/General' })).toEqual({
       ok: true,
-      zone: { iana: 'America/Mexico_City', graphName: 'Mexico/General', source: 'iana' },
+      zone: {
+        iana: 'America/Mexico_City',
+        graphName: 'Central Standard Time (Mexico)',
+        source: 'iana',
+      },
     });
+  });
+
+  it('hands Graph the Windows name for an IANA zone (datetimetimezone: not every IANA name is accepted)', () => {
+    const graphName = (name: string) => {
+      const r = resolveTimeZone(name);
+      return r.ok ? r.zone.graphName : undefined;
+    };
+    expect(graphName('Europe/Madrid')).toBe('Romance Standard Time');
+    expect(graphName('Atlantic/Canary')).toBe('GMT Standard Time');
+    expect(graphName('UTC')).toBe('UTC');
+    // A Windows name the mailbox uses is handed back as it is.
+    expect(graphName('Romance Standard Time')).toBe('Romance Standard Time');
   });
 
   it('refuses names that are neither Windows nor IANA, and bare offsets', () => {

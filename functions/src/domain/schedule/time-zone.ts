@@ -1,5 +1,5 @@
 import { TZDate, tzOffset, tzScan } from '@date-fns/tz';
-import { findIana } from 'windows-iana';
+import { findIana, findWindows, type IanaName } from 'windows-iana';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -101,8 +101,23 @@ export function resolveTimeZone(
     return { ok: true, zone: { iana: fromWindows, graphName: name, source: 'windows' } };
   }
   const iana = canonicalIana(name);
-  if (iana) return { ok: true, zone: { iana, graphName: name, source: 'iana' } };
+  if (iana) return { ok: true, zone: { iana, graphName: windowsName(name, iana), source: 'iana' } };
   return { ok: false, problem: { code: 'unknownTimeZone', timeZone: name } };
+}
+
+/**
+ * The Windows name to write to Graph for an IANA zone. Graph takes Windows names or the IANA names
+ * on its own list (https://learn.microsoft.com/graph/api/resources/datetimetimezone), which lacks
+ * e.g. Europe/Madrid and Atlantic/Canary; CLDR's windowsZones (windows-iana) gives the Windows zone
+ * with the same rules. An IANA zone without one keeps its name.
+ */
+const windowsNames = new Map<string, string>();
+function windowsName(name: string, iana: string): string {
+  const known = windowsNames.get(name);
+  if (known) return known;
+  const found = findWindows(name as IanaName)[0] ?? findWindows(iana as IanaName)[0] ?? iana;
+  windowsNames.set(name, found);
+  return found;
 }
 
 const MAX_OFFSET = 14 * 60;

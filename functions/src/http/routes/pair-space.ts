@@ -237,6 +237,7 @@ export const pairSpaceRoutes: AnyRoute[] = [
       );
       const view: PairSpaceView = {
         pair: { ...pairAsMemberSees(pair, me), programmeKind: kind },
+        ended: booking?.value.status === 'ended' || programme?.value.status === 'closed',
         joinUrl: booking?.value.joinUrl ?? null,
         sessions: space.sessions.map((s) => ({
           ...s,

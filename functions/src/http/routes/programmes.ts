@@ -172,7 +172,14 @@ export const programmeRoutes: AnyRoute[] = [
           },
         );
       }
-      return replace(principal, services, moved.programme, etag);
+      const result = await replace(principal, services, moved.programme, etag);
+      if (moved.programme.status === 'closed') {
+        // Every pair's upcoming sessions are cancelled through the booking queue
+        // (jobs/end-pair.ts). Should queuing fail halfway, the booking sweep finishes it: the
+        // programme is closed either way.
+        await services.sessions.endProgramme(moved.programme).catch(() => {});
+      }
+      return result;
     },
   }),
 ];

@@ -17,6 +17,7 @@ const STATUS_OF: Record<string, number> = {
   sessionCancelled: 409,
   sessionPast: 409,
   slotNotFree: 409,
+  occurrenceBoundary: 409,
 };
 
 function refuse(reason: { code: string }): never {

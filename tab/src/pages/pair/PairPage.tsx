@@ -68,7 +68,13 @@ export function PairPage({ pairId }: { pairId: string }) {
           <Title2 as="h1">
             {t(s.pair.role === 'mentee' ? 'pair.titleMentee' : 'pair.titleMentor', { name: other })}
           </Title2>
-          <Badge appearance="tint">{t(`pairs.status.${s.pair.status}`)}</Badge>
+          {s.ended ? (
+            <Badge appearance="tint" color="informative">
+              {t('pairEnded.badge')}
+            </Badge>
+          ) : (
+            <Badge appearance="tint">{t(`pairs.status.${s.pair.status}`)}</Badge>
+          )}
         </div>
         <Caption1>{s.pair.programmeName}</Caption1>
         {s.joinUrl ? (

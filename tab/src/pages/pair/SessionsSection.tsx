@@ -217,7 +217,10 @@ export function SessionsSection({ space, pairs, onChange }: SectionProps) {
   const locale = useLocale();
   const styles = useStyles();
   const [open, setOpen] = useState<number | null>(null);
-  const next = space.sessions.find((s) => !s.held && s.status !== 'cancelled');
+  // An ended pair has nothing ahead: no next session, nothing to move.
+  const next = space.ended
+    ? undefined
+    : space.sessions.find((s) => !s.held && s.status !== 'cancelled');
   return (
     <Surface aria-labelledby="sessions-title">
       <Subtitle1 as="h2" id="sessions-title">
@@ -234,6 +237,7 @@ export function SessionsSection({ space, pairs, onChange }: SectionProps) {
             })}
             {next && ` ${t('pair.sessions.next', { when: formatSessionTime(next.start, locale) })}`}
           </Body1>
+          {space.ended && <Body1>{t('pairEnded.sessions')}</Body1>}
           <ol className={styles.list}>
             {space.sessions.map((session) => {
               const status = statusOf(session);
@@ -265,7 +269,7 @@ export function SessionsSection({ space, pairs, onChange }: SectionProps) {
                       })}
                     </Button>
                   )}
-                  {!session.held && session.status !== 'cancelled' && (
+                  {!space.ended && !session.held && session.status !== 'cancelled' && (
                     <MoveSession
                       pairId={space.pair.id}
                       session={session}

@@ -1,7 +1,12 @@
 import type { SimBusyBlock } from '../../org/organisation';
 import type { SimContext, SimMailboxOwner } from '../context';
 import { GraphError, type GraphRequest, type GraphResponse, type GraphRoute } from '../router';
-import { type AttendeeReply, type CalendarItem, CalendarStore } from './calendar-store';
+import {
+  type AttendeeReply,
+  type CalendarItem,
+  CalendarStore,
+  type TransactionIdMode,
+} from './calendar-store';
 import { DAY_MS, ianaZone, instantOf, parseQueryInstant, utcToWall } from './zones';
 
 /**
@@ -171,6 +176,21 @@ function requiredWindow(request: GraphRequest): { from: number; to: number } {
   return { from, to };
 }
 
+/**
+ * `$filter=singleValueExtendedProperties/Any(ep: ep/id eq '{id}' and ep/value eq '{value}')`, the
+ * form https://learn.microsoft.com/graph/api/singlevaluelegacyextendedproperty-get documents.
+ */
+function extendedPropertyFilter(request: GraphRequest): { id: string; value: string } | undefined {
+  const source = request.query.get('$filter');
+  if (!source) return undefined;
+  const m =
+    /^\s*singleValueExtendedProperties\/Any\(\s*(\w+)\s*:\s*\1\/id\s+eq\s+'((?:[^']|'')*)'\s+and\s+\1\/value\s+eq\s+'((?:[^']|'')*)'\s*\)\s*$/i.exec(
+      source,
+    );
+  if (!m) return undefined;
+  return { id: m[2]!.replaceAll("''", "'"), value: m[3]!.replaceAll("''", "'") };
+}
+
 /** `$filter` on the events list: `eq` on a few properties joined with `and` (what callers use). */
 function filterEvents(request: GraphRequest, events: Record<string, unknown>[]) {
   const source = request.query.get('$filter');
@@ -308,10 +328,16 @@ export function calendarRoutes(
         handler: (request, params) => {
           const person = mailbox(request, params.id!);
           const zone = preferredZone(request);
-          const events = filterEvents(
-            request,
-            store.list(person.id).map((item) => render(item, zone)),
-          );
+          const byProperty = extendedPropertyFilter(request);
+          const events = byProperty
+            ? store
+                .list(person.id)
+                .filter((item) => store.withExtendedProperty(item, byProperty.id, byProperty.value))
+                .map((item) => render(item, zone))
+            : filterEvents(
+                request,
+                store.list(person.id).map((item) => render(item, zone)),
+              );
           const order = request.query.get('$orderby');
           if (order) {
             const [key = '', direction = 'asc'] = order.trim().split(/\s+/);
@@ -665,7 +691,10 @@ function formatIn(at: number, zone: string): string {
  * (`POST /_sim/calendar/respond {userId, eventId, response, comment?}`), load busy blocks
  * (`POST /_sim/calendar/seed [SimBusyBlock…]`), turn Teams off for a mailbox
  * (`PUT /_sim/calendar/{userId}/onlineMeetingProviders ["…"]`) and make a mailbox's getSchedule
- * serve its zone as a customTimeZone (`PUT /_sim/calendar/{userId}/customTimeZone true|false`).
+ * serve its zone as a customTimeZone (`PUT /_sim/calendar/{userId}/customTimeZone true|false`),
+ * and choose what a repeated transactionId does
+ * (`PUT /_sim/calendar/transactionIdMode "dedupe"|"noDedupe"|"rejectRepeat"`) and whether
+ * getSchedule's statuses come capitalised (`PUT /_sim/calendar/capitalisedStatuses true|false`).
  */
 export function calendarControl(store: CalendarStore) {
   return (method: string, path: string, body: unknown): GraphResponse | undefined => {
@@ -691,6 +720,18 @@ export function calendarControl(store: CalendarStore) {
         const blocks = Array.isArray(body) ? body : [];
         store.seed(blocks as never);
         return { status: 200, body: { seeded: blocks.length } };
+      }
+      if (method === 'PUT' && path === '/_sim/calendar/transactionIdMode') {
+        const modes: TransactionIdMode[] = ['dedupe', 'noDedupe', 'rejectRepeat'];
+        const mode = modes.find((m) => m === body);
+        if (!mode)
+          return { status: 400, body: { error: `mode must be one of ${modes.join(', ')}` } };
+        store.transactionIdMode = mode;
+        return { status: 204 };
+      }
+      if (method === 'PUT' && path === '/_sim/calendar/capitalisedStatuses') {
+        store.capitalisedStatuses = body === true;
+        return { status: 204 };
       }
       const custom = /^\/_sim\/calendar\/([^/]+)\/customTimeZone$/.exec(path)?.[1];
       if (custom && method === 'PUT') {

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { SimBusyBlock } from '../../org/organisation';
 import type { SimContext, SimMailboxOwner } from '../context';
 import { GraphError } from '../router';
-import { type PatternedRecurrence, parseRecurrence, seriesDays } from './recurrence';
+import { lastSeriesDay, type PatternedRecurrence, parseRecurrence, seriesDays } from './recurrence';
 import {
   customTimeZoneFor,
   DAY_MS,
@@ -90,6 +90,8 @@ interface Meeting {
   responseRequested: boolean;
   isCancelled: boolean;
   transactionId: string | null;
+  /** The organiser's singleValueExtendedProperties, by id as given (ids compare without case). */
+  extendedProperties: { id: string; value: string }[];
   createdDateTime: string;
   lastModifiedDateTime: string;
   /** By date (day number in the series zone) of the occurrence's original start. */
@@ -216,7 +218,18 @@ function parseDateTimeTimeZone(value: unknown, name: string): DateTimeTimeZone {
   return { dateTime: value.dateTime, timeZone };
 }
 
+/**
+ * What a repeated `transactionId` does. event.md says only that it is there "to avoid redundant
+ * POST operations in case of client retries" (https://learn.microsoft.com/graph/api/resources/event),
+ * so each plausible behaviour is a mode: `dedupe` answers with the first event, `noDedupe` creates
+ * another, `rejectRepeat` answers 400.
+ */
+export type TransactionIdMode = 'dedupe' | 'noDedupe' | 'rejectRepeat';
+
 export class CalendarStore {
+  transactionIdMode: TransactionIdMode = 'dedupe';
+  /** getSchedule's scheduleItems status capitalised ("Busy"), as the concept page shows it. */
+  capitalisedStatuses = false;
   private readonly copies = new Map<string, Copy>();
   private readonly mailboxes = new Map<string, Set<Copy>>();
   private readonly transactions = new Map<string, Copy>();
@@ -286,6 +299,41 @@ export class CalendarStore {
       this.mailboxes.set(userId, set);
     }
     return set;
+  }
+
+  /**
+   * "An occurrence cannot be moved to or before the day of the previous occurrence, and cannot be
+   * moved to or after the day of the following occurrence" (400 ErrorOccurrenceCrossingBoundary,
+   * https://learn.microsoft.com/graph/api/event-update, Response). Days in the series' zone; a
+   * neighbour moved counts at its new day, a cancelled one at its original day (the page does not
+   * say; the stricter reading, which Outlook users report).
+   */
+  private checkOccurrenceBoundary(copy: Copy, day: number, startMs: number, endMs: number): void {
+    const { meeting } = copy;
+    if (!meeting.recurrence) return;
+    const zone = this.seriesZone(meeting);
+    const last = lastSeriesDay(meeting.recurrence) ?? day + 400;
+    const days = seriesDays(meeting.recurrence, last);
+    const at = days.indexOf(day);
+    const dayOfInstant = (ms: number) => Math.floor(utcToWall(ms, zone) / DAY_MS);
+    const neighbourDay = (d: number | undefined) => {
+      if (d === undefined) return undefined;
+      const moved = meeting.exceptions.get(d)?.start;
+      return moved === undefined ? d : dayOfInstant(moved);
+    };
+    const previous = neighbourDay(days[at - 1]);
+    const next = neighbourDay(days[at + 1]);
+    const newStart = dayOfInstant(startMs);
+    const newEnd = dayOfInstant(Math.max(startMs, endMs - 1));
+    if (
+      (previous !== undefined && newStart <= previous) ||
+      (next !== undefined && newEnd >= next)
+    ) {
+      throw badRequest(
+        'Modified occurrence is crossing or overlapping adjacent occurrence.',
+        'ErrorOccurrenceCrossingBoundary',
+      );
+    }
   }
 
   private seriesZone(meeting: Meeting): string {
@@ -478,8 +526,17 @@ export class CalendarStore {
     if (transactionId) {
       // A client retry with the same transactionId gets the event made the first time.
       const existing = this.transactions.get(`${organizer.id}|${transactionId}`);
-      if (existing) return { item: this.masterItem(existing), created: false };
+      if (existing && this.transactionIdMode === 'dedupe') {
+        return { item: this.masterItem(existing), created: false };
+      }
+      if (existing && this.transactionIdMode === 'rejectRepeat') {
+        throw badRequest(
+          'An event with this transactionId already exists.',
+          'ErrorDuplicateTransactionId',
+        );
+      }
     }
+    const extendedProperties = this.parseExtendedProperties(body.singleValueExtendedProperties);
     const start = parseDateTimeTimeZone(body.start, 'start');
     const end = parseDateTimeTimeZone(body.end, 'end');
     const startMs = instantOf(start);
@@ -535,6 +592,7 @@ export class CalendarStore {
       responseRequested: body.responseRequested !== false,
       isCancelled: false,
       transactionId,
+      extendedProperties,
       createdDateTime: now,
       lastModifiedDateTime: now,
       exceptions: new Map(),
@@ -549,6 +607,35 @@ export class CalendarStore {
     this.meetings.set(meeting.iCalUId, meeting);
     if (transactionId) this.transactions.set(`${organizer.id}|${transactionId}`, copy);
     return { item: this.masterItem(copy), created: true };
+  }
+
+  /**
+   * `singleValueExtendedProperties: [{ id, value }]` on create
+   * (https://learn.microsoft.com/graph/api/singlevaluelegacyextendedproperty-post-singlevalueextendedproperties).
+   */
+  private parseExtendedProperties(raw: unknown): { id: string; value: string }[] {
+    if (raw === undefined || raw === null) return [];
+    if (!Array.isArray(raw)) throw badRequest('singleValueExtendedProperties must be an array.');
+    return raw.map((p) => {
+      if (!isRecord(p) || typeof p.id !== 'string' || typeof p.value !== 'string') {
+        throw badRequest('Each single value extended property needs a string id and value.');
+      }
+      return { id: p.id, value: p.value };
+    });
+  }
+
+  /**
+   * The organiser's events holding an extended property with this value: Graph's
+   * `$filter=singleValueExtendedProperties/Any(ep: ep/id eq '…' and ep/value eq '…')`
+   * (https://learn.microsoft.com/graph/api/singlevaluelegacyextendedproperty-get). Cancelled
+   * series are still listed (isCancelled true) until deleted.
+   */
+  withExtendedProperty(item: CalendarItem, id: string, value: string): boolean {
+    const { copy } = item;
+    if (!copy.isOrganizer) return false;
+    return copy.meeting.extendedProperties.some(
+      (p) => p.id.toLowerCase() === id.toLowerCase() && p.value === value,
+    );
   }
 
   private addCopy(meeting: Meeting, mailboxId: string, isOrganizer: boolean): Copy {
@@ -621,6 +708,7 @@ export class CalendarStore {
         const end = 'end' in body ? instantOf(parseDateTimeTimeZone(body.end, 'end')) : item.endMs;
         if (end < start) throw badRequest('The end time of the event is earlier than its start.');
         if (start !== item.startMs || end !== item.endMs) {
+          this.checkOccurrenceBoundary(copy, day, start, end);
           exception.start = start;
           exception.end = end;
           // A moved occurrence asks everyone again.
@@ -839,6 +927,7 @@ export class CalendarStore {
         responseRequested: attendees.length > 0,
         isCancelled: false,
         transactionId: null,
+        extendedProperties: [],
         createdDateTime: now,
         lastModifiedDateTime: now,
         exceptions: new Map(),
@@ -961,7 +1050,12 @@ export class CalendarStore {
         const isPrivate = details.sensitivity === 'private';
         scheduleItems.push({
           isPrivate,
-          status,
+          // The concept page shows "Busy", "Tentative"
+          // (https://learn.microsoft.com/graph/outlook-get-free-busy-schedule); the API page lower
+          // case (https://learn.microsoft.com/graph/api/calendar-getschedule): both are served.
+          status: this.capitalisedStatuses
+            ? ((status.charAt(0).toUpperCase() + status.slice(1)) as ShowAs)
+            : status,
           subject: isPrivate ? '' : details.subject,
           location: isPrivate ? '' : details.location,
           isMeeting: item.copy.meeting.attendees.length > 0,

@@ -110,6 +110,47 @@ describe('events and attendee copies', () => {
     expect(other.item.copy.id).not.toBe(first.item.copy.id);
   });
 
+  it('offers each documented-open transactionId behaviour as a mode: dedupe, noDedupe, rejectRepeat', () => {
+    const noDedupe = newStore();
+    noDedupe.transactionIdMode = 'noDedupe';
+    noDedupe.create(TANDEM.id, fortnightlySeries());
+    expect(noDedupe.create(TANDEM.id, fortnightlySeries()).created).toBe(true);
+    expect(noDedupe.list(TANDEM.id)).toHaveLength(2);
+    const reject = newStore();
+    reject.transactionIdMode = 'rejectRepeat';
+    reject.create(TANDEM.id, fortnightlySeries());
+    const error = graphError(() => reject.create(TANDEM.id, fortnightlySeries()));
+    expect([error.status, error.code]).toEqual([400, 'ErrorDuplicateTransactionId']);
+    expect(reject.list(TANDEM.id)).toHaveLength(1);
+  });
+
+  it("keeps the organizer's singleValueExtendedProperties to filter by, not the attendees'", () => {
+    const store = newStore();
+    const id = 'String {5b0e6c4a-3f1d-4c8e-9a27-7d2f81b6e0c3} Name TandemSeriesKey';
+    store.create(
+      TANDEM.id,
+      fortnightlySeries({ singleValueExtendedProperties: [{ id, value: 'key-1' }] }),
+    );
+    const mine = store.list(TANDEM.id).filter((i) => store.withExtendedProperty(i, id, 'key-1'));
+    expect(mine).toHaveLength(1);
+    expect(
+      store.list(TANDEM.id).filter((i) => store.withExtendedProperty(i, id.toLowerCase(), 'key-1')),
+    ).toHaveLength(1);
+    expect(
+      store.list(TANDEM.id).filter((i) => store.withExtendedProperty(i, id, 'key-2')),
+    ).toHaveLength(0);
+    expect(
+      store.list(ANA.id).filter((i) => store.withExtendedProperty(i, id, 'key-1')),
+    ).toHaveLength(0);
+    const bad = graphError(() =>
+      store.create(
+        TANDEM.id,
+        fortnightlySeries({ transactionId: 'other', singleValueExtendedProperties: 'x' }),
+      ),
+    );
+    expect(bad.status).toBe(400);
+  });
+
   it("shows an attendee's answer in the organizer's copy, with the time it was given", () => {
     const tenant = testTenant();
     const store = newStore(tenant);
