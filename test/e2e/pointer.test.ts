@@ -88,6 +88,14 @@ describe.each(VARIANTS)('HR by pointer ($lang, $theme, $width px)', (variant) =>
 
       // The programme template picker: open, look, pick by mouse, then type in the next field.
       await hr.page.goto(`${stack.url}/?lang=${variant.lang}&theme=${variant.theme}&page=admin`);
+      await hr.page
+        .getByRole('heading', { level: 1, name: w.admin.title })
+        .waitFor({ timeout: 60_000 })
+        .catch(async (error: unknown) => {
+          throw new Error(
+            `${String(error)}\n${hr.page.url()}\n${await hr.page.textContent('body')}`,
+          );
+        });
       const template = hr.page.getByRole('combobox', { name: w.admin.template });
       await template.click();
       const reverse = hr.page.getByRole('option', { name: w.programmes.kind.reverse });
