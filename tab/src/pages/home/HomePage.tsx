@@ -77,7 +77,9 @@ function ProgrammeCard({
           <Text weight="semibold">{t('programmes.yourApplication')}: </Text>
           <Text>{t(`programmes.applicationStatus.${application.status}`)}</Text>
           {application.outcome && (
-            <Body1 as="p">{t(`programmes.outcome.${application.outcome}`)}</Body1>
+            <div>
+              <Body1>{t(`programmes.outcome.${application.outcome}`)}</Body1>
+            </div>
           )}
           {application.rejectionReason && (
             <Body1 as="p">
