@@ -36,6 +36,12 @@ async function boot(): Promise<void> {
   ]);
   document.documentElement.lang = i18n.language;
   renderTab({ api, host, i18n, localSignIn, signedIn, theme });
+  // The demo clock exists only locally (npm start); a deployed tab's config says `production`.
+  if (config.mode === 'local') {
+    import('./components/local/LocalClock').then(({ mountLocalClock }) =>
+      mountLocalClock(i18n, theme),
+    );
+  }
 }
 
 boot().catch((error: unknown) => {
