@@ -74,13 +74,11 @@ describe.each(cases)('the living demo ($lang)', (c) => {
       await page.goto(`${stack.url}/`);
       const control = page.getByRole('region', { name: c.clock });
       const status = control.getByRole('status');
-      await expect.poll(() => status.textContent()).not.toContain('…');
       const shownBefore = await status.textContent();
       const before = await serverNow();
       await control.getByRole('button', { name: c.week }).click();
       // The page reloads on the new day.
       await expect.poll(() => status.textContent()).not.toBe(shownBefore);
-      await expect.poll(() => status.textContent()).not.toContain('…');
       const after = await serverNow();
       expect(after - before).toBeGreaterThanOrEqual(7 * 86_400_000);
       expect(after - before).toBeLessThan(8 * 86_400_000);

@@ -42,7 +42,7 @@ async function main(): Promise<void> {
         ? '  Started empty (--empty): no programmes yet; sign in as Lucía Fernández (HR) to create one.'
         : `  Demo: "${DEMO_PROGRAMMES.running}" running, "${DEMO_PROGRAMMES.open}" open to apply, "${DEMO_PROGRAMMES.matching}" in matching.`,
       '  The sign-in screen says who is HR, the advisor, a mentor or a mentee.',
-      `  Move time forward: the clock at the bottom right, or curl -X POST ${stack.url}/_local/clock -H 'content-type: application/json' -d '{"days":7}'`,
+      `  Move time forward: the clock at the foot of the tab, or curl -X POST ${stack.url}/_local/clock -H 'content-type: application/json' -d '{"days":7}'`,
       '  In English or Spanish: add ?lang=en or ?lang=es; themes: ?theme=dark or ?theme=contrast.',
       '  Press Ctrl-C to stop.',
       '',

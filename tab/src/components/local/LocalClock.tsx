@@ -7,22 +7,20 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { i18n as I18n } from 'i18next';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { createRoot } from 'react-dom/client';
 
 const useStyles = makeStyles({
+  // In the page's flow, after the tab: it never covers a control of the screens above it.
   root: {
-    position: 'fixed',
-    insetInlineEnd: tokens.spacingHorizontalL,
-    insetBlockEnd: tokens.spacingVerticalL,
-    zIndex: 1000,
     display: 'flex',
+    flexWrap: 'wrap',
+    justifyContent: 'flex-end',
     alignItems: 'center',
     gap: tokens.spacingHorizontalS,
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    borderRadius: tokens.borderRadiusMedium,
-    boxShadow: tokens.shadow16,
-    backgroundColor: tokens.colorNeutralBackground1,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground2,
   },
 });
 
@@ -30,22 +28,15 @@ const useStyles = makeStyles({
 const CLOCK_URL = '/_local/clock';
 
 /**
- * The demo's clock, bottom right, only when the tab runs locally (tab-config mode `local`): shows
- * the time the API and the jobs live in and moves it forward, then reloads so every screen reads
- * the new day. Azure has no `/_local/clock`, and production tabs never mount this.
+ * The demo's clock, at the foot of the page, only when the tab runs locally (tab-config mode
+ * `local`): shows the time the API and the jobs live in and moves it forward, then reloads so every
+ * screen reads the new day. Azure has no `/_local/clock`, and production tabs never mount this.
  */
-function LocalClock({ i18n }: { i18n: I18n }) {
+function LocalClock({ i18n, now }: { i18n: I18n; now: Date }) {
   const styles = useStyles();
   const t = i18n.t.bind(i18n);
-  const [now, setNow] = useState<Date>();
   const [failed, setFailed] = useState(false);
   const [moving, setMoving] = useState(false);
-  useEffect(() => {
-    fetch(CLOCK_URL, { cache: 'no-store' })
-      .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`HTTP ${r.status}`))))
-      .then((body: { now: string }) => setNow(new Date(body.now)))
-      .catch(() => setFailed(true));
-  }, []);
   async function move(days: number) {
     setMoving(true);
     try {
@@ -63,17 +54,17 @@ function LocalClock({ i18n }: { i18n: I18n }) {
       setMoving(false);
     }
   }
-  if (failed && !now) return null;
-  const shown = now
-    ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'full', timeStyle: 'short' }).format(now)
-    : '…';
+  const shown = new Intl.DateTimeFormat(i18n.language, {
+    dateStyle: 'full',
+    timeStyle: 'short',
+  }).format(now);
   return (
     <section className={styles.root} aria-label={t('demo.clock.label')}>
       <Caption1 role="status">{t('demo.clock.now', { time: shown })}</Caption1>
-      <Button size="small" disabled={moving || !now} onClick={() => move(1)}>
+      <Button size="small" disabled={moving} onClick={() => move(1)}>
         {t('demo.clock.day')}
       </Button>
-      <Button size="small" disabled={moving || !now} onClick={() => move(7)}>
+      <Button size="small" disabled={moving} onClick={() => move(7)}>
         {t('demo.clock.week')}
       </Button>
       {failed && <Caption1 role="alert">{t('demo.clock.failed')}</Caption1>}
@@ -81,14 +72,24 @@ function LocalClock({ i18n }: { i18n: I18n }) {
   );
 }
 
-/** Mounts the clock in its own root beside the tab's (main.tsx calls this in local mode only). */
-export function mountLocalClock(i18n: I18n, theme: Theme): void {
-  const container = document.createElement('div');
-  container.id = 'tandem-local-clock';
-  document.body.append(container);
-  createRoot(container).render(
-    <FluentProvider theme={theme} style={{ background: 'transparent' }}>
-      <LocalClock i18n={i18n} />
-    </FluentProvider>,
-  );
+/**
+ * Asks the local host for the time; resolves to the function that mounts the clock in its own root
+ * after the tab's (main.tsx, local mode only), or to nothing when the host has no clock.
+ */
+export async function loadLocalClock(): Promise<((i18n: I18n, theme: Theme) => void) | undefined> {
+  const now = await fetch(CLOCK_URL, { cache: 'no-store' })
+    .then((r) => (r.ok ? (r.json() as Promise<{ now: string }>) : undefined))
+    .then((body) => (body ? new Date(body.now) : undefined))
+    .catch(() => undefined);
+  if (!now || Number.isNaN(now.getTime())) return undefined;
+  return (i18n, theme) => {
+    const container = document.createElement('div');
+    container.id = 'tandem-local-clock';
+    document.body.append(container);
+    createRoot(container).render(
+      <FluentProvider theme={theme}>
+        <LocalClock i18n={i18n} now={now} />
+      </FluentProvider>,
+    );
+  };
 }
