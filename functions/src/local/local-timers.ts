@@ -5,6 +5,9 @@ import type { LocalClock } from './local-clock';
  * The local host's stand-in for the Functions timers (functions/src/index.ts): the booking follow-up
  * (hourly there) and the booking sweep (every 10 minutes), on real time; and both at once whenever
  * the local clock is moved, so a jump of a day shows what a day of timers would have done.
+ * Functions reads `0 5 * * * *` as NCRONTAB ({second} {minute} {hour} …: minute 5 of every hour) and
+ * runs one instance of a timer function at a time; the ticks here do the same (one run at a time)
+ * — https://learn.microsoft.com/en-us/azure/azure-functions/functions-bindings-timer
  */
 export function startLocalTimers(options: {
   jobs: Composition['jobs'];
