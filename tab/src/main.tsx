@@ -40,8 +40,7 @@ async function boot(): Promise<void> {
       : undefined,
   ]);
   document.documentElement.lang = i18n.language;
-  renderTab({ api, host, i18n, localSignIn, signedIn, theme });
-  localClock?.(i18n, theme);
+  renderTab({ api, host, i18n, localSignIn, signedIn, theme }, localClock?.(i18n, theme));
 }
 
 boot().catch((error: unknown) => {

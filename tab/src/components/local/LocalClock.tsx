@@ -7,8 +7,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { i18n as I18n } from 'i18next';
-import { useState } from 'react';
-import { createRoot } from 'react-dom/client';
+import { type ReactElement, useState } from 'react';
 
 const useStyles = makeStyles({
   // In the page's flow, after the tab: it never covers a control of the screens above it.
@@ -73,23 +72,20 @@ function LocalClock({ i18n, now }: { i18n: I18n; now: Date }) {
 }
 
 /**
- * Asks the local host for the time; resolves to the function that mounts the clock in its own root
- * after the tab's (main.tsx, local mode only), or to nothing when the host has no clock.
+ * Asks the local host for the time; resolves to the clock to render after the tab, in the same
+ * React root (main.tsx, local mode only), or to nothing when the host has no clock.
  */
-export async function loadLocalClock(): Promise<((i18n: I18n, theme: Theme) => void) | undefined> {
+export async function loadLocalClock(): Promise<
+  ((i18n: I18n, theme: Theme) => ReactElement) | undefined
+> {
   const now = await fetch(CLOCK_URL, { cache: 'no-store' })
     .then((r) => (r.ok ? (r.json() as Promise<{ now: string }>) : undefined))
     .then((body) => (body ? new Date(body.now) : undefined))
     .catch(() => undefined);
   if (!now || Number.isNaN(now.getTime())) return undefined;
-  return (i18n, theme) => {
-    const container = document.createElement('div');
-    container.id = 'tandem-local-clock';
-    document.body.append(container);
-    createRoot(container).render(
-      <FluentProvider theme={theme}>
-        <LocalClock i18n={i18n} now={now} />
-      </FluentProvider>,
-    );
-  };
+  return (i18n, theme) => (
+    <FluentProvider theme={theme} id="tandem-local-clock">
+      <LocalClock i18n={i18n} now={now} />
+    </FluentProvider>
+  );
 }
