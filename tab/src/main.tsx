@@ -35,7 +35,7 @@ async function boot(): Promise<void> {
     import('./render-tab'),
     // The demo clock exists only locally (npm start); a deployed tab's config says `production`.
     // Its code and time arrive before the first render, so no request of it is left in flight.
-    config.mode === 'local'
+    config.mode === 'local' && config.demoClock
       ? import('./components/local/LocalClock').then((m) => m.loadLocalClock())
       : undefined,
   ]);

@@ -191,6 +191,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         tenantId: DEMO_TENANT_ID,
         clientId: DEMO_API_CLIENT_ID,
         issuerUrl: issuer.url,
+        // The clock control comes with the local timers: npm start and the demo's own tests.
+        ...(options.timers ? { demoClock: true } : {}),
       },
     },
   };
