@@ -76,9 +76,18 @@ function queueConnection(config: BackendConfig, tables: TableConnection): QueueC
 /** The composition root: turns configuration into ports and the request pipeline, for any host. */
 export function composeBackend(
   config: BackendConfig,
-  options: { clock?: Clock; log?: (message: string, error?: unknown) => void } = {},
+  options: {
+    clock?: Clock;
+    /**
+     * Time for token lifetimes (default: `clock`). The local demo moves its clock by days while the
+     * issuer signs tokens on real time, so it keeps the system clock here.
+     */
+    tokenClock?: Clock;
+    log?: (message: string, error?: unknown) => void;
+  } = {},
 ): Composition {
   const clock = options.clock ?? systemClock;
+  const tokenClock = options.tokenClock ?? clock;
   const connection = tableConnection(config);
   const graph = createGraphClient(config);
   const directory = directoryTable(connection);
@@ -155,7 +164,7 @@ export function composeBackend(
       return { checked, flagged };
     },
   };
-  const validator = createTokenValidator(config, () => clock.now());
+  const validator = createTokenValidator(config, () => tokenClock.now());
   return {
     dispatcher: createDispatcher(routes, validator, services, options.log),
     services,

@@ -29,13 +29,18 @@ async function boot(): Promise<void> {
   }
   // The entry stays small so that the requests above leave first; React, Fluent and the screens
   // (downloaded meanwhile: index.html preloads them) are evaluated while the answers travel.
-  const [i18n, theme, { renderTab }] = await Promise.all([
+  const [i18n, theme, { renderTab }, localClock] = await Promise.all([
     createI18n(languageOf(host.locale)),
     loadTheme(host.theme),
     import('./render-tab'),
+    // The demo clock exists only locally (npm start); a deployed tab's config says `production`.
+    // Its code and time arrive before the first render, so no request of it is left in flight.
+    config.mode === 'local' && config.demoClock
+      ? import('./components/local/LocalClock').then((m) => m.loadLocalClock())
+      : undefined,
   ]);
   document.documentElement.lang = i18n.language;
-  renderTab({ api, host, i18n, localSignIn, signedIn, theme });
+  renderTab({ api, host, i18n, localSignIn, signedIn, theme }, localClock?.(i18n, theme));
 }
 
 boot().catch((error: unknown) => {

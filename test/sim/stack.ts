@@ -3,7 +3,10 @@ import { type Composition, composeBackend } from '../../functions/src/compose';
 import { loadConfig } from '../../functions/src/config';
 import type { Dispatcher } from '../../functions/src/http/dispatch';
 import { startBookingWorker } from '../../functions/src/local/booking-worker';
+import { createLocalClock, type LocalClock } from '../../functions/src/local/local-clock';
 import { type LocalHost, startLocalHost } from '../../functions/src/local/local-host';
+import { startLocalTimers } from '../../functions/src/local/local-timers';
+import { systemClock } from '../../functions/src/ports/clock';
 import graphPermissions from '../../infra/graph-permissions.json';
 import { type LocalIssuer, type SignInPerson, startIssuer } from './entra/issuer';
 import { type GraphSimulator, startGraphSimulator } from './graph/graph-simulator';
@@ -33,7 +36,12 @@ export interface LocalStackOptions {
   busy?: readonly SimBusyBlock[];
   /** Book confirmed pairs from the queue in the background (`npm start`); tests book explicitly. */
   bookingWorker?: boolean;
+  /** Run the follow-up and sweep timers locally (`npm start`); tests run the jobs explicitly. */
+  timers?: boolean;
 }
+
+/** What a person does in the seeded demo, for the sign-in screen ("mentee in …"). */
+export type DemoParticipation = NonNullable<SignInPerson['participation']>[number];
 
 /**
  * Graph application permissions Tandem's app holds: the one list, infra/graph-permissions.json.
@@ -105,7 +113,16 @@ export interface LocalStack {
   graph: GraphSimulator;
   storage: StorageEmulator;
   host: LocalHost;
-  people: readonly SignInPerson[];
+  readonly people: readonly SignInPerson[];
+  /**
+   * The one clock of this run: the API, the jobs and the Graph simulator read it; `/_local/clock`
+   * (this host only) and the demo seed move it.
+   */
+  clock: LocalClock;
+  /** Tells the sign-in screen what people do in the seeded programmes, and lists them first. */
+  describePeople(participation: ReadonlyMap<string, readonly DemoParticipation[]>): void;
+  /** Runs the local timers' jobs now, when started with `timers` (the seed waits for them). */
+  tick(): Promise<void>;
   /** Environment the backend was configured with (what Azure app settings would hold). */
   env: Record<string, string>;
   /** The backend's background jobs, for tests that run them explicitly. */
@@ -120,7 +137,8 @@ export interface LocalStack {
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const demo = options.organisation ? undefined : await demoOrganisation();
   const organisation = options.organisation ?? demo!.people;
-  const people = signInPeople(organisation.filter((p) => p.id !== ORGANISER.id));
+  let people = signInPeople(organisation.filter((p) => p.id !== ORGANISER.id));
+  const clock = createLocalClock();
   const appIdUri = `api://localhost/${DEMO_API_CLIENT_ID}`;
   const [tls, storage] = await Promise.all([ensureLocalTls(), startStorageEmulator()]);
   const issuer = await startIssuer({
@@ -164,6 +182,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   let host: LocalHost;
   const hostOptions = {
     dispatcher,
+    clock,
     staticDir: options.staticDir,
     documents: {
       '/tab-config.json': {
@@ -172,6 +191,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         tenantId: DEMO_TENANT_ID,
         clientId: DEMO_API_CLIENT_ID,
         issuerUrl: issuer.url,
+        // The clock control comes with the local timers: npm start and the demo's own tests.
+        ...(options.timers ? { demoClock: true } : {}),
       },
     },
   };
@@ -184,7 +205,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   }
   env.TANDEM_TAB_URL = host.url;
   env.TANDEM_ORGANISER_MAILBOX = ORGANISER.userPrincipalName;
+  // One clock for the API, the jobs and the simulator's calendars; tokens keep real time, as the
+  // issuer signs them (see composeBackend's tokenClock).
+  clock.onChange((now) => graph.tenant.setNow(now));
   backend = composeBackend(loadConfig(env), {
+    clock,
+    tokenClock: systemClock,
     log: (message, error) => console.error(`[api] ${message}`, error),
   });
   const { services, jobs } = backend;
@@ -198,16 +224,42 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         log: (message, error) => console.error(`[booking] ${message}`, error),
       })
     : undefined;
+  const timers = options.timers
+    ? startLocalTimers({
+        jobs,
+        clock,
+        log: (message, error) => console.error(`[timers] ${message}`, error),
+      })
+    : undefined;
   return {
     url: host.url,
     issuer,
     graph,
     storage,
     host,
-    people,
+    get people() {
+      return people;
+    },
+    clock,
+    describePeople(participation) {
+      const described = people.map((p) =>
+        participation.has(p.id) ? { ...p, participation: [...participation.get(p.id)!] } : p,
+      );
+      // The starter people (HR, the advisor…) stay first; the demo's participants come next.
+      const starters = new Set(STARTER_PEOPLE.map((p) => p.id));
+      const rank = (p: SignInPerson) => (starters.has(p.id) ? 0 : p.participation ? 1 : 2);
+      people = described
+        .map((p, i) => ({ p, i }))
+        .sort((a, b) => rank(a.p) - rank(b.p) || a.i - b.i)
+        .map(({ p }) => p);
+    },
+    tick: async () => {
+      await timers?.tick();
+    },
     env,
     jobs,
     close: async () => {
+      await timers?.stop();
       await worker?.stop();
       await host.close();
       await graph.close();

@@ -1,4 +1,5 @@
 import { ensureTabBuilt } from './build-tab';
+import { DEMO_PROGRAMMES, seedDemo } from './demo/seed';
 import { startLocalStack } from './stack';
 import { relaunchTrustingLocalTls } from './tls/local-tls';
 
@@ -10,7 +11,13 @@ async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? process.env.TANDEM_PORT ?? 7071);
   console.log('Building the tab…');
   const staticDir = await ensureTabBuilt();
-  const stack = await startLocalStack({ port, staticDir, bookingWorker: true });
+  const stack = await startLocalStack({ port, staticDir, bookingWorker: true, timers: true });
+  // A living demo unless asked for an empty start (`npm start -- --empty` or TANDEM_DEMO=empty).
+  const empty = process.argv.includes('--empty') || process.env.TANDEM_DEMO === 'empty';
+  if (!empty) {
+    console.log('Seeding the demo (programmes, pairs, sessions held a few weeks ago)…');
+    await seedDemo(stack);
+  }
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -31,6 +38,11 @@ async function main(): Promise<void> {
       `  Microsoft Graph:     ${stack.graph.serviceRoot} (simulated; a token: ${stack.graph.url}/_sim/token)`,
       `  Its certificate:     ${process.env.NODE_EXTRA_CA_CERTS} (curl --cacert …)`,
       `  Table storage:       ${stack.storage.tableUrl}`,
+      empty
+        ? '  Started empty (--empty): no programmes yet; sign in as Lucía Fernández (HR) to create one.'
+        : `  Demo: "${DEMO_PROGRAMMES.running}" running, "${DEMO_PROGRAMMES.open}" open to apply, "${DEMO_PROGRAMMES.matching}" in matching.`,
+      '  The sign-in screen says who is HR, the advisor, a mentor or a mentee.',
+      `  Move time forward: the clock at the foot of the tab, or curl -X POST ${stack.url}/_local/clock -H 'content-type: application/json' -d '{"days":7}'`,
       '  In English or Spanish: add ?lang=en or ?lang=es; themes: ?theme=dark or ?theme=contrast.',
       '  Press Ctrl-C to stop.',
       '',

@@ -7,6 +7,7 @@ import type { Dispatcher } from '../http/dispatch';
 import { PROBLEM_CONTENT_TYPE, problem } from '../http/problems';
 import { API_PREFIX } from '../http/route';
 import { API_HEADERS, PAGE_HEADERS } from '../http/security-headers';
+import { clockControl, type LocalClock } from './local-clock';
 
 export interface LocalHostOptions {
   dispatcher: Dispatcher;
@@ -16,6 +17,8 @@ export interface LocalHostOptions {
   staticDir?: string;
   /** Extra JSON documents served as-is, e.g. `/tab-config.json`. */
   documents?: Record<string, unknown>;
+  /** The local run's clock, told and moved at `/_local/clock` (this host only; never in Azure). */
+  clock?: LocalClock;
 }
 
 export interface LocalHost {
@@ -56,6 +59,7 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | u
 export async function startLocalHost(options: LocalHostOptions): Promise<LocalHost> {
   const { dispatcher } = options;
   const staticRoot = options.staticDir ? resolve(options.staticDir) : undefined;
+  const clock = options.clock ? clockControl(options.clock) : undefined;
 
   async function serveStatic(pathname: string, res: ServerResponse): Promise<void> {
     if (!staticRoot) {
@@ -128,6 +132,27 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
           body,
         });
         res.writeHead(response.status, response.headers).end(response.body);
+        return;
+      }
+      if (url.pathname === '/_local/clock' && clock) {
+        res.setHeader('content-type', 'application/json; charset=utf-8');
+        res.setHeader('cache-control', 'no-store');
+        let body: unknown;
+        if (req.method === 'POST') {
+          // JSON only: a cross-site form cannot send it without the browser asking first.
+          if (!/^application\/json\b/.test(req.headers['content-type'] ?? '')) {
+            res.writeHead(415).end(JSON.stringify({ error: 'send application/json' }));
+            return;
+          }
+          try {
+            body = JSON.parse((await readBody(req, 1024))?.toString('utf8') ?? '');
+          } catch {
+            res.writeHead(400).end(JSON.stringify({ error: 'the body must be JSON' }));
+            return;
+          }
+        }
+        const answer = clock(req.method ?? 'GET', body);
+        res.writeHead(answer.status).end(JSON.stringify(answer.body));
         return;
       }
       const document = options.documents?.[url.pathname];

@@ -8,6 +8,8 @@ export interface DemoPerson {
   roles: string[];
   department?: string;
   jobTitle?: string;
+  /** In the seeded demo (npm start): what the person does in which programme. */
+  participation?: { programme: string; role: 'mentor' | 'mentee' | 'applicant' }[];
 }
 
 const STORAGE_KEY = 'tandem.localSession';

@@ -7,6 +7,8 @@ export interface TabConfig {
   clientId: string;
   /** Local issuer origin (mode `local` only). */
   issuerUrl?: string;
+  /** Local only: show the demo clock (npm start's living demo; functions/src/local/local-clock.ts). */
+  demoClock?: boolean;
 }
 
 export async function loadTabConfig(): Promise<TabConfig> {

@@ -23,6 +23,8 @@ export interface SignInPerson {
   roles: string[];
   department?: string;
   jobTitle?: string;
+  /** In a seeded demo: the programmes the person mentors or is mentored in (the sign-in says so). */
+  participation?: { programme: string; role: 'mentor' | 'mentee' | 'applicant' }[];
 }
 
 /** An app registration known to the local issuer: client id, a generated secret, its resources. */

@@ -10,12 +10,13 @@ import {
   Title2,
   tokens,
 } from '@fluentui/react-components';
+import type { TFunction } from 'i18next';
 import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../components/ErrorState';
 import { Surface } from '../../components/Surface';
 import { useAsync } from '../../components/useAsync';
-import type { LocalSignIn } from '../../host/local-sign-in';
+import type { DemoPerson, LocalSignIn } from '../../host/local-sign-in';
 
 const useStyles = makeStyles({
   main: {
@@ -43,7 +44,22 @@ const useStyles = makeStyles({
     textAlign: 'start',
   },
   who: { display: 'flex', flexDirection: 'column' },
+  roles: { fontWeight: tokens.fontWeightSemibold },
 });
+
+/**
+ * Whom the visitor would be: the app roles (HR, advisor, or employee) and, in the seeded demo,
+ * "mentee in …" / "mentor in …", so the sign-in says whom to pick for each journey.
+ */
+function rolesOf(person: DemoPerson, t: TFunction): string {
+  const roles = person.roles.length > 0 ? person.roles : ['employee'];
+  return [
+    ...roles.map((role) => t(`signIn.roles.${role}`, { defaultValue: t('signIn.roles.employee') })),
+    ...(person.participation ?? []).map((p) =>
+      t(`demo.signIn.${p.role}`, { programme: p.programme }),
+    ),
+  ].join(' · ');
+}
 
 /** Outside Teams: choose a demo person to act as (the local stand-in for Teams SSO). */
 export function SignInPage({
@@ -97,14 +113,9 @@ export function SignInPage({
                     <span className={styles.who}>
                       <Body1>{person.displayName}</Body1>
                       <Caption1>
-                        {[
-                          person.jobTitle,
-                          person.department,
-                          t(`signIn.roles.${person.roles[0] ?? 'employee'}`),
-                        ]
-                          .filter(Boolean)
-                          .join(' · ')}
+                        {[person.jobTitle, person.department].filter(Boolean).join(' · ')}
                       </Caption1>
+                      <Caption1 className={styles.roles}>{rolesOf(person, t)}</Caption1>
                     </span>
                   </Button>
                 </Surface>
