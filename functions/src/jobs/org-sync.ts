@@ -36,8 +36,8 @@ export async function syncDirectory(
 async function withManagerRemovals(
   snapshot: DirectorySnapshot,
   changes: readonly DirectoryChange[],
+  managerOf = new Map<string, string | null>(),
 ): Promise<DirectoryChange[]> {
-  const managerOf = new Map<string, string | null>();
   const out: DirectoryChange[] = [];
   for (const change of changes) {
     if (change.kind === 'remove') {
@@ -58,6 +58,9 @@ async function withManagerRemovals(
   return out;
 }
 
+/** Changes a full round gathers before writing: enough for full transactions in every partition. */
+const FULL_ROUND_BUFFER = 12_800;
+
 async function round(
   source: DirectorySource,
   snapshot: DirectorySnapshot,
@@ -73,6 +76,19 @@ async function round(
   let pages = 0;
   let changes = 0;
   let removed = 0;
+  // A full round writes many pages at once: Graph pages hold 200 people, spread over the
+  // snapshot's partitions they would make transactions of a few rows each, while an entity group
+  // transaction holds up to 100 (learn.microsoft.com/rest/api/storageservices/performing-entity-group-transactions).
+  // Nothing is final before completeRound records the delta link, so buffering changes no outcome.
+  let pending: DirectoryChange[] = [];
+  let pendingManagers = new Map<string, string | null>();
+  const flush = async () => {
+    if (pending.length === 0) return;
+    const batch = pending;
+    pending = [];
+    pendingManagers = new Map();
+    await snapshot.apply(batch);
+  };
   // The next page is read from Graph while this one is written to storage.
   const pagesOf = source.readRound(deltaLink)[Symbol.asyncIterator]();
   let ahead = pagesOf.next();
@@ -100,7 +116,10 @@ async function round(
         seen.delete(change.id);
       } else seen.add(change.id);
     }
-    await snapshot.apply(await withManagerRemovals(snapshot, page.changes));
+    if (full) {
+      pending.push(...(await withManagerRemovals(snapshot, page.changes, pendingManagers)));
+      if (pending.length >= FULL_ROUND_BUFFER || page.deltaLink) await flush();
+    } else await snapshot.apply(await withManagerRemovals(snapshot, page.changes));
     if (page.deltaLink) {
       if (full) {
         // A full round lists everyone present: whoever it did not list has left.
