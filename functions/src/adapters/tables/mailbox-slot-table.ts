@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { RestError, type TableClient } from '@azure/data-tables';
 import { MAILBOX_CONCURRENCY, type MailboxGate } from '../../ports/mailbox-gate';
+import { type TableConnection, tableClient } from './json-table';
 
 /** A slot held by a crashed instance frees itself after this long; holders renew at a third of it. */
 export const SLOT_LEASE_MS = 30_000;
@@ -94,6 +95,23 @@ export function tableMailboxGate(
           })
           .catch(() => undefined);
       }
+    },
+  };
+}
+
+/** The gate every instance shares, on the `mailboxslots` table (created on first use). */
+export function mailboxSlotTable(connection: TableConnection, name = 'mailboxslots'): MailboxGate {
+  const client = tableClient(connection, name);
+  const gate = tableMailboxGate(client);
+  let ready: Promise<unknown> | undefined;
+  return {
+    async run(mailbox, work) {
+      ready ??= client.createTable().catch((error: unknown) => {
+        ready = undefined;
+        throw error;
+      });
+      await ready;
+      return gate.run(mailbox, work);
     },
   };
 }
