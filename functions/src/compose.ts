@@ -8,6 +8,7 @@ import { applicationTable } from './adapters/tables/application-table';
 import { bookingTable } from './adapters/tables/booking-table';
 import { directoryTable } from './adapters/tables/directory-table';
 import type { TableConnection } from './adapters/tables/json-table';
+import { mailboxSlotTable } from './adapters/tables/mailbox-slot-table';
 import { matchingTable } from './adapters/tables/matching-table';
 import { pairSpaceTable } from './adapters/tables/pair-space-table';
 import { pairTable } from './adapters/tables/pair-table';
@@ -110,7 +111,8 @@ export function composeBackend(
       endProgramme: (programme) => endProgrammePairs(programmeEndDeps(), programme),
     },
   };
-  const calendar = graphCalendar(graph);
+  // Outlook's 4-per-mailbox limit holds across every instance (adapters/tables/mailbox-slot-table.ts).
+  const calendar = graphCalendar(graph, mailboxSlotTable(connection));
   const sessionDeps = () => ({ bookings: services.bookings, calendar, now: () => clock.now() });
   const endDeps = () => ({
     ...sessionDeps(),

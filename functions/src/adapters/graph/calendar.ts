@@ -8,6 +8,8 @@ import {
   type ResponseStatus,
   type SeriesOccurrence,
 } from '../../ports/calendar';
+import type { MailboxGate } from '../../ports/mailbox-gate';
+import { processMailboxGate } from '../process-mailbox-gate';
 import { timeZoneFromGraph } from './graph-time-zone';
 
 /**
@@ -25,8 +27,6 @@ export const SERIES_KEY_PROPERTY =
 /** getSchedule covers less than 62 days a call (a minute less) and at most 20 people. */
 const SCHEDULE_MS = 62 * 86_400_000 - 60_000;
 const SCHEDULE_PEOPLE = 20;
-/** Outlook serves 4 concurrent requests per app and mailbox; more are throttled (https://learn.microsoft.com/en-us/graph/throttling-limits#outlook-service-limits). */
-const MAILBOX_CONCURRENCY = 4;
 /** A mailbox's allowed meeting providers change rarely: read once per 10 minutes. */
 const PROVIDERS_TTL_MS = 10 * 60_000;
 
@@ -65,31 +65,17 @@ function seriesOf(event: GraphEvent): BookedSeries {
   };
 }
 
-/** At most `limit` requests in flight per mailbox from this process (Outlook's limit). */
-function mailboxGate(limit: number) {
-  const queues = new Map<string, { running: number; waiting: (() => void)[] }>();
-  return async function withMailbox<T>(mailbox: string, work: () => Promise<T>): Promise<T> {
-    const key = mailbox.toLowerCase();
-    const q = queues.get(key) ?? { running: 0, waiting: [] };
-    queues.set(key, q);
-    if (q.running >= limit) await new Promise<void>((resolve) => q.waiting.push(resolve));
-    q.running++;
-    try {
-      return await work();
-    } finally {
-      q.running--;
-      q.waiting.shift()?.();
-    }
-  };
-}
-
 function isNotFound(error: unknown): boolean {
   return error instanceof GraphError && error.statusCode === 404;
 }
 
 /** Graph calendars for booking and follow-up: app-only, through one organiser mailbox. */
-export function graphCalendar(client: Client): CalendarPort {
-  const withMailbox = mailboxGate(MAILBOX_CONCURRENCY);
+export function graphCalendar(
+  client: Client,
+  gate: MailboxGate = processMailboxGate(),
+): CalendarPort {
+  // Every Graph call to a mailbox passes this one gate (ports/mailbox-gate.ts).
+  const withMailbox = <T>(mailbox: string, work: () => Promise<T>) => gate.run(mailbox, work);
   const providers = new Map<string, { at: number; value: Promise<string[]> }>();
   const user = (id: string) => `/users/${encodeURIComponent(id)}`;
 
