@@ -3,6 +3,7 @@ import { ManagedIdentityCredential } from '@azure/identity';
 import { graphCalendar } from './adapters/graph/calendar';
 import { graphDirectorySource } from './adapters/graph/directory-delta';
 import { createGraphClient } from './adapters/graph/graph-client';
+import { graphHealth } from './adapters/graph/graph-health';
 import { bookingQueue, type QueueConnection } from './adapters/queues/booking-queue';
 import { applicationTable } from './adapters/tables/application-table';
 import { bookingTable } from './adapters/tables/booking-table';
@@ -12,7 +13,9 @@ import { matchingTable } from './adapters/tables/matching-table';
 import { pairSpaceTable } from './adapters/tables/pair-space-table';
 import { pairTable } from './adapters/tables/pair-table';
 import { programmeTable } from './adapters/tables/programme-table';
+import { tableHealth } from './adapters/tables/table-health';
 import type { BackendConfig } from './config';
+import { cachedHealthCheck } from './domain/health';
 import { createTokenValidator } from './http/auth';
 import { createDispatcher, type Dispatcher } from './http/dispatch';
 import { routes } from './http/routes';
@@ -109,6 +112,10 @@ export function composeBackend(
       end: (pairId, reason) => endSeries(endDeps(), pairId, reason),
       endProgramme: (programme) => endProgrammePairs(programmeEndDeps(), programme),
     },
+    health: cachedHealthCheck(
+      { storage: tableHealth(connection), graph: graphHealth(graph, config.organiserMailbox) },
+      () => clock.now(),
+    ),
   };
   const calendar = graphCalendar(graph);
   const sessionDeps = () => ({ bookings: services.bookings, calendar, now: () => clock.now() });
