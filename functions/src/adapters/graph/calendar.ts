@@ -87,8 +87,16 @@ function isNotFound(error: unknown): boolean {
   return error instanceof GraphError && error.statusCode === 404;
 }
 
+/**
+ * Every calendar call asks for immutable ids: an event's id then stays the same when it moves
+ * between folders, so the ids booking stores stay valid. The header "only applies to the request
+ * it is included with" (https://learn.microsoft.com/graph/outlook-immutable-id).
+ */
+export const PREFER_IMMUTABLE_ID = 'IdType="ImmutableId"';
+
 /** Graph calendars for booking and follow-up: app-only, through one organiser mailbox. */
-export function graphCalendar(client: Client): CalendarPort {
+export function graphCalendar(graph: Client): CalendarPort {
+  const client = { api: (path: string) => graph.api(path).header('Prefer', PREFER_IMMUTABLE_ID) };
   const withMailbox = mailboxGate(MAILBOX_CONCURRENCY);
   const providers = new Map<string, { at: number; value: Promise<string[]> }>();
   const user = (id: string) => `/users/${encodeURIComponent(id)}`;
@@ -220,7 +228,7 @@ export function graphCalendar(client: Client): CalendarPort {
           .api(`${user(organizer)}/events/${encodeURIComponent(eventId)}/instances`)
           .query({ startDateTime: start.toISOString(), endDateTime: end.toISOString() })
           .select('id,start,end,type,isCancelled')
-          .header('Prefer', 'outlook.timezone="UTC"')
+          .header('Prefer', `${PREFER_IMMUTABLE_ID}, outlook.timezone="UTC"`)
           .get(),
       )) as { value: (GraphEvent & SeriesOccurrenceWire)[]; '@odata.nextLink'?: string };
       for (;;) {
@@ -236,7 +244,7 @@ export function graphCalendar(client: Client): CalendarPort {
         const next = page['@odata.nextLink'];
         if (!next) break;
         page = await withMailbox(organizer, () =>
-          client.api(next).header('Prefer', 'outlook.timezone="UTC"').get(),
+          client.api(next).header('Prefer', `${PREFER_IMMUTABLE_ID}, outlook.timezone="UTC"`).get(),
         );
       }
       // Graph does not order instances by date.
