@@ -38,6 +38,12 @@ export interface LocalStackOptions {
   bookingWorker?: boolean;
   /** Run the follow-up and sweep timers locally (`npm start`); tests run the jobs explicitly. */
   timers?: boolean;
+  /**
+   * Another Microsoft Graph endpoint for the backend (`TANDEM_GRAPH_URL` for `npm start`), e.g.
+   * a conformance server: the backend calls it with app tokens from the local issuer (its key set
+   * is `issuer.jwksUrl`). The bundled simulator still runs for the tests' controls.
+   */
+  graphUrl?: string;
 }
 
 /** What a person does in the seeded demo, for the sign-in screen ("mentee in …"). */
@@ -192,7 +198,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     TANDEM_ISSUER: issuer.issuer,
     TANDEM_JWKS_URL: issuer.jwksUrl,
     TANDEM_STORAGE_CONNECTION: storage.connectionString,
-    TANDEM_GRAPH_URL: graph.url,
+    TANDEM_GRAPH_URL: options.graphUrl ?? graph.url,
     TANDEM_AUTHORITY: issuer.authority!,
     TANDEM_CLIENT_SECRET: app.secret,
   };
