@@ -3,6 +3,7 @@ import { ManagedIdentityCredential } from '@azure/identity';
 import { graphCalendar } from './adapters/graph/calendar';
 import { graphDirectorySource } from './adapters/graph/directory-delta';
 import { createGraphClient } from './adapters/graph/graph-client';
+import { graphHealth } from './adapters/graph/graph-health';
 import { bookingQueue, type QueueConnection } from './adapters/queues/booking-queue';
 import { applicationTable } from './adapters/tables/application-table';
 import { bookingTable } from './adapters/tables/booking-table';
@@ -13,7 +14,9 @@ import { matchingTable } from './adapters/tables/matching-table';
 import { pairSpaceTable } from './adapters/tables/pair-space-table';
 import { pairTable } from './adapters/tables/pair-table';
 import { programmeTable } from './adapters/tables/programme-table';
+import { tableHealth } from './adapters/tables/table-health';
 import type { BackendConfig } from './config';
+import { cachedHealthCheck } from './domain/health';
 import { createTokenValidator } from './http/auth';
 import { createDispatcher, type Dispatcher } from './http/dispatch';
 import { routes } from './http/routes';
@@ -110,6 +113,10 @@ export function composeBackend(
       end: (pairId, reason) => endSeries(endDeps(), pairId, reason),
       endProgramme: (programme) => endProgrammePairs(programmeEndDeps(), programme),
     },
+    health: cachedHealthCheck(
+      { storage: tableHealth(connection), graph: graphHealth(graph, config.organiserMailbox) },
+      () => clock.now(),
+    ),
   };
   // Outlook's 4-per-mailbox limit holds across every instance (adapters/tables/mailbox-slot-table.ts).
   const calendar = graphCalendar(graph, mailboxSlotTable(connection));

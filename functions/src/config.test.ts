@@ -39,3 +39,37 @@ describe('key set and issuer URLs', () => {
     expect(config.issuer).toMatch(/^https:\/\/login\.microsoftonline\.com\//);
   });
 });
+
+describe('the Microsoft cloud', () => {
+  it.each([
+    ['global', 'https://graph.microsoft.com', 'https://login.microsoftonline.com'],
+    ['usGov', 'https://graph.microsoft.us', 'https://login.microsoftonline.us'],
+    ['usGovDoD', 'https://dod-graph.microsoft.us', 'https://login.microsoftonline.us'],
+    ['china', 'https://microsoftgraph.chinacloudapi.cn', 'https://login.chinacloudapi.cn'],
+  ])('%s: Graph root, scope and Entra endpoints follow it', (cloud, graph, login) => {
+    const config = loadConfig({ ...base, TANDEM_CLOUD: cloud });
+    expect(config.graphUrl).toBe(graph);
+    expect(config.graphScope).toBe(`${graph}/.default`);
+    expect(config.authority).toBe(`${login}/${base.TANDEM_TENANT_ID}`);
+    expect(config.issuer).toBe(`${login}/${base.TANDEM_TENANT_ID}/v2.0`);
+    expect(config.jwksUrl).toBe(`${login}/${base.TANDEM_TENANT_ID}/discovery/v2.0/keys`);
+  });
+
+  it('defaults to the global cloud and refuses an unknown one', () => {
+    expect(loadConfig(base).graphScope).toBe('https://graph.microsoft.com/.default');
+    expect(() => loadConfig({ ...base, TANDEM_CLOUD: 'germany' })).toThrow(/TANDEM_CLOUD/);
+  });
+
+  it('points Graph anywhere with TANDEM_GRAPH_URL, keeping the scope of the cloud', () => {
+    const config = loadConfig({
+      ...base,
+      TANDEM_CLOUD: 'usGov',
+      TANDEM_GRAPH_URL: 'https://localhost:8443/',
+    });
+    expect(config.graphUrl).toBe('https://localhost:8443');
+    expect(config.graphScope).toBe('https://graph.microsoft.us/.default');
+    expect(() => loadConfig({ ...base, TANDEM_GRAPH_URL: 'http://localhost:8443' })).toThrow(
+      /TANDEM_GRAPH_URL/,
+    );
+  });
+});

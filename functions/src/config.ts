@@ -21,6 +21,22 @@ const secureUrl = z
   .refine(isSecureUrl, 'must be an https:// URL (http:// only on 127.0.0.1, ::1 or localhost)');
 
 /**
+ * Microsoft's clouds: each has its own Graph root and Entra host, and Graph's app-only scope is
+ * the root plus `/.default` (https://learn.microsoft.com/graph/deployments, "Microsoft Graph and
+ * Graph Explorer service root endpoints"; https://learn.microsoft.com/entra/identity-platform/authentication-national-cloud).
+ */
+export const CLOUDS = {
+  global: { graph: 'https://graph.microsoft.com', login: 'https://login.microsoftonline.com' },
+  usGov: { graph: 'https://graph.microsoft.us', login: 'https://login.microsoftonline.us' },
+  usGovDoD: { graph: 'https://dod-graph.microsoft.us', login: 'https://login.microsoftonline.us' },
+  china: {
+    graph: 'https://microsoftgraph.chinacloudapi.cn',
+    login: 'https://login.chinacloudapi.cn',
+  },
+} as const;
+export type Cloud = keyof typeof CLOUDS;
+
+/**
  * The backend's settings, parsed once from the environment. Production and the local host differ
  * only here: which issuer, audience and key set tokens are checked against — never whether.
  */
@@ -43,9 +59,15 @@ const ConfigSchema = z
     TANDEM_QUEUE_ACCOUNT_URL: z.string().url().optional(),
     /** Client id of the user-assigned managed identity (Azure). */
     AZURE_CLIENT_ID: z.string().min(1).optional(),
-    /** Microsoft Graph's root; the local tenant's simulator locally. */
+    /** Which Microsoft cloud the tenant lives in: Graph's root, its scope and Entra's host. */
+    TANDEM_CLOUD: z.enum(Object.keys(CLOUDS) as [Cloud, ...Cloud[]]).default('global'),
+    /**
+     * Microsoft Graph's root (default: the cloud's); locally the bundled simulator or any other
+     * Graph endpoint. https:// only: the Graph client sends its token over nothing else. Tokens
+     * are still asked for the cloud's scope.
+     */
     TANDEM_GRAPH_URL: z.string().url().startsWith('https://').optional(),
-    /** Where app tokens for Graph come from; defaults to Entra for the tenant. */
+    /** Where app tokens for Graph come from; defaults to Entra for the tenant, in its cloud. */
     TANDEM_AUTHORITY: z.string().url().startsWith('https://').optional(),
     /**
      * A client secret, for the local tenant only (its issuer generates one at start-up). In Azure
@@ -77,7 +99,10 @@ export type BackendConfig = {
   storageAccountUrl?: string;
   queueAccountUrl?: string;
   managedIdentityClientId?: string;
+  cloud: Cloud;
   graphUrl: string;
+  /** The app-only scope tokens for Graph are asked with: the cloud's Graph root + `/.default`. */
+  graphScope: string;
   authority: string;
   clientSecret?: string;
   organiserMailbox?: string;
@@ -93,22 +118,21 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new Error(`Tandem configuration is incomplete:\n${lines.join('\n')}`);
   }
   const c = parsed.data;
+  const cloud = CLOUDS[c.TANDEM_CLOUD];
   return {
     tenantId: c.TANDEM_TENANT_ID,
     clientId: c.TANDEM_CLIENT_ID,
     audiences: [c.TANDEM_CLIENT_ID, ...(c.TANDEM_APP_ID_URI ? [c.TANDEM_APP_ID_URI] : [])],
-    issuer: c.TANDEM_ISSUER ?? `https://login.microsoftonline.com/${c.TANDEM_TENANT_ID}/v2.0`,
-    jwksUrl:
-      c.TANDEM_JWKS_URL ??
-      `https://login.microsoftonline.com/${c.TANDEM_TENANT_ID}/discovery/v2.0/keys`,
+    issuer: c.TANDEM_ISSUER ?? `${cloud.login}/${c.TANDEM_TENANT_ID}/v2.0`,
+    jwksUrl: c.TANDEM_JWKS_URL ?? `${cloud.login}/${c.TANDEM_TENANT_ID}/discovery/v2.0/keys`,
     storageConnection: c.TANDEM_STORAGE_CONNECTION,
     storageAccountUrl: c.TANDEM_STORAGE_ACCOUNT_URL,
     queueAccountUrl: c.TANDEM_QUEUE_ACCOUNT_URL,
     managedIdentityClientId: c.AZURE_CLIENT_ID,
-    graphUrl: (c.TANDEM_GRAPH_URL ?? 'https://graph.microsoft.com').replace(/\/+$/, ''),
-    authority: (
-      c.TANDEM_AUTHORITY ?? `https://login.microsoftonline.com/${c.TANDEM_TENANT_ID}`
-    ).replace(/\/+$/, ''),
+    cloud: c.TANDEM_CLOUD,
+    graphUrl: (c.TANDEM_GRAPH_URL ?? cloud.graph).replace(/\/+$/, ''),
+    graphScope: `${cloud.graph}/.default`,
+    authority: (c.TANDEM_AUTHORITY ?? `${cloud.login}/${c.TANDEM_TENANT_ID}`).replace(/\/+$/, ''),
     clientSecret: c.TANDEM_CLIENT_SECRET,
     organiserMailbox: c.TANDEM_ORGANISER_MAILBOX,
     tabUrl: c.TANDEM_TAB_URL?.replace(/\/+$/, ''),

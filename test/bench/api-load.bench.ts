@@ -40,7 +40,7 @@ export default async function bench(): Promise<BenchRow[]> {
       });
     }
     const common = { concurrency: USERS, durationMs: 5000, warmupMs: 1000 };
-    const empty = await runLoad({ ...common, url: `${stack.url}/api/health` });
+    const empty = await runLoad({ ...common, url: `${stack.url}/api/ping` });
     const api = await runLoad({
       ...common,
       url: `${stack.url}/api/me`,

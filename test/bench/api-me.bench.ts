@@ -12,7 +12,7 @@ export default async function bench(): Promise<BenchRow[]> {
     const person = stack.people[0]!;
     const token = await stack.issuer.userToken(person.id);
     const common = { concurrency: 32, durationMs: 5000, warmupMs: 1000 };
-    const empty = await runLoad({ ...common, url: `${stack.url}/api/health` });
+    const empty = await runLoad({ ...common, url: `${stack.url}/api/ping` });
     const me = await runLoad({
       ...common,
       url: `${stack.url}/api/me`,

@@ -92,6 +92,7 @@ async function freshApplication(who: string, form: Record<string, unknown> = men
  * token names (a valid token's own person; Marta for the refused tokens).
  */
 const samples: Record<string, (who: string) => Promise<Sample>> = {
+  ping: async () => ({ path: '/ping' }),
   health: async () => ({ path: '/health' }),
   me: async () => ({ path: '/me' }),
   'list-programmes': async () => ({ path: '/programmes' }),
@@ -261,10 +262,18 @@ function expect401sThen(
     advisor,
   };
 }
-const everyone200 = Object.fromEntries(CALLERS.map((c) => [c, 200])) as Record<Caller, number>;
+const everyone = (status: number) =>
+  Object.fromEntries(CALLERS.map((c) => [c, status])) as Record<Caller, number>;
+
+/**
+ * The only routes anyone may call without a token, each on purpose: liveness, and readiness with
+ * names only in its body (storage ok/down, Graph ok/unreachable/refused/notConfigured).
+ */
+const ANONYMOUS_ROUTES = ['health', 'ping'];
 
 const expected: Record<string, Record<Caller, number>> = {
-  health: everyone200,
+  ping: everyone(204),
+  health: everyone(200),
   me: expect401sThen(200, 200, 200),
   'list-programmes': expect401sThen(200, 200, 200),
   'create-programme': expect401sThen(403, 201, 403),
@@ -416,6 +425,11 @@ describe('the authorisation matrix', () => {
     const names = routes.map((r) => r.name).sort();
     expect(Object.keys(samples).sort()).toEqual(names);
     expect(Object.keys(expected).sort()).toEqual(names);
+  });
+
+  it('lets anonymous callers reach only the routes meant for them', () => {
+    const anonymous = routes.filter((r) => r.access === 'anonymous').map((r) => r.name);
+    expect(anonymous.sort()).toEqual(ANONYMOUS_ROUTES);
   });
 
   for (const route of routes) {

@@ -1,7 +1,14 @@
 import { parseArgs } from 'node:util';
 import { startIssuer } from './entra/issuer';
 import { startGraphSimulator } from './graph/graph-simulator';
-import { DEMO_API_CLIENT_ID, DEMO_TENANT_ID, demoOrganisation } from './stack';
+import { TANDEM_APPLICATION_PERMISSIONS } from './graph/server';
+import {
+  DEMO_API_CLIENT_ID,
+  DEMO_TENANT_ID,
+  demoOrganisation,
+  ORGANISER,
+  registerTandemApp,
+} from './stack';
 import { ensureLocalTls, relaunchTrustingLocalTls } from './tls/local-tls';
 
 /**
@@ -38,7 +45,7 @@ try {
   console.warn(`Port ${values.port} is busy; using a free one.`);
   graph = await startGraphSimulator({ issuer, tls, people, busy, port: 0 });
 }
-const app = graph.registerApp(['User.Read.All', 'MailboxSettings.Read', 'Calendars.ReadWrite']);
+const app = registerTandemApp(issuer, graph, ORGANISER.id);
 const ca = tls.caFile;
 console.log(
   [
@@ -46,11 +53,11 @@ console.log(
     `Microsoft Graph (simulated) for Contoso Ibérica: ${graph.serviceRoot} — ${graph.tenant.size} people`,
     `  Its certificate authority (made for this run): ${ca}`,
     '',
-    '  A token with User.Read.All, MailboxSettings.Read and Calendars.ReadWrite:',
+    `  A token with ${TANDEM_APPLICATION_PERMISSIONS.join(', ')} (tenant-wide, infra/graph-permissions.json):`,
     `    TOKEN=$(curl -s --cacert ${ca} ${graph.url}/_sim/token | node -pe 'JSON.parse(require("fs").readFileSync(0)).access_token')`,
     `    curl -s --cacert ${ca} -H "Authorization: Bearer $TOKEN" '${graph.serviceRoot}/users?$top=5&$select=displayName,department'`,
     '',
-    '  Or as an app, with msal-node (client credentials):',
+    "  Or as Tandem's app (User.Read.All; calendars of the organiser mailbox only), with msal-node:",
     `    authority ${issuer.authority}  (knownAuthorities: ["${new URL(issuer.authority!).host}"])`,
     `    clientId ${app.clientId}  clientSecret ${app.secret}`,
     '',

@@ -38,6 +38,12 @@ export interface LocalStackOptions {
   bookingWorker?: boolean;
   /** Run the follow-up and sweep timers locally (`npm start`); tests run the jobs explicitly. */
   timers?: boolean;
+  /**
+   * Another Microsoft Graph endpoint for the backend (`TANDEM_GRAPH_URL` for `npm start`), e.g.
+   * a conformance server: the backend calls it with app tokens from the local issuer (its key set
+   * is `issuer.jwksUrl`). The bundled simulator still runs for the tests' controls.
+   */
+  graphUrl?: string;
 }
 
 /** What a person does in the seeded demo, for the sign-in screen ("mentee in …"). */
@@ -49,6 +55,34 @@ export type DemoParticipation = NonNullable<SignInPerson['participation']>[numbe
  * mailbox only, which the simulator's token stands for (docs/deploy.md).
  */
 export const TANDEM_GRAPH_PERMISSIONS = graphPermissions.application.map((p) => p.permission);
+/** The ones granted in Entra ID: what Tandem's app token carries (tenant-wide). */
+export const TANDEM_ENTRA_PERMISSIONS = graphPermissions.application
+  .filter((p) => p.grantedBy === 'entra')
+  .map((p) => p.permission);
+/** The ones Exchange RBAC for Applications grants, for the organiser mailbox only. */
+export const TANDEM_EXCHANGE_RBAC_PERMISSIONS = graphPermissions.application
+  .filter((p) => p.grantedBy === 'exchange-rbac')
+  .map((p) => p.permission);
+
+/**
+ * Tandem's app in the simulated tenant as production sets it up (docs/deploy.md): Entra ID grants
+ * the 'entra' permissions (they are in its token); infra/exchange-rbac.ps1's role assignment
+ * grants the 'exchange-rbac' ones on the organiser mailbox alone, so a calendar call on any other
+ * mailbox is 403 ErrorAccessDenied.
+ */
+export function registerTandemApp(
+  issuer: LocalIssuer,
+  graph: GraphSimulator,
+  organiserId: string,
+  clientId?: string,
+) {
+  const app = issuer.registerClient(
+    { 'https://graph.microsoft.com': TANDEM_ENTRA_PERMISSIONS },
+    clientId,
+  );
+  graph.tenant.exchangeRbac.assign(app.clientId, TANDEM_EXCHANGE_RBAC_PERMISSIONS, [organiserId]);
+  return app;
+}
 
 /** Who the local sign-in offers: enabled accounts, the starter people first. */
 function signInPeople(organisation: readonly SimPerson[]): SignInPerson[] {
@@ -154,11 +188,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     people: organisation,
     busy: options.busy ?? demo?.busy ?? [],
   });
-  // Tandem's own app registration, as the Bicep grants it; its secret exists only in memory.
-  const app = issuer.registerClient(
-    { 'https://graph.microsoft.com': TANDEM_GRAPH_PERMISSIONS },
-    DEMO_API_CLIENT_ID,
-  );
+  // Tandem's own app registration, as Bicep and infra/exchange-rbac.ps1 grant it; its secret
+  // exists only in memory.
+  const app = registerTandemApp(issuer, graph, ORGANISER.id, DEMO_API_CLIENT_ID);
   const env: Record<string, string> = {
     TANDEM_TENANT_ID: DEMO_TENANT_ID,
     TANDEM_CLIENT_ID: DEMO_API_CLIENT_ID,
@@ -166,7 +198,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     TANDEM_ISSUER: issuer.issuer,
     TANDEM_JWKS_URL: issuer.jwksUrl,
     TANDEM_STORAGE_CONNECTION: storage.connectionString,
-    TANDEM_GRAPH_URL: graph.url,
+    TANDEM_GRAPH_URL: options.graphUrl ?? graph.url,
     TANDEM_AUTHORITY: issuer.authority!,
     TANDEM_CLIENT_SECRET: app.secret,
   };

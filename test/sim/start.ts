@@ -11,7 +11,15 @@ async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? process.env.TANDEM_PORT ?? 7071);
   console.log('Building the tab…');
   const staticDir = await ensureTabBuilt();
-  const stack = await startLocalStack({ port, staticDir, bookingWorker: true, timers: true });
+  // TANDEM_GRAPH_URL points the backend at another Graph endpoint than the bundled simulator.
+  const graphUrl = process.env.TANDEM_GRAPH_URL || undefined;
+  const stack = await startLocalStack({
+    port,
+    staticDir,
+    bookingWorker: true,
+    timers: true,
+    graphUrl,
+  });
   // A living demo unless asked for an empty start (`npm start -- --empty` or TANDEM_DEMO=empty).
   const empty = process.argv.includes('--empty') || process.env.TANDEM_DEMO === 'empty';
   if (!empty) {
@@ -33,9 +41,11 @@ async function main(): Promise<void> {
       '',
       'Tandem is running locally.',
       `  Open the tab:        ${stack.url}/`,
-      `  API:                 ${stack.url}/api/health`,
+      `  API:                 ${stack.url}/api/health (storage and Graph reachability)`,
       `  Sign-in (issuer):    ${stack.issuer.url}/${stack.issuer.tenantId}/v2.0/.well-known/openid-configuration`,
-      `  Microsoft Graph:     ${stack.graph.serviceRoot} (simulated; a token: ${stack.graph.url}/_sim/token)`,
+      graphUrl
+        ? `  Microsoft Graph:     ${graphUrl} (TANDEM_GRAPH_URL; tokens from the issuer above)`
+        : `  Microsoft Graph:     ${stack.graph.serviceRoot} (simulated; a token: ${stack.graph.url}/_sim/token)`,
       `  Its certificate:     ${process.env.NODE_EXTRA_CA_CERTS} (curl --cacert …)`,
       `  Table storage:       ${stack.storage.tableUrl}`,
       empty

@@ -1,3 +1,4 @@
+import { isHealthy } from '../domain/health';
 import { APP_ROLES } from './auth';
 import type { Me } from './contracts';
 import { HttpProblem } from './problems';
@@ -19,13 +20,32 @@ import { sessionRoutes } from './routes/sessions';
  */
 export const routes: AnyRoute[] = [
   defineRoute({
+    // Liveness: the host and the pipeline answer, nothing else is touched (the benches' anchor).
+    name: 'ping',
+    method: 'GET',
+    path: '/ping',
+    access: 'anonymous',
+    handler: async () => ({ status: 204 }),
+  }),
+  defineRoute({
+    // Readiness for an admin after a deploy (docs/deploy.md): storage and Graph, cached 30 s. Its
+    // 503 is deliberate, the only one a route answers: monitors read the status code.
     name: 'health',
     method: 'GET',
     path: '/health',
     access: 'anonymous',
-    handler: async ({ services }) => ({
-      body: { status: 'ok', time: services.clock.now().toISOString() },
-    }),
+    handler: async ({ services }) => {
+      const report = await services.health.check();
+      const healthy = isHealthy(report);
+      return {
+        status: healthy ? 200 : 503,
+        body: {
+          status: healthy ? 'ok' : 'unhealthy',
+          ...report,
+          time: services.clock.now().toISOString(),
+        },
+      };
+    },
   }),
   defineRoute({
     name: 'me',

@@ -142,6 +142,13 @@ export async function bookPair(deps: BookingDeps, pairId: string): Promise<Booki
           const found = availability.find(
             (a) => a.address.toLowerCase() === person.mail!.toLowerCase(),
           );
+          // Tandem's app reaches the organiser mailbox alone (Exchange RBAC for Applications); the
+          // docs do not say getSchedule then serves others' free/busy, so a refusal is possible
+          // (ErrorNoFreeBusyAccess, https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/responsecode):
+          // say so, not "no mailbox" (docs/graph.md, "Mailbox scope").
+          if (found?.error === 'ErrorNoFreeBusyAccess') {
+            return { code: 'noFreeBusy', personId: person.id };
+          }
           if (!found || found.error || !found.workingHours) {
             return { code: 'noMailbox', personId: person.id };
           }

@@ -3,6 +3,7 @@ import type { BookingQueue } from './booking-queue';
 import type { BookingStore } from './bookings';
 import type { Clock } from './clock';
 import type { DirectoryRefresh, DirectorySnapshot } from './directory';
+import type { HealthCheck } from './health';
 import type { MatchingStore } from './matching';
 import type { PairSpaceStore } from './pair-space';
 import type { PairStore } from './pairs';
@@ -35,4 +36,6 @@ export interface Services {
   bookings: BookingStore;
   /** Proposes free slots for one session and moves it (the pair's members). */
   sessions: SessionMover;
+  /** Whether storage and Graph answer (`GET /api/health`). */
+  health: HealthCheck;
 }

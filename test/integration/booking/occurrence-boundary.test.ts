@@ -1,6 +1,4 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { createGraphClient } from '../../../functions/src/adapters/graph/graph-client';
-import { loadConfig } from '../../../functions/src/config';
 import type { Booking } from '../../../functions/src/domain/booking/booking';
 import { bookPair } from '../../../functions/src/jobs/booking';
 import { followUpProgramme } from '../../../functions/src/jobs/follow-up';
@@ -57,9 +55,9 @@ test('only moves Outlook accepts are offered; a move Outlook refuses is a clean 
   ).rejects.toBeInstanceOf(OccurrenceBoundaryError);
 
   // The mentee is busy from the fifth session's day for a week: any move of it goes earlier.
-  const graph = createGraphClient(loadConfig(stack.env));
+  // (The mentee adds it in Outlook: Tandem's app reaches the organiser mailbox only.)
   const dayStart = Date.parse(`${dateIn(zone, fourth.start)}T00:00:00Z`) - 2 * 3_600_000;
-  await graph.api(`/users/${mentee.id}/events`).post({
+  stack.graph.calendars.create(mentee.id, {
     subject: 'Conference',
     start: utc(dayStart),
     end: utc(dayStart + 8 * DAY),

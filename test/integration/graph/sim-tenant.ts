@@ -44,6 +44,8 @@ export async function startSimTenant(
     people,
     extraRoutes: options.extraRoutes,
   });
+  // A tenant-wide app that exercises the simulator's own routes (mailbox settings too, which
+  // Tandem never reads); Tandem's grant is test/sim/stack.ts registerTandemApp.
   const roles = options.roles ?? ['User.Read.All', 'MailboxSettings.Read', 'Calendars.ReadWrite'];
   const app = issuer.registerClient({ 'https://graph.microsoft.com': roles }, API);
   const configOf = (clientId: string, secret: string) =>

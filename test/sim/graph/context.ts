@@ -1,5 +1,7 @@
 /** What every simulated Graph resource may ask of the simulated tenant. */
 
+import type { GraphCaller } from './router';
+
 /** The part of a simulated person that calendars need (Graph property names). */
 export interface SimMailboxOwner {
   id: string;
@@ -25,4 +27,9 @@ export interface SimContext {
   now(): Date;
   /** A person by object id, userPrincipalName or mail (case-insensitive); disabled people too. */
   findUser(idOrAddress: string): SimMailboxOwner | undefined;
+  /**
+   * Whether an app-only caller reaches this mailbox with one of `permissions` (tenant-wide or
+   * through Exchange RBAC for Applications); absent: by its token's roles alone.
+   */
+  appReaches?(caller: GraphCaller, permissions: readonly string[], mailboxId: string): boolean;
 }

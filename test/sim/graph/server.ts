@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import graphPermissions from '../../../infra/graph-permissions.json';
 import { type FaultRule, Faults } from './faults';
 import {
   createRouter,
@@ -21,6 +22,8 @@ export const GRAPH_AUDIENCES = [
   '00000003-0000-0000-c000-000000000000',
 ];
 const MAX_BATCH = 20;
+/** Tandem's application permissions, from the one list (infra/graph-permissions.json). */
+export const TANDEM_APPLICATION_PERMISSIONS = graphPermissions.application.map((p) => p.permission);
 const MAX_BODY = 4 * 1024 * 1024;
 
 export interface GraphServerOptions {
@@ -91,9 +94,23 @@ function callerOf(claims: Record<string, unknown>): GraphCaller {
   };
 }
 
-function isPermitted(route: GraphRoute, caller: GraphCaller): boolean {
+/**
+ * Delegated calls by their scopes; app-only calls by their roles, and a mailbox call also by an
+ * Exchange RBAC assignment scoped to that mailbox (tenant.ts `appReaches`). An app whose scope
+ * leaves a mailbox out gets 403 ErrorAccessDenied there
+ * (https://learn.microsoft.com/en-us/exchange/permissions-online/application-rbac).
+ */
+function isPermitted(
+  route: GraphRoute,
+  caller: GraphCaller,
+  tenant: SimTenant,
+  mailboxId: string | undefined,
+): boolean {
   if (caller.userId) return route.permissions.delegated.some((p) => caller.scopes.includes(p));
-  return route.permissions.application.some((p) => caller.roles.includes(p));
+  if (route.permissions.application.some((p) => caller.roles.includes(p))) return true;
+  return (
+    mailboxId !== undefined && tenant.appReaches(caller, route.permissions.application, mailboxId)
+  );
 }
 
 function lowerHeaders(headers: Record<string, unknown>): Record<string, string | undefined> {
@@ -159,7 +176,9 @@ export async function startGraphServer(options: GraphServerOptions): Promise<Gra
       const { route, params } = match;
       const key = `${route.method} ${route.pattern}`;
       stats.byRoute[key] = (stats.byRoute[key] ?? 0) + 1;
-      if (!isPermitted(route, request.caller)) {
+      const mailbox = route.mailbox?.(params);
+      const mailboxId = mailbox ? (options.tenant.findUser(mailbox)?.id ?? mailbox) : undefined;
+      if (!isPermitted(route, request.caller, options.tenant, mailboxId)) {
         throw route.mailbox
           ? new GraphError(
               403,
@@ -172,12 +191,7 @@ export async function startGraphServer(options: GraphServerOptions): Promise<Gra
               'Insufficient privileges to complete the operation.',
             );
       }
-      const mailbox = route.mailbox?.(params);
-      const release = throttling.admit(
-        request.caller.appId,
-        mailbox ? (options.tenant.findUser(mailbox)?.id ?? mailbox) : undefined,
-        Date.now(),
-      );
+      const release = throttling.admit(request.caller.appId, mailboxId, Date.now());
       try {
         if (mailbox && mailboxWorkMs > 0) await sleep(mailboxWorkMs);
         return await route.handler(request, params);
@@ -361,13 +375,35 @@ export async function startGraphServer(options: GraphServerOptions): Promise<Gra
       return { status: 200, body: { now: tenant.now().toISOString() } };
     }
     if (path === '/_sim/token' && method === 'GET' && options.mintToken) {
-      const roles = (query.get('roles') ?? 'User.Read.All,MailboxSettings.Read,Calendars.ReadWrite')
+      // By default every application permission of Tandem's one list, tenant-wide (for curl).
+      const roles = (query.get('roles') ?? TANDEM_APPLICATION_PERMISSIONS.join(','))
         .split(',')
         .filter(Boolean);
       return {
         status: 200,
         body: { token_type: 'Bearer', access_token: await options.mintToken(roles) },
       };
+    }
+    const rbacApp = /^\/_sim\/exchange-rbac\/([^/]+)$/.exec(path)?.[1];
+    if (rbacApp) {
+      // New-ManagementRoleAssignment / Remove-ManagementRoleAssignment for one app (exchange-rbac.ts).
+      if (method === 'GET')
+        return { status: 200, body: { value: tenant.exchangeRbac.list(rbacApp) } };
+      if (method === 'DELETE') {
+        tenant.exchangeRbac.revoke(rbacApp);
+        return { status: 204 };
+      }
+      if (method === 'PUT') {
+        const b = (body ?? {}) as { permissions?: unknown; mailboxes?: unknown };
+        if (!Array.isArray(b.permissions) || !Array.isArray(b.mailboxes)) {
+          return { status: 400, body: { error: 'permissions and mailboxes must be arrays' } };
+        }
+        const ids = b.mailboxes.map((m) => tenant.findUser(String(m))?.id);
+        if (ids.some((id) => !id)) return { status: 404, body: { error: 'No such mailbox' } };
+        tenant.exchangeRbac.revoke(rbacApp);
+        tenant.exchangeRbac.assign(rbacApp, b.permissions.map(String), ids as string[]);
+        return { status: 200, body: { value: tenant.exchangeRbac.list(rbacApp) } };
+      }
     }
     if (path === '/_sim/users' && method === 'POST') {
       try {

@@ -1,4 +1,6 @@
 import type { SimContext, SimMailboxOwner } from './context';
+import { ExchangeRbac } from './exchange-rbac';
+import type { GraphCaller } from './router';
 
 /** A person in the simulated directory: Graph user property names, plus the manager link. */
 export interface SimPerson extends SimMailboxOwner {
@@ -86,6 +88,18 @@ export class SimTenant implements SimContext {
    * error with error codes such as `syncStateNotFound`" (same page, "Token duration").
    */
   deltaExpiry: DeltaExpiryForm = 'gone';
+  /** Mailbox permissions given per app and mailbox (the production setup: see exchange-rbac.ts). */
+  readonly exchangeRbac = new ExchangeRbac();
+
+  /**
+   * Whether an app-only caller reaches a mailbox with one of `permissions`: tenant-wide, from its
+   * token's roles (granted in Entra ID), or through an Exchange RBAC assignment scoped to it. The
+   * two add up (https://learn.microsoft.com/en-us/exchange/permissions-online/application-rbac).
+   */
+  appReaches(caller: GraphCaller, permissions: readonly string[], mailboxId: string): boolean {
+    if (permissions.some((p) => caller.roles.includes(p))) return true;
+    return this.exchangeRbac.allows(caller.appId, permissions, mailboxId);
+  }
   /** Ids in insertion order: listings page through a stable order, like Graph's. */
   private order: string[] = [];
   private listed: SimPerson[] | undefined;

@@ -69,11 +69,19 @@ function isNotFound(error: unknown): boolean {
   return error instanceof GraphError && error.statusCode === 404;
 }
 
+/**
+ * Every calendar call asks for immutable ids: an event's id then stays the same when it moves
+ * between folders, so the ids booking stores stay valid. The header "only applies to the request
+ * it is included with" (https://learn.microsoft.com/graph/outlook-immutable-id).
+ */
+export const PREFER_IMMUTABLE_ID = 'IdType="ImmutableId"';
+
 /** Graph calendars for booking and follow-up: app-only, through one organiser mailbox. */
 export function graphCalendar(
-  client: Client,
+  graph: Client,
   gate: MailboxGate = processMailboxGate(),
 ): CalendarPort {
+  const client = { api: (path: string) => graph.api(path).header('Prefer', PREFER_IMMUTABLE_ID) };
   // Every Graph call to a mailbox passes this one gate (ports/mailbox-gate.ts).
   const withMailbox = <T>(mailbox: string, work: () => Promise<T>) => gate.run(mailbox, work);
   const providers = new Map<string, { at: number; value: Promise<string[]> }>();
@@ -206,7 +214,7 @@ export function graphCalendar(
           .api(`${user(organizer)}/events/${encodeURIComponent(eventId)}/instances`)
           .query({ startDateTime: start.toISOString(), endDateTime: end.toISOString() })
           .select('id,start,end,type,isCancelled')
-          .header('Prefer', 'outlook.timezone="UTC"')
+          .header('Prefer', `${PREFER_IMMUTABLE_ID}, outlook.timezone="UTC"`)
           .get(),
       )) as { value: (GraphEvent & SeriesOccurrenceWire)[]; '@odata.nextLink'?: string };
       for (;;) {
@@ -222,7 +230,7 @@ export function graphCalendar(
         const next = page['@odata.nextLink'];
         if (!next) break;
         page = await withMailbox(organizer, () =>
-          client.api(next).header('Prefer', 'outlook.timezone="UTC"').get(),
+          client.api(next).header('Prefer', `${PREFER_IMMUTABLE_ID}, outlook.timezone="UTC"`).get(),
         );
       }
       // Graph does not order instances by date.

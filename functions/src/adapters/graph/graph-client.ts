@@ -11,10 +11,12 @@ import {
   RetryHandler,
   RetryHandlerOptions,
 } from '@microsoft/microsoft-graph-client';
-import type { BackendConfig } from '../../config';
+import { type BackendConfig, CLOUDS } from '../../config';
 
-const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
-const ENTRA_HOST = 'login.microsoftonline.com';
+/** Entra's hosts, which msal-node knows; any other authority (the local tenant) is named to it. */
+const ENTRA_HOSTS = new Set(Object.values(CLOUDS).map((c) => new URL(c.login).host));
+/** Graph's hosts, which the client sends tokens to unasked; any other must be named. */
+const GRAPH_HOSTS = new Set(Object.values(CLOUDS).map((c) => new URL(c.graph).hostname));
 
 /**
  * App-only credentials for Graph. In Azure the user-assigned managed identity's token is the
@@ -27,7 +29,7 @@ function confidentialClient(config: BackendConfig): ConfidentialClientApplicatio
     clientId: config.clientId,
     authority: config.authority,
     // Outside Entra's public cloud (the local tenant) msal-node must not ask Entra to discover it.
-    ...(authorityHost !== ENTRA_HOST ? { knownAuthorities: [authorityHost] } : {}),
+    ...(!ENTRA_HOSTS.has(authorityHost) ? { knownAuthorities: [authorityHost] } : {}),
   };
   if (config.clientSecret) {
     return new ConfidentialClientApplication({
@@ -97,7 +99,8 @@ export function createGraphClient(config: BackendConfig): Client {
   const host = new URL(config.graphUrl).hostname;
   const authProvider = {
     getAccessToken: async () => {
-      const result = await cca.acquireTokenByClientCredential({ scopes: [GRAPH_SCOPE] });
+      // The cloud's scope (config.ts CLOUDS), wherever TANDEM_GRAPH_URL points.
+      const result = await cca.acquireTokenByClientCredential({ scopes: [config.graphScope] });
       if (!result) throw new Error('No Graph token was issued');
       return result.accessToken;
     },
@@ -112,7 +115,7 @@ export function createGraphClient(config: BackendConfig): Client {
     baseUrl: `${config.graphUrl}/`,
     defaultVersion: 'v1.0',
     // The client only sends the token to hosts it knows; the simulator's must be named (no port).
-    ...(host !== 'graph.microsoft.com' ? { customHosts: new Set([host]) } : {}),
+    ...(!GRAPH_HOSTS.has(host) ? { customHosts: new Set([host]) } : {}),
     middleware: chain,
   });
 }

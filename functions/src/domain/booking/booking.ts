@@ -12,6 +12,8 @@ export type BookingRefusal =
   | { code: 'reportingLine'; line: string[] }
   | { code: 'notInDirectory'; personId: string }
   | { code: 'noMailbox'; personId: string }
+  /** The organiser mailbox may not read this person's free/busy (Exchange sharing, RBAC scope). */
+  | { code: 'noFreeBusy'; personId: string }
   | { code: 'noTeamsMeetings'; organizer: string }
   | { code: 'noJoinUrl' }
   | { code: 'noSchedule'; reason: string }

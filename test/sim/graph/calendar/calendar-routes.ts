@@ -5,6 +5,7 @@ import {
   type AttendeeReply,
   type CalendarItem,
   CalendarStore,
+  OUT_OF_SCOPE_SCHEDULE_MODES,
   type TransactionIdMode,
 } from './calendar-store';
 import { DAY_MS, ianaZone, instantOf, parseQueryInstant, utcToWall } from './zones';
@@ -557,12 +558,19 @@ export function calendarRoutes(
         const to = instantOf(body.endTime as never);
         const interval =
           body.availabilityViewInterval == null ? 30 : Number(body.availabilityViewInterval);
+        const { caller } = request;
+        // An app scoped by Exchange RBAC reaches the organiser's mailbox, not those it asks about.
+        const reaches = (mailboxId: string) =>
+          caller.userId !== undefined ||
+          (ctx.appReaches?.(caller, SCHEDULE.application, mailboxId) ??
+            SCHEDULE.application.some((p) => caller.roles.includes(p)));
         const value = store.getSchedule(
           body.schedules.map(String),
           from,
           to,
           interval,
           zone ?? 'UTC',
+          reaches,
         );
         return {
           status: 200,
@@ -694,7 +702,9 @@ function formatIn(at: number, zone: string): string {
  * serve its zone as a customTimeZone (`PUT /_sim/calendar/{userId}/customTimeZone true|false`),
  * and choose what a repeated transactionId does
  * (`PUT /_sim/calendar/transactionIdMode "dedupe"|"noDedupe"|"rejectRepeat"`) and whether
- * getSchedule's statuses come capitalised (`PUT /_sim/calendar/capitalisedStatuses true|false`).
+ * getSchedule's statuses come capitalised (`PUT /_sim/calendar/capitalisedStatuses true|false`)
+ * and what it gives for people outside the app's mailbox scope
+ * (`PUT /_sim/calendar/outOfScopeSchedules "freeBusy"|"error"`).
  */
 export function calendarControl(store: CalendarStore) {
   return (method: string, path: string, body: unknown): GraphResponse | undefined => {
@@ -727,6 +737,17 @@ export function calendarControl(store: CalendarStore) {
         if (!mode)
           return { status: 400, body: { error: `mode must be one of ${modes.join(', ')}` } };
         store.transactionIdMode = mode;
+        return { status: 204 };
+      }
+      if (method === 'PUT' && path === '/_sim/calendar/outOfScopeSchedules') {
+        const mode = OUT_OF_SCOPE_SCHEDULE_MODES.find((m) => m === body);
+        if (!mode) {
+          return {
+            status: 400,
+            body: { error: `mode must be one of ${OUT_OF_SCOPE_SCHEDULE_MODES.join(', ')}` },
+          };
+        }
+        store.outOfScopeSchedules = mode;
         return { status: 204 };
       }
       if (method === 'PUT' && path === '/_sim/calendar/capitalisedStatuses') {

@@ -139,10 +139,14 @@ export interface ScheduleItem {
   end: DateTimeTimeZone;
 }
 
+/** A schedule item as free/busy alone shows it: no subject, location or flags. */
+export type FreeBusyItem = Pick<ScheduleItem, 'status' | 'start' | 'end'> &
+  Partial<Omit<ScheduleItem, 'status' | 'start' | 'end'>>;
+
 export interface ScheduleInformation {
   scheduleId: string;
   availabilityView: string;
-  scheduleItems: ScheduleItem[];
+  scheduleItems: (ScheduleItem | FreeBusyItem)[];
   workingHours?: SimMailboxOwner['mailboxSettings']['workingHours'];
   error?: { message: string; responseCode: string };
 }
@@ -226,10 +230,28 @@ function parseDateTimeTimeZone(value: unknown, name: string): DateTimeTimeZone {
  */
 export type TransactionIdMode = 'dedupe' | 'noDedupe' | 'rejectRepeat';
 
+/**
+ * What getSchedule through the organiser's mailbox gives for people outside the app's Exchange
+ * RBAC scope. The call works on the organiser's mailbox, which is in scope; the people asked about
+ * are not. The concept page says the requested user controls what comes back (free/busy and
+ * working hours, or also subject and location: https://learn.microsoft.com/graph/outlook-get-free-busy-schedule,
+ * "Event data returned"), and Outlook shares free/busy with the whole organisation by default; the
+ * RBAC page says nothing about getSchedule
+ * (https://learn.microsoft.com/en-us/exchange/permissions-online/application-rbac). So both are
+ * modes: `freeBusy` (default) answers status, start and end only (no subject, location or
+ * privacy flag) with working hours; `error` answers each such person as an error item with
+ * Exchange's `ErrorNoFreeBusyAccess`
+ * (https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/responsecode).
+ */
+export const OUT_OF_SCOPE_SCHEDULE_MODES = ['freeBusy', 'error'] as const;
+export type OutOfScopeScheduleMode = (typeof OUT_OF_SCOPE_SCHEDULE_MODES)[number];
+
 export class CalendarStore {
   transactionIdMode: TransactionIdMode = 'dedupe';
   /** getSchedule's scheduleItems status capitalised ("Busy"), as the concept page shows it. */
   capitalisedStatuses = false;
+  /** getSchedule for people outside the caller's mailbox scope (see OutOfScopeScheduleMode). */
+  outOfScopeSchedules: OutOfScopeScheduleMode = 'freeBusy';
   private readonly copies = new Map<string, Copy>();
   private readonly mailboxes = new Map<string, Set<Copy>>();
   private readonly transactions = new Map<string, Copy>();
@@ -1004,7 +1026,17 @@ export class CalendarStore {
     to: number,
     intervalMinutes: number,
     zoneName = 'UTC',
+    /** Whether the caller reaches this mailbox itself (its details); the rest get free/busy. */
+    reaches: (mailboxId: string) => boolean = () => true,
   ): ScheduleInformation[] {
+    // Limits: "up to 20 entities at once" and "The time period to look up must be less than 62
+    // days" (https://learn.microsoft.com/graph/outlook-get-free-busy-schedule, "Limits and error
+    // conditions"); availabilityViewInterval "minimum is 5, maximum is 1440"
+    // (https://learn.microsoft.com/graph/api/calendar-getschedule, Request body). Neither page
+    // names the error codes: a period too long is Exchange's ErrorTimeIntervalTooBig ("the time
+    // window that was specified is larger than the allowed limit",
+    // https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/responsecode);
+    // the others are ErrorInvalidParameter, our choice.
     if (schedules.length === 0 || schedules.length > 20) {
       throw badRequest(
         'The number of schedules must be between 1 and 20.',
@@ -1022,7 +1054,7 @@ export class CalendarStore {
     if (to - from >= 62 * DAY_MS) {
       throw badRequest(
         'The requested time duration exceeds the limit of 62 days.',
-        'ErrorInvalidTimeInterval',
+        'ErrorTimeIntervalTooBig',
       );
     }
     const interval = intervalMinutes * 60_000;
@@ -1040,31 +1072,50 @@ export class CalendarStore {
           },
         };
       }
+      const detailed = reaches(person.id);
+      if (!detailed && this.outOfScopeSchedules === 'error') {
+        return {
+          scheduleId: address,
+          availabilityView: '',
+          scheduleItems: [],
+          error: {
+            message: `The app has no free/busy access to '${address}'.`,
+            responseCode: 'ErrorNoFreeBusyAccess',
+          },
+        };
+      }
       const strength = new Array<number>(slots).fill(0);
       const view = new Array<ShowAs>(slots).fill('free');
-      const scheduleItems: ScheduleItem[] = [];
+      const scheduleItems: (ScheduleItem | FreeBusyItem)[] = [];
       for (const item of this.calendarView(person.id, from, to)) {
         const status = this.showAs(item);
         if (status === 'free') continue;
-        const details = this.details(item);
-        const isPrivate = details.sensitivity === 'private';
-        scheduleItems.push({
-          isPrivate,
-          // The concept page shows "Busy", "Tentative"
-          // (https://learn.microsoft.com/graph/outlook-get-free-busy-schedule); the API page lower
-          // case (https://learn.microsoft.com/graph/api/calendar-getschedule): both are served.
-          status: this.capitalisedStatuses
-            ? ((status.charAt(0).toUpperCase() + status.slice(1)) as ShowAs)
-            : status,
-          subject: isPrivate ? '' : details.subject,
-          location: isPrivate ? '' : details.location,
-          isMeeting: item.copy.meeting.attendees.length > 0,
-          isRecurring: item.type === 'occurrence' || item.type === 'exception',
-          isException: item.type === 'exception',
-          isReminderSet: details.isReminderOn,
-          start: dateTimeIn(item.startMs, zoneName),
-          end: dateTimeIn(item.endMs, zoneName),
-        });
+        // The concept page shows "Busy", "Tentative"
+        // (https://learn.microsoft.com/graph/outlook-get-free-busy-schedule); the API page lower
+        // case (https://learn.microsoft.com/graph/api/calendar-getschedule): both are served.
+        const shown = this.capitalisedStatuses
+          ? ((status.charAt(0).toUpperCase() + status.slice(1)) as ShowAs)
+          : status;
+        const start = dateTimeIn(item.startMs, zoneName);
+        const end = dateTimeIn(item.endMs, zoneName);
+        if (detailed) {
+          const details = this.details(item);
+          const isPrivate = details.sensitivity === 'private';
+          scheduleItems.push({
+            isPrivate,
+            status: shown,
+            subject: isPrivate ? '' : details.subject,
+            location: isPrivate ? '' : details.location,
+            isMeeting: item.copy.meeting.attendees.length > 0,
+            isRecurring: item.type === 'occurrence' || item.type === 'exception',
+            isException: item.type === 'exception',
+            isReminderSet: details.isReminderOn,
+            start,
+            end,
+          });
+        } else {
+          scheduleItems.push({ status: shown, start, end });
+        }
         const first = Math.max(0, Math.floor((item.startMs - from) / interval));
         const last = Math.min(slots - 1, Math.ceil((item.endMs - from) / interval) - 1);
         for (let i = first; i <= last; i++) {

@@ -96,15 +96,54 @@ describe('getSchedule', () => {
   });
 
   it.each([
-    ['21 schedules', Array.from({ length: 21 }, () => NURIA.mail), 0, 30],
-    ['62 days', [NURIA.mail], 62, 30],
-    ['an interval under 5 minutes', [NURIA.mail], 1, 4],
-    ['an interval over 1440 minutes', [NURIA.mail], 1, 1441],
-  ])('refuses %s with 400', (_what, schedules, days, interval) => {
+    ['21 schedules', Array.from({ length: 21 }, () => NURIA.mail), 0, 30, 'ErrorInvalidParameter'],
+    ['62 days', [NURIA.mail], 62, 30, 'ErrorTimeIntervalTooBig'],
+    ['an interval under 5 minutes', [NURIA.mail], 1, 4, 'ErrorInvalidParameter'],
+    ['an interval over 1440 minutes', [NURIA.mail], 1, 1441, 'ErrorInvalidParameter'],
+  ])('refuses %s with 400', (_what, schedules, days, interval, code) => {
     const store = nuriaDay();
     const from = at('00:00');
     const to = days === 0 ? at('12:00') : from + days * 86_400_000;
-    expect(graphError(() => store.getSchedule(schedules, from, to, interval)).status).toBe(400);
+    const error = graphError(() => store.getSchedule(schedules, from, to, interval));
+    expect([error.status, error.code]).toEqual([400, code]);
+  });
+
+  it('gives free/busy alone for a mailbox the caller does not reach (mode freeBusy)', () => {
+    const store = nuriaDay();
+    const [schedule] = store.getSchedule(
+      [NURIA.mail],
+      at('08:00'),
+      at('12:00'),
+      30,
+      'UTC',
+      () => false,
+    );
+    expect(schedule?.availabilityView).toBe('00224133');
+    expect(schedule?.scheduleItems[0]).toEqual({
+      status: 'busy',
+      start: { dateTime: '2026-03-10T09:00:00.0000000', timeZone: 'UTC' },
+      end: { dateTime: '2026-03-10T10:00:00.0000000', timeZone: 'UTC' },
+    });
+    expect(schedule?.scheduleItems.some((i) => 'subject' in i)).toBe(false);
+    expect(schedule?.workingHours).toEqual(NURIA.mailboxSettings.workingHours);
+  });
+
+  it('answers a mailbox the caller does not reach with ErrorNoFreeBusyAccess (mode error)', () => {
+    const store = nuriaDay();
+    store.outOfScopeSchedules = 'error';
+    const [nuria, luis] = store.getSchedule(
+      [NURIA.mail, LUIS.mail],
+      at('08:00'),
+      at('12:00'),
+      30,
+      'UTC',
+      (id) => id === LUIS.id,
+    );
+    expect(nuria).toMatchObject({
+      scheduleItems: [],
+      error: { responseCode: 'ErrorNoFreeBusyAccess' },
+    });
+    expect(luis?.error).toBeUndefined();
   });
 
   it('accepts 20 schedules over 61 days', () => {

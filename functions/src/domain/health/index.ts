@@ -1,0 +1,1 @@
+export { cachedHealthCheck, HEALTH_TTL_MS, isHealthy } from './health-check';
