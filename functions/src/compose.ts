@@ -1,9 +1,11 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { ManagedIdentityCredential } from '@azure/identity';
 import { graphCalendar } from './adapters/graph/calendar';
 import { graphDirectorySource } from './adapters/graph/directory-delta';
 import { createGraphClient } from './adapters/graph/graph-client';
+import { graphSubscriptions } from './adapters/graph/subscriptions';
 import { bookingQueue, type QueueConnection } from './adapters/queues/booking-queue';
+import { calendarChangeQueue } from './adapters/queues/calendar-change-queue';
 import { applicationTable } from './adapters/tables/application-table';
 import { bookingTable } from './adapters/tables/booking-table';
 import { directoryTable } from './adapters/tables/directory-table';
@@ -12,6 +14,7 @@ import { matchingTable } from './adapters/tables/matching-table';
 import { pairSpaceTable } from './adapters/tables/pair-space-table';
 import { pairTable } from './adapters/tables/pair-table';
 import { programmeTable } from './adapters/tables/programme-table';
+import { subscriptionTable } from './adapters/tables/subscription-table';
 import type { BackendConfig } from './config';
 import { createTokenValidator } from './http/auth';
 import { createDispatcher, type Dispatcher } from './http/dispatch';
@@ -19,10 +22,17 @@ import { routes } from './http/routes';
 import { type BookingDeps, bookPair } from './jobs/booking';
 import { bookingSubjects } from './jobs/booking-subjects';
 import { requeueBookings } from './jobs/booking-sweep';
+import {
+  type EnsureResult,
+  ensureSubscription,
+  handleCalendarChange,
+  type SubscriptionDeps,
+} from './jobs/calendar-sync';
 import { endProgrammePairs } from './jobs/end-pair';
 import { followUpProgramme } from './jobs/follow-up';
 import { createOrgSync } from './jobs/org-sync';
 import { endSeries, moveSession, sessionAlternatives } from './jobs/sessions';
+import type { CalendarChangeMessage } from './ports/calendar-sync';
 import { type Clock, systemClock } from './ports/clock';
 import type { Services } from './ports/services';
 
@@ -37,6 +47,13 @@ export interface Composition {
     followUpAll(): Promise<{ checked: number; flagged: number }>;
     /** Re-queues pairs whose booking was lost or failed (a timer). */
     requeueBookings(): Promise<{ requeued: string[] }>;
+    /**
+     * Creates or renews the change-notification subscription on the organiser's events (a
+     * timer); undefined when TANDEM_NOTIFICATION_URL is not set.
+     */
+    ensureCalendarSubscription(): Promise<EnsureResult | undefined>;
+    /** One message of the `calendar-changes` queue (jobs/calendar-sync.ts). */
+    handleCalendarChange(message: CalendarChangeMessage): Promise<unknown>;
   };
 }
 
@@ -91,6 +108,8 @@ export function composeBackend(
   const connection = tableConnection(config);
   const graph = createGraphClient(config);
   const directory = directoryTable(connection);
+  const subscriptions = subscriptionTable(connection);
+  const queues = queueConnection(config, connection);
   const services: Services = {
     clock,
     newId: randomUUID,
@@ -101,13 +120,17 @@ export function composeBackend(
     matchings: matchingTable(connection),
     pairs: pairTable(connection),
     pairSpace: pairSpaceTable(connection),
-    bookingQueue: bookingQueue(queueConnection(config, connection)),
+    bookingQueue: bookingQueue(queues),
     bookings: bookingTable(connection),
     sessions: {
       alternatives: (pairId, index) => sessionAlternatives(sessionDeps(), pairId, index),
       move: (pairId, index, start) => moveSession(sessionDeps(), pairId, index, start),
       end: (pairId, reason) => endSeries(endDeps(), pairId, reason),
       endProgramme: (programme) => endProgrammePairs(programmeEndDeps(), programme),
+    },
+    calendarNotifications: {
+      subscription: (id) => subscriptions.byId(id),
+      queue: calendarChangeQueue(queues),
     },
   };
   const calendar = graphCalendar(graph);
@@ -140,7 +163,43 @@ export function composeBackend(
       now: () => clock.now(),
     };
   };
+  const subscriptionDeps = (): SubscriptionDeps | undefined =>
+    config.notificationUrl && config.organiserMailbox
+      ? {
+          store: subscriptions,
+          graph: graphSubscriptions(graph),
+          organizer: config.organiserMailbox,
+          notificationUrl: config.notificationUrl,
+          // 32 random bytes, base64url: 43 characters, under clientState's 128.
+          newSecret: () => randomBytes(32).toString('base64url'),
+          now: () => clock.now(),
+        }
+      : undefined;
+  const allBookings = async () => {
+    const out = [];
+    for (const { value: programme } of await services.programmes.list()) {
+      out.push(...(await services.bookings.listByProgramme(programme.id)));
+    }
+    return out;
+  };
   const jobs: Composition['jobs'] = {
+    async ensureCalendarSubscription() {
+      const deps = subscriptionDeps();
+      return deps ? ensureSubscription(deps) : undefined;
+    },
+    async handleCalendarChange(message) {
+      const deps = subscriptionDeps();
+      if (!deps) return { done: 'unknownSubscription' };
+      return handleCalendarChange(
+        {
+          subscriptions: deps,
+          followUp: { bookings: services.bookings, calendar, now: () => clock.now() },
+          bookings: allBookings,
+          followUpAll: () => jobs.followUpAll(),
+        },
+        message,
+      );
+    },
     bookPair: (pairId) => bookPair(bookingDeps(), pairId),
     requeueBookings: () =>
       requeueBookings({

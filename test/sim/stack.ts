@@ -3,6 +3,7 @@ import { type Composition, composeBackend } from '../../functions/src/compose';
 import { loadConfig } from '../../functions/src/config';
 import type { Dispatcher } from '../../functions/src/http/dispatch';
 import { startBookingWorker } from '../../functions/src/local/booking-worker';
+import { startCalendarChangeWorker } from '../../functions/src/local/calendar-change-worker';
 import { createLocalClock, type LocalClock } from '../../functions/src/local/local-clock';
 import { type LocalHost, startLocalHost } from '../../functions/src/local/local-host';
 import { startLocalTimers } from '../../functions/src/local/local-timers';
@@ -38,6 +39,12 @@ export interface LocalStackOptions {
   bookingWorker?: boolean;
   /** Run the follow-up and sweep timers locally (`npm start`); tests run the jobs explicitly. */
   timers?: boolean;
+  /**
+   * Two-way calendar sync (`npm start`, the change-notification tests): TANDEM_NOTIFICATION_URL
+   * points at this host, the subscription is made at start (and renewed every 30 minutes and
+   * whenever the local clock moves), and a worker consumes the `calendar-changes` queue.
+   */
+  calendarSync?: boolean;
 }
 
 /** What a person does in the seeded demo, for the sign-in screen ("mentee in …"). */
@@ -205,6 +212,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   }
   env.TANDEM_TAB_URL = host.url;
   env.TANDEM_ORGANISER_MAILBOX = ORGANISER.userPrincipalName;
+  if (options.calendarSync) env.TANDEM_NOTIFICATION_URL = `${host.url}/api/calendar/notifications`;
   // One clock for the API, the jobs and the simulator's calendars; tokens keep real time, as the
   // issuer signs them (see composeBackend's tokenClock).
   clock.onChange((now) => graph.tenant.setNow(now));
@@ -224,6 +232,26 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         log: (message, error) => console.error(`[booking] ${message}`, error),
       })
     : undefined;
+  const changeWorker = options.calendarSync
+    ? startCalendarChangeWorker({
+        connection: { kind: 'connectionString', connectionString: storage.connectionString },
+        handle: (message) => jobs.handleCalendarChange(message),
+        log: (message, error) => console.error(`[calendar-sync] ${message}`, error),
+      })
+    : undefined;
+  let subscriptionTimer: NodeJS.Timeout | undefined;
+  if (options.calendarSync) {
+    // As the `calendar-subscription` timer does in Azure (every 30 minutes), and at once when the
+    // local clock jumps (a week ahead would otherwise outlive the subscription).
+    const ensure = () =>
+      jobs
+        .ensureCalendarSubscription()
+        .catch((error) => console.error('[calendar-sync] subscription', error));
+    await jobs.ensureCalendarSubscription();
+    subscriptionTimer = setInterval(() => void ensure(), 30 * 60_000);
+    subscriptionTimer.unref();
+    clock.onChange(() => void ensure());
+  }
   const timers = options.timers
     ? startLocalTimers({
         jobs,
@@ -260,6 +288,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     jobs,
     close: async () => {
       await timers?.stop();
+      clearInterval(subscriptionTimer);
+      await changeWorker?.stop();
       await worker?.stop();
       await host.close();
       await graph.close();

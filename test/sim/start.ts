@@ -11,7 +11,13 @@ async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? process.env.TANDEM_PORT ?? 7071);
   console.log('Building the tab…');
   const staticDir = await ensureTabBuilt();
-  const stack = await startLocalStack({ port, staticDir, bookingWorker: true, timers: true });
+  const stack = await startLocalStack({
+    port,
+    staticDir,
+    bookingWorker: true,
+    timers: true,
+    calendarSync: true,
+  });
   // A living demo unless asked for an empty start (`npm start -- --empty` or TANDEM_DEMO=empty).
   const empty = process.argv.includes('--empty') || process.env.TANDEM_DEMO === 'empty';
   if (!empty) {

@@ -80,6 +80,7 @@ const dispatcher = createDispatcher(routes, validator, {
   pairs: unreachable as unknown as Services['pairs'],
   pairSpace: unreachable as unknown as Services['pairSpace'],
   bookingQueue: unreachable as unknown as Services['bookingQueue'],
+  calendarNotifications: unreachable as unknown as Services['calendarNotifications'],
 });
 
 function request(

@@ -1,6 +1,7 @@
 import type { ApplicationStore } from './applications';
 import type { BookingQueue } from './booking-queue';
 import type { BookingStore } from './bookings';
+import type { CalendarNotificationIntake } from './calendar-sync';
 import type { Clock } from './clock';
 import type { DirectoryRefresh, DirectorySnapshot } from './directory';
 import type { MatchingStore } from './matching';
@@ -35,4 +36,6 @@ export interface Services {
   bookings: BookingStore;
   /** Proposes free slots for one session and moves it (the pair's members). */
   sessions: SessionMover;
+  /** Graph's change notifications: the subscriptions' secrets, and the queue they go to. */
+  calendarNotifications: CalendarNotificationIntake;
 }
