@@ -134,6 +134,8 @@ export interface LocalStack {
   env: Record<string, string>;
   /** The backend's background jobs, for tests that run them explicitly. */
   jobs: Composition['jobs'];
+  /** With `calendarSync`: each `calendar-changes` message the local worker handled, and how. */
+  readonly calendarChanges: { message: unknown; outcome: unknown }[];
   close(): Promise<void>;
 }
 
@@ -232,10 +234,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         log: (message, error) => console.error(`[booking] ${message}`, error),
       })
     : undefined;
+  const calendarChanges: LocalStack['calendarChanges'] = [];
   const changeWorker = options.calendarSync
     ? startCalendarChangeWorker({
         connection: { kind: 'connectionString', connectionString: storage.connectionString },
-        handle: (message) => jobs.handleCalendarChange(message),
+        handle: async (message) => {
+          const outcome = await jobs.handleCalendarChange(message);
+          calendarChanges.push({ message, outcome });
+          return outcome;
+        },
         log: (message, error) => console.error(`[calendar-sync] ${message}`, error),
       })
     : undefined;
@@ -286,6 +293,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     },
     env,
     jobs,
+    calendarChanges,
     close: async () => {
       await timers?.stop();
       clearInterval(subscriptionTimer);

@@ -70,6 +70,8 @@ export function simSubscriptions(ctx: SimContext, store: CalendarStore, tenantId
   const subscriptions = new Map<string, Subscription>();
   const deliveries: Delivery[] = [];
   let occurrenceIdMode: OccurrenceIdMode = 'occurrence';
+  /** Off: changes are not delivered (lost, as throttled endpoints lose them; then send `missed`). */
+  let delivering = true;
   const pending = new Set<Promise<void>>();
 
   const live = (id: string): Subscription | undefined => {
@@ -187,6 +189,7 @@ export function simSubscriptions(ctx: SimContext, store: CalendarStore, tenantId
   }
 
   store.onChange((change: CalendarChange) => {
+    if (!delivering) return;
     for (const s of [...subscriptions.values()]) {
       if (!live(s.id) || s.mailboxId !== change.mailboxId) continue;
       if (!s.changeType.includes(change.changeType)) continue;
@@ -336,6 +339,7 @@ export function simSubscriptions(ctx: SimContext, store: CalendarStore, tenantId
   /**
    * Tests' controls: `GET /_sim/subscriptions` (live ones), `GET /_sim/subscriptions/deliveries`,
    * `PUT /_sim/subscriptions/occurrenceIdMode "occurrence"|"seriesMaster"`,
+   * `PUT /_sim/subscriptions/delivery true|false` (false: changes are lost, as under throttling),
    * `POST /_sim/subscriptions/{id}/lifecycle {"event": "reauthorizationRequired"|"subscriptionRemoved"|"missed"}`
    * (subscriptionRemoved also removes it, as Graph has), `POST /_sim/subscriptions/{id}/expire`.
    */
@@ -362,6 +366,10 @@ export function simSubscriptions(ctx: SimContext, store: CalendarStore, tenantId
           body: { error: `mode must be one of ${OCCURRENCE_ID_MODES.join(', ')}` },
         };
       occurrenceIdMode = mode;
+      return { status: 204 };
+    }
+    if (path === '/_sim/subscriptions/delivery' && method === 'PUT') {
+      delivering = body !== false;
       return { status: 204 };
     }
     const m = /^\/_sim\/subscriptions\/([^/]+)\/(lifecycle|expire)$/.exec(path);
