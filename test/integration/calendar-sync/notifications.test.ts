@@ -106,6 +106,16 @@ describe('the subscription', () => {
         clientState: 'x',
       }),
     ).rejects.toMatchObject({ statusCode: 400, code: 'ValidationError' });
+    // Past the 10,080 minutes an Outlook event subscription may live (subscription.md).
+    await expect(
+      graph.api('/subscriptions').post({
+        changeType: 'updated',
+        notificationUrl: notifications(),
+        resource: `/users/${ORGANISER.userPrincipalName}/events`,
+        expirationDateTime: new Date(stack.clock.now().getTime() + 10_081 * 60_000).toISOString(),
+        clientState: 'x',
+      }),
+    ).rejects.toMatchObject({ statusCode: 400, code: 'ExtensionError' });
     expect(stack.graph.subscriptions.list()).toHaveLength(1);
   });
 });
