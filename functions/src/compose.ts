@@ -1,10 +1,12 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { ManagedIdentityCredential } from '@azure/identity';
 import { graphCalendar } from './adapters/graph/calendar';
 import { graphDirectorySource } from './adapters/graph/directory-delta';
 import { createGraphClient } from './adapters/graph/graph-client';
 import { graphHealth } from './adapters/graph/graph-health';
+import { graphSubscriptions } from './adapters/graph/subscriptions';
 import { bookingQueue, type QueueConnection } from './adapters/queues/booking-queue';
+import { calendarChangeQueue } from './adapters/queues/calendar-change-queue';
 import { applicationTable } from './adapters/tables/application-table';
 import { bookingTable } from './adapters/tables/booking-table';
 import { directoryTable } from './adapters/tables/directory-table';
@@ -14,6 +16,7 @@ import { matchingTable } from './adapters/tables/matching-table';
 import { pairSpaceTable } from './adapters/tables/pair-space-table';
 import { pairTable } from './adapters/tables/pair-table';
 import { programmeTable } from './adapters/tables/programme-table';
+import { subscriptionTable } from './adapters/tables/subscription-table';
 import { tableHealth } from './adapters/tables/table-health';
 import type { BackendConfig } from './config';
 import { cachedHealthCheck } from './domain/health';
@@ -23,10 +26,17 @@ import { routes } from './http/routes';
 import { type BookingDeps, bookPair } from './jobs/booking';
 import { bookingSubjects } from './jobs/booking-subjects';
 import { requeueBookings } from './jobs/booking-sweep';
+import {
+  type EnsureResult,
+  ensureSubscription,
+  handleCalendarChange,
+  type SubscriptionDeps,
+} from './jobs/calendar-sync';
 import { endProgrammePairs } from './jobs/end-pair';
 import { followUpProgramme } from './jobs/follow-up';
 import { createOrgSync } from './jobs/org-sync';
 import { endSeries, moveSession, sessionAlternatives } from './jobs/sessions';
+import type { CalendarChangeMessage } from './ports/calendar-sync';
 import { type Clock, systemClock } from './ports/clock';
 import type { Services } from './ports/services';
 
@@ -41,6 +51,13 @@ export interface Composition {
     followUpAll(): Promise<{ checked: number; flagged: number }>;
     /** Re-queues pairs whose booking was lost or failed (a timer). */
     requeueBookings(): Promise<{ requeued: string[] }>;
+    /**
+     * Creates or renews the change-notification subscription on the organiser's events (a
+     * timer); undefined when TANDEM_NOTIFICATION_URL is not set.
+     */
+    ensureCalendarSubscription(): Promise<EnsureResult | undefined>;
+    /** One message of the `calendar-changes` queue (jobs/calendar-sync.ts). */
+    handleCalendarChange(message: CalendarChangeMessage): Promise<unknown>;
   };
 }
 
@@ -95,6 +112,8 @@ export function composeBackend(
   const connection = tableConnection(config);
   const graph = createGraphClient(config);
   const directory = directoryTable(connection);
+  const subscriptions = subscriptionTable(connection);
+  const queues = queueConnection(config, connection);
   const services: Services = {
     clock,
     newId: randomUUID,
@@ -105,7 +124,7 @@ export function composeBackend(
     matchings: matchingTable(connection),
     pairs: pairTable(connection),
     pairSpace: pairSpaceTable(connection),
-    bookingQueue: bookingQueue(queueConnection(config, connection)),
+    bookingQueue: bookingQueue(queues),
     bookings: bookingTable(connection),
     sessions: {
       alternatives: (pairId, index) => sessionAlternatives(sessionDeps(), pairId, index),
@@ -117,6 +136,10 @@ export function composeBackend(
       { storage: tableHealth(connection), graph: graphHealth(graph, config.organiserMailbox) },
       () => clock.now(),
     ),
+    calendarNotifications: {
+      subscription: (id) => subscriptions.byId(id),
+      queue: calendarChangeQueue(queues),
+    },
   };
   // Outlook's 4-per-mailbox limit holds across every instance (adapters/tables/mailbox-slot-table.ts).
   const calendar = graphCalendar(graph, mailboxSlotTable(connection));
@@ -149,7 +172,43 @@ export function composeBackend(
       now: () => clock.now(),
     };
   };
+  const subscriptionDeps = (): SubscriptionDeps | undefined =>
+    config.notificationUrl && config.organiserMailbox
+      ? {
+          store: subscriptions,
+          graph: graphSubscriptions(graph),
+          organizer: config.organiserMailbox,
+          notificationUrl: config.notificationUrl,
+          // 32 random bytes, base64url: 43 characters, under clientState's 128.
+          newSecret: () => randomBytes(32).toString('base64url'),
+          now: () => clock.now(),
+        }
+      : undefined;
+  const allBookings = async () => {
+    const out = [];
+    for (const { value: programme } of await services.programmes.list()) {
+      out.push(...(await services.bookings.listByProgramme(programme.id)));
+    }
+    return out;
+  };
   const jobs: Composition['jobs'] = {
+    async ensureCalendarSubscription() {
+      const deps = subscriptionDeps();
+      return deps ? ensureSubscription(deps) : undefined;
+    },
+    async handleCalendarChange(message) {
+      const deps = subscriptionDeps();
+      if (!deps) return { done: 'unknownSubscription' };
+      return handleCalendarChange(
+        {
+          subscriptions: deps,
+          followUp: { bookings: services.bookings, calendar, now: () => clock.now() },
+          bookings: allBookings,
+          followUpAll: () => jobs.followUpAll(),
+        },
+        message,
+      );
+    },
     bookPair: (pairId) => bookPair(bookingDeps(), pairId),
     requeueBookings: () =>
       requeueBookings({

@@ -76,6 +76,12 @@ const ConfigSchema = z
     TANDEM_CLIENT_SECRET: z.string().min(1).optional(),
     /** The licensed mailbox that organises every series (Exchange + Teams; README). */
     TANDEM_ORGANISER_MAILBOX: z.string().email().optional(),
+    /**
+     * Where Microsoft Graph posts change notifications on the organiser's events: this API's
+     * `/api/calendar/notifications` (Bicep sets it from the function app's host name). Unset, no
+     * subscription is made and the hourly follow-up alone hears changes.
+     */
+    TANDEM_NOTIFICATION_URL: secureUrl.optional(),
     /** The tab's origin: invitations link back to the pair. */
     TANDEM_TAB_URL: z.string().url().optional(),
     /** The Teams app id: when set, invitations link into Teams instead of the web tab. */
@@ -106,6 +112,7 @@ export type BackendConfig = {
   authority: string;
   clientSecret?: string;
   organiserMailbox?: string;
+  notificationUrl?: string;
   tabUrl?: string;
   teamsAppId?: string;
 };
@@ -135,6 +142,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     authority: (c.TANDEM_AUTHORITY ?? `${cloud.login}/${c.TANDEM_TENANT_ID}`).replace(/\/+$/, ''),
     clientSecret: c.TANDEM_CLIENT_SECRET,
     organiserMailbox: c.TANDEM_ORGANISER_MAILBOX,
+    notificationUrl: c.TANDEM_NOTIFICATION_URL,
     tabUrl: c.TANDEM_TAB_URL?.replace(/\/+$/, ''),
     teamsAppId: c.TANDEM_TEAMS_APP_ID,
   };

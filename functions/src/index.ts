@@ -71,3 +71,31 @@ app.timer('booking-sweep', {
     if (requeued.length > 0) context.log(`booking sweep: ${requeued.length} pairs queued again`);
   },
 });
+
+// Two-way calendar sync (docs/graph.md, "Change notifications"): the subscription on the
+// organiser's events is made or renewed every 30 minutes (it lives under 7 days; renewed with a
+// day left). One timer instance runs at a time, so two instances never make two subscriptions.
+app.timer('calendar-subscription', {
+  schedule: '0 */30 * * * *',
+  handler: async (_timer, context) => {
+    const result = await jobs.ensureCalendarSubscription();
+    if (result)
+      context.log(
+        `calendar subscription ${result.action}, until ${result.subscription.expirationDateTime}`,
+      );
+  },
+});
+
+// Each notification Graph posts to /api/calendar/notifications becomes a `calendar-changes`
+// message: the series it names is followed up at once (the hourly follow-up stays as the net).
+app.storageQueue('calendar-changes', {
+  queueName: 'calendar-changes',
+  connection: 'AzureWebJobsStorage',
+  handler: async (message, context) => {
+    const change = (typeof message === 'string' ? JSON.parse(message) : message) as Parameters<
+      typeof jobs.handleCalendarChange
+    >[0];
+    const outcome = await jobs.handleCalendarChange(change);
+    context.log(`calendar change ${change.kind}: ${JSON.stringify(outcome)}`);
+  },
+});

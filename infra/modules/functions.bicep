@@ -111,6 +111,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       TANDEM_TAB_URL: tabOrigin
       TANDEM_ORGANISER_MAILBOX: organiserMailbox
       TANDEM_TEAMS_APP_ID: teamsAppId
+      // Graph posts change notifications on the organiser's events here (docs/graph.md).
+      TANDEM_NOTIFICATION_URL: 'https://${app.properties.defaultHostName}/api/calendar/notifications'
       // The host reads at most this many bytes of a request body before our code (and its auth)
       // runs; the default is 100 MB. Tandem's largest body is 64 KiB (functions/src/http/dispatch.ts).
       // https://learn.microsoft.com/en-us/azure/azure-functions/functions-app-settings#functions_request_body_size_limit

@@ -227,6 +227,21 @@ const samples: Record<string, (who: string) => Promise<Sample>> = {
   'export-my-data': async () => ({ path: '/me/data' }),
   // Every caller has applications under review by now (the samples above made them): refused.
   'erase-my-data': async () => ({ path: '/me/data' }),
+  // Graph's change notifications: anonymous by design (Graph sends no token), checked by the
+  // clientState instead; one naming no subscription of ours is dropped with 202 whoever sends it.
+  'calendar-notifications': async () => ({
+    path: '/calendar/notifications',
+    body: {
+      value: [
+        {
+          subscriptionId: crypto.randomUUID(),
+          changeType: 'updated',
+          clientState: 'not-ours',
+          resource: `Users/${crypto.randomUUID()}/Events/AAMkAD`,
+        },
+      ],
+    },
+  }),
   'give-feedback': async () => ({
     path: `/pairs/${pairOfOthers}/sessions/0/feedback`,
     body: { rating: 5, useful: true },
@@ -312,6 +327,10 @@ const expected: Record<string, Record<Caller, number>> = {
   'programme-evaluation': expect401sThen(403, 200, 200),
   'export-my-data': expect401sThen(200, 200, 200),
   'erase-my-data': expect401sThen(409, 409, 409),
+  'calendar-notifications': Object.fromEntries(CALLERS.map((c) => [c, 202])) as Record<
+    Caller,
+    number
+  >,
   // The pair's space is its members' alone (PRODUCT rules 6 and 8): HR and advisors get
   // aggregates, never notes, so to them — and to everyone else — the pair does not exist.
   ...Object.fromEntries(

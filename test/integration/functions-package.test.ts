@@ -33,7 +33,14 @@ describe('the Azure Functions package', () => {
     const registered = [...`${stdout}${stderr}`.matchAll(/register function "([^"]+)"/g)].map(
       (m) => m[1],
     );
-    const jobs = ['org-sync', 'booking', 'booking-follow-up', 'booking-sweep'];
+    const jobs = [
+      'org-sync',
+      'booking',
+      'booking-follow-up',
+      'booking-sweep',
+      'calendar-subscription',
+      'calendar-changes',
+    ];
     expect(registered.sort()).toEqual([...routes.map((r) => r.name), ...jobs].sort());
   });
 

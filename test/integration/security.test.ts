@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { composeBackend } from '../../functions/src/compose';
 import { loadConfig } from '../../functions/src/config';
+import { routes } from '../../functions/src/http/routes';
 import {
   API_HEADERS,
   FRAME_ANCESTORS,
@@ -253,6 +254,15 @@ describe('token claims', () => {
     });
     expect(me.status).toBe(401);
     expect(((await me.json()) as { detail: string }).detail).toMatch(/no valid tid claim/);
+  });
+});
+
+describe('anonymous routes', () => {
+  it('are exactly the ones declared here: health, and Graph’s notifications (checked by clientState)', () => {
+    // A route without sign-in is a deliberate choice: adding one fails this test until it is
+    // declared here with what protects it instead.
+    const anonymous = routes.filter((r) => r.access === 'anonymous').map((r) => r.name);
+    expect(anonymous.sort()).toEqual(['calendar-notifications', 'health']);
   });
 });
 

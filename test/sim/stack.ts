@@ -3,6 +3,7 @@ import { type Composition, composeBackend } from '../../functions/src/compose';
 import { loadConfig } from '../../functions/src/config';
 import type { Dispatcher } from '../../functions/src/http/dispatch';
 import { startBookingWorker } from '../../functions/src/local/booking-worker';
+import { startCalendarChangeWorker } from '../../functions/src/local/calendar-change-worker';
 import { createLocalClock, type LocalClock } from '../../functions/src/local/local-clock';
 import { type LocalHost, startLocalHost } from '../../functions/src/local/local-host';
 import { startLocalTimers } from '../../functions/src/local/local-timers';
@@ -44,6 +45,12 @@ export interface LocalStackOptions {
    * is `issuer.jwksUrl`). The bundled simulator still runs for the tests' controls.
    */
   graphUrl?: string;
+  /**
+   * Two-way calendar sync (`npm start`, the change-notification tests): TANDEM_NOTIFICATION_URL
+   * points at this host, the subscription is made at start (and renewed every 30 minutes and
+   * whenever the local clock moves), and a worker consumes the `calendar-changes` queue.
+   */
+  calendarSync?: boolean;
 }
 
 /** What a person does in the seeded demo, for the sign-in screen ("mentee in …"). */
@@ -161,6 +168,8 @@ export interface LocalStack {
   env: Record<string, string>;
   /** The backend's background jobs, for tests that run them explicitly. */
   jobs: Composition['jobs'];
+  /** With `calendarSync`: each `calendar-changes` message the local worker handled, and how. */
+  readonly calendarChanges: { message: unknown; outcome: unknown }[];
   close(): Promise<void>;
 }
 
@@ -237,6 +246,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   }
   env.TANDEM_TAB_URL = host.url;
   env.TANDEM_ORGANISER_MAILBOX = ORGANISER.userPrincipalName;
+  if (options.calendarSync) env.TANDEM_NOTIFICATION_URL = `${host.url}/api/calendar/notifications`;
   // One clock for the API, the jobs and the simulator's calendars; tokens keep real time, as the
   // issuer signs them (see composeBackend's tokenClock).
   clock.onChange((now) => graph.tenant.setNow(now));
@@ -256,6 +266,31 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         log: (message, error) => console.error(`[booking] ${message}`, error),
       })
     : undefined;
+  const calendarChanges: LocalStack['calendarChanges'] = [];
+  const changeWorker = options.calendarSync
+    ? startCalendarChangeWorker({
+        connection: { kind: 'connectionString', connectionString: storage.connectionString },
+        handle: async (message) => {
+          const outcome = await jobs.handleCalendarChange(message);
+          calendarChanges.push({ message, outcome });
+          return outcome;
+        },
+        log: (message, error) => console.error(`[calendar-sync] ${message}`, error),
+      })
+    : undefined;
+  let subscriptionTimer: NodeJS.Timeout | undefined;
+  if (options.calendarSync) {
+    // As the `calendar-subscription` timer does in Azure (every 30 minutes), and at once when the
+    // local clock jumps (a week ahead would otherwise outlive the subscription).
+    const ensure = () =>
+      jobs
+        .ensureCalendarSubscription()
+        .catch((error) => console.error('[calendar-sync] subscription', error));
+    await jobs.ensureCalendarSubscription();
+    subscriptionTimer = setInterval(() => void ensure(), 30 * 60_000);
+    subscriptionTimer.unref();
+    clock.onChange(() => void ensure());
+  }
   const timers = options.timers
     ? startLocalTimers({
         jobs,
@@ -290,8 +325,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     },
     env,
     jobs,
+    calendarChanges,
     close: async () => {
       await timers?.stop();
+      clearInterval(subscriptionTimer);
+      await changeWorker?.stop();
       await worker?.stop();
       await host.close();
       await graph.close();

@@ -19,6 +19,7 @@ async function main(): Promise<void> {
     bookingWorker: true,
     timers: true,
     graphUrl,
+    calendarSync: true,
   });
   // A living demo unless asked for an empty start (`npm start -- --empty` or TANDEM_DEMO=empty).
   const empty = process.argv.includes('--empty') || process.env.TANDEM_DEMO === 'empty';

@@ -81,6 +81,7 @@ const dispatcher = createDispatcher(routes, validator, {
   pairSpace: unreachable as unknown as Services['pairSpace'],
   bookingQueue: unreachable as unknown as Services['bookingQueue'],
   health: unreachable as unknown as Services['health'],
+  calendarNotifications: unreachable as unknown as Services['calendarNotifications'],
 });
 
 function request(

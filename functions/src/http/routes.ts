@@ -5,6 +5,7 @@ import { HttpProblem } from './problems';
 import { type AnyRoute, defineRoute } from './route';
 import { applicationRoutes } from './routes/applications';
 import { bookingRoutes } from './routes/bookings';
+import { calendarNotificationRoutes } from './routes/calendar-notifications';
 import { directoryRoutes } from './routes/directory';
 import { matchingRoutes } from './routes/matching';
 import { pairSpaceRoutes } from './routes/pair-space';
@@ -77,4 +78,5 @@ export const routes: AnyRoute[] = [
   ...pairSpaceRoutes,
   ...progressRoutes,
   ...personalDataRoutes,
+  ...calendarNotificationRoutes,
 ];

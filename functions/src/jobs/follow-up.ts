@@ -1,7 +1,7 @@
 import { type Booking, followUp } from '../domain/booking/booking';
 import type { BookingStore } from '../ports/bookings';
 import type { CalendarPort } from '../ports/calendar';
-import { StaleVersionError } from '../ports/programmes';
+import { StaleVersionError, type Versioned } from '../ports/programmes';
 
 export interface FollowUpDeps {
   bookings: BookingStore;
@@ -21,20 +21,33 @@ export async function followUpProgramme(
 ): Promise<{ checked: number; flagged: number }> {
   let checked = 0;
   let flagged = 0;
-  for (const { value: booking, etag } of await deps.bookings.listByProgramme(programmeId)) {
-    if (booking.status !== 'booked' || !booking.eventId) continue;
-    const next = await followOne(deps, booking);
-    if (!next) continue;
+  for (const versioned of await deps.bookings.listByProgramme(programmeId)) {
+    const result = await followUpBooking(deps, versioned);
+    if (result === 'skipped') continue;
     checked++;
-    if (next.flags.length > 0) flagged++;
-    try {
-      await deps.bookings.replace(next, etag);
-    } catch (error) {
-      // Booking changed it meanwhile: the next round reads it again.
-      if (!(error instanceof StaleVersionError)) throw error;
-    }
+    if (result === 'flagged') flagged++;
   }
   return { checked, flagged };
+}
+
+/**
+ * Follows ONE booked series now: the hourly round does it for each booking, a change notification
+ * (jobs/calendar-sync.ts) for the booking whose series changed. `skipped` when nothing is booked.
+ */
+export async function followUpBooking(
+  deps: FollowUpDeps,
+  { value: booking, etag }: Versioned<Booking>,
+): Promise<'skipped' | 'checked' | 'flagged'> {
+  if (booking.status !== 'booked' || !booking.eventId) return 'skipped';
+  const next = await followOne(deps, booking);
+  if (!next) return 'skipped';
+  try {
+    await deps.bookings.replace(next, etag);
+  } catch (error) {
+    // Booking changed it meanwhile: the next round reads it again.
+    if (!(error instanceof StaleVersionError)) throw error;
+  }
+  return next.flags.length > 0 ? 'flagged' : 'checked';
 }
 
 async function followOne(deps: FollowUpDeps, booking: Booking): Promise<Booking | undefined> {

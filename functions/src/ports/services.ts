@@ -1,6 +1,7 @@
 import type { ApplicationStore } from './applications';
 import type { BookingQueue } from './booking-queue';
 import type { BookingStore } from './bookings';
+import type { CalendarNotificationIntake } from './calendar-sync';
 import type { Clock } from './clock';
 import type { DirectoryRefresh, DirectorySnapshot } from './directory';
 import type { HealthCheck } from './health';
@@ -38,4 +39,6 @@ export interface Services {
   sessions: SessionMover;
   /** Whether storage and Graph answer (`GET /api/health`). */
   health: HealthCheck;
+  /** Graph's change notifications: the subscriptions' secrets, and the queue they go to. */
+  calendarNotifications: CalendarNotificationIntake;
 }

@@ -5,6 +5,7 @@ import type { CalendarStore } from './calendar/calendar-store';
 import { directoryRoutes } from './directory/directory-routes';
 import type { GraphRoute } from './router';
 import { GRAPH_AUDIENCES, type GraphServer, startGraphServer } from './server';
+import { simSubscriptions } from './subscriptions/subscriptions';
 import { type SimPerson, SimTenant } from './tenant';
 
 export interface GraphSimulatorOptions {
@@ -25,6 +26,8 @@ export type GraphSimulator = GraphServer & {
   registerApp(roles: string[]): { clientId: string; secret: string };
   /** Every mailbox's calendar (tests read it directly to check what was booked). */
   calendars: CalendarStore;
+  /** Change-notification subscriptions and what was delivered (also at /_sim/subscriptions). */
+  subscriptions: ReturnType<typeof simSubscriptions>;
 };
 
 /**
@@ -35,6 +38,7 @@ export async function startGraphSimulator(options: GraphSimulatorOptions): Promi
   const tenant = new SimTenant(options.domain ?? 'contosoiberica.onmicrosoft.com', options.people);
   const { issuer } = options;
   let calendars: ReturnType<typeof simCalendars> | undefined;
+  let subscriptions: ReturnType<typeof simSubscriptions> | undefined;
   const server = await startGraphServer({
     tenant,
     tls: options.tls,
@@ -44,13 +48,16 @@ export async function startGraphSimulator(options: GraphSimulatorOptions): Promi
       (await issuer.verify(token, GRAPH_AUDIENCES)) as Record<string, unknown>,
     routes: (serviceRoot) => {
       calendars = simCalendars(tenant, serviceRoot, options.busy ?? []);
+      subscriptions = simSubscriptions(tenant, calendars.store, () => issuer.tenantId);
       return [
         ...directoryRoutes({ tenant, serviceRoot }),
         ...calendars.routes,
+        ...subscriptions.routes,
         ...(options.extraRoutes?.(tenant, serviceRoot) ?? []),
       ];
     },
-    control: (method, path, body) => calendars?.control(method, path, body),
+    control: (method, path, body) =>
+      calendars?.control(method, path, body) ?? subscriptions?.control(method, path, body),
     mintToken: async (roles) => {
       const client = issuer.registerClient({ 'https://graph.microsoft.com': roles });
       return issuer.clientToken(client.clientId, 'https://graph.microsoft.com');
@@ -58,6 +65,7 @@ export async function startGraphSimulator(options: GraphSimulatorOptions): Promi
   });
   return Object.assign(server, {
     calendars: calendars!.store,
+    subscriptions: subscriptions!,
     registerApp(roles: string[]) {
       const client = issuer.registerClient({ 'https://graph.microsoft.com': roles });
       return { clientId: client.clientId, secret: client.secret };

@@ -246,7 +246,44 @@ export type TransactionIdMode = 'dedupe' | 'noDedupe' | 'rejectRepeat';
 export const OUT_OF_SCOPE_SCHEDULE_MODES = ['freeBusy', 'error'] as const;
 export type OutOfScopeScheduleMode = (typeof OUT_OF_SCOPE_SCHEDULE_MODES)[number];
 
+/**
+ * A change to one item of a mailbox's calendar, as change notifications on `/users/{id}/events`
+ * report it (created, updated, deleted: api-reference/v1.0/resources/subscription.md,
+ * changeType). `eventId` is the item changed (an occurrence's own id when one occurrence changed);
+ * `seriesMasterId` its series when it is an occurrence.
+ */
+export interface CalendarChange {
+  mailboxId: string;
+  changeType: 'created' | 'updated' | 'deleted';
+  eventId: string;
+  seriesMasterId?: string;
+}
+
 export class CalendarStore {
+  private readonly listeners = new Set<(change: CalendarChange) => void>();
+
+  /** Calls `listener` on every change to any calendar (the subscriptions resource listens). */
+  onChange(listener: (change: CalendarChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(copy: Copy, changeType: CalendarChange['changeType'], day?: number): void {
+    const change: CalendarChange = {
+      mailboxId: copy.mailboxId,
+      changeType,
+      eventId: day === undefined ? copy.id : `${copy.id}_${dayKey(day)}`,
+      ...(day === undefined ? {} : { seriesMasterId: copy.id }),
+    };
+    for (const listener of this.listeners) {
+      try {
+        listener(change);
+      } catch (error) {
+        console.error('[graph-sim] calendar change listener', error);
+      }
+    }
+  }
+
   transactionIdMode: TransactionIdMode = 'dedupe';
   /** getSchedule's scheduleItems status capitalised ("Busy"), as the concept page shows it. */
   capitalisedStatuses = false;
@@ -628,6 +665,7 @@ export class CalendarStore {
     }
     this.meetings.set(meeting.iCalUId, meeting);
     if (transactionId) this.transactions.set(`${organizer.id}|${transactionId}`, copy);
+    for (const c of meeting.copies.values()) this.emit(c, 'created');
     return { item: this.masterItem(copy), created: true };
   }
 
@@ -684,11 +722,12 @@ export class CalendarStore {
     return copy;
   }
 
-  private touch(meeting: Meeting): void {
+  private touch(meeting: Meeting, day?: number): void {
     meeting.lastModifiedDateTime = this.nowIso();
     for (const copy of meeting.copies.values()) {
       copy.lastModifiedDateTime = meeting.lastModifiedDateTime;
       copy.changeCount++;
+      this.emit(copy, 'updated', day);
     }
   }
 
@@ -713,6 +752,7 @@ export class CalendarStore {
       Object.assign(copy.local, details);
       copy.lastModifiedDateTime = this.nowIso();
       copy.changeCount++;
+      this.emit(copy, 'updated', item.day);
       return this.find(userId, eventId);
     }
     if (item.type === 'occurrence' || item.type === 'exception') {
@@ -744,7 +784,7 @@ export class CalendarStore {
       }
       exception.lastModified = this.nowIso();
       meeting.exceptions.set(day, exception);
-      this.touch(meeting);
+      this.touch(meeting, day);
       return this.occurrenceItem(copy, day);
     }
     Object.assign(meeting.details, details);
@@ -794,6 +834,7 @@ export class CalendarStore {
     copy.meeting.copies.delete(copy.mailboxId);
     this.copies.delete(copy.id);
     this.mailboxes.get(copy.mailboxId)?.delete(copy);
+    this.emit(copy, 'deleted');
   }
 
   /**
@@ -819,7 +860,7 @@ export class CalendarStore {
       // The organizer's item moves to Deleted Items; attendees keep a cancelled (free) copy.
       copy.inCalendar = false;
     }
-    this.touch(meeting);
+    this.touch(meeting, item.day);
   }
 
   /** DELETE: the organizer's delete cancels for everyone; an attendee's only removes their copy. */
@@ -836,8 +877,10 @@ export class CalendarStore {
       }
       return;
     }
-    if (item.day !== undefined) copy.hiddenDays.add(item.day);
-    else this.dropCopy(copy);
+    if (item.day !== undefined) {
+      copy.hiddenDays.add(item.day);
+      this.emit(copy, 'updated', item.day);
+    } else this.dropCopy(copy);
   }
 
   /**
@@ -879,6 +922,15 @@ export class CalendarStore {
     else copy.hiddenDays.delete(item.day);
     copy.lastModifiedDateTime = this.nowIso();
     copy.changeCount++;
+    this.emit(copy, 'updated', item.day);
+    // The answer reaches the organizer's copy, whose attendees show each one's status
+    // (api-reference/v1.0/resources/attendee.md, status): the organizer's event changes too.
+    const organizerCopy = meeting.copies.get(meeting.organizerId);
+    if (organizerCopy) {
+      organizerCopy.lastModifiedDateTime = copy.lastModifiedDateTime;
+      organizerCopy.changeCount++;
+      this.emit(organizerCopy, 'updated', item.day);
+    }
     return item;
   }
 

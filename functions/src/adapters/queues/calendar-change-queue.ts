@@ -1,0 +1,33 @@
+import type { CalendarChangeMessage, CalendarChangeQueue } from '../../ports/calendar-sync';
+import { type QueueConnection, queueClient } from './booking-queue';
+
+export const CALENDAR_CHANGE_QUEUE = 'calendar-changes';
+
+/**
+ * The `calendar-changes` queue: one message per notification item, base64 JSON as the Functions
+ * queue trigger reads by default (like the `booking` queue). The notification route answers Graph
+ * 202 once they are here (concepts/change-notifications-delivery-webhooks.md: persist, then 202).
+ */
+export function calendarChangeQueue(
+  connection: QueueConnection,
+  name = CALENDAR_CHANGE_QUEUE,
+): CalendarChangeQueue {
+  const client = queueClient(connection, name);
+  let ready: Promise<unknown> | undefined;
+  const ensure = () => {
+    ready ??= client.createIfNotExists().catch((error: unknown) => {
+      ready = undefined;
+      throw error;
+    });
+    return ready;
+  };
+  return {
+    async enqueue(messages: readonly CalendarChangeMessage[]) {
+      if (messages.length === 0) return;
+      await ensure();
+      await Promise.all(
+        messages.map((m) => client.sendMessage(Buffer.from(JSON.stringify(m)).toString('base64'))),
+      );
+    },
+  };
+}
