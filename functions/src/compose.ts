@@ -23,7 +23,7 @@ import { cachedHealthCheck } from './domain/health';
 import { createTokenValidator } from './http/auth';
 import { createDispatcher, type Dispatcher } from './http/dispatch';
 import { routes } from './http/routes';
-import { type BookingDeps, bookPair } from './jobs/booking';
+import { type BookingDeps, bookFromQueue, bookPair } from './jobs/booking';
 import { bookingSubjects } from './jobs/booking-subjects';
 import { requeueBookings } from './jobs/booking-sweep';
 import {
@@ -47,6 +47,8 @@ export interface Composition {
   jobs: {
     /** Books one confirmed pair's series (the `booking` queue's handler). */
     bookPair(pairId: string): Promise<unknown>;
+    /** A `booking` queue message: bookPair, or the pair handed back to the queue while Graph throttles. */
+    bookFromQueue(pairId: string): Promise<{ handedBackForSeconds?: number }>;
     /** Follows every programme's booked series (a timer). */
     followUpAll(): Promise<{ checked: number; flagged: number }>;
     /** Re-queues pairs whose booking was lost or failed (a timer). */
@@ -210,6 +212,11 @@ export function composeBackend(
       );
     },
     bookPair: (pairId) => bookPair(bookingDeps(), pairId),
+    bookFromQueue: (pairId) =>
+      bookFromQueue(pairId, {
+        book: (id) => bookPair(bookingDeps(), id),
+        queue: services.bookingQueue,
+      }),
     requeueBookings: () =>
       requeueBookings({
         programmes: services.programmes,

@@ -67,6 +67,8 @@ const ConfigSchema = z
      * are still asked for the cloud's scope.
      */
     TANDEM_GRAPH_URL: z.string().url().startsWith('https://').optional(),
+    // Longer Graph waits are handed back to the queue or the caller (adapters/graph/throttling.ts).
+    TANDEM_GRAPH_MAX_WAIT_SECONDS: z.coerce.number().int().min(0).max(180).default(30),
     /** Where app tokens for Graph come from; defaults to Entra for the tenant, in its cloud. */
     TANDEM_AUTHORITY: z.string().url().startsWith('https://').optional(),
     /**
@@ -109,6 +111,8 @@ export type BackendConfig = {
   graphUrl: string;
   /** The app-only scope tokens for Graph are asked with: the cloud's Graph root + `/.default`. */
   graphScope: string;
+  /** The longest Graph Retry-After a request sleeps through in place (adapters/graph/throttling.ts). */
+  graphMaxWaitSeconds: number;
   authority: string;
   clientSecret?: string;
   organiserMailbox?: string;
@@ -139,6 +143,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     cloud: c.TANDEM_CLOUD,
     graphUrl: (c.TANDEM_GRAPH_URL ?? cloud.graph).replace(/\/+$/, ''),
     graphScope: `${cloud.graph}/.default`,
+    graphMaxWaitSeconds: c.TANDEM_GRAPH_MAX_WAIT_SECONDS,
     authority: (c.TANDEM_AUTHORITY ?? `${cloud.login}/${c.TANDEM_TENANT_ID}`).replace(/\/+$/, ''),
     clientSecret: c.TANDEM_CLIENT_SECRET,
     organiserMailbox: c.TANDEM_ORGANISER_MAILBOX,

@@ -50,7 +50,12 @@ app.storageQueue('booking', {
       pairId: string;
     };
     context.log(`booking pair ${pairId}`);
-    await jobs.bookPair(pairId);
+    const { handedBackForSeconds } = await jobs.bookFromQueue(pairId);
+    if (handedBackForSeconds !== undefined) {
+      context.log(
+        `booking pair ${pairId}: Graph asked to wait; queued again in ${handedBackForSeconds} s`,
+      );
+    }
   },
 });
 

@@ -262,7 +262,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const worker = options.bookingWorker
     ? startBookingWorker({
         connection: { kind: 'connectionString', connectionString: storage.connectionString },
-        book: (pairId) => jobs.bookPair(pairId),
+        book: (pairId) => jobs.bookFromQueue(pairId),
         log: (message, error) => console.error(`[booking] ${message}`, error),
       })
     : undefined;

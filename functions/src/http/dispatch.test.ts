@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { TooLargeToStoreError } from '../ports/programmes';
 import type { Services } from '../ports/services';
+import { ThrottledError } from '../ports/throttled';
 import type { Principal, TokenValidator } from './auth';
 import { type ApiRequest, createDispatcher } from './dispatch';
 import { defineRoute } from './route';
@@ -49,6 +50,15 @@ const routes = [
     access: 'anonymous',
     handler: async () => {
       throw new TooLargeToStoreError('The application', 'answers');
+    },
+  }),
+  defineRoute({
+    name: 'throttled',
+    method: 'GET',
+    path: '/throttled',
+    access: 'anonymous',
+    handler: async () => {
+      throw new ThrottledError(120);
     },
   }),
   defineRoute({
@@ -154,6 +164,16 @@ describe('the request pipeline', () => {
     const r = await dispatcher.handle(request('GET', '/api/boom'));
     expect(r.status).toBe(500);
     expect(r.body).not.toContain('secret internals');
+  });
+
+  it('answers Graph throttling with 503, Retry-After and a code the tab translates', async () => {
+    const r = await dispatcher.handle(request('GET', '/api/throttled'));
+    expect(r.status).toBe(503);
+    expect(r.headers['retry-after']).toBe('120');
+    expect(JSON.parse(r.body as string)).toMatchObject({
+      code: 'graphBusy',
+      retryAfterSeconds: 120,
+    });
   });
 
   it('answers 413 naming the field when an entity could never be stored', async () => {

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { TooLargeToStoreError } from '../ports/programmes';
 import type { Services } from '../ports/services';
+import { ThrottledError } from '../ports/throttled';
 import { APP_ROLES, type Principal, type TokenValidator } from './auth';
 import { checkIfMatch } from './preconditions';
 import { HttpProblem, PROBLEM_CONTENT_TYPE, type Problem, problem } from './problems';
@@ -263,6 +264,16 @@ export function createDispatcher(
             field: error.field,
             errors: [{ path: `body.${error.field}`, message: 'Too large to store' }],
           }),
+        );
+      }
+      if (error instanceof ThrottledError) {
+        // Graph is throttling the organiser mailbox: the caller tries again after the wait.
+        return problemResponse(
+          problem(503, 'Microsoft 365 is busy; try again in a minute.', {
+            code: 'graphBusy',
+            retryAfterSeconds: error.retryAfterSeconds,
+          }),
+          { 'retry-after': String(error.retryAfterSeconds) },
         );
       }
       log(`${route.name} failed`, error);

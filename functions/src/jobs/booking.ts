@@ -14,10 +14,12 @@ import {
   type OrgPerson,
 } from '../domain/hierarchy/hierarchy';
 import { type ParticipantInput, planSeries } from '../domain/schedule';
+import type { BookingQueue } from '../ports/booking-queue';
 import type { BookingStore, BookingSubjects } from '../ports/bookings';
 import type { CalendarPort } from '../ports/calendar';
 import type { DirectoryPerson, DirectoryRefresh, DirectorySnapshot } from '../ports/directory';
 import { StaleVersionError, type Versioned } from '../ports/programmes';
+import { ThrottledError } from '../ports/throttled';
 import { endPair } from './end-pair';
 
 export interface BookingDeps {
@@ -275,6 +277,8 @@ export async function bookPair(deps: BookingDeps, pairId: string): Promise<Booki
     });
   } catch (error) {
     if (error instanceof StaleVersionError) throw error;
+    // Graph asked to wait: not a failure; the queue hands the pair back after the wait.
+    if (error instanceof ThrottledError) throw error;
     // Graph's retries are spent: record it for HR and let the queue try again later.
     await save({
       status: 'failed',
@@ -294,5 +298,25 @@ async function createOrRead(deps: BookingDeps, booking: Booking): Promise<Versio
     const existing = await deps.bookings.get(booking.pairId);
     if (existing) return existing;
     throw error;
+  }
+}
+
+/**
+ * A pair taken from the `booking` queue: booked, or — when Graph asks to wait longer than a
+ * request sleeps (ports/throttled.ts) — handed back to the queue as a fresh message that stays
+ * hidden for the wait. A fresh message, not the same one made invisible: waiting is no failed try,
+ * and five of them must not send the pair to `booking-poison`.
+ */
+export async function bookFromQueue(
+  pairId: string,
+  deps: { book(pairId: string): Promise<unknown>; queue: BookingQueue },
+): Promise<{ handedBackForSeconds?: number }> {
+  try {
+    await deps.book(pairId);
+    return {};
+  } catch (error) {
+    if (!(error instanceof ThrottledError)) throw error;
+    await deps.queue.enqueue(pairId, { delaySeconds: error.retryAfterSeconds });
+    return { handedBackForSeconds: error.retryAfterSeconds };
   }
 }

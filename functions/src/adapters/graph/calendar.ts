@@ -9,8 +9,10 @@ import {
   type SeriesOccurrence,
 } from '../../ports/calendar';
 import type { MailboxGate } from '../../ports/mailbox-gate';
+import { ThrottledError } from '../../ports/throttled';
 import { processMailboxGate } from '../process-mailbox-gate';
 import { timeZoneFromGraph } from './graph-time-zone';
+import { throttledFor } from './throttling';
 
 /**
  * The extended property that carries our series key. transactionId is no dedupe promise (event.md:
@@ -83,7 +85,12 @@ export function graphCalendar(
 ): CalendarPort {
   const client = { api: (path: string) => graph.api(path).header('Prefer', PREFER_IMMUTABLE_ID) };
   // Every Graph call to a mailbox passes this one gate (ports/mailbox-gate.ts).
-  const withMailbox = <T>(mailbox: string, work: () => Promise<T>) => gate.run(mailbox, work);
+  // A long Graph wait comes back as ThrottledError (adapters/graph/throttling.ts).
+  const withMailbox = <T>(mailbox: string, work: () => Promise<T>) =>
+    gate.run(mailbox, work).catch((error: unknown) => {
+      const wait = throttledFor(error);
+      throw wait === undefined ? error : new ThrottledError(wait, { cause: error });
+    });
   const providers = new Map<string, { at: number; value: Promise<string[]> }>();
   const user = (id: string) => `/users/${encodeURIComponent(id)}`;
 

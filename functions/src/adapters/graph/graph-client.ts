@@ -12,6 +12,7 @@ import {
   RetryHandlerOptions,
 } from '@microsoft/microsoft-graph-client';
 import { type BackendConfig, CLOUDS } from '../../config';
+import { shortWaitsOnly } from './throttling';
 
 /** Entra's hosts, which msal-node knows; any other authority (the local tenant) is named to it. */
 const ENTRA_HOSTS = new Set(Object.values(CLOUDS).map((c) => new URL(c.login).host));
@@ -87,7 +88,8 @@ function isSafeToRepeat(context: Context): boolean {
   const method = (context.options?.method ?? 'GET').toUpperCase();
   if (['GET', 'HEAD', 'PUT', 'PATCH', 'DELETE'].includes(method)) return true;
   const url = typeof context.request === 'string' ? context.request : context.request.url;
-  return /\/(getSchedule|\$batch)$/i.test(new URL(url).pathname) && method === 'POST';
+  // getSchedule only reads. Not `$batch`: it may carry writes, and repeating it repeats them.
+  return /\/getSchedule$/i.test(new URL(url).pathname) && method === 'POST';
 }
 
 /**
@@ -106,9 +108,13 @@ export function createGraphClient(config: BackendConfig): Client {
     },
   };
   // The default chain (auth, retry, redirect, telemetry, HTTP), with connection retries before
-  // HTTP and up to 6 retries of 429/503/504 (jobs can wait; Retry-After is always honoured).
+  // HTTP and up to 6 retries of 429/503/504, each honouring Retry-After — but only waits up to
+  // graphMaxWaitSeconds: a longer one comes back as the error, for the caller to hand back
+  // (throttling.ts: the queue keeps the message for the wait, a route answers 503).
   const chain = MiddlewareFactory.getDefaultMiddlewareChain(authProvider).map((m) =>
-    m instanceof RetryHandler ? new RetryHandler(new RetryHandlerOptions(3, 6)) : m,
+    m instanceof RetryHandler
+      ? new RetryHandler(new RetryHandlerOptions(3, 6, shortWaitsOnly(config.graphMaxWaitSeconds)))
+      : m,
   );
   chain.splice(chain.length - 1, 0, new NetworkRetryHandler());
   return Client.initWithMiddleware({

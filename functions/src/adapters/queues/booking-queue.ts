@@ -31,10 +31,16 @@ export function bookingQueue(connection: QueueConnection, name = BOOKING_QUEUE):
     return ready;
   };
   return {
-    async enqueue(pairId) {
+    async enqueue(pairId, options) {
       await ensure();
       const message: BookingMessage = { pairId };
-      await client.sendMessage(Buffer.from(JSON.stringify(message)).toString('base64'));
+      // Queue Storage keeps a message invisible at most 7 days (Put Message, visibilitytimeout:
+      // https://learn.microsoft.com/rest/api/storageservices/put-message).
+      const delay = Math.min(Math.max(0, Math.ceil(options?.delaySeconds ?? 0)), 7 * 24 * 3600);
+      await client.sendMessage(
+        Buffer.from(JSON.stringify(message)).toString('base64'),
+        delay > 0 ? { visibilityTimeout: delay } : {},
+      );
     },
   };
 }
