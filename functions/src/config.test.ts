@@ -73,3 +73,16 @@ describe('the Microsoft cloud', () => {
     );
   });
 });
+
+describe('the longest Graph wait slept in place', () => {
+  it('is 30 s unless set', () => {
+    expect(loadConfig(base).graphMaxWaitSeconds).toBe(30);
+    expect(loadConfig({ ...base, TANDEM_GRAPH_MAX_WAIT_SECONDS: '5' }).graphMaxWaitSeconds).toBe(5);
+  });
+
+  it.each(['soon', '-1', '181', '2.5'])('refuses %s, naming the setting', (value) => {
+    expect(() => loadConfig({ ...base, TANDEM_GRAPH_MAX_WAIT_SECONDS: value })).toThrow(
+      /TANDEM_GRAPH_MAX_WAIT_SECONDS/,
+    );
+  });
+});
