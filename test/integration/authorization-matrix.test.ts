@@ -281,10 +281,11 @@ const everyone = (status: number) =>
   Object.fromEntries(CALLERS.map((c) => [c, status])) as Record<Caller, number>;
 
 /**
- * The only routes anyone may call without a token, each on purpose: liveness, and readiness with
- * names only in its body (storage ok/down, Graph ok/unreachable/refused/notConfigured).
+ * The only routes anyone may call without a token, each on purpose: liveness, readiness with
+ * names only in its body (storage ok/down, Graph ok/unreachable/refused/notConfigured), and
+ * Graph's change notifications (each item checked against the subscription's clientState).
  */
-const ANONYMOUS_ROUTES = ['health', 'ping'];
+const ANONYMOUS_ROUTES = ['calendar-notifications', 'health', 'ping'];
 
 const expected: Record<string, Record<Caller, number>> = {
   ping: everyone(204),

@@ -258,11 +258,11 @@ describe('token claims', () => {
 });
 
 describe('anonymous routes', () => {
-  it('are exactly the ones declared here: health, and Graph’s notifications (checked by clientState)', () => {
+  it('are exactly the ones declared here: health, ping (touches nothing), and Graph’s notifications (checked by clientState)', () => {
     // A route without sign-in is a deliberate choice: adding one fails this test until it is
     // declared here with what protects it instead.
     const anonymous = routes.filter((r) => r.access === 'anonymous').map((r) => r.name);
-    expect(anonymous.sort()).toEqual(['calendar-notifications', 'health']);
+    expect(anonymous.sort()).toEqual(['calendar-notifications', 'health', 'ping']);
   });
 });
 

@@ -56,7 +56,7 @@ export interface GraphRoute {
    * The mailbox the call works on, for Outlook's per-mailbox throttling (4 concurrent requests,
    * 10,000 per 10 minutes per app and mailbox). Directory routes leave it out.
    */
-  mailbox?: (params: Readonly<Record<string, string>>) => string;
+  mailbox?: (params: Readonly<Record<string, string>>, body: unknown) => string | undefined;
   handler: GraphHandler;
 }
 

@@ -176,7 +176,7 @@ export async function startGraphServer(options: GraphServerOptions): Promise<Gra
       const { route, params } = match;
       const key = `${route.method} ${route.pattern}`;
       stats.byRoute[key] = (stats.byRoute[key] ?? 0) + 1;
-      const mailbox = route.mailbox?.(params);
+      const mailbox = route.mailbox?.(params, request.body);
       const mailboxId = mailbox ? (options.tenant.findUser(mailbox)?.id ?? mailbox) : undefined;
       if (!isPermitted(route, request.caller, options.tenant, mailboxId)) {
         throw route.mailbox

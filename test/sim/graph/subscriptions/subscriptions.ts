@@ -237,6 +237,22 @@ export function simSubscriptions(ctx: SimContext, store: CalendarStore, tenantId
     return user.id;
   }
 
+  // The mailbox a subscription works on, so an Exchange RBAC for Applications assignment scoped
+  // to it counts, as for the mailbox's other calendar calls (exchange-rbac.ts). Whether Exchange
+  // RBAC covers subscriptions is not documented (docs/graph.md, "Change notifications", open).
+  const subscribedMailbox = (resource: unknown): string | undefined => {
+    const m =
+      typeof resource === 'string'
+        ? /^\/?users\/([^/]+)\/(?:calendar\/)?events$/i.exec(resource)
+        : null;
+    return m ? ctx.findUser(decodeURIComponent(m[1]!))?.id : undefined;
+  };
+  const mailboxOfBody = (_params: Readonly<Record<string, string>>, body: unknown) =>
+    subscribedMailbox(isRecord(body) ? body.resource : undefined);
+  // Kept after a subscription is gone, so renewing a removed one is the documented 404, not a 403.
+  const mailboxOfId = new Map<string, string | undefined>();
+  const mailboxOfSubscription = (params: Readonly<Record<string, string>>) =>
+    mailboxOfId.get(params.id!);
   // Managing a subscription needs a read scope on the resource (outlook-change-notifications-overview).
   const permissions = {
     application: ['Calendars.Read', 'Calendars.ReadWrite'],
@@ -248,6 +264,7 @@ export function simSubscriptions(ctx: SimContext, store: CalendarStore, tenantId
       method: 'POST',
       pattern: '/subscriptions',
       permissions,
+      mailbox: mailboxOfBody,
       handler: async (request) => {
         const body = isRecord(request.body) ? request.body : {};
         const changeType = String(body.changeType ?? '')
@@ -304,6 +321,7 @@ export function simSubscriptions(ctx: SimContext, store: CalendarStore, tenantId
           applicationId: request.caller.appId,
         };
         subscriptions.set(s.id, s);
+        mailboxOfId.set(s.id, subscribedMailbox(s.resource));
         return { status: 201, body: render(s) };
       },
     },
@@ -311,6 +329,7 @@ export function simSubscriptions(ctx: SimContext, store: CalendarStore, tenantId
       method: 'PATCH',
       pattern: '/subscriptions/{id}',
       permissions,
+      mailbox: mailboxOfSubscription,
       handler: (request, params) => {
         const s = live(params.id!);
         if (!s || s.applicationId !== request.caller.appId) {
@@ -325,6 +344,7 @@ export function simSubscriptions(ctx: SimContext, store: CalendarStore, tenantId
       method: 'DELETE',
       pattern: '/subscriptions/{id}',
       permissions,
+      mailbox: mailboxOfSubscription,
       handler: (request, params) => {
         const s = live(params.id!);
         if (!s || s.applicationId !== request.caller.appId) {

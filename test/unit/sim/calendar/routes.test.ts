@@ -221,7 +221,7 @@ describe('calendar routes', () => {
 
   it('throttles one mailbox whether the URL names it by object id, UPN or mail', () => {
     const { calendars } = graph();
-    const keys = calendars.routes.map((route) => route.mailbox?.({ id: TANDEM.mail }));
+    const keys = calendars.routes.map((route) => route.mailbox?.({ id: TANDEM.mail }, undefined));
     expect(new Set(keys)).toEqual(new Set([TANDEM.id]));
   });
 
