@@ -16,20 +16,25 @@ export function queueClient(connection: QueueConnection, name: string): QueueCli
   return new QueueClient(`${connection.url.replace(/\/+$/, '')}/${name}`, connection.credential);
 }
 
-/**
- * The `booking` queue on Azure Storage. Messages are base64 JSON, the encoding the Functions queue
- * trigger reads by default.
- */
-export function bookingQueue(connection: QueueConnection, name = BOOKING_QUEUE): BookingQueue {
-  const client = queueClient(connection, name);
+/** Creates the queue on first use, once; a failed creation is tried again on the next use. */
+export function creatingOnce(client: QueueClient): () => Promise<unknown> {
   let ready: Promise<unknown> | undefined;
-  const ensure = () => {
+  return () => {
     ready ??= client.createIfNotExists().catch((error: unknown) => {
       ready = undefined;
       throw error;
     });
     return ready;
   };
+}
+
+/**
+ * The `booking` queue on Azure Storage. Messages are base64 JSON, the encoding the Functions queue
+ * trigger reads by default.
+ */
+export function bookingQueue(connection: QueueConnection, name = BOOKING_QUEUE): BookingQueue {
+  const client = queueClient(connection, name);
+  const ensure = creatingOnce(client);
   return {
     async enqueue(pairId, options) {
       await ensure();

@@ -1,5 +1,5 @@
 import type { CalendarChangeMessage, CalendarChangeQueue } from '../../ports/calendar-sync';
-import { type QueueConnection, queueClient } from './booking-queue';
+import { creatingOnce, type QueueConnection, queueClient } from './booking-queue';
 
 export const CALENDAR_CHANGE_QUEUE = 'calendar-changes';
 
@@ -13,14 +13,7 @@ export function calendarChangeQueue(
   name = CALENDAR_CHANGE_QUEUE,
 ): CalendarChangeQueue {
   const client = queueClient(connection, name);
-  let ready: Promise<unknown> | undefined;
-  const ensure = () => {
-    ready ??= client.createIfNotExists().catch((error: unknown) => {
-      ready = undefined;
-      throw error;
-    });
-    return ready;
-  };
+  const ensure = creatingOnce(client);
   return {
     async enqueue(messages: readonly CalendarChangeMessage[]) {
       if (messages.length === 0) return;

@@ -222,31 +222,27 @@ export function simSubscriptions(ctx: SimContext, store: CalendarStore, tenantId
 
   /** The mailbox a subscribed resource names: `/users/{id}/events` or `…/calendar/events`. */
   function mailboxOf(resource: unknown): string {
-    const m =
-      typeof resource === 'string'
-        ? /^\/?users\/([^/]+)\/(?:calendar\/)?events$/i.exec(resource)
-        : null;
-    const user = m ? ctx.findUser(decodeURIComponent(m[1]!)) : undefined;
-    if (!user) {
+    const id = subscribedMailbox(resource);
+    if (!id) {
       throw new GraphError(
         400,
         'InvalidRequest',
         'The simulator serves subscriptions to /users/{id}/events only.',
       );
     }
-    return user.id;
+    return id;
   }
 
   // The mailbox a subscription works on, so an Exchange RBAC for Applications assignment scoped
   // to it counts, as for the mailbox's other calendar calls (exchange-rbac.ts). Whether Exchange
   // RBAC covers subscriptions is not documented (docs/graph.md, "Change notifications", open).
-  const subscribedMailbox = (resource: unknown): string | undefined => {
+  function subscribedMailbox(resource: unknown): string | undefined {
     const m =
       typeof resource === 'string'
         ? /^\/?users\/([^/]+)\/(?:calendar\/)?events$/i.exec(resource)
         : null;
     return m ? ctx.findUser(decodeURIComponent(m[1]!))?.id : undefined;
-  };
+  }
   const mailboxOfBody = (_params: Readonly<Record<string, string>>, body: unknown) =>
     subscribedMailbox(isRecord(body) ? body.resource : undefined);
   // Kept after a subscription is gone, so renewing a removed one is the documented 404, not a 403.
