@@ -33,6 +33,8 @@ const TEXT = {
     invitations: "go to 4 people's calendars",
     confirmed: '2 pairs confirmed: booking has started.',
     booking: 'Booking',
+    scoreHow: 'How the score is made',
+    scoreInfo: 'Out of 100. At most: 62.5 when the mentor offers everything',
     booked: '2 of 2 pairs booked',
     progress: 'Progress',
     sessionsChart: 'Sessions held / planned',
@@ -59,6 +61,8 @@ const TEXT = {
     invitations: 'a los calendarios de 4 personas',
     confirmed: '2 parejas confirmadas: la reserva ha empezado.',
     booking: 'Reservas',
+    scoreHow: 'Cómo se calcula',
+    scoreInfo: 'Sobre 100. Como máximo: 62,5 si la persona mentora ofrece todo',
     booked: '2 de 2 parejas reservadas',
     progress: 'Seguimiento',
     sessionsChart: 'Sesiones celebradas / previstas',
@@ -112,7 +116,15 @@ describe.each(['es', 'en'] as const)('HR matches, confirms and watches booking, 
       await table.waitFor();
       expect(await table.getByRole('row').count()).toBe(3);
       await table.getByText(t.why).first().waitFor();
+      // Scores read out of 100; the header's info button says, by pointer, how they are made.
+      await table
+        .getByText(/^\d{1,3} \/ 100$/)
+        .first()
+        .waitFor();
+      await table.getByRole('button', { name: t.scoreHow }).click();
+      await hr.page.getByText(t.scoreInfo, { exact: false }).waitFor();
       await expectNoSeriousAxeViolations(hr.page);
+      await hr.page.keyboard.press('Escape');
 
       // Confirm without the mouse.
       await tabTo(hr.page, t.confirmAll);

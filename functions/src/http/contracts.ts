@@ -243,7 +243,10 @@ export interface ProposalView {
   menteeName: string;
   mentor: string;
   mentorName: string;
+  /** The matcher's score in points (what the CLI's format carries). */
   score: number;
+  /** The same score out of 100, as HR reads it. */
+  scoreOutOf100: number;
   reasons: ReasonView[];
   locked: boolean;
   status: 'proposed' | 'confirmed';
@@ -257,6 +260,8 @@ export interface MatchingView {
   ranAt: string;
   ranBy: string;
   objective: 'maxParticipation' | 'maxScore';
+  /** The most each score component adds, out of 100: how the score is explained to HR. */
+  scoreShares: Record<string, number>;
   proposals: ProposalView[];
   unmatched: { personId: string; name: string; role: 'mentee' | 'mentor'; reason: ReasonView }[];
   refusedLocks: { mentee: string; mentor: string; reason: ReasonView }[];
