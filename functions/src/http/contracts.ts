@@ -487,6 +487,8 @@ export const ReportQuery = z
       .max(64)
       .refine(isTimeZone, { message: 'Not a time zone: use an IANA name like Europe/Madrid' })
       .default('UTC'),
+    /** The reader's own choice of Excel list separator; absent: their language's usual one. */
+    sep: z.enum(['comma', 'semicolon']).optional(),
   })
   .strict();
 export type ReportQuery = z.infer<typeof ReportQuery>;
