@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createProgramme, type Programme } from '../programme/programme';
 import {
+  type Application,
   type ApplicationForm,
+  applicantView,
+  applicationOutcome,
   approveMentor,
   editApplication,
   isReadyForMatching,
@@ -120,5 +123,108 @@ describe('applications (PRODUCT rules 2 and 3)', () => {
     expect(withdrawn.ok && withdrawn.application.status).toBe('withdrawn');
     if (!withdrawn.ok) throw new Error('withdraw');
     expect(withdrawApplication(withdrawn.application, now).ok).toBe(false);
+  });
+});
+
+describe('where an applicant stands (issue #14)', () => {
+  const submitted = (role: 'mentee' | 'mentor', status: Programme['status'] = 'open') => {
+    const r = submitApplication(
+      programme('open'),
+      { id: 'u1', name: 'Ana' },
+      true,
+      form(role),
+      now,
+    );
+    if (!r.ok) throw new Error('not submitted');
+    return { application: r.application, programme: programme(status) };
+  };
+  const approved = (a: Application) => {
+    const r = approveMentor(a, now);
+    if (!r.ok) throw new Error('not approved');
+    return r.application;
+  };
+  const rejected = (a: Application) => {
+    const r = rejectApplication(a, 'Plazas completas', now);
+    if (!r.ok) throw new Error('not rejected');
+    return r.application;
+  };
+
+  it('under review while the call or pilot is open; a mentor once approved reads it', () => {
+    for (const status of ['open', 'pilot'] as const) {
+      const mentee = submitted('mentee', status);
+      expect(applicationOutcome(mentee.application, mentee.programme, false)).toBe('underReview');
+      const mentor = submitted('mentor', status);
+      expect(applicationOutcome(mentor.application, mentor.programme, false)).toBe('underReview');
+      expect(applicationOutcome(approved(mentor.application), mentor.programme, false)).toBe(
+        'approved',
+      );
+    }
+  });
+
+  it('being matched in matching; a mentor HR has not approved is still under review', () => {
+    const mentee = submitted('mentee', 'matching');
+    expect(applicationOutcome(mentee.application, mentee.programme, false)).toBe('beingMatched');
+    const mentor = submitted('mentor', 'matching');
+    expect(applicationOutcome(mentor.application, mentor.programme, false)).toBe('underReview');
+    expect(applicationOutcome(approved(mentor.application), mentor.programme, false)).toBe(
+      'beingMatched',
+    );
+  });
+
+  it('paired whenever a pair holds them', () => {
+    for (const status of ['matching', 'running', 'closed'] as const) {
+      const mentee = submitted('mentee', status);
+      expect(applicationOutcome(mentee.application, mentee.programme, true)).toBe('paired');
+    }
+  });
+
+  it('left out once running: on the waiting list only when the programme keeps one', () => {
+    const mentee = submitted('mentee', 'running');
+    expect(applicationOutcome(mentee.application, mentee.programme, false)).toBe('notPaired');
+    const keeping = { ...mentee.programme, keepsWaitingList: true };
+    expect(applicationOutcome(mentee.application, keeping, false)).toBe('waitingList');
+    // The waiting list is of mentees; a mentor left out is simply not matched this time.
+    const mentor = submitted('mentor', 'running');
+    expect(applicationOutcome(approved(mentor.application), keeping, false)).toBe('notPaired');
+    // Once closed, nobody will be paired from it any more.
+    expect(applicationOutcome(mentee.application, { ...keeping, status: 'closed' }, false)).toBe(
+      'notPaired',
+    );
+  });
+
+  it('an older programme without the settings keeps no waiting list and hides reasons', () => {
+    // As stored before the settings existed.
+    const older: Programme = programme('running');
+    delete older.keepsWaitingList;
+    delete older.showRejectionReason;
+    const mentee = submitted('mentee');
+    expect(applicationOutcome(mentee.application, older, false)).toBe('notPaired');
+    expect(applicantView(rejected(mentee.application), older).rejectionReason).toBeUndefined();
+  });
+
+  it('not selected when HR rejected, at any stage; withdrawn says nothing more', () => {
+    for (const status of ['open', 'matching', 'running', 'closed'] as const) {
+      const mentee = submitted('mentee', status);
+      expect(applicationOutcome(rejected(mentee.application), mentee.programme, false)).toBe(
+        'notSelected',
+      );
+      const gone = withdrawApplication(mentee.application, now);
+      expect(gone.ok && applicationOutcome(gone.application, mentee.programme, false)).toBe(
+        undefined,
+      );
+    }
+  });
+
+  it('the reason reaches the applicant only when the programme shows it', () => {
+    const { application, programme: p } = submitted('mentee');
+    const no = rejected(application);
+    expect(applicantView(no, { ...p, showRejectionReason: false })).not.toHaveProperty(
+      'rejectionReason',
+    );
+    expect(applicantView(no, { ...p, showRejectionReason: true }).rejectionReason).toBe(
+      'Plazas completas',
+    );
+    // Everything else the applicant wrote stays.
+    expect(applicantView(no, p)).toEqual({ ...no, rejectionReason: undefined });
   });
 });
