@@ -215,6 +215,13 @@ describe('what applicants learn of their application', () => {
     expect(
       (await as(shown, 'GET', `/programmes/${programmeId}/applications/me`)).body.rejectionReason,
     ).toBe(REASON);
+    // What the reject dialog told HR stays true: a reason written while hidden stays hidden.
+    const earlier = await as(hidden, 'GET', `/programmes/${programmeId}/applications/me`);
+    expect(JSON.stringify(earlier.body)).not.toContain(REASON);
+
+    // HR stops showing reasons: the applicant who read it no longer does.
+    expect((await setSettings(programmeId, { showRejectionReason: false })).status).toBe(200);
+    expect(await standingOf(shown, programmeId)).not.toHaveProperty('rejectionReason');
   });
 
   it('waiting list: a left-out mentee is on it while the programme keeps one', async () => {

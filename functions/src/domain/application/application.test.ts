@@ -110,10 +110,11 @@ describe('applications (PRODUCT rules 2 and 3)', () => {
       now,
     );
     if (!r.ok) throw new Error('submit');
-    const rejected = rejectApplication(r.application, 'Plazas completas', now);
+    const rejected = rejectApplication(r.application, 'Plazas completas', programme('open'), now);
     expect(rejected.ok && rejected.application).toMatchObject({
       status: 'rejected',
       rejectionReason: 'Plazas completas',
+      rejectionReasonShared: false,
     });
     if (!rejected.ok) throw new Error('reject');
     expect(editApplication(programme('open'), rejected.application, form('mentee'), now).ok).toBe(
@@ -143,8 +144,13 @@ describe('where an applicant stands (issue #14)', () => {
     if (!r.ok) throw new Error('not approved');
     return r.application;
   };
-  const rejected = (a: Application) => {
-    const r = rejectApplication(a, 'Plazas completas', now);
+  const rejected = (a: Application, showRejectionReason = false) => {
+    const r = rejectApplication(
+      a,
+      'Plazas completas',
+      { ...programme('open'), showRejectionReason },
+      now,
+    );
     if (!r.ok) throw new Error('not rejected');
     return r.application;
   };
@@ -217,14 +223,30 @@ describe('where an applicant stands (issue #14)', () => {
 
   it('the reason reaches the applicant only when the programme shows it', () => {
     const { application, programme: p } = submitted('mentee');
-    const no = rejected(application);
-    expect(applicantView(no, { ...p, showRejectionReason: false })).not.toHaveProperty(
-      'rejectionReason',
-    );
-    expect(applicantView(no, { ...p, showRejectionReason: true }).rejectionReason).toBe(
+    const shared = rejected(application, true);
+    expect(shared.rejectionReasonShared).toBe(true);
+    expect(applicantView(shared, { ...p, showRejectionReason: true }).rejectionReason).toBe(
       'Plazas completas',
     );
+    // HR may stop showing reasons: the applicant then no longer reads it.
+    expect(applicantView(shared, { ...p, showRejectionReason: false })).not.toHaveProperty(
+      'rejectionReason',
+    );
     // Everything else the applicant wrote stays.
-    expect(applicantView(no, p)).toEqual({ ...no, rejectionReason: undefined });
+    expect(applicantView(shared, p)).toEqual({ ...shared, rejectionReason: undefined });
+  });
+
+  it('a reason HR wrote while reasons were hidden stays hidden when HR later shows them', () => {
+    const { application, programme: p } = submitted('mentee');
+    const kept = rejected(application, false);
+    expect(kept.rejectionReasonShared).toBe(false);
+    expect(applicantView(kept, { ...p, showRejectionReason: true })).not.toHaveProperty(
+      'rejectionReason',
+    );
+    // Stored before the setting existed: not shared either.
+    const { rejectionReasonShared: _, ...older } = kept;
+    expect(applicantView(older, { ...p, showRejectionReason: true })).not.toHaveProperty(
+      'rejectionReason',
+    );
   });
 });

@@ -32,6 +32,12 @@ export interface Application extends ApplicationForm {
   personName: string;
   status: ApplicationStatus;
   rejectionReason?: string;
+  /**
+   * Whether the programme let applicants read HR's reason when HR rejected (its
+   * `showRejectionReason` then): what the reject dialog told HR stays true. Absent before it
+   * existed: not shared.
+   */
+  rejectionReasonShared?: boolean;
   createdAt: string;
   updatedAt: string;
 }
@@ -118,7 +124,16 @@ export function approveMentor(application: Application, now: Date): Result {
   };
 }
 
-export function rejectApplication(application: Application, reason: string, now: Date): Result {
+/**
+ * HR rejects with a reason. `programme` decides, now, whether the applicant may read it (the
+ * reject dialog says which): a reason written as HR's own never reaches the applicant later.
+ */
+export function rejectApplication(
+  application: Application,
+  reason: string,
+  programme: Pick<Programme, 'showRejectionReason'>,
+  now: Date,
+): Result {
   if (application.status !== 'submitted' && application.status !== 'approved') {
     return { ok: false, reason: { code: 'invalidDecision', status: application.status } };
   }
@@ -128,6 +143,7 @@ export function rejectApplication(application: Application, reason: string, now:
       ...application,
       status: 'rejected',
       rejectionReason: reason,
+      rejectionReasonShared: applicantSettings(programme).showRejectionReason,
       updatedAt: now.toISOString(),
     },
   };
@@ -191,15 +207,17 @@ export function applicationOutcome(
 
 /**
  * An application as its applicant reads it: HR's reason for a rejection only when the programme
- * says applicants see it (`showRejectionReason`, off unless HR turns it on). Every answer to the
- * applicant goes through here, so a hidden reason never leaves the API.
+ * showed reasons when HR rejected, and still does (`showRejectionReason`, off unless HR turns it
+ * on). Every answer to the applicant goes through here, so a hidden reason never leaves the API.
  */
 export function applicantView<A extends Application>(
   application: A,
   programme: Pick<Programme, 'showRejectionReason'>,
 ): A {
   if (application.rejectionReason === undefined) return application;
-  if (applicantSettings(programme).showRejectionReason) return application;
+  const shown =
+    application.rejectionReasonShared === true && applicantSettings(programme).showRejectionReason;
+  if (shown) return application;
   const { rejectionReason: _hidden, ...rest } = application;
   return rest as A;
 }

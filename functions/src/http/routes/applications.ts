@@ -286,12 +286,13 @@ export const applicationRoutes: AnyRoute[] = [
     path: '/programmes/:programmeId/applications/:personId/reject',
     access: 'admin',
     request: { params: ApplicationParams, body: RejectApplicationSchema },
-    handler: async ({ services, params, body, headers }) => {
+    handler: async ({ principal, services, params, body, headers }) => {
       const etag = ifMatch(headers);
+      const { value: programme } = await loadProgramme(services, params.programmeId, principal);
       const current = await forReview(services, params.programmeId, params.personId);
       return store(
         services,
-        rejectApplication(current.value, body.reason, services.clock.now()),
+        rejectApplication(current.value, body.reason, programme, services.clock.now()),
         etag,
       );
     },
