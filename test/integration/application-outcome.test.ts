@@ -39,7 +39,11 @@ async function standingOf(personId: string, programmeId: string) {
     status: string;
     outcome?: string;
     rejectionReason?: string;
-    pairs?: { id: string; partner: { id: string; name: string }; firstSession: string | null }[];
+    pairs?: {
+      id: string;
+      partner: { id: string; name: string };
+      nextSession: { start: string; first: boolean } | null;
+    }[];
   };
 }
 const outcomeOf = async (personId: string, programmeId: string) =>
@@ -120,21 +124,22 @@ describe('what applicants learn of their application', () => {
     // In a pair: who with; no first session before the series is booked.
     const mentee = await standingOf(pair.mentee.id, programmeId);
     expect(mentee.outcome).toBe('paired');
-    expect(mentee.pairs).toEqual([{ id: pair.id, partner: pair.mentor, firstSession: null }]);
+    expect(mentee.pairs).toEqual([{ id: pair.id, partner: pair.mentor, nextSession: null }]);
     const ofMentor = await standingOf(mentor, programmeId);
     expect(ofMentor.outcome).toBe('paired');
-    expect(ofMentor.pairs).toEqual([{ id: pair.id, partner: pair.mentee, firstSession: null }]);
+    expect(ofMentor.pairs).toEqual([{ id: pair.id, partner: pair.mentee, nextSession: null }]);
     // Left out, and this programme keeps no waiting list (the default): not matched this time.
     const out = await standingOf(leftOut, programmeId);
     expect(out.outcome).toBe('notPaired');
     expect(out.pairs).toBeUndefined();
 
-    // Booked: the first session still ahead, not one already held.
-    const sessions = fortnightly(Date.now() - 10 * DAY);
-    await writeBookedSeries(stack, { id: pair.id, programmeId }, sessions);
-    expect((await standingOf(pair.mentee.id, programmeId)).pairs?.[0]?.firstSession).toBe(
-      sessions[1]!.start,
-    );
+    // Booked, nothing held yet: the first session.
+    const ahead = fortnightly(Date.now() + 3 * DAY);
+    await writeBookedSeries(stack, { id: pair.id, programmeId }, ahead);
+    expect((await standingOf(pair.mentee.id, programmeId)).pairs?.[0]?.nextSession).toEqual({
+      start: ahead[0]!.start,
+      first: true,
+    });
   });
 
   it('under review while the call is open; approved once HR approves a mentor', async () => {
@@ -241,10 +246,18 @@ describe('what applicants learn of their application', () => {
       body: { proposals: 'all' },
     });
     expect(confirmed.status).toBe(200);
-    const paired = (confirmed.body.confirmed as { mentee: { id: string } }[])[0]!.mentee.id;
+    const pair = (confirmed.body.confirmed as { id: string; mentee: { id: string } }[])[0]!;
+    const paired = pair.mentee.id;
     const leftOut = paired === first ? second : first;
     expect(await outcomeOf(leftOut, programmeId)).toBe('waitingList');
     expect(await outcomeOf(paired, programmeId)).toBe('paired');
+    // One session already held: the next one ahead, not the first of the series.
+    const held = fortnightly(Date.now() - 10 * DAY);
+    await writeBookedSeries(stack, { id: pair.id, programmeId }, held);
+    expect((await standingOf(paired, programmeId)).pairs?.[0]?.nextSession).toEqual({
+      start: held[1]!.start,
+      first: false,
+    });
     // HR may change it while the programme runs; then the mentee is simply not matched this time.
     const off = await setSettings(programmeId, { keepsWaitingList: false });
     expect(off.status).toBe(200);

@@ -196,8 +196,15 @@ export type ApplicationFormInput = z.infer<typeof ApplicationFormSchema>;
  */
 export interface ApplicationStandingView {
   outcome?: ApplicationOutcome;
-  /** In a pair (`paired`): each pair (a mentor may have more than one mentee), newest first. */
-  pairs?: { id: string; partner: { id: string; name: string }; firstSession: string | null }[];
+  /**
+   * In a pair (`paired`): each pair (a mentor may have more than one mentee), newest first, with
+   * the next session still ahead once booked (`first` while none has been held yet).
+   */
+  pairs?: {
+    id: string;
+    partner: { id: string; name: string };
+    nextSession: { start: string; first: boolean } | null;
+  }[];
 }
 
 export const RejectApplicationSchema = z

@@ -8,7 +8,7 @@ import {
   submitApplication,
   withdrawApplication,
 } from '../../domain/application/application';
-import { nextSessionStart } from '../../domain/booking/booking';
+import { nextSessionStart, sessionHeld } from '../../domain/booking/booking';
 import { type Pair, pairAsMemberSees } from '../../domain/pair/pair';
 import { isEligible, mayHaveApplications, type Programme } from '../../domain/programme/programme';
 import { AlreadyExistsError, type Versioned } from '../../ports/programmes';
@@ -115,8 +115,8 @@ async function eligible(services: Services, programme: Programme, principal: Pri
 type StandingPair = NonNullable<ApplicationStandingView['pairs']>[number];
 
 /**
- * The person's pairs by programme, as a member sees each: the partner and the first session
- * still ahead (null until the series is booked), newest pair first.
+ * The person's pairs by programme, as a member sees each: the partner and the next session still
+ * ahead (null until the series is booked; `first` before any is held), newest pair first.
  */
 async function pairsByProgramme(
   services: Services,
@@ -129,10 +129,13 @@ async function pairsByProgramme(
   pairs.forEach((p, k) => {
     const seen = pairAsMemberSees(p.value, personId);
     const list = byProgramme.get(seen.programmeId) ?? [];
+    const sessions = bookings[k]?.value.sessions ?? [];
+    const start = nextSessionStart(sessions, now);
     list.push({
       id: seen.id,
       partner: seen.other,
-      firstSession: nextSessionStart(bookings[k]?.value.sessions ?? [], now),
+      nextSession:
+        start === null ? null : { start, first: !sessions.some((s) => sessionHeld(s, now)) },
       createdAt: seen.createdAt,
     });
     byProgramme.set(seen.programmeId, list);

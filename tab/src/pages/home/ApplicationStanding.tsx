@@ -12,7 +12,7 @@ const useStyles = makeStyles({
 
 /**
  * Where the applicant stands, in short, kind sentences (issue #14): under review, approved, being
- * matched, in a pair (who with, the first session ahead, a link to the pair), on the waiting list,
+ * matched, in a pair (who with, the first or next session, a link to the pair), on the waiting list,
  * not matched this time, or not selected (with HR's reason only when the API sent it, which it does
  * only where the programme lets applicants read it).
  */
@@ -29,10 +29,13 @@ export function ApplicationStanding({ application }: { application: ApplicationV
           <div key={pair.id} className={styles.stack}>
             <Body1>{t('programmes.outcome.pairedWith', { name: pair.partner.name })}</Body1>
             <Body1>
-              {pair.firstSession
-                ? t('programmes.outcome.firstSession', {
-                    when: formatSessionTime(pair.firstSession, locale),
-                  })
+              {pair.nextSession
+                ? t(
+                    pair.nextSession.first
+                      ? 'programmes.outcome.firstSession'
+                      : 'programmes.outcome.nextSession',
+                    { when: formatSessionTime(pair.nextSession.start, locale) },
+                  )
                 : t('programmes.outcome.notBookedYet')}
             </Body1>
             <AppLink href={`/pairs/${pair.id}`} className={styles.link}>
