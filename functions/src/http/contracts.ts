@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ApplicationOutcome } from '../domain/application/application';
 import type { EvaluationSummary } from '../domain/evaluation/evaluation';
 import type {
   Activity,
@@ -78,6 +79,10 @@ export const ProgrammeSettingsSchema = z
     minRespondents: z.number().int().min(RESPONDENTS.lowest).max(RESPONDENTS.highest),
     questions: z.array(z.string().trim().min(1).max(500)).max(10),
     owners: z.array(personId).min(1).max(20),
+    /** Whether a rejected applicant reads HR's reason (off unless HR turns it on). */
+    showRejectionReason: z.boolean({ error: 'true or false' }),
+    /** Whether mentees left out when the programme starts stay on a waiting list. */
+    keepsWaitingList: z.boolean({ error: 'true or false' }),
   })
   .partial()
   .strict();
@@ -119,6 +124,10 @@ export interface ProgrammeView {
   mentorCapacity: number;
   /** Survey results show from this many respondents (PRODUCT rule 8). */
   minRespondents: number;
+  /** A rejected applicant reads HR's reason only when this is on. */
+  showRejectionReason: boolean;
+  /** Mentees left out once the programme runs are on a waiting list HR may still pair from. */
+  keepsWaitingList: boolean;
   questions: string[];
   owners: string[];
   createdAt: string;
@@ -179,6 +188,24 @@ function topicsReadable(value: unknown, field: 'wants' | 'offers'): boolean {
   );
 }
 export type ApplicationFormInput = z.infer<typeof ApplicationFormSchema>;
+
+/**
+ * Where the applicant stands, beside their application on GET /applications/me (issue #14):
+ * the outcome's code (the tab words it), and in a pair who with and the first session ahead.
+ * A hidden rejection reason is not in the application at all (domain applicantView).
+ */
+export interface ApplicationStandingView {
+  outcome?: ApplicationOutcome;
+  /**
+   * In a pair (`paired`): each pair (a mentor may have more than one mentee), newest first, with
+   * the next session still ahead once booked (`first` while none has been held yet).
+   */
+  pairs?: {
+    id: string;
+    partner: { id: string; name: string };
+    nextSession: { start: string; first: boolean } | null;
+  }[];
+}
 
 export const RejectApplicationSchema = z
   .object({ reason: z.string().trim().min(1).max(1000) })
