@@ -4,7 +4,7 @@ import { apiAs } from '../integration/api-client';
 import { HR, matchingProgramme, uniquelyNamedPeople } from '../integration/matching-fixture';
 import { TAB_DIST } from '../sim/build-tab';
 import { type LocalStack, startLocalStack } from '../sim/stack';
-import { expectNoSeriousAxeViolations, launchBrowser, openPage, tabTo } from './browser';
+import { expectNoSeriousAxeViolations, launchBrowser, openPage, signInAs, tabTo } from './browser';
 
 let stack: LocalStack;
 let browser: Browser;
@@ -40,8 +40,6 @@ const TEXT = {
     sessionsChart: 'Sessions held / planned',
     evaluation: 'Evaluation',
     responses: '0 of 4 people answered',
-    search: 'Search people',
-    continueAs: (name: string) => `Continue as ${name}`,
     openPair: /^Open the pair with /,
     move: 'Move session 2',
     moveIt: 'Move it',
@@ -68,8 +66,6 @@ const TEXT = {
     sessionsChart: 'Sesiones celebradas / previstas',
     evaluation: 'Evaluación',
     responses: 'Han respondido 0 de 4 personas',
-    search: 'Buscar personas',
-    continueAs: (name: string) => `Continuar como ${name}`,
     openPair: /^Abrir la pareja con /,
     move: 'Cambiar la sesión 2',
     moveIt: 'Cambiarla',
@@ -151,11 +147,7 @@ describe.each(['es', 'en'] as const)('HR matches, confirms and watches booking, 
       // A mentee of a booked pair moves one session to a slot free for both.
       const mentee = await openPage(browser);
       try {
-        await mentee.page.goto(`${stack.url}/?lang=${lang}`);
-        await mentee.page.getByLabel(t.search).fill(chosen[2]!.displayName);
-        await mentee.page
-          .getByRole('button', { name: t.continueAs(chosen[2]!.displayName) })
-          .click();
+        await signInAs(mentee.page, stack.url, chosen[2]!.displayName, { lang });
         await mentee.page.getByRole('link', { name: t.openPair }).first().click();
         const second = mentee.page.getByRole('listitem').filter({ hasText: t.session2 });
         await second.getByRole('button', { name: t.move }).click();
