@@ -102,22 +102,30 @@ async function round(
     pages++;
     changes += page.changes.length;
     if (!full && page.changes.length > 0) {
+      // Graph may send an entry twice (replays) or name someone never seen (`@removed` for an
+      // object created and deleted in between): only who is there before and after counts.
       const present = await snapshot.existing(page.changes.map((c) => c.id));
       const after = new Map<string, boolean>();
       for (const change of page.changes) after.set(change.id, change.kind === 'upsert');
       for (const [id, isThere] of after) {
         if (isThere && !present.has(id)) people++;
-        if (!isThere && present.has(id)) people--;
+        if (!isThere && present.has(id)) {
+          people--;
+          removed++;
+        }
       }
     }
     for (const change of page.changes) {
-      if (change.kind === 'remove') {
-        removed++;
-        seen.delete(change.id);
-      } else seen.add(change.id);
+      if (change.kind === 'remove') seen.delete(change.id);
+      else seen.add(change.id);
     }
     if (full) {
-      pending.push(...(await withManagerRemovals(snapshot, page.changes, pendingManagers)));
+      // "The @removed object can be returned in the initial delta query response"
+      // (https://learn.microsoft.com/en-us/graph/delta-query-overview): in a full round it only
+      // means "not listed" — whoever the round does not list is dropped at its end — so it is
+      // never written, and one for a person never seen changes nothing.
+      const listed = page.changes.filter((c) => c.kind === 'upsert');
+      pending.push(...(await withManagerRemovals(snapshot, listed, pendingManagers)));
       if (pending.length >= FULL_ROUND_BUFFER || page.deltaLink) await flush();
     } else await snapshot.apply(await withManagerRemovals(snapshot, page.changes));
     if (page.deltaLink) {
