@@ -7,6 +7,7 @@ import {
   type OrgSyncResult,
   ResyncRequiredError,
 } from '../ports/directory';
+import { ThrottledError } from '../ports/throttled';
 
 /**
  * Brings the directory snapshot up to date with one delta round: the first time (or after Graph
@@ -161,4 +162,21 @@ export function createOrgSync(
       return running;
     },
   };
+}
+
+/**
+ * The org-sync timer's round. When Graph asks to wait longer than a request sleeps
+ * (ports/throttled.ts), the round just ends: nothing is recorded as done, so the next tick runs
+ * it again from the last delta link (a changes round re-reads pages already written, which is
+ * harmless: every write is idempotent), or the full round again from the start.
+ */
+export async function orgSyncTick(
+  sync: DirectoryRefresh,
+): Promise<{ result: OrgSyncResult } | { throttledForSeconds: number }> {
+  try {
+    return { result: await sync.refresh() };
+  } catch (error) {
+    if (!(error instanceof ThrottledError)) throw error;
+    return { throttledForSeconds: error.retryAfterSeconds };
+  }
 }

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { graphDirectorySource } from '../../../functions/src/adapters/graph/directory-delta';
 import { directoryTable } from '../../../functions/src/adapters/tables/directory-table';
-import { syncDirectory } from '../../../functions/src/jobs/org-sync';
+import { createOrgSync, orgSyncTick, syncDirectory } from '../../../functions/src/jobs/org-sync';
 import type { DirectorySnapshot } from '../../../functions/src/ports/directory';
+import { ThrottledError } from '../../../functions/src/ports/throttled';
 import { DELTA_EXPIRY_FORMS, DELTA_QUIRKS, type DeltaQuirk } from '../../sim/graph/tenant';
 import { type StorageEmulator, startStorageEmulator } from '../../sim/storage/storage-emulator';
 import { type SimTenantFixture, startSimTenant, treeOrganisation } from './sim-tenant';
@@ -156,6 +157,65 @@ test('throttling in the middle of a round is ridden out by the retry middleware'
     expect(t.graph.faults.injected).toBeGreaterThanOrEqual(3);
   } finally {
     await control('DELETE', '/faults');
+  }
+});
+
+// Graph asks for a wait longer than TANDEM_GRAPH_MAX_WAIT_SECONDS (30 s): the directory adapter
+// says so at once as ThrottledError (https://learn.microsoft.com/graph/throttling), the timer's
+// round ends without recording anything, and the next tick runs it again to the end.
+test('a long wait in the middle of a full round ends it unrecorded; the next tick completes it', async () => {
+  const snapshot = freshSnapshot();
+  const sync = createOrgSync(graphDirectorySource(t.client), snapshot, now);
+  await control('PUT', '/faults', [
+    { kind: '429', pathPrefix: '/users/delta', after: 2, times: 7, retryAfterSeconds: 600 },
+  ]);
+  try {
+    const error = await syncDirectory(graphDirectorySource(t.client), snapshot, now).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ThrottledError);
+    expect((error as ThrottledError).retryAfterSeconds).toBe(600);
+    expect((await snapshot.state()).deltaLink).toBeNull();
+    await control('PUT', '/faults', [
+      { kind: '429', pathPrefix: '/users/delta', after: 1, times: 7, retryAfterSeconds: 120 },
+    ]);
+    expect(await orgSyncTick(sync)).toEqual({ throttledForSeconds: 120 });
+  } finally {
+    await control('DELETE', '/faults');
+  }
+  const tick = await orgSyncTick(sync);
+  expect(tick).toMatchObject({ result: { full: true, people: t.graph.tenant.size } });
+  expect((await snapshot.state()).deltaLink).toEqual(expect.any(String));
+});
+
+test('a long wait in the middle of a changes round: the next tick reads the round again from its link', async () => {
+  const snapshot = freshSnapshot();
+  const source = graphDirectorySource(t.client);
+  await syncDirectory(source, snapshot, now);
+  const { deltaLink } = await snapshot.state();
+  const people = treeOrganisation(PEOPLE).slice(600, 850);
+  for (const person of people) t.graph.tenant.update(person.id, { officeLocation: 'Sevilla' });
+  await control('PUT', '/faults', [
+    { kind: '429', pathPrefix: '/users/delta', after: 1, times: 7, retryAfterSeconds: 300 },
+  ]);
+  try {
+    const sync = createOrgSync(source, snapshot, now);
+    expect(await orgSyncTick(sync)).toEqual({ throttledForSeconds: 300 });
+    // The first page was written, the round is not recorded as done.
+    expect((await snapshot.get(people[0]!.id))?.officeLocation).toBe('Sevilla');
+    expect((await snapshot.get(people.at(-1)!.id))?.officeLocation).not.toBe('Sevilla');
+    expect((await snapshot.state()).deltaLink).toBe(deltaLink);
+    await control('DELETE', '/faults');
+    const tick = await orgSyncTick(sync);
+    expect(tick).toMatchObject({ result: { full: false, changes: 250, people: PEOPLE } });
+    for (const person of people) {
+      expect((await snapshot.get(person.id))?.officeLocation).toBe('Sevilla');
+    }
+  } finally {
+    await control('DELETE', '/faults');
+    for (const person of people) {
+      t.graph.tenant.update(person.id, { officeLocation: person.officeLocation });
+    }
   }
 });
 
