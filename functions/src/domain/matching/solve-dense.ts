@@ -222,7 +222,7 @@ const UNMATCHED = -2;
  *    column, and lowers that column's potential until the row's second best ties with it — the
  *    row then holds it at exactly its best, the column is full (only columns of room 1 are
  *    lowered), and every other row still holds its own best, as potentials only fell. The row it
- *    pushes out bids next. Two passes over the free rows, with a budget of bids.
+ *    pushes out bids next. Up to eight passes over the free rows, within 16 bids a row.
  * 2. The rows left, one by one: the cheapest place when its best column has room, otherwise
  *    Dijkstra, without a heap: the columns not yet reached sit in one list, every column at the
  *    current smallest distance is moved to the front together (scores take few distinct values,
@@ -442,8 +442,8 @@ function solveRows(p: DenseAssignmentProblem): Int32Array {
     let queue = new Int32Array(rows);
     for (let r = 0; r < rows; r++) queue[r] = r;
     let n = rows;
-    let budget = 4 * rows;
-    for (let pass = 0; pass < 2 && n > 0; pass++) {
+    let budget = 16 * rows;
+    for (let pass = 0; pass < 8 && n > 0; pass++) {
       const next = new Int32Array(n);
       let m = 0;
       for (let k = 0; k < n; k++) {
