@@ -1,6 +1,5 @@
 import {
   FluentProvider,
-  makeStaticStyles,
   makeStyles,
   Spinner,
   type Theme,
@@ -19,9 +18,6 @@ import { loadTheme } from './theme/theme';
 const SignInPage = lazy(() =>
   import('./pages/sign-in/SignInPage').then((m) => ({ default: m.SignInPage })),
 );
-
-// The host frames the tab edge to edge: no browser margin around the page's surface.
-const useGlobalStyles = makeStaticStyles({ body: { margin: 0 } });
 
 // The page's own surface. Not on the FluentProvider: Fluent gives the provider's className to
 // every portal mount node too (drop-downs, menus, dialogs, tooltips, chart callouts), and a
@@ -53,7 +49,6 @@ export function App({
   signedIn: signedInAtStart,
   theme: initialTheme,
 }: AppProps) {
-  useGlobalStyles();
   const styles = useStyles();
   const [theme, setTheme] = useState(initialTheme);
   const [signedIn, setSignedIn] = useState(signedInAtStart);

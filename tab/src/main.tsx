@@ -1,5 +1,5 @@
 import { createApiClient } from './api/client';
-import { browserLocale, detectHost, mayBeInHost } from './host/host';
+import { browserLocale, detectHost, mayBeInHost, startTeams } from './host/host';
 import { LocalSignIn } from './host/local-sign-in';
 import { loadTabConfig } from './host/tab-config';
 import { createI18n, languageOf, preloadLanguage } from './i18n/i18n';
@@ -8,8 +8,10 @@ import { loadTheme } from './theme/theme';
 /** What the home page shows first: asked for while the rest of the tab loads. */
 const HOME_REQUESTS = ['/me', '/programmes', '/applications/me', '/pairs/me'];
 
-// Outside a host the language is known at once: its chunk need not wait for the config.
-if (!mayBeInHost()) preloadLanguage(languageOf(browserLocale()));
+// Outside a host the language is known at once: its chunk need not wait for the config. Inside
+// one, teams-js and the SSO token request start now, while the config and the screens load.
+if (mayBeInHost()) void startTeams();
+else preloadLanguage(languageOf(browserLocale()));
 
 async function boot(): Promise<void> {
   const config = await loadTabConfig();

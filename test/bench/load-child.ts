@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
+import { closedLoop, type Turn } from './closed-loop';
 
 /**
  * A closed-loop HTTP load generator, run as its own process so it does not share the server's event
@@ -24,7 +25,7 @@ const input = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as LoadInput;
 const target = new URL(input.url);
 const agent = new Agent({ keepAlive: true, maxSockets: input.concurrency });
 
-function once(client: number, turn: number): Promise<{ status: number; ms: number }> {
+function once(client: number, turn: number): Promise<Turn> {
   const paths = input.paths ?? [target.pathname + target.search];
   const headers = input.clients?.[client % input.clients.length]?.headers ?? input.headers;
   const started = performance.now();
@@ -50,33 +51,7 @@ function once(client: number, turn: number): Promise<{ status: number; ms: numbe
   });
 }
 
-async function phase(durationMs: number) {
-  const latencies: number[] = [];
-  const statuses: Record<number, number> = {};
-  const end = performance.now() + durationMs;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: input.concurrency }, async (_, client) => {
-      for (let turn = client; performance.now() < end; turn++) {
-        const r = await once(client, turn);
-        latencies.push(r.ms);
-        statuses[r.status] = (statuses[r.status] ?? 0) + 1;
-      }
-    }),
-  );
-  const elapsed = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) =>
-    latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
-  return {
-    requests: latencies.length,
-    perSecond: latencies.length / elapsed,
-    p50: at(0.5),
-    p95: at(0.95),
-    p99: at(0.99),
-    statuses,
-  };
-}
+const phase = (durationMs: number) => closedLoop(input.concurrency, durationMs, once);
 
 await phase(input.warmupMs ?? 500);
 process.stdout.write(`${JSON.stringify(await phase(input.durationMs))}\n`);

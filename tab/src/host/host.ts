@@ -58,6 +58,51 @@ async function initializeTeams(): Promise<TeamsJs | undefined> {
   }
 }
 
+/** teams-js once initialised, and the first SSO token already asked for. */
+interface TeamsStart {
+  teams: TeamsJs;
+  firstToken: Promise<string>;
+}
+
+let teamsStart: Promise<TeamsStart | undefined> | undefined;
+
+/**
+ * Starts teams-js and the SSO token request at once: main.tsx calls it at module load, so that
+ * Entra's token is on its way while the config, the host's context and the screens' code load —
+ * not after the first render. `getAuthToken()` is asked right after `app.initialize()`, as
+ * Microsoft's SSO guide has it for a token needed when the user opens the app
+ * (https://learn.microsoft.com/en-us/microsoftteams/platform/tabs/how-to/authentication/tab-sso-code);
+ * the host answers it from its own cache while the token is valid, or asks Entra ID
+ * (https://learn.microsoft.com/en-us/javascript/api/@microsoft/teams-js/authentication).
+ * Called again, it returns the same start.
+ */
+export function startTeams(): Promise<TeamsStart | undefined> {
+  teamsStart ??= initializeTeams().then((teams) => {
+    if (!teams) return undefined;
+    const firstToken = teams.authentication.getAuthToken();
+    // A refusal here (consent still needed, say) is the first request's to handle: getToken asks again.
+    firstToken.catch(() => {});
+    return { teams, firstToken };
+  });
+  return teamsStart;
+}
+
+/**
+ * The API's token in a host: callers while the first request is in flight share it (the start-up
+ * requests); later ones ask the host again, which answers from its cache until the token expires —
+ * the app never keeps a token of its own. A failed first request is asked again.
+ */
+export function ssoTokens({ teams, firstToken }: TeamsStart): () => Promise<string> {
+  let first: Promise<string> | undefined = firstToken.catch(() =>
+    teams.authentication.getAuthToken(),
+  );
+  const settled = () => {
+    first = undefined;
+  };
+  first.then(settled, settled);
+  return () => first ?? teams.authentication.getAuthToken();
+}
+
 function subscribe<T>(listeners: T[], listener: T): () => void {
   listeners.push(listener);
   return () => {
@@ -77,9 +122,9 @@ export async function detectHost(
   config: TabConfig,
   localToken: () => Promise<string>,
 ): Promise<HostContext> {
-  const teams = await initializeTeams();
-  if (teams) {
-    const { app, authentication } = teams;
+  const started = await startTeams();
+  if (started) {
+    const { app } = started.teams;
     const context = await app.getContext();
     const listeners: ((t: ThemeName) => void)[] = [];
     app.registerOnThemeChangeHandler((t) => {
@@ -93,7 +138,7 @@ export async function detectHost(
       theme: themeOf(context.app.theme),
       deepLink: context.page.subPageId || undefined,
       onThemeChange: (l) => subscribe(listeners, l),
-      getToken: () => authentication.getAuthToken(),
+      getToken: ssoTokens(started),
     };
   }
   if (config.mode !== 'local') {

@@ -10,7 +10,12 @@ import {
 } from '../../domain/application/application';
 import { nextSessionStart, sessionHeld } from '../../domain/booking/booking';
 import { type Pair, pairAsMemberSees } from '../../domain/pair/pair';
-import { isEligible, mayHaveApplications, type Programme } from '../../domain/programme/programme';
+import {
+  isEligible,
+  mayHaveApplications,
+  mayHavePairs,
+  type Programme,
+} from '../../domain/programme/programme';
 import { AlreadyExistsError, type Versioned } from '../../ports/programmes';
 import type { Services } from '../../ports/services';
 import type { Principal } from '../auth';
@@ -157,14 +162,17 @@ export const applicationRoutes: AnyRoute[] = [
     path: '/applications/me',
     access: 'employee',
     handler: async ({ principal, services }) => {
-      // One point read per programme that can hold applications.
+      // The programme list comes from memory (adapters/tables/programme-table.ts); then, side by
+      // side, one point read per programme that can hold applications and one membership query per
+      // programme that can hold pairs (from matching on: an open call has none to look for).
       const programmes = (await services.programmes.list()).filter((p) =>
         mayHaveApplications(p.value),
       );
       const ids = programmes.map((p) => p.value.id);
+      const withPairs = programmes.filter((p) => mayHavePairs(p.value)).map((p) => p.value.id);
       const [mine, pairs] = await Promise.all([
         services.applications.listByPerson(principal!.id, ids),
-        services.pairs.listByMember(principal!.id, ids),
+        services.pairs.listByMember(principal!.id, withPairs),
       ]);
       const programmeOf = new Map(programmes.map((p) => [p.value.id, p.value]));
       const pairsIn = await pairsByProgramme(services, principal!.id, pairs);
