@@ -17,7 +17,9 @@ const SETTINGS: readonly Setting[] = ['showRejectionReason', 'keepsWaitingList']
 /**
  * HR's settings for what applicants are told (issue #14): whether a rejected applicant reads HR's
  * reason, and whether mentees left without a pair stay on a waiting list. Each switch saves at once
- * (PATCH with the programme's ETag); a refusal is worded by ErrorState in the reader's language.
+ * (PATCH with the programme's ETag), as a switch promises (Fluent's Switch, checked + onChange with a
+ * visible label: https://www.npmjs.com/package/@fluentui/react-switch); a refusal is worded by
+ * ErrorState in the reader's language.
  */
 export function ApplicantSettings({
   programme,
