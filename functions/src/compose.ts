@@ -165,7 +165,7 @@ export function composeBackend(
     }
     return {
       bookings: services.bookings,
-      subjects: bookingSubjects(services.pairs, services.programmes),
+      subjects: bookingSubjects(services.pairs, services.programmes, clock),
       directory,
       directorySync: services.directorySync,
       calendar,

@@ -3,6 +3,7 @@ import { composeBackend } from './compose';
 import { loadConfig } from './config';
 import { azureHttpHandler } from './http/azure-http';
 import { routes } from './http/routes';
+import { orgSyncTick } from './jobs/org-sync';
 
 // @azure/functions ships CommonJS: a default import works in both plain Node ESM and bundlers.
 const { app } = azureFunctions;
@@ -32,7 +33,14 @@ app.timer('org-sync', {
   schedule: '0 */15 * * * *',
   runOnStartup: false,
   handler: async (_timer, context) => {
-    const result = await services.directorySync.refresh();
+    const tick = await orgSyncTick(services.directorySync);
+    if ('throttledForSeconds' in tick) {
+      context.log(
+        `org sync: Graph asked to wait ${tick.throttledForSeconds} s; the next tick runs the round again`,
+      );
+      return;
+    }
+    const { result } = tick;
     context.log(
       `org sync: ${result.full ? 'full' : 'changes'} round, ${result.pages} pages, ${result.changes} changes, ${result.people} people`,
     );

@@ -1,3 +1,4 @@
+import { SERIES_KEY_PROPERTY } from '../../functions/src/adapters/graph/calendar';
 import { bookPair } from '../../functions/src/jobs/booking';
 import {
   bookingDeps,
@@ -43,11 +44,17 @@ async function bookAll(stack: LocalStack, pairIds: string[], concurrency: number
  * then with one request in ten throttled (429, Retry-After 0.5 s). The least the throttling allows
  * is the clean time plus every throttled request's wait spread over the organiser mailbox's four
  * concurrent requests; the ratio compares the throttled run with it.
+ *
+ * Graph runs in its strict mode: a repeated transactionId is NOT deduplicated (the docs promise
+ * only that it helps "to avoid redundant POST operations in case of client retries":
+ * https://learn.microsoft.com/graph/api/resources/event), so a duplicate series is counted by
+ * Tandem's own stamp on each series (SERIES_KEY_PROPERTY), not by transactionId.
  */
 export default async function bench(): Promise<BenchRow[]> {
   const org = generateOrganisation({ people: 5_400, now: new Date(), calendars: true });
   const stack = await startLocalStack({ organisation: [...org.users, ORGANISER], busy: org.busy });
   try {
+    stack.graph.calendars.transactionIdMode = 'noDedupe';
     const fixture = bookingDeps(stack);
     const spain = ['Madrid', 'Barcelona', 'Las Palmas de Gran Canaria'];
     const couples = unrelatedCouples(stack, spain, spain, sameDayInSpain);
@@ -79,18 +86,24 @@ export default async function bench(): Promise<BenchRow[]> {
     stack.graph.faults.clear();
     const stats = stack.graph.stats();
 
-    const store = stack.graph.calendars;
-    const series = store
+    // Each live series in the organiser's calendar by the pair's stamp: two with one stamp, or two
+    // stamps for one booking, would be two invitations for one pair.
+    const series = stack.graph.calendars
       .list(ORGANISER.id)
-      .map((item) => store.render(item))
-      .map((event) => String(event.transactionId ?? ''))
-      .filter((t) => t.startsWith('tandem-'));
-    const duplicates = series.length - new Set(series).size;
+      .filter((item) => item.type === 'seriesMaster' && !item.copy.meeting.isCancelled)
+      .map(
+        (item) =>
+          item.copy.meeting.extendedProperties.find(
+            (p) => p.id.toLowerCase() === SERIES_KEY_PROPERTY.toLowerCase(),
+          )?.value ?? '',
+      )
+      .filter((key) => key !== '');
     const bookings = [
       ...(await fixture.deps.bookings.listByProgramme(clean.programme.id)),
       ...(await fixture.deps.bookings.listByProgramme(throttled.programme.id)),
     ];
     const booked = bookings.filter((b) => b.value.status === 'booked').length;
+    const duplicates = Math.max(series.length - booked, series.length - new Set(series).size);
     const minimum = cleanMs + (stats.throttled * RETRY_AFTER * 1000) / 4;
     return [
       {
@@ -107,7 +120,7 @@ export default async function bench(): Promise<BenchRow[]> {
         metric: 'duplicate series',
         value: duplicates,
         unit: 'series',
-        note: `${series.length} series for ${2 * PAIRS} pairs (must be 0)`,
+        note: `${series.length} live series for ${2 * PAIRS} pairs, Graph not deduplicating transactionId (must be 0)`,
       },
       {
         bench: 'booking',

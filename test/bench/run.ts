@@ -1,4 +1,4 @@
-import { readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { relaunchTrustingLocalTls } from '../sim/tls/local-tls';
@@ -60,19 +60,44 @@ const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join
 console.log(`\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
 for (const row of table) console.log(line(row));
 
+const markdownRow = (row: string[]) => `| ${row.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`;
+const machine = `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+const today = new Date().toISOString().slice(0, 10);
+const resultsFile = `${dir}RESULTS.md`;
+
 if (only.length === 0) {
   const md = [
     '# Benchmark results',
     '',
-    `Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)} — ${cpus().length} cores`,
-    `(${cpus()[0]?.model ?? 'unknown CPU'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}.`,
+    `Written by \`npm run bench\` on ${today} — ${machine}.`,
     '',
     `| ${header.join(' | ')} |`,
     `| ${header.map(() => '---').join(' | ')} |`,
-    ...table.map((row) => `| ${row.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`),
+    ...table.map(markdownRow),
     '',
   ].join('\n');
-  writeFileSync(`${dir}RESULTS.md`, md);
+  writeFileSync(resultsFile, md);
   console.log('\nWrote test/bench/RESULTS.md');
+} else if (existsSync(resultsFile)) {
+  // A filtered run (`npm run bench -- matching`) rewrites only its benches' rows, where they
+  // stood, and says so under the title; every other row stays as the last run wrote it.
+  const ran = new Set(rows.map((r) => r.bench));
+  const lines = readFileSync(resultsFile, 'utf8').replace(/\n+$/, '').split('\n');
+  const benchOf = (l: string) => (l.startsWith('| ') ? l.slice(2).split(' | ')[0] : undefined);
+  const out: string[] = [];
+  let placed = false;
+  for (const l of lines) {
+    const bench = benchOf(l);
+    if (bench !== undefined && ran.has(bench)) {
+      if (!placed) out.push(...table.map(markdownRow));
+      placed = true;
+    } else out.push(l);
+  }
+  if (!placed) out.push(...table.map(markdownRow));
+  const note = `Rows of ${[...ran].join(', ')}: \`npm run bench -- ${only.join(' ')}\` on ${today} — ${machine}.`;
+  const at = out.findIndex((l) => l.startsWith('| bench |'));
+  const notes = out.slice(0, at).filter((l) => !l.startsWith(`Rows of ${[...ran].join(', ')}:`));
+  writeFileSync(resultsFile, [...notes.slice(0, -1), note, '', ...out.slice(at), ''].join('\n'));
+  console.log("\nUpdated these benches' rows in test/bench/RESULTS.md");
 }
 process.exit(0);

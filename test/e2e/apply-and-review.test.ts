@@ -34,6 +34,8 @@ const TEXT = {
     reject: 'Reject',
     rejectIt: 'Reject the application',
     notAccepted: 'Not accepted',
+    reasonHidden: 'The applicant will not see the reason',
+    notSelected: 'Your application was not selected this time.',
   },
   es: {
     signIn: (name: string) => `Continuar como ${name}`,
@@ -53,6 +55,8 @@ const TEXT = {
     reject: 'Rechazar',
     rejectIt: 'Rechazar la solicitud',
     notAccepted: 'No aceptada',
+    reasonHidden: 'La persona no verá el motivo',
+    notSelected: 'Esta vez tu solicitud no ha sido seleccionada.',
   },
 } as const;
 
@@ -60,7 +64,7 @@ describe.each(['es', 'en'] as const)('applying and reviewing, in %s', (lang) => 
   const t = TEXT[lang];
   const programmeName = `Mentoring ${lang.toUpperCase()} 2027`;
 
-  it('HR opens a call; an employee applies with the keyboard only; HR rejects with a reason she reads', async () => {
+  it('HR opens a call; an employee applies with the keyboard only; HR rejects, she reads she was not selected', async () => {
     const hr = await openPage(browser);
     const employee = await openPage(browser);
     try {
@@ -120,12 +124,15 @@ describe.each(['es', 'en'] as const)('applying and reviewing, in %s', (lang) => 
       await rejectDialog
         .getByText('Este año solo hay plazas para Ventas', { exact: false })
         .waitFor();
+      // The programme keeps HR's reasons to HR unless HR says otherwise (issue #14).
+      await rejectDialog.getByText(t.reasonHidden, { exact: false }).waitFor();
       await rejectDialog.getByRole('button', { name: t.rejectIt }).click();
       await hrCard.getByText(t.notAccepted, { exact: true }).waitFor();
       await expectNoSeriousAxeViolations(hr.page);
       await employee.page.reload();
-      await myCard.getByText('Este año solo hay plazas para Ventas', { exact: false }).waitFor();
+      await myCard.getByText(t.notSelected, { exact: false }).waitFor();
       await myCard.getByText(t.notAccepted, { exact: true }).waitFor();
+      expect(await myCard.getByText('Este año solo hay plazas para Ventas').count()).toBe(0);
       expect(hr.consoleErrors).toEqual([]);
       expect(employee.consoleErrors).toEqual([]);
     } finally {

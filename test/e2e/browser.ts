@@ -1,6 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import en from '../../tab/src/i18n/en.json';
+import es from '../../tab/src/i18n/es.json';
 import { findChromium } from '../ensure-chromium';
 
 /** Headless Debian Chromium, with the flags that keep it off the (closed) network. */
@@ -132,4 +134,48 @@ export async function expectNoSidewaysScroll(page: Page): Promise<void> {
     widths.page,
     `page ${widths.page} px wide in a ${widths.viewport} px window`,
   ).toBeLessThanOrEqual(widths.viewport);
+}
+
+/** Teams' three themes, as `?theme=` stands in for them outside a host (tab/src/host/host.ts). */
+export type TeamsTheme = 'default' | 'dark' | 'contrast';
+
+/** How a person sees the tab: language, Teams theme and window width. */
+export interface Look {
+  lang: 'es' | 'en';
+  theme: TeamsTheme;
+  width: number;
+}
+
+const SIGN_IN_WORDS = {
+  en: { search: en.signIn.search, choose: en.signIn.choose },
+  es: { search: es.signIn.search, choose: es.signIn.choose },
+} as const;
+
+/**
+ * Signs in on the local sign-in screen as a person would: sets the window's width, opens the tab in
+ * the look's language and theme, types the name into the search and clicks the person. Waits for
+ * the home page to settle (leaving while it loads would abort its requests, which tests count as
+ * errors). With `path`, then opens that deep link of the tab in the same session (the local session
+ * lives in sessionStorage).
+ */
+export async function signInAs(
+  page: Page,
+  url: string,
+  who: string,
+  look: Partial<Look> = {},
+  path?: string,
+): Promise<void> {
+  const { lang = 'en', theme = 'default', width } = look;
+  const words = SIGN_IN_WORDS[lang];
+  if (width) await page.setViewportSize({ width, height: 900 });
+  await page.goto(`${url}/?lang=${lang}&theme=${theme}`);
+  const search = page.getByLabel(words.search);
+  await search.click();
+  await search.fill(who);
+  await page
+    .getByRole('button', { name: words.choose.replace('{{name}}', who), exact: true })
+    .click();
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+  await page.waitForLoadState('networkidle');
+  if (path) await page.goto(`${url}/?lang=${lang}&theme=${theme}&page=${path}`);
 }

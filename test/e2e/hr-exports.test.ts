@@ -24,6 +24,8 @@ const READERS = {
     locale: 'es-ES',
     zone: 'Europe/Madrid',
     separator: ';',
+    separatorLabel: 'Separador de columnas',
+    other: { option: 'Coma (,) — Excel en inglés', separator: ',' },
     signIn: 'Continuar como Lucía Fernández',
     manage: 'Gestionar programas',
     open: (name: string) => `Abrir ${name}: emparejamiento, reservas, seguimiento`,
@@ -45,6 +47,8 @@ const READERS = {
     locale: 'en-US',
     zone: 'America/New_York',
     separator: ',',
+    separatorLabel: 'Column separator',
+    other: { option: 'Semicolon (;) — Excel in Spanish', separator: ';' },
     signIn: 'Continue as Lucía Fernández',
     manage: 'Manage programmes',
     open: (name: string) => `Open ${name}: matching, booking, progress`,
@@ -162,6 +166,22 @@ describe.each(['es', 'en'] as const)('HR downloads the CSV exports, in %s', (lan
       expect(evaluation.rows[5]).toEqual(r.withheld);
       // The button and its note pass axe like the rest of the section.
       await expectNoSeriousAxeViolations(page);
+
+      // An HR person whose Excel splits on the other mark picks it; the choice is kept.
+      const picker = page.getByRole('combobox', { name: r.separatorLabel });
+      await picker.click();
+      await picker.selectOption({ label: r.other.option });
+      const theirs = await download(
+        page,
+        page.getByRole('button', { name: r.exportEvaluation, exact: true }),
+        r.other.separator,
+      );
+      expect(theirs.rows).toEqual(evaluation.rows);
+      await page.reload();
+      await section(page, r.progress).click();
+      await expect
+        .poll(() => page.getByRole('combobox', { name: r.separatorLabel }).inputValue())
+        .toBe(r.other.separator === ',' ? 'comma' : 'semicolon');
     } finally {
       await context.close();
     }

@@ -4,7 +4,7 @@ import { apiAs } from '../integration/api-client';
 import { HR, matchingProgramme, uniquelyNamedPeople } from '../integration/matching-fixture';
 import { TAB_DIST } from '../sim/build-tab';
 import { type LocalStack, startLocalStack } from '../sim/stack';
-import { expectNoSeriousAxeViolations, launchBrowser, openPage, tabTo } from './browser';
+import { expectNoSeriousAxeViolations, launchBrowser, openPage, signInAs, tabTo } from './browser';
 
 let stack: LocalStack;
 let browser: Browser;
@@ -33,13 +33,13 @@ const TEXT = {
     invitations: "go to 4 people's calendars",
     confirmed: '2 pairs confirmed: booking has started.',
     booking: 'Booking',
+    scoreHow: 'How the score is made',
+    scoreInfo: 'Out of 100. At most: 62.5 when the mentor offers everything',
     booked: '2 of 2 pairs booked',
     progress: 'Progress',
     sessionsChart: 'Sessions held / planned',
     evaluation: 'Evaluation',
     responses: '0 of 4 people answered',
-    search: 'Search people',
-    continueAs: (name: string) => `Continue as ${name}`,
     openPair: /^Open the pair with /,
     move: 'Move session 2',
     moveIt: 'Move it',
@@ -59,13 +59,13 @@ const TEXT = {
     invitations: 'a los calendarios de 4 personas',
     confirmed: '2 parejas confirmadas: la reserva ha empezado.',
     booking: 'Reservas',
+    scoreHow: 'Cómo se calcula',
+    scoreInfo: 'Sobre 100. Como máximo: 62,5 si la persona mentora ofrece todo',
     booked: '2 de 2 parejas reservadas',
     progress: 'Seguimiento',
     sessionsChart: 'Sesiones celebradas / previstas',
     evaluation: 'Evaluación',
     responses: 'Han respondido 0 de 4 personas',
-    search: 'Buscar personas',
-    continueAs: (name: string) => `Continuar como ${name}`,
     openPair: /^Abrir la pareja con /,
     move: 'Cambiar la sesión 2',
     moveIt: 'Cambiarla',
@@ -112,7 +112,15 @@ describe.each(['es', 'en'] as const)('HR matches, confirms and watches booking, 
       await table.waitFor();
       expect(await table.getByRole('row').count()).toBe(3);
       await table.getByText(t.why).first().waitFor();
+      // Scores read out of 100; the header's info button says, by pointer, how they are made.
+      await table
+        .getByText(/^\d{1,3} \/ 100$/)
+        .first()
+        .waitFor();
+      await table.getByRole('button', { name: t.scoreHow }).click();
+      await hr.page.getByText(t.scoreInfo, { exact: false }).waitFor();
       await expectNoSeriousAxeViolations(hr.page);
+      await hr.page.keyboard.press('Escape');
 
       // Confirm without the mouse.
       await tabTo(hr.page, t.confirmAll);
@@ -139,11 +147,7 @@ describe.each(['es', 'en'] as const)('HR matches, confirms and watches booking, 
       // A mentee of a booked pair moves one session to a slot free for both.
       const mentee = await openPage(browser);
       try {
-        await mentee.page.goto(`${stack.url}/?lang=${lang}`);
-        await mentee.page.getByLabel(t.search).fill(chosen[2]!.displayName);
-        await mentee.page
-          .getByRole('button', { name: t.continueAs(chosen[2]!.displayName) })
-          .click();
+        await signInAs(mentee.page, stack.url, chosen[2]!.displayName, { lang });
         await mentee.page.getByRole('link', { name: t.openPair }).first().click();
         const second = mentee.page.getByRole('listitem').filter({ hasText: t.session2 });
         await second.getByRole('button', { name: t.move }).click();

@@ -12,6 +12,7 @@ import {
   expectPageTakesPointer,
   launchBrowser,
   openPage,
+  signInAs,
 } from './browser';
 
 let stack: LocalStack;
@@ -75,13 +76,12 @@ describe.each(['es', 'en'] as const)(
 
       const hr = await openPage(browser, { colorScheme: lang === 'es' ? 'dark' : 'light' });
       try {
-        await hr.page.goto(`${stack.url}/?lang=${lang}`);
-        await hr.page.getByLabel(w.signIn.search).fill(HR);
-        await hr.page.getByRole('button', { name: new RegExp(HR) }).click();
-        await hr.page.getByRole('heading', { level: 1 }).first().waitFor();
-        await hr.page.waitForLoadState('networkidle');
-        await hr.page.goto(
-          `${stack.url}/?lang=${lang}&page=admin/programmes/${programmeId}/matching`,
+        await signInAs(
+          hr.page,
+          stack.url,
+          HR,
+          { lang },
+          `admin/programmes/${programmeId}/matching`,
         );
         const table = hr.page.getByRole('table', { name: w.matching.proposals });
         await table.waitFor();

@@ -1,11 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiAs } from '../integration/api-client';
 import { fortnightly, writeBookedSeries } from '../integration/booking/booked-series';
 import { HR, matchingProgramme, uniquelyNamedPeople } from '../integration/matching-fixture';
 import { TAB_DIST } from '../sim/build-tab';
 import { type LocalStack, startLocalStack } from '../sim/stack';
-import { expectNoSeriousAxeViolations, launchBrowser, openPage } from './browser';
+import { expectNoSeriousAxeViolations, launchBrowser, openPage, signInAs } from './browser';
 
 let stack: LocalStack;
 let browser: Browser;
@@ -20,8 +20,6 @@ afterAll(async () => {
 
 const TEXT = {
   en: {
-    search: 'Search people',
-    signIn: (name: string) => `Continue as ${name}`,
     openPair: (name: string) => `Open the pair with ${name}`,
     titleMentee: (name: string) => `Your mentoring with ${name}`,
     titleMentor: (name: string) => `Mentoring ${name}`,
@@ -43,8 +41,6 @@ const TEXT = {
     mentorSays: 'Your mentor: Empieza por el comité de marzo',
   },
   es: {
-    search: 'Buscar personas',
-    signIn: (name: string) => `Continuar como ${name}`,
     openPair: (name: string) => `Abrir la pareja con ${name}`,
     titleMentee: (name: string) => `Tu mentoring con ${name}`,
     titleMentor: (name: string) => `Mentoring de ${name}`,
@@ -66,13 +62,6 @@ const TEXT = {
     mentorSays: 'Tu mentor: Empieza por el comité de marzo',
   },
 } as const;
-
-async function signIn(page: Page, lang: 'es' | 'en', name: string, theme = 'light') {
-  const t = TEXT[lang];
-  await page.goto(`${stack.url}/?lang=${lang}&theme=${theme}`);
-  await page.getByLabel(t.search).fill(name);
-  await page.getByRole('button', { name: t.signIn(name) }).click();
-}
 
 /** A booked pair: ten fortnightly sessions, the first two days ago (so one is held). */
 async function bookedPair() {
@@ -106,7 +95,7 @@ describe.each(['es', 'en'] as const)('the pair’s page, in %s', (lang) => {
     const a = await openPage(browser);
     const b = await openPage(browser, { colorScheme: 'dark' });
     try {
-      await signIn(a.page, lang, mentee);
+      await signInAs(a.page, stack.url, mentee, { lang });
       await a.page.getByRole('link', { name: t.openPair(mentor) }).click();
       await a.page.getByRole('heading', { level: 1, name: t.titleMentee(mentor) }).waitFor();
       await a.page.getByRole('heading', { name: t.sessions }).waitFor();
@@ -140,7 +129,7 @@ describe.each(['es', 'en'] as const)('the pair’s page, in %s', (lang) => {
       await expectNoSeriousAxeViolations(a.page);
 
       // The mentor, in the dark theme: the agenda and goal are shared; the private note is not.
-      await signIn(b.page, lang, mentor, 'dark');
+      await signInAs(b.page, stack.url, mentor, { lang, theme: 'dark' });
       await b.page.getByRole('link', { name: t.openPair(mentee) }).click();
       await b.page.getByRole('heading', { level: 1, name: t.titleMentor(mentee) }).waitFor();
       await b.page.getByText('Cómo preparo una negociación difícil').waitFor();

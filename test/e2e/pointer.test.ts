@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import en from '../../tab/src/i18n/en.json';
 import es from '../../tab/src/i18n/es.json';
@@ -13,6 +13,7 @@ import {
   expectPageTakesPointer,
   launchBrowser,
   openPage,
+  signInAs,
 } from './browser';
 import { screenshot } from './screenshot';
 
@@ -61,14 +62,6 @@ async function programmes() {
   return { matching: matching.programmeId, running: running.programmeId };
 }
 
-async function signInAsHr(page: Page, lang: string, theme: string): Promise<void> {
-  await page.goto(`${stack.url}/?lang=${lang}&theme=${theme}`);
-  await page.getByLabel(WORDS[lang as 'en'].signIn.search).fill(HR);
-  await page.getByRole('button', { name: new RegExp(HR) }).click();
-  await page.getByRole('heading', { level: 1 }).first().waitFor();
-  await page.waitForLoadState('networkidle');
-}
-
 const VARIANTS = [
   { lang: 'en', theme: 'default', colorScheme: 'light', width: 1280 },
   { lang: 'es', theme: 'dark', colorScheme: 'dark', width: 400 },
@@ -80,11 +73,10 @@ describe.each(VARIANTS)('HR by pointer ($lang, $theme, $width px)', (variant) =>
     const w = WORDS[variant.lang];
     const ids = await programmes();
     const hr = await openPage(browser, { colorScheme: variant.colorScheme });
-    await hr.page.setViewportSize({ width: variant.width, height: 900 });
     const shot = (name: string) =>
       screenshot(hr.page, `pointer-${name}-${variant.lang}-${variant.theme}-${variant.width}`);
     try {
-      await signInAsHr(hr.page, variant.lang, variant.theme);
+      await signInAs(hr.page, stack.url, HR, variant);
 
       // The programme template picker: open, look, pick by mouse, then type in the next field.
       await hr.page.goto(`${stack.url}/?lang=${variant.lang}&theme=${variant.theme}&page=admin`);

@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiAs } from '../integration/api-client';
 import { fortnightly, writeBookedSeries } from '../integration/booking/booked-series';
@@ -10,7 +10,7 @@ import {
 } from '../integration/matching-fixture';
 import { TAB_DIST } from '../sim/build-tab';
 import { type LocalStack, startLocalStack } from '../sim/stack';
-import { expectNoSeriousAxeViolations, launchBrowser, openPage } from './browser';
+import { expectNoSeriousAxeViolations, launchBrowser, openPage, signInAs } from './browser';
 import { screenshot } from './screenshot';
 
 let stack: LocalStack;
@@ -25,18 +25,6 @@ afterAll(async () => {
 });
 
 const HOUR = 3_600_000;
-
-/** Signs in on the local sign-in screen and opens a path of the tab (its deep link). */
-async function signIn(page: Page, name: string, path = ''): Promise<void> {
-  await page.goto(`${stack.url}/?lang=en`);
-  await page.getByLabel('Search people').fill(name);
-  await page.getByRole('button', { name: `Continue as ${name}` }).click();
-  await page.getByRole('heading', { level: 1 }).first().waitFor();
-  // Leaving while home still loads would abort its requests, which the test counts as errors.
-  await page.waitForLoadState('networkidle');
-  // The local session lives in sessionStorage, so a deep link in the same tab stays signed in.
-  if (path) await page.goto(`${stack.url}/?lang=en&page=${path}`);
-}
 
 /** Two confirmed pairs whose series are booked, the first session held two days ago. */
 async function bookedProgramme() {
@@ -85,7 +73,7 @@ describe('the main screens (README pictures with TANDEM_SCREENSHOTS=1)', () => {
     const hr = await openPage(browser, { colorScheme: 'light' });
     const employee = await openPage(browser, { colorScheme: 'light' });
     try {
-      await signIn(hr.page, HR, `admin/programmes/${matching.programmeId}`);
+      await signInAs(hr.page, stack.url, HR, {}, `admin/programmes/${matching.programmeId}`);
       await hr.page
         .getByRole('table', { name: 'Proposed pairs' })
         .waitFor()
@@ -105,7 +93,7 @@ describe('the main screens (README pictures with TANDEM_SCREENSHOTS=1)', () => {
       await expectNoSeriousAxeViolations(hr.page);
       await screenshot(hr.page, 'booking-progress');
 
-      await signIn(employee.page, booked.mentee);
+      await signInAs(employee.page, stack.url, booked.mentee);
       await employee.page.getByRole('link', { name: /^Open the pair with / }).waitFor();
       await expectNoSeriousAxeViolations(employee.page);
       await screenshot(employee.page, 'home');

@@ -103,7 +103,8 @@ describe('applying (PRODUCT rules 2 and 3)', () => {
   });
 
   it('HR approves mentors and rejects with a reason the applicant can read', async () => {
-    const id = await programme();
+    // The applicant reads HR's reason only where the programme shows it (application-outcome.test.ts).
+    const id = await programme('open', { showRejectionReason: true });
     const m = await api(JAMES, 'POST', `/programmes/${id}/applications`, { body: mentor });
     const approved = await api(
       HR,

@@ -115,6 +115,9 @@ export async function matchingProgramme(
     kind?: 'classic' | 'reverse' | 'executive';
     /** HR's language: the template's name and objectives come in it. */
     language?: 'es' | 'en';
+    /** A shorter series than the template's (10 sessions over 6 months). */
+    plannedSessions?: number;
+    durationMonths?: number;
   } = {},
 ) {
   const as = asPerson(stack, api);
@@ -123,6 +126,8 @@ export async function matchingProgramme(
     ...(options.mentorCapacity ? { mentorCapacity: options.mentorCapacity } : {}),
     ...(options.hierarchyRule ? { hierarchyRule: options.hierarchyRule } : {}),
     ...(options.language ? { language: options.language } : {}),
+    ...(options.plannedSessions ? { plannedSessions: options.plannedSessions } : {}),
+    ...(options.durationMonths ? { durationMonths: options.durationMonths } : {}),
   };
   const draft = await api(HR, 'POST', '/programmes', { body: settings });
   const opened = await api(HR, 'PUT', `/programmes/${draft.body.id}/status`, {

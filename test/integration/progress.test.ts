@@ -223,6 +223,15 @@ describe('HR’s CSV report, for the reader (issue 14)', () => {
       'Next session (America/New_York)': wallClock('America/New_York'),
     });
     expect(en.body).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:/);
+
+    // An English reader whose Excel splits on ";" chose it: same words, the other separator.
+    const chosen = await api(
+      HR,
+      'GET',
+      `/programmes/${programmeId}/report.csv?lang=en&tz=America/New_York&sep=semicolon`,
+    );
+    expect(chosen.status).toBe(200);
+    expect(records(chosen.body, ';')).toEqual(records(en.body, ','));
   });
 
   it('refuses an unknown language or time zone with a 400 naming the field', async () => {
@@ -231,7 +240,8 @@ describe('HR’s CSV report, for the reader (issue 14)', () => {
       ['lang=fr', 'query.lang'],
       ['tz=Europe/Atlantis', 'query.tz'],
       ['tz=', 'query.tz'],
-      ['sep=tab', 'query'],
+      ['sep=tab', 'query.sep'],
+      ['sep=', 'query.sep'],
     ] as const) {
       const r = await api(HR, 'GET', `/programmes/${programmeId}/report.csv?${query}`);
       expect([query, r.status]).toEqual([query, 400]);

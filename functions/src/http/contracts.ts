@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ApplicationOutcome } from '../domain/application/application';
 import type { EvaluationSummary } from '../domain/evaluation/evaluation';
 import type {
   Activity,
@@ -78,6 +79,10 @@ export const ProgrammeSettingsSchema = z
     minRespondents: z.number().int().min(RESPONDENTS.lowest).max(RESPONDENTS.highest),
     questions: z.array(z.string().trim().min(1).max(500)).max(10),
     owners: z.array(personId).min(1).max(20),
+    /** Whether a rejected applicant reads HR's reason (off unless HR turns it on). */
+    showRejectionReason: z.boolean({ error: 'true or false' }),
+    /** Whether mentees left out when the programme starts stay on a waiting list. */
+    keepsWaitingList: z.boolean({ error: 'true or false' }),
   })
   .partial()
   .strict();
@@ -119,6 +124,10 @@ export interface ProgrammeView {
   mentorCapacity: number;
   /** Survey results show from this many respondents (PRODUCT rule 8). */
   minRespondents: number;
+  /** A rejected applicant reads HR's reason only when this is on. */
+  showRejectionReason: boolean;
+  /** Mentees left out once the programme runs are on a waiting list HR may still pair from. */
+  keepsWaitingList: boolean;
   questions: string[];
   owners: string[];
   createdAt: string;
@@ -179,6 +188,24 @@ function topicsReadable(value: unknown, field: 'wants' | 'offers'): boolean {
   );
 }
 export type ApplicationFormInput = z.infer<typeof ApplicationFormSchema>;
+
+/**
+ * Where the applicant stands, beside their application on GET /applications/me (issue #14):
+ * the outcome's code (the tab words it), and in a pair who with and the first session ahead.
+ * A hidden rejection reason is not in the application at all (domain applicantView).
+ */
+export interface ApplicationStandingView {
+  outcome?: ApplicationOutcome;
+  /**
+   * In a pair (`paired`): each pair (a mentor may have more than one mentee), newest first, with
+   * the next session still ahead once booked (`first` while none has been held yet).
+   */
+  pairs?: {
+    id: string;
+    partner: { id: string; name: string };
+    nextSession: { start: string; first: boolean } | null;
+  }[];
+}
 
 export const RejectApplicationSchema = z
   .object({ reason: z.string().trim().min(1).max(1000) })
@@ -243,7 +270,10 @@ export interface ProposalView {
   menteeName: string;
   mentor: string;
   mentorName: string;
+  /** The matcher's score in points (what the CLI's format carries). */
   score: number;
+  /** The same score out of 100, as HR reads it. */
+  scoreOutOf100: number;
   reasons: ReasonView[];
   locked: boolean;
   status: 'proposed' | 'confirmed';
@@ -257,6 +287,8 @@ export interface MatchingView {
   ranAt: string;
   ranBy: string;
   objective: 'maxParticipation' | 'maxScore';
+  /** The most each score component adds, out of 100: how the score is explained to HR. */
+  scoreShares: Record<string, number>;
   proposals: ProposalView[];
   unmatched: { personId: string; name: string; role: 'mentee' | 'mentor'; reason: ReasonView }[];
   refusedLocks: { mentee: string; mentor: string; reason: ReasonView }[];
@@ -482,6 +514,8 @@ export const ReportQuery = z
       .max(64)
       .refine(isTimeZone, { message: 'Not a time zone: use an IANA name like Europe/Madrid' })
       .default('UTC'),
+    /** The reader's own choice of Excel list separator; absent: their language's usual one. */
+    sep: z.enum(['comma', 'semicolon']).optional(),
   })
   .strict();
 export type ReportQuery = z.infer<typeof ReportQuery>;

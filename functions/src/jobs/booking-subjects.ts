@@ -1,10 +1,15 @@
 import { movePair } from '../domain/pair/pair';
 import type { BookingSubjects } from '../ports/bookings';
+import type { Clock } from '../ports/clock';
 import type { PairStore } from '../ports/pairs';
 import { type ProgrammeStore, StaleVersionError } from '../ports/programmes';
 
-/** Booking's view of confirmed pairs and their programmes, over their stores. */
-export function bookingSubjects(pairs: PairStore, programmes: ProgrammeStore): BookingSubjects {
+/** Booking's view of confirmed pairs and their programmes, over their stores; time from `clock`. */
+export function bookingSubjects(
+  pairs: PairStore,
+  programmes: ProgrammeStore,
+  clock: Clock,
+): BookingSubjects {
   return {
     async load(pairId) {
       const pair = (await pairs.get(pairId))?.value;
@@ -26,7 +31,7 @@ export function bookingSubjects(pairs: PairStore, programmes: ProgrammeStore): B
       for (let attempt = 0; attempt < 5; attempt++) {
         const found = await pairs.get(pairId);
         if (!found || found.value.status === status) return;
-        const moved = movePair(found.value, status, new Date());
+        const moved = movePair(found.value, status, clock.now());
         // A transition the pair does not allow (e.g. already booked) leaves it as it is.
         if (!moved.ok) return;
         try {

@@ -159,6 +159,7 @@ export async function bookPair(deps: BookingDeps, pairId: string): Promise<Booki
             ...(found.workingHours.timeZone ? { timeZone: found.workingHours.timeZone } : {}),
             workingHours: found.workingHours,
             scheduleItems: found.scheduleItems,
+            ...(found.busy ? { busy: found.busy } : {}),
           };
         };
         const mentorInput = participant(mentor);

@@ -108,4 +108,19 @@ describe('org sync and manager@delta removals (user-delta.md; delta-query-overvi
     expect(await snapshot.get('gone')).toBeUndefined();
     expect((await snapshot.all()).map((p) => p.id)).toEqual(['ana']);
   });
+
+  it('ignores an @removed for someone never seen and counts a replayed removal once', async () => {
+    const snapshot = memorySnapshot([blank('ana'), blank('luis')], 'link');
+    const result = await syncDirectory(
+      oneRound([
+        { kind: 'remove', id: 'never-seen' },
+        { kind: 'remove', id: 'luis' },
+        { kind: 'remove', id: 'luis' },
+      ]),
+      snapshot,
+      now,
+    );
+    expect(result).toMatchObject({ full: false, removed: 1, people: 1 });
+    expect((await snapshot.all()).map((p) => p.id)).toEqual(['ana']);
+  });
 });

@@ -7,6 +7,7 @@ import {
   type OrgSyncResult,
   ResyncRequiredError,
 } from '../ports/directory';
+import { ThrottledError } from '../ports/throttled';
 
 /**
  * Brings the directory snapshot up to date with one delta round: the first time (or after Graph
@@ -102,22 +103,30 @@ async function round(
     pages++;
     changes += page.changes.length;
     if (!full && page.changes.length > 0) {
+      // Graph may send an entry twice (replays) or name someone never seen (`@removed` for an
+      // object created and deleted in between): only who is there before and after counts.
       const present = await snapshot.existing(page.changes.map((c) => c.id));
       const after = new Map<string, boolean>();
       for (const change of page.changes) after.set(change.id, change.kind === 'upsert');
       for (const [id, isThere] of after) {
         if (isThere && !present.has(id)) people++;
-        if (!isThere && present.has(id)) people--;
+        if (!isThere && present.has(id)) {
+          people--;
+          removed++;
+        }
       }
     }
     for (const change of page.changes) {
-      if (change.kind === 'remove') {
-        removed++;
-        seen.delete(change.id);
-      } else seen.add(change.id);
+      if (change.kind === 'remove') seen.delete(change.id);
+      else seen.add(change.id);
     }
     if (full) {
-      pending.push(...(await withManagerRemovals(snapshot, page.changes, pendingManagers)));
+      // "The @removed object can be returned in the initial delta query response"
+      // (https://learn.microsoft.com/en-us/graph/delta-query-overview): in a full round it only
+      // means "not listed" — whoever the round does not list is dropped at its end — so it is
+      // never written, and one for a person never seen changes nothing.
+      const listed = page.changes.filter((c) => c.kind === 'upsert');
+      pending.push(...(await withManagerRemovals(snapshot, listed, pendingManagers)));
       if (pending.length >= FULL_ROUND_BUFFER || page.deltaLink) await flush();
     } else await snapshot.apply(await withManagerRemovals(snapshot, page.changes));
     if (page.deltaLink) {
@@ -153,4 +162,21 @@ export function createOrgSync(
       return running;
     },
   };
+}
+
+/**
+ * The org-sync timer's round. When Graph asks to wait longer than a request sleeps
+ * (ports/throttled.ts), the round just ends: nothing is recorded as done, so the next tick runs
+ * it again from the last delta link (a changes round re-reads pages already written, which is
+ * harmless: every write is idempotent), or the full round again from the start.
+ */
+export async function orgSyncTick(
+  sync: DirectoryRefresh,
+): Promise<{ result: OrgSyncResult } | { throttledForSeconds: number }> {
+  try {
+    return { result: await sync.refresh() };
+  } catch (error) {
+    if (!(error instanceof ThrottledError)) throw error;
+    return { throttledForSeconds: error.retryAfterSeconds };
+  }
 }

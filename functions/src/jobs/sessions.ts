@@ -74,6 +74,7 @@ export async function sessionAlternatives(
       ...(a.workingHours.timeZone ? { timeZone: a.workingHours.timeZone } : {}),
       workingHours: a.workingHours,
       scheduleItems: a.scheduleItems,
+      ...(a.busy ? { busy: a.busy } : {}),
     };
   };
   const mentorInput = participant(mentor);

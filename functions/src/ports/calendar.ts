@@ -1,4 +1,5 @@
 import type {
+  BusyInterval,
   DateTimeTimeZone,
   GraphRecurrence,
   ScheduleItemInput,
@@ -10,6 +11,8 @@ export interface Availability {
   address: string;
   workingHours: WorkingHoursInput | null;
   scheduleItems: ScheduleItemInput[];
+  /** Busy time read from getSchedule's availabilityView where Graph listed no scheduleItems. */
+  busy?: BusyInterval[];
   /** Set when Graph could not read this person's calendar (unknown address, no mailbox). */
   error?: string;
 }

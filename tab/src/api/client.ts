@@ -1,5 +1,6 @@
 import type {
   ApplicationFormInput,
+  ApplicationStandingView,
   CreateProgramme,
   Me,
   MyPairSummary,
@@ -17,18 +18,18 @@ export class ApiError extends Error {
   }
 }
 
-export type ApplicationView = ApplicationFormInput & {
-  programmeId: string;
-  personId: string;
-  personName: string;
-  status: 'submitted' | 'approved' | 'rejected' | 'withdrawn';
-  rejectionReason?: string;
-  /** What became of it once matching started (absent while the call is open). */
-  outcome?: 'beingMatched' | 'paired' | 'notPaired';
-  createdAt: string;
-  updatedAt: string;
-  etag: string;
-};
+export type ApplicationView = ApplicationFormInput &
+  ApplicationStandingView & {
+    programmeId: string;
+    personId: string;
+    personName: string;
+    status: 'submitted' | 'approved' | 'rejected' | 'withdrawn';
+    /** HR's reason for a rejection: only when the programme lets applicants read it. */
+    rejectionReason?: string;
+    createdAt: string;
+    updatedAt: string;
+    etag: string;
+  };
 
 export type { MyPairSummary, ProgrammeView };
 

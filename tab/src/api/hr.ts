@@ -78,6 +78,13 @@ export const hrApi = (api: ApiClient) => ({
       { minRespondents },
       { 'if-match': p.etag },
     ),
+  /** What applicants are told (issue #14): HR's reason on a rejection, a waiting list. */
+  setApplicantSetting: (
+    p: { id: string; etag: string },
+    setting: 'showRejectionReason' | 'keepsWaitingList',
+    on: boolean,
+  ) =>
+    api.request<ProgrammeView>('PATCH', programme(p.id), { [setting]: on }, { 'if-match': p.etag }),
   /** The CSV report, one row per pair, for its reader. */
   report: (id: string, reader: ReportReader) =>
     api.download(`${programme(id)}/report.csv${readerQuery(reader)}`),

@@ -7,6 +7,7 @@ import { loadConfig } from '../../../functions/src/config';
 import { newPair } from '../../../functions/src/domain/pair/pair';
 import type { BookingDeps } from '../../../functions/src/jobs/booking';
 import { bookingSubjects } from '../../../functions/src/jobs/booking-subjects';
+import { systemClock } from '../../../functions/src/ports/clock';
 import type { SimPerson } from '../../sim/graph/tenant';
 import { type LocalStack, ORGANISER } from '../../sim/stack';
 import { apiAs } from '../api-client';
@@ -24,7 +25,7 @@ export function bookingDeps(stack: LocalStack) {
   const pairs = pairTable(connection);
   const deps: BookingDeps = {
     bookings: bookingTable(connection),
-    subjects: bookingSubjects(pairs, services.programmes),
+    subjects: bookingSubjects(pairs, services.programmes, systemClock),
     directory: services.directory,
     directorySync: services.directorySync,
     calendar: graphCalendar(createGraphClient(config)),

@@ -74,6 +74,30 @@ describe('Graph asks to wait longer than a request sleeps', () => {
     expect(booked.status).toBe('booked');
   });
 
+  test('the directory round booking runs first says so too: handed back, not failed', async () => {
+    const { mentor, mentee } = couples[2]!;
+    const pairId = await confirmPair(fixture.pairs, programme, mentor, mentee);
+    const connection = {
+      kind: 'connectionString' as const,
+      connectionString: stack.env.TANDEM_STORAGE_CONNECTION!,
+    };
+    const queue = bookingQueue(connection, `${QUEUE}-directory`);
+    // Org sync reads /users/delta (Entra ID, no mailbox): Graph throttles it with a long wait.
+    stack.graph.faults.set([
+      { kind: '429', pathPrefix: '/users/delta', times: 7, retryAfterSeconds: 450 },
+    ]);
+    const result = await bookFromQueue(pairId, {
+      book: (id) => bookPair(fixture.deps, id),
+      queue,
+    });
+    stack.graph.faults.clear();
+    expect(result).toEqual({ handedBackForSeconds: 450 });
+    expect((await fixture.deps.bookings.get(pairId))?.value.status).not.toBe('failed');
+    const raw = new QueueClient(connection.connectionString, `${QUEUE}-directory`);
+    expect((await raw.getProperties()).approximateMessagesCount).toBe(1);
+    expect((await bookPair(fixture.deps, pairId)).status).toBe('booked');
+  });
+
   test('a short wait is slept through in place and the booking completes', async () => {
     const { mentor, mentee } = couples[1]!;
     const pairId = await confirmPair(fixture.pairs, programme, mentor, mentee);

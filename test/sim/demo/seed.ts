@@ -117,7 +117,15 @@ async function createOpen(call: Call, name: string, kind: 'classic' | 'reverse')
     `create ${name}`,
     201,
     call(HR, 'POST', '/programmes', {
-      body: { kind, name, plannedSessions: 6, durationMonths: 3, sessionMinutes: 60 },
+      // Contoso Ibérica's HR writes its programmes in Spanish: the template's texts in Spanish.
+      body: {
+        kind,
+        name,
+        language: 'es',
+        plannedSessions: 6,
+        durationMonths: 3,
+        sessionMinutes: 60,
+      },
     }),
   );
   const opened = await expectStatus(

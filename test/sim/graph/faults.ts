@@ -14,6 +14,8 @@ export interface FaultRule {
   method?: string;
   /** Only requests whose path (below /v1.0) starts with this, case-insensitive (default any). */
   pathPrefix?: string;
+  /** Let the first `after` matching requests through untouched (default 0): a fault mid-round. */
+  after?: number;
   /** Apply to the next `times` matching requests, then stop (default: until cleared). */
   times?: number;
   /** Apply to each matching request with this probability (0–1, default 1), from a seeded sequence. */
@@ -25,16 +27,16 @@ export interface FaultRule {
 }
 
 export class Faults {
-  private rules: (FaultRule & { used: number })[] = [];
+  private rules: (FaultRule & { used: number; passed: number })[] = [];
   private seed = 0x9e3779b9;
   injected = 0;
 
   set(rules: FaultRule[]): void {
-    this.rules = rules.map((r) => ({ ...r, used: 0 }));
+    this.rules = rules.map((r) => ({ ...r, used: 0, passed: 0 }));
   }
 
   add(rule: FaultRule): void {
-    this.rules.push({ ...rule, used: 0 });
+    this.rules.push({ ...rule, used: 0, passed: 0 });
   }
 
   clear(): void {
@@ -42,7 +44,7 @@ export class Faults {
   }
 
   list(): FaultRule[] {
-    return this.rules.map(({ used: _used, ...rule }) => rule);
+    return this.rules.map(({ used: _used, passed: _passed, ...rule }) => rule);
   }
 
   /** A deterministic stream in [0,1): runs repeat exactly (mulberry32). */
@@ -61,6 +63,10 @@ export class Faults {
       if (rule.method && rule.method.toUpperCase() !== method) continue;
       if (rule.pathPrefix && !path.toLowerCase().startsWith(rule.pathPrefix.toLowerCase()))
         continue;
+      if (rule.after !== undefined && rule.passed < rule.after) {
+        rule.passed++;
+        continue;
+      }
       if (rule.times !== undefined && rule.used >= rule.times) continue;
       if (rule.probability !== undefined && this.random() >= rule.probability) continue;
       const failure = (kind: FaultKind) => kind !== 'latency';

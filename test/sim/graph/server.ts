@@ -13,7 +13,14 @@ import {
   type GraphResponse,
   type GraphRoute,
 } from './router';
-import { DELTA_EXPIRY_FORMS, type DeltaExpiryForm, type SimPerson, type SimTenant } from './tenant';
+import {
+  DELTA_EXPIRY_FORMS,
+  DELTA_QUIRKS,
+  type DeltaExpiryForm,
+  type DeltaQuirk,
+  type SimPerson,
+  type SimTenant,
+} from './tenant';
 import { Throttling, type ThrottlingLimits } from './throttling';
 
 /** Graph's audiences: the resource URI (v1 tokens) and its app id. */
@@ -367,6 +374,17 @@ export async function startGraphServer(options: GraphServerOptions): Promise<Gra
       }
       tenant.deltaExpiry = form as DeltaExpiryForm;
       return { status: 200, body: { form } };
+    }
+    if (path === '/_sim/delta-quirks' && method === 'PUT') {
+      const quirks = (body as { quirks?: unknown })?.quirks;
+      if (!Array.isArray(quirks) || !quirks.every((q) => DELTA_QUIRKS.includes(q as DeltaQuirk))) {
+        return {
+          status: 400,
+          body: { error: `quirks must be a list of ${DELTA_QUIRKS.join(', ')}` },
+        };
+      }
+      tenant.deltaQuirks = new Set(quirks as DeltaQuirk[]);
+      return { status: 200, body: { quirks } };
     }
     if (path === '/_sim/clock' && method === 'POST') {
       const at = new Date(String((body as { now?: string })?.now));

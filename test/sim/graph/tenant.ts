@@ -75,6 +75,25 @@ interface Version {
 export const DELTA_EXPIRY_FORMS = ['gone', 'syncStateNotFound', 'resyncRequired'] as const;
 export type DeltaExpiryForm = (typeof DELTA_EXPIRY_FORMS)[number];
 
+/**
+ * Delta behaviours the docs allow without saying when (see SimTenant.deltaQuirks):
+ * - `replay`: "the same change appears in subsequent responses" (delta-query-overview.md,
+ *   "Replays"): the last entries of a page are sent again at the end of the next page, or of the
+ *   next round's first page, with a `manager@delta` removal they carried even when a newer manager
+ *   has been set since (out of order);
+ * - `lag`: "Expect varying delays between the time a change is made … and the time the tracked
+ *   change is reflected in a delta query response" (same page, "Processing delays"): a change
+ *   shows up one round later than it could;
+ * - `removedFirstRound`: "The @removed object can be returned in the initial delta query response"
+ *   (same page, "Resource representation"): the full round also names removed people and an id
+ *   the directory never held;
+ * - `varyingPageSize`: "The number of objects in each page can vary" (same page, "$top"): each
+ *   page holds a seeded random 1–999 entries, whatever `odata.maxpagesize` asks.
+ * https://learn.microsoft.com/en-us/graph/delta-query-overview
+ */
+export const DELTA_QUIRKS = ['replay', 'lag', 'removedFirstRound', 'varyingPageSize'] as const;
+export type DeltaQuirk = (typeof DELTA_QUIRKS)[number];
+
 export class SimTenant implements SimContext {
   private readonly people = new Map<string, SimPerson>();
   private readonly versions = new Map<string, Version>();
@@ -88,6 +107,8 @@ export class SimTenant implements SimContext {
    * error with error codes such as `syncStateNotFound`" (same page, "Token duration").
    */
   deltaExpiry: DeltaExpiryForm = 'gone';
+  /** Modes: the delta behaviours in DELTA_QUIRKS that are on (none by default). */
+  deltaQuirks = new Set<DeltaQuirk>();
   /** Mailbox permissions given per app and mailbox (the production setup: see exchange-rbac.ts). */
   readonly exchangeRbac = new ExchangeRbac();
 

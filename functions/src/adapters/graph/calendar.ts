@@ -11,6 +11,7 @@ import {
 import type { MailboxGate } from '../../ports/mailbox-gate';
 import { ThrottledError } from '../../ports/throttled';
 import { processMailboxGate } from '../process-mailbox-gate';
+import { busyFromAvailabilityView } from './availability-view';
 import { timeZoneFromGraph } from './graph-time-zone';
 import { throttledFor } from './throttling';
 
@@ -29,6 +30,8 @@ export const SERIES_KEY_PROPERTY =
 /** getSchedule covers less than 62 days a call (a minute less) and at most 20 people. */
 const SCHEDULE_MS = 62 * 86_400_000 - 60_000;
 const SCHEDULE_PEOPLE = 20;
+/** getSchedule's availabilityViewInterval, minutes: the view's step where no scheduleItems come. */
+const VIEW_INTERVAL_MINUTES = 30;
 /** A mailbox's allowed meeting providers change rarely: read once per 10 minutes. */
 const PROVIDERS_TTL_MS = 10 * 60_000;
 
@@ -111,11 +114,12 @@ export function graphCalendar(
                 schedules: people,
                 startTime: utc(new Date(from)),
                 endTime: utc(new Date(to)),
-                availabilityViewInterval: 30,
+                availabilityViewInterval: VIEW_INTERVAL_MINUTES,
               })) as {
                 value: {
                   scheduleId: string;
                   scheduleItems?: ScheduleItemInput[];
+                  availabilityView?: string;
                   workingHours?: Omit<WorkingHoursInput, 'timeZone'> & { timeZone?: unknown };
                   error?: { message?: string; responseCode?: string };
                 }[];
@@ -131,7 +135,18 @@ export function graphCalendar(
                   const zone = timeZoneFromGraph(timeZone);
                   entry.workingHours = zone === undefined ? hours : { ...hours, timeZone: zone };
                 }
-                entry.scheduleItems.push(...(schedule.scheduleItems ?? []));
+                if (schedule.scheduleItems) entry.scheduleItems.push(...schedule.scheduleItems);
+                else if (schedule.availabilityView && !schedule.error) {
+                  // No items listed (a requester who may not see them): the view still says
+                  // when the person is busy (availability-view.ts).
+                  (entry.busy ??= []).push(
+                    ...busyFromAvailabilityView(
+                      schedule.availabilityView,
+                      new Date(from),
+                      VIEW_INTERVAL_MINUTES,
+                    ),
+                  );
+                }
               }
             }),
           );

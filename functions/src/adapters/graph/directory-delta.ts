@@ -6,6 +6,8 @@ import {
   type DirectorySource,
   ResyncRequiredError,
 } from '../../ports/directory';
+import { ThrottledError } from '../../ports/throttled';
+import { throttledFor } from './throttling';
 
 /** What org sync reads: the snapshot's fields, and `manager` so chains can be computed locally. */
 const SELECT = [
@@ -104,6 +106,11 @@ export function graphDirectorySource(client: Client): DirectorySource {
           if (isExpiredDeltaToken(error)) {
             throw new ResyncRequiredError('The directory delta link expired');
           }
+          // 429 (or 503 with Retry-After) asking for longer than a request sleeps in place: the
+          // round ends here and the caller hands back (https://learn.microsoft.com/graph/throttling,
+          // "Best practices to handle throttling"; adapters/graph/throttling.ts).
+          const wait = throttledFor(error);
+          if (wait !== undefined) throw new ThrottledError(wait, { cause: error });
           throw error;
         }
       };

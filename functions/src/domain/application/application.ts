@@ -1,4 +1,4 @@
-import type { Programme } from '../programme/programme';
+import { applicantSettings, type Programme } from '../programme/programme';
 
 /**
  * Applications (PRODUCT rules 2 and 3): participation is voluntary — people apply through the
@@ -32,6 +32,12 @@ export interface Application extends ApplicationForm {
   personName: string;
   status: ApplicationStatus;
   rejectionReason?: string;
+  /**
+   * Whether the programme let applicants read HR's reason when HR rejected (its
+   * `showRejectionReason` then): what the reject dialog told HR stays true. Absent before it
+   * existed: not shared.
+   */
+  rejectionReasonShared?: boolean;
   createdAt: string;
   updatedAt: string;
 }
@@ -118,7 +124,16 @@ export function approveMentor(application: Application, now: Date): Result {
   };
 }
 
-export function rejectApplication(application: Application, reason: string, now: Date): Result {
+/**
+ * HR rejects with a reason. `programme` decides, now, whether the applicant may read it (the
+ * reject dialog says which): a reason written as HR's own never reaches the applicant later.
+ */
+export function rejectApplication(
+  application: Application,
+  reason: string,
+  programme: Pick<Programme, 'showRejectionReason'>,
+  now: Date,
+): Result {
   if (application.status !== 'submitted' && application.status !== 'approved') {
     return { ok: false, reason: { code: 'invalidDecision', status: application.status } };
   }
@@ -128,6 +143,7 @@ export function rejectApplication(application: Application, reason: string, now:
       ...application,
       status: 'rejected',
       rejectionReason: reason,
+      rejectionReasonShared: applicantSettings(programme).showRejectionReason,
       updatedAt: now.toISOString(),
     },
   };
@@ -140,22 +156,68 @@ export function isReadyForMatching(application: Application): boolean {
     : application.status === 'approved';
 }
 
-/** What became of an application once matching starts: what the applicant reads on home. */
-export type ApplicationOutcome = 'beingMatched' | 'paired' | 'notPaired';
-
 /**
- * The outcome an applicant learns (undefined while the call is open, and for rejected or
- * withdrawn applications, whose status says it all): in a pair, being matched, or left out once
- * the programme runs without them.
+ * Where an applicant stands (issue #14, PRODUCT rule 10: nobody is left guessing), as home and the
+ * application view say it:
+ * - `underReview`: submitted while the call or pilot is open; a mentor awaiting HR's approval
+ *   (rule 2) stays under review until HR decides, whatever the stage;
+ * - `approved`: a mentor HR approved, the call still open;
+ * - `beingMatched`: the programme is in matching and the application takes part in it;
+ * - `paired`: in a confirmed pair (who with and the first session come beside it);
+ * - `waitingList`: a mentee left out once the programme runs, when it keeps a waiting list
+ *   (rule 4: HR may still pair them);
+ * - `notPaired`: left out, no waiting list (or the programme is closed): not matched this time;
+ * - `notSelected`: rejected by HR; the reason only when the programme shows it (applicantView).
+ * Withdrawn applications have none: their status says it all.
  */
+export type ApplicationOutcome =
+  | 'underReview'
+  | 'approved'
+  | 'beingMatched'
+  | 'paired'
+  | 'waitingList'
+  | 'notPaired'
+  | 'notSelected';
+
 export function applicationOutcome(
-  application: Pick<Application, 'status'>,
-  programme: Pick<Programme, 'status'>,
+  application: Pick<Application, 'status' | 'role'>,
+  programme: Pick<Programme, 'status' | 'keepsWaitingList'>,
   paired: boolean,
 ): ApplicationOutcome | undefined {
-  if (application.status === 'rejected' || application.status === 'withdrawn') return undefined;
+  if (application.status === 'withdrawn') return undefined;
+  if (application.status === 'rejected') return 'notSelected';
   if (paired) return 'paired';
-  if (programme.status === 'matching') return 'beingMatched';
-  if (programme.status === 'running' || programme.status === 'closed') return 'notPaired';
-  return undefined;
+  const awaitingApproval = application.role === 'mentor' && application.status === 'submitted';
+  switch (programme.status) {
+    case 'draft':
+      return undefined;
+    case 'pilot':
+    case 'open':
+      return application.status === 'approved' ? 'approved' : 'underReview';
+    case 'matching':
+      return awaitingApproval ? 'underReview' : 'beingMatched';
+    case 'running':
+      return application.role === 'mentee' && applicantSettings(programme).keepsWaitingList
+        ? 'waitingList'
+        : 'notPaired';
+    case 'closed':
+      return 'notPaired';
+  }
+}
+
+/**
+ * An application as its applicant reads it: HR's reason for a rejection only when the programme
+ * showed reasons when HR rejected, and still does (`showRejectionReason`, off unless HR turns it
+ * on). Every answer to the applicant goes through here, so a hidden reason never leaves the API.
+ */
+export function applicantView<A extends Application>(
+  application: A,
+  programme: Pick<Programme, 'showRejectionReason'>,
+): A {
+  if (application.rejectionReason === undefined) return application;
+  const shown =
+    application.rejectionReasonShared === true && applicantSettings(programme).showRejectionReason;
+  if (shown) return application;
+  const { rejectionReason: _hidden, ...rest } = application;
+  return rest as A;
 }

@@ -153,3 +153,17 @@ export function zoneOffsets(timeZone: string): number[] | undefined {
     return undefined;
   }
 }
+
+/** A pair's score as HR reads it: out of 100, where 100 is the best pair the weights allow. */
+export function scoreOutOf100(points: number): number {
+  const percent = Math.round((points * 1000 * 100) / MAX_SCORE_MILLIS);
+  return Math.min(100, Math.max(0, percent));
+}
+
+/** The most each component can add to a score out of 100 — how HR is told the score is made. */
+export const SCORE_SHARES_OF_100 = Object.fromEntries(
+  Object.entries(SCORE_WEIGHTS).map(([component, millis]) => [
+    component,
+    (100 * millis) / MAX_SCORE_MILLIS,
+  ]),
+) as Record<keyof typeof SCORE_WEIGHTS, number>;

@@ -158,14 +158,19 @@ export function mergeColumns(p: DenseAssignmentProblem):
     for (let k = 0; k < kinds; k++) if (S[k * cols + a] !== S[k * cols + b]) return false;
     return true;
   };
+  // Every column's hash at once, reading the matrix row by row (in the order it is laid out).
+  const hashes = new Int32Array(cols).fill(0x811c9dc5);
+  for (let k = 0; k < kinds; k++) {
+    const base = k * cols;
+    for (let c = 0; c < cols; c++) hashes[c] = Math.imul(hashes[c]! ^ S[base + c]!, 0x01000193);
+  }
   for (let c = 0; c < cols; c++) {
     if (alone[c]) {
       groupOf[c] = firsts.length;
       firsts.push(c);
       continue;
     }
-    let h = 0x811c9dc5;
-    for (let k = 0; k < kinds; k++) h = Math.imul(h ^ S[k * cols + c]!, 0x01000193);
+    const h = hashes[c]!;
     const candidates = byHash.get(h);
     const known = candidates?.find((g) => sameScores(firsts[g]!, c));
     if (known !== undefined) {
@@ -203,18 +208,42 @@ const UNMATCHED = -2;
 /**
  * The solver itself, the dense form of solve.ts's: the same successive shortest augmenting paths
  * with potentials, the same private "unmatched" column per row, the same exactness — on a score
- * matrix.
- * Dijkstra runs Jonker–Volgenant style, without a heap: the columns not yet reached sit in one
- * list, every column at the current smallest distance is moved to the front together (scores take
- * few distinct values, so ties are many), and a scanned row updates the remaining columns in one
- * linear pass over its row of the matrix. It stops at the first column with room, or at a row's
- * unmatched column, at the smallest distance.
+ * matrix — after a Jonker–Volgenant start that places most rows without a search.
+ *
+ * Potentials, as in solve.ts (maximising): every row r with a place has potRow[r] ≥ potCol[c] +
+ * weight(r, c) for every column c it may take and ≥ its unmatched column's potential (0, never
+ * moved), with equality where it sits; potCol ≤ 0, and a column below 0 is full. Any partial
+ * assignment with such potentials is optimal for its rows, and a shortest augmenting path from a
+ * free row keeps it so; the last one leaves an optimal assignment of all rows (the linear
+ * programme's dual is feasible and complementary). How the start reached its partial assignment
+ * does not matter — only that it keeps these rules, so a start may be cut short at any point.
+ *
+ * 1. The augmenting row reduction of Jonker and Volgenant (1987): a free row takes its best
+ *    column, and lowers that column's potential until the row's second best ties with it — the
+ *    row then holds it at exactly its best, the column is full (only columns of room 1 are
+ *    lowered), and every other row still holds its own best, as potentials only fell. The row it
+ *    pushes out bids next. Up to eight passes over the free rows, within 16 bids a row.
+ * 2. The rows left, one by one: the cheapest place when its best column has room, otherwise
+ *    Dijkstra, without a heap: the columns not yet reached sit in one list, every column at the
+ *    current smallest distance is moved to the front together (scores take few distinct values,
+ *    so ties are many), and a scanned row updates the remaining columns in one linear pass over
+ *    its row of the matrix. It stops at the first column with room, or at a row's unmatched
+ *    column, at the smallest distance.
+ *
+ * The matrix is read as 32-bit floats holding each score, −∞ where there is no edge: a pass over
+ * a row is then a subtraction and a comparison per column, with no test for a missing edge (−∞
+ * is never better), and a row's blocked columns are set to −∞ while that row is read.
  */
 function solveRows(p: DenseAssignmentProblem): Int32Array {
-  const { rows, cols, capacity, kindScore: S, rowKind, blockedStart, blockedCol, scale } = p;
-  // Weights are formed on the fly as (score + 1) × scale + bias − scale.
-  const bias = p.bias - scale;
+  const { rows, cols, capacity, rowKind, blockedStart, blockedCol, scale, bias } = p;
   const INF = Number.POSITIVE_INFINITY;
+  // Scores exactly (they are integers far below 2^24); a weight is score × scale + bias, exact in
+  // a double (the caller keeps totals below 2^53).
+  const W = new Float32Array(p.kinds * cols);
+  {
+    const S = p.kindScore;
+    for (let k = 0; k < W.length; k++) W[k] = S[k]! === 0 ? -INF : S[k]! - 1;
+  }
   const potCol = new Float64Array(cols);
   const potUnmatched = new Float64Array(rows);
   const potRow = new Float64Array(rows);
@@ -236,7 +265,8 @@ function solveRows(p: DenseAssignmentProblem): Int32Array {
   const bucketOf = new Int32Array(rows);
   const rowNext = new Int32Array(rows);
   const rowPrev = new Int32Array(rows);
-  const freeBuckets = Int32Array.from({ length: rows }, (_, b) => rows - 1 - b);
+  const freeBuckets = new Int32Array(rows);
+  for (let b = 0; b < rows; b++) freeBuckets[b] = rows - 1 - b;
   let nFree = rows;
 
   const dist = new Float64Array(cols);
@@ -254,24 +284,36 @@ function solveRows(p: DenseAssignmentProblem): Int32Array {
   // (distance + potential): once one is scanned, a later one scanned from a higher offset cannot
   // shorten any path, and its pass over the columns is skipped. Tandem's dense pools are mostly
   // such rows. A row with blocked columns is a kind of its own here.
-  const kind = Int32Array.from(rowKind, (k, r) =>
-    blockedStart[r + 1]! > blockedStart[r]! ? p.kinds + r : k,
-  );
+  const kind = new Int32Array(rows);
+  for (let r = 0; r < rows; r++) {
+    kind[r] = blockedStart[r + 1]! > blockedStart[r]! ? p.kinds + r : rowKind[r]!;
+  }
   const kindOffset = new Float64Array(p.kinds + rows).fill(INF);
   const touchedKinds = new Int32Array(rows);
   let nKinds = 0;
-  // Blocked columns of the row being read, stamped with its number + 1.
-  const blockedBy = new Int32Array(cols);
+  // The scores a row's blocked columns hide while it is read.
+  const hidden = new Float32Array(blockedCol.length);
 
   // Small functions rather than one long loop: each is optimised on its own as soon as it is hot,
   // where one long function is compiled on stack replacement and again at every branch it had
   // not yet taken — which, in a process that runs once, costs more than the work itself.
 
-  function stampBlocked(r: number): boolean {
+  /** Hides row r's blocked columns in its kind's row of W; returns where that row starts. */
+  function open(r: number): number {
+    const base = rowKind[r]! * cols;
     for (let e = blockedStart[r]!, end = blockedStart[r + 1]!; e < end; e++) {
-      blockedBy[blockedCol[e]!] = r + 1;
+      hidden[e] = W[base + blockedCol[e]!]!;
+      W[base + blockedCol[e]!] = -INF;
     }
-    return blockedStart[r + 1]! > blockedStart[r]!;
+    return base;
+  }
+
+  /** Shows them again (backwards: a column listed twice gets its own score back). */
+  function close(r: number) {
+    const base = rowKind[r]! * cols;
+    for (let e = blockedStart[r + 1]! - 1, end = blockedStart[r]!; e >= end; e--) {
+      W[base + blockedCol[e]!] = hidden[e]!;
+    }
   }
 
   function attach(r: number, c: number) {
@@ -310,6 +352,130 @@ function solveRows(p: DenseAssignmentProblem): Int32Array {
     freeBuckets[nFree++] = b;
   }
 
+  // The search that last changed each column's potential (see placeFromGroup).
+  const movedAt = new Int32Array(cols);
+  let searches = 1;
+
+  /** Lowers column c's potential (it is full, or is filled now, and has room for one). */
+  function lower(c: number, by: number) {
+    potCol[c]! -= by;
+    movedAt[c] = searches;
+  }
+
+  // Step 1: the augmenting row reduction. `second` is the value of the best place after the best.
+  let second = 0;
+  let secondCol = -1;
+
+  /** Row i's best place: a column, or -1 for its unmatched column (which wins ties). */
+  function best(i: number): number {
+    const base = open(i);
+    let j1 = -1;
+    let t1 = potUnmatched[i]!;
+    let j2 = -1;
+    let t2 = Number.NEGATIVE_INFINITY;
+    for (let c = 0; c < cols; c++) {
+      const t = potCol[c]! + (W[base + c]! * scale + bias);
+      if (t > t2) {
+        if (t > t1) {
+          j2 = j1;
+          t2 = t1;
+          j1 = c;
+          t1 = t;
+        } else {
+          j2 = c;
+          t2 = t;
+        }
+      }
+    }
+    close(i);
+    potRow[i] = t1;
+    second = t2;
+    secondCol = j2;
+    return j1;
+  }
+
+  /**
+   * One bid of free row i: -1 when it is placed and nobody moved, a row it pushed out (`raised`:
+   * after lowering a column), or -2 when it is left for step 2.
+   */
+  let raised = false;
+  function bid(i: number): number {
+    raised = false;
+    let c = best(i);
+    if (c < 0) {
+      matchCol[i] = UNMATCHED;
+      return -1;
+    }
+    const gap = potRow[i]! - second;
+    if (gap === 0) {
+      // A tie: the second place if it has room (the unmatched column always has).
+      if (secondCol < 0) {
+        matchCol[i] = UNMATCHED;
+        return -1;
+      }
+      if (count[c]! >= capacity[c]!) c = secondCol;
+    }
+    if (capacity[c] !== 1) {
+      if (count[c]! >= capacity[c]!) return -2;
+      attach(i, c);
+      return -1;
+    }
+    let out = -1;
+    if (count[c] === 1) {
+      out = bucketFirst[bucketHead[c]!]!;
+      detach(out);
+      matchCol[out] = -1;
+    }
+    if (gap > 0) {
+      lower(c, gap);
+      potRow[i] = second;
+      raised = out >= 0;
+    }
+    attach(i, c);
+    return out;
+  }
+
+  /** Step 1 over every row: the rows it leaves free, in order. */
+  function reduceRows(): Int32Array {
+    const left = new Int32Array(rows);
+    let nLeft = 0;
+    let queue = new Int32Array(rows);
+    for (let r = 0; r < rows; r++) queue[r] = r;
+    let n = rows;
+    let budget = 16 * rows;
+    for (let pass = 0; pass < 8 && n > 0; pass++) {
+      const next = new Int32Array(n);
+      let m = 0;
+      for (let k = 0; k < n; k++) {
+        let i = queue[k]!;
+        for (;;) {
+          if (budget-- <= 0) {
+            next[m++] = i;
+            break;
+          }
+          const out = bid(i);
+          if (out === -1) break;
+          if (out === -2) {
+            left[nLeft++] = i;
+            break;
+          }
+          // A row pushed out by a lowered column bids at once; after a tie, in the next pass.
+          if (raised) i = out;
+          else {
+            next[m++] = out;
+            break;
+          }
+        }
+      }
+      queue = next;
+      n = m;
+    }
+    for (let k = 0; k < n; k++) left[nLeft++] = queue[k]!;
+    return left.subarray(0, nLeft).sort();
+  }
+
+  // Step 2.
+
   /**
    * Gives row i its potential — its best (column potential + weight), which keeps every reduced
    * cost out of it non-negative — and, when that best column has room, the shortest path is that
@@ -317,40 +483,36 @@ function solveRows(p: DenseAssignmentProblem): Int32Array {
    * one must beat it, or tie it with room while it has none, as in solve.ts.
    */
   function placeCheaply(i: number): boolean {
-    const base = rowKind[i]! * cols;
-    const blocked = stampBlocked(i);
-    let best = -1;
+    const base = open(i);
+    let bestCol = -1;
     let bestT = potUnmatched[i]!;
     let bestFree = true;
     for (let c = 0; c < cols; c++) {
-      const s = S[base + c]!;
-      if (s === 0 || (blocked && blockedBy[c] === i + 1)) continue;
-      const t = potCol[c]! + (s * scale + bias);
+      const t = potCol[c]! + (W[base + c]! * scale + bias);
       if (t > bestT || (t === bestT && !bestFree && count[c]! < capacity[c]!)) {
-        best = c;
+        bestCol = c;
         bestT = t;
         bestFree = count[c]! < capacity[c]!;
       }
     }
+    close(i);
     potRow[i] = bestT;
     if (!bestFree) return false;
-    if (best < 0) matchCol[i] = UNMATCHED;
-    else attach(i, best);
+    if (bestCol < 0) matchCol[i] = UNMATCHED;
+    else attach(i, bestCol);
     return true;
   }
 
   /** Distances from row i, its potential already set, to every column. */
   function start(i: number) {
-    const base = rowKind[i]! * cols;
-    const blocked = stampBlocked(i);
+    const base = open(i);
     const pi = potRow[i]!;
     for (let c = 0; c < cols; c++) {
       list[c] = c;
       pred[c] = i;
-      const s = S[base + c]!;
-      dist[c] =
-        s === 0 || (blocked && blockedBy[c] === i + 1) ? INF : pi - (s * scale + bias) - potCol[c]!;
+      dist[c] = pi - (W[base + c]! * scale + bias) - potCol[c]!;
     }
+    close(i);
     low = 0;
     up = 0;
     nKinds = 0;
@@ -407,22 +569,21 @@ function solveRows(p: DenseAssignmentProblem): Int32Array {
     if (offset >= kindOffset[rk]!) return -2;
     if (kindOffset[rk] === INF) touchedKinds[nKinds++] = rk;
     kindOffset[rk] = offset;
-    const base = rowKind[r]! * cols;
-    const blocked = stampBlocked(r);
+    const base = open(r);
     const m = min;
     let u = up;
+    let found = -2;
+    // No edge: −∞, so v is +∞ and fails the test.
     for (let k = u; k < cols; k++) {
       const c = list[k]!;
-      const s = S[base + c]!;
-      if (s === 0 || (blocked && blockedBy[c] === r + 1)) continue;
-      const v = offset - (s * scale + bias) - potCol[c]!;
+      const v = offset - (W[base + c]! * scale + bias) - potCol[c]!;
       if (v < dist[c]!) {
         dist[c] = v;
         pred[c] = r;
         if (v === m) {
           if (count[c]! < capacity[c]!) {
-            up = u;
-            return c;
+            found = c;
+            break;
           }
           list[k] = list[u]!;
           list[u++] = c;
@@ -430,7 +591,8 @@ function solveRows(p: DenseAssignmentProblem): Int32Array {
       }
     }
     up = u;
-    return -2;
+    close(r);
+    return found;
   }
 
   /** Dijkstra from row i: the terminal column (-1: unmatchedRow's unmatched column). */
@@ -443,11 +605,11 @@ function solveRows(p: DenseAssignmentProblem): Int32Array {
       }
       const c1 = list[low++]!;
       // A row in c1 is reached at c1's distance (its arc there is tight), and its potential is
-      // c1's plus its weight there.
+      // c1's plus its weight there (never a blocked column: the row sits in it).
       const reach = min + potCol[c1]!;
       for (let b = bucketHead[c1]!; b >= 0; b = bucketNext[b]!) {
         const r = bucketFirst[b]!;
-        const found = relax(r, reach + (S[rowKind[r]! * cols + c1]! * scale + bias));
+        const found = relax(r, reach + (W[rowKind[r]! * cols + c1]! * scale + bias));
         if (found !== -2) return found;
       }
     }
@@ -461,9 +623,7 @@ function solveRows(p: DenseAssignmentProblem): Int32Array {
     const D = min;
     for (let k = 0; k < low; k++) {
       const c = list[k]!;
-      if (dist[c]! === D) continue;
-      potCol[c]! += dist[c]! - D;
-      movedAt[c] = searches;
+      if (dist[c]! !== D) lower(c, D - dist[c]!);
     }
     for (let k = 0; k < nKinds; k++) kindOffset[touchedKinds[k]!] = INF;
     let c = terminal;
@@ -487,34 +647,31 @@ function solveRows(p: DenseAssignmentProblem): Int32Array {
   // A row without blocked columns takes the first column with room among its kind's best ones
   // (largest potential + weight) — what placeCheaply finds, without reading the whole row each
   // time. Each kind keeps that list, ascending, with a cursor past the full ones: loads only grow
-  // along the way (an augmenting path moves rows, never empties a column), and potentials only
-  // fall, for the columns a search scanned. A best column whose potential fell is no longer best;
-  // while one best column is left untouched the others stay below it, so the list holds until
-  // every one of its columns has moved.
+  // along the way (an augmenting path or a bid moves rows, never empties a column), and
+  // potentials only fall. A best column whose potential fell is no longer best; while one best
+  // column is left untouched the others stay below it, so the list holds until every one of its
+  // columns has moved.
   const groups: (Int32Array | undefined)[] = new Array(p.kinds);
   const groupAt = new Int32Array(p.kinds);
   const groupBest = new Float64Array(p.kinds);
   const groupSince = new Int32Array(p.kinds);
-  const movedAt = new Int32Array(cols); // the search that last changed each column's potential
-  let searches = 1;
 
   function findGroup(k: number) {
     const base = k * cols;
-    let best = Number.NEGATIVE_INFINITY;
+    let bestT = Number.NEGATIVE_INFINITY;
     let size = 0;
     for (let c = 0; c < cols; c++) {
-      const s = S[base + c]!;
-      if (s === 0) continue;
-      const t = potCol[c]! + (s * scale + bias);
-      if (t > best) {
-        best = t;
+      const t = potCol[c]! + (W[base + c]! * scale + bias);
+      if (t === Number.NEGATIVE_INFINITY) continue;
+      if (t > bestT) {
+        bestT = t;
         size = 0;
       }
-      if (t === best) list[size++] = c; // list is free outside a search
+      if (t === bestT) list[size++] = c; // list is free outside a search
     }
     groups[k] = list.slice(0, size);
     groupAt[k] = 0;
-    groupBest[k] = best;
+    groupBest[k] = bestT;
     groupSince[k] = searches;
   }
 
@@ -549,7 +706,10 @@ function solveRows(p: DenseAssignmentProblem): Int32Array {
     return true;
   }
 
-  for (let i = 0; i < rows; i++) {
+  const left = reduceRows();
+  searches++; // the groups below see every potential the bids lowered as moved before them
+  for (let k = 0; k < left.length; k++) {
+    const i = left[k]!;
     const cheap = kind[i] === rowKind[i] ? placeFromGroup(i) : placeCheaply(i);
     if (cheap) continue;
     augment(i, search(i));

@@ -272,6 +272,78 @@ describe('the heap and matrix forms of the solver', () => {
     );
   });
 
+  // Nearly every row a kind of its own and most rooms of one, as in a pool where people differ in
+  // everything: the row reduction (bids, lowered columns, pushed-out rows) does most of the work.
+  const varied = fc
+    .record({
+      rows: fc.integer({ min: 1, max: 30 }),
+      cols: fc.integer({ min: 1, max: 30 }),
+      seed: fc.integer(),
+      roomsOfOne: fc.boolean(),
+      distinct: fc.constantFrom(1, 2, 3, 10, 1000),
+      density: fc.constantFrom(0.3, 0.8, 1),
+      bias: fc.constantFrom(0, 1, 5000),
+      scale: fc.constantFrom(1, 3),
+    })
+    .map(({ rows, cols, seed, roomsOfOne, distinct, density, bias, scale }) => {
+      let s = seed >>> 0;
+      const rnd = () => {
+        s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+        return s / 2 ** 32;
+      };
+      const capacity = Int32Array.from({ length: cols }, () =>
+        roomsOfOne ? 1 : Math.floor(rnd() * 3),
+      );
+      const kinds = rows;
+      const kindScore = Int32Array.from({ length: kinds * cols }, () =>
+        rnd() < density ? 1 + Math.floor(rnd() * distinct) : 0,
+      );
+      // Two rows in five share their kind with another row.
+      const rowKind = Int32Array.from({ length: rows }, (_, r) =>
+        rnd() < 0.4 ? Math.floor(rnd() * rows) : r,
+      );
+      const blocked = Array.from({ length: rows }, () =>
+        rnd() < 0.5 ? [] : [0, 1, 2].map(() => Math.floor(rnd() * cols)),
+      );
+      const blockedStart = new Int32Array(rows + 1);
+      blocked.forEach((b, r) => {
+        blockedStart[r + 1] = blockedStart[r]! + b.length;
+      });
+      const dense: DenseAssignmentProblem = {
+        rows,
+        cols,
+        capacity,
+        kinds,
+        kindScore,
+        rowKind,
+        blockedStart,
+        blockedCol: Int32Array.from(blocked.flat()),
+        scale,
+        bias,
+      };
+      const edges: Edge[] = [];
+      for (let row = 0; row < rows; row++) {
+        for (let col = 0; col < cols; col++) {
+          const v = kindScore[rowKind[row]! * cols + col]!;
+          if (v > 0 && !blocked[row]!.includes(col)) edges.push({ row, col, weight: v - 1 });
+        }
+      }
+      return { dense, sparse: { ...problemOf(rows, [...capacity], edges), scale, bias } };
+    });
+
+  it('rows nearly all distinct, rooms of one: the same optimum as the heap form', () => {
+    fc.assert(
+      fc.property(varied, ({ dense, sparse }) => {
+        const assignment = solveDense(dense);
+        expect(totalWeight(sparse, assignment)).toBe(totalWeight(sparse, solveSparse(sparse)));
+        const load = new Int32Array(dense.cols);
+        for (const c of assignment) if (c >= 0) load[c]!++;
+        for (const [c, l] of load.entries()) expect(l).toBeLessThanOrEqual(dense.capacity[c]!);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('merges the columns no row tells apart, keeps a blocked one alone, and fills each member', () => {
     // Columns 0, 1 and 2 score alike for every kind, but row 0 may not take column 2.
     const p: DenseAssignmentProblem = {

@@ -25,6 +25,8 @@ describe('programme templates', () => {
         mentorCapacity: 1,
         owners: ['hr1'],
         eligibility: { kind: 'everyone' },
+        showRejectionReason: false,
+        keepsWaitingList: false,
       });
       expect(p.objectives).toBe(TEMPLATES[kind].objectives);
     }
@@ -89,6 +91,19 @@ describe('the status machine (PRODUCT rule 9: pilot first)', () => {
       reason: { code: 'notEditable', status: 'running' },
     });
     expect(editProgramme(at('open'), { name: 'x' }, now).ok).toBe(true);
+  });
+
+  it('lets HR change what applicants are told while running, with the plan still frozen', () => {
+    const running = editProgramme(
+      at('running'),
+      { keepsWaitingList: true, showRejectionReason: true },
+      now,
+    );
+    expect(running.ok && running.programme).toMatchObject({
+      keepsWaitingList: true,
+      showRejectionReason: true,
+    });
+    expect(editProgramme(at('running'), { keepsWaitingList: true, name: 'x' }, now).ok).toBe(false);
   });
 });
 

@@ -33,6 +33,29 @@ export interface ProgrammeSettings {
    * stored before it existed: RESPONDENTS.default applies.
    */
   minRespondents?: number;
+  /**
+   * Whether a rejected applicant reads HR's reason (issue #14). Off by default: HR writes the
+   * reason for the team first, and chooses to share it. Absent on older programmes: off.
+   */
+  showRejectionReason?: boolean;
+  /**
+   * Whether mentees left out when the programme starts stay on a waiting list HR may still pair
+   * from (PRODUCT rule 4). Off by default: applicants are told so only when HR keeps one.
+   */
+  keepsWaitingList?: boolean;
+}
+
+/** What applicants are told when a programme stores neither setting (older programmes). */
+export const APPLICANT_DEFAULTS = { showRejectionReason: false, keepsWaitingList: false } as const;
+
+/** A programme's settings for what applicants are told, defaults filled in. */
+export function applicantSettings(
+  programme: Pick<Programme, 'showRejectionReason' | 'keepsWaitingList'>,
+): { showRejectionReason: boolean; keepsWaitingList: boolean } {
+  return {
+    showRejectionReason: programme.showRejectionReason ?? APPLICANT_DEFAULTS.showRejectionReason,
+    keepsWaitingList: programme.keepsWaitingList ?? APPLICANT_DEFAULTS.keepsWaitingList,
+  };
 }
 
 /** PRODUCT rule 8's minimum number of respondents: 5 unless HR lowers it, never below 3. */
@@ -58,6 +81,7 @@ const COMMON = {
   hierarchyRule: 'chain',
   mentorCapacity: 1,
   minRespondents: RESPONDENTS.default,
+  ...APPLICANT_DEFAULTS,
   questions: [],
   eligibility: { kind: 'everyone' },
 } as const;
@@ -167,8 +191,15 @@ export function changeStatus(
   return { ok: true, programme: { ...programme, status: to, updatedAt: now.toISOString() } };
 }
 
-/** What HR may still change once pairs are running: how many answers the results wait for. */
-const EDITABLE_WHILE_RUNNING: ReadonlySet<string> = new Set(['minRespondents']);
+/**
+ * What HR may still change once pairs are running: how many answers the results wait for, and
+ * what applicants are told (a waiting list matters most once the programme runs).
+ */
+const EDITABLE_WHILE_RUNNING: ReadonlySet<string> = new Set([
+  'minRespondents',
+  'showRejectionReason',
+  'keepsWaitingList',
+]);
 
 /** Edits settings; the plan and the matching rules freeze once pairs are running. */
 export function editProgramme(

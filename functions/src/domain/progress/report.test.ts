@@ -112,6 +112,14 @@ describe('the pairs report, for the reader', () => {
     });
   });
 
+  it('splits on the separator the reader chose, whatever their language, words unchanged', () => {
+    const people = [figures('a', 'Ana', 'Luis')];
+    const spanishOnCommas = reportRows('Mentoring', people, { ...MADRID, separator: ',' });
+    expect(spanishOnCommas.separator).toBe(',');
+    expect(spanishOnCommas.rows).toEqual(reportRows('Mentoring', people, MADRID).rows);
+    expect(reportRows('Mentoring', people, { ...LONDON_EN, separator: ';' }).separator).toBe(';');
+  });
+
   it('has a word for every status, answer and risk in both languages (no API code leaks)', () => {
     const codes = new Set([
       'none',

@@ -12,6 +12,11 @@ export interface ReportReader {
   language: ReportLanguage;
   /** An IANA zone ("Europe/Madrid"), already checked by the caller's contract. */
   timeZone: string;
+  /**
+   * The list separator the reader's Excel splits on, when they chose one; otherwise their
+   * language's usual one (`;` Spanish, `,` English: ReportWords.separator).
+   */
+  separator?: ReportWords['separator'];
 }
 
 export interface ReportTable {
@@ -130,7 +135,7 @@ export function reportRows(
       n(p.feedback.averageRating),
       p.risks.map((r) => words.risk[r]).join(words.listJoin),
     ]);
-  return { rows: [header, ...rows], separator: words.separator };
+  return { rows: [header, ...rows], separator: reader.separator ?? words.separator };
 }
 
 /**
@@ -173,5 +178,5 @@ export function evaluationRows(
       ...suggestions.map((s) => [e.suggestion, s]),
     );
   }
-  return { rows, separator: words.separator };
+  return { rows, separator: reader.separator ?? words.separator };
 }

@@ -1,7 +1,7 @@
 export type { Clash } from './clash';
 export { occurrenceBounds } from './occurrence-bounds';
 export type {
-  AvailabilityViewInput,
+  BusyInterval,
   BusyStatus,
   DateTimeTimeZone,
   DayOfWeek,

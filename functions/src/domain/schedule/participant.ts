@@ -45,13 +45,6 @@ export interface ScheduleItemInput {
   end: DateTimeTimeZone | string;
 }
 
-/** getSchedule's `availabilityView` with the request's start and interval. */
-export interface AvailabilityViewInput {
-  startTime: DateTimeTimeZone | string;
-  intervalMinutes: number;
-  availabilityView: string;
-}
-
 /** One person as the calendar adapter reads them: zone, working hours and free/busy. */
 export interface ParticipantInput {
   id: string;
@@ -61,8 +54,8 @@ export interface ParticipantInput {
   territory?: string;
   workingHours: WorkingHoursInput;
   scheduleItems?: readonly ScheduleItemInput[];
-  /** One view per getSchedule call (each covers under 62 days, so a programme needs several). */
-  availability?: AvailabilityViewInput | readonly AvailabilityViewInput[];
+  /** Busy time the adapter read in another form (getSchedule's availabilityView, for one). */
+  busy?: readonly BusyInterval[];
 }
 
 export type Role = 'mentee' | 'mentor';
@@ -103,11 +96,6 @@ const BLOCKING: Record<string, BusyStatus | undefined> = {
   busy: 'busy',
   oof: 'oof',
   unknown: 'unknown',
-};
-const VIEW_DIGITS: Record<string, BusyStatus | undefined> = {
-  '1': 'tentative',
-  '2': 'busy',
-  '3': 'oof',
 };
 
 function parseTimeOfDay(value: string): number | undefined {
@@ -163,21 +151,11 @@ function collectBusy(
     if (ignore.some((x) => x.start === start && x.end === end)) continue;
     if (end > start) busy.push({ start, end, status });
   }
-  const views = input.availability === undefined ? [] : [input.availability].flat();
-  for (const [v, view] of views.entries()) {
-    const { availabilityView, intervalMinutes } = view;
-    const origin = parseInstant(view.startTime);
-    if (origin === undefined) return `availability[${v}].startTime is unreadable`;
-    if (!Number.isInteger(intervalMinutes) || intervalMinutes < 5 || intervalMinutes > 1440) {
-      return `availability[${v}].intervalMinutes must be an integer from 5 to 1440`;
+  for (const [i, interval] of (input.busy ?? []).entries()) {
+    if (!Number.isFinite(interval.start) || !Number.isFinite(interval.end)) {
+      return `busy[${i}] has an unreadable time`;
     }
-    const step = intervalMinutes * 60_000;
-    for (let i = 0; i < availabilityView.length; i++) {
-      const digit = availabilityView[i] as string;
-      // 0 free and 4 workingElsewhere are available; any other symbol is treated as unknown.
-      const status = digit === '0' || digit === '4' ? undefined : (VIEW_DIGITS[digit] ?? 'unknown');
-      if (status) busy.push({ start: origin + i * step, end: origin + (i + 1) * step, status });
-    }
+    if (interval.end > interval.start) busy.push(interval);
   }
   return busy.sort((a, b) => a.start - b.start || a.end - b.end);
 }

@@ -213,42 +213,27 @@ describe('planSeries: busy time', () => {
     expect(series.occurrences.map((o) => o.local.mentee.date)).not.toContain('2026-03-16');
   });
 
-  it('reads getSchedule’s availabilityView: 2 is busy, 0 free', () => {
-    // Monday 2 March 2026 from 09:00 UTC (= 09:00 Canarias) in 30-minute steps: busy 09:00–11:00.
+  it('takes busy intervals the adapter read in another form', () => {
+    // Monday 2 March 2026 09:00–11:00 UTC (= 09:00 Canarias) busy, then out of office a week later.
+    const interval = (from: string, to: string, status: 'busy' | 'oof') => ({
+      start: Date.parse(from),
+      end: Date.parse(to),
+      status,
+    });
     const series = planned(
       planSeries({
         mentee: {
           ...carmen(),
-          availability: {
-            startTime: { dateTime: '2026-03-02T09:00:00.0000000', timeZone: 'UTC' },
-            intervalMinutes: 30,
-            availabilityView: '22220000',
-          },
+          busy: [
+            interval('2026-03-02T09:00:00Z', '2026-03-02T11:00:00Z', 'busy'),
+            interval('2026-03-09T09:00:00Z', '2026-03-09T11:00:00Z', 'oof'),
+          ],
         },
-        mentor: javier(),
-        plan: { earliestStart: '2026-03-02', sessions: 1 },
-      }),
-    );
-    expect(series.occurrences[0]?.local.mentee).toMatchObject({
-      date: '2026-03-02',
-      start: '11:00',
-    });
-  });
-
-  it('reads several availabilityViews, one per getSchedule call', () => {
-    const view = (date: string) => ({
-      startTime: { dateTime: `${date}T09:00:00.0000000`, timeZone: 'UTC' },
-      intervalMinutes: 60,
-      availabilityView: '23',
-    });
-    const series = planned(
-      planSeries({
-        mentee: { ...carmen(), availability: [view('2026-03-02'), view('2026-03-09')] },
         mentor: javier(),
         plan: { earliestStart: '2026-03-02', sessions: 2, months: 1, intervals: [1] },
       }),
     );
-    // 09:00–11:00 Canarias is taken on both Mondays (busy, then out of office); 11:00 is free.
+    // 09:00–11:00 Canarias is taken on both Mondays; 11:00 is free.
     expect(series.start.dateTime).toBe('2026-03-02T11:00:00');
     expect(series.score).toEqual({ free: 2, conflicts: 0 });
   });

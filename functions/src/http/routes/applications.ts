@@ -1,5 +1,6 @@
 import {
   type Application,
+  applicantView,
   applicationOutcome,
   approveMentor,
   editApplication,
@@ -7,6 +8,8 @@ import {
   submitApplication,
   withdrawApplication,
 } from '../../domain/application/application';
+import { nextSessionStart, sessionHeld } from '../../domain/booking/booking';
+import { type Pair, pairAsMemberSees } from '../../domain/pair/pair';
 import {
   isEligible,
   mayHaveApplications,
@@ -19,6 +22,7 @@ import type { Principal } from '../auth';
 import {
   ApplicationFormSchema,
   ApplicationParams,
+  type ApplicationStandingView,
   LARGE_FORM_BYTES,
   ProgrammeIdParams,
   RejectApplicationSchema,
@@ -31,6 +35,10 @@ import { conditionalWrite, savedResponse, withEtag } from './versioned';
 
 const view = (a: Versioned<Application>) => withEtag(a);
 
+/** An application as its applicant reads it: a reason HR keeps hidden is left out. */
+const asApplicantSees = (a: Versioned<Application>, programme: Programme) =>
+  withEtag({ ...a, value: applicantView(a.value, programme) });
+
 type Outcome = { ok: true; application: Application } | { ok: false; reason: { code: string } };
 
 const REFUSALS: Record<string, [number, string]> = {
@@ -41,22 +49,35 @@ const REFUSALS: Record<string, [number, string]> = {
   invalidDecision: [409, 'This application has already been decided.'],
 };
 
-async function store(services: Services, outcome: Outcome, etag?: string): Promise<RouteResult> {
+/**
+ * Stores a decision or an edit. `applicant`: the programme, when the answer goes to the applicant
+ * (their reason hidden unless the programme shows it); HR's answers carry the whole application.
+ */
+async function store(
+  services: Services,
+  outcome: Outcome,
+  etag?: string,
+  applicant?: Programme,
+): Promise<RouteResult> {
+  const answer = async (saved: Promise<Versioned<Application>>, status = 200) => {
+    const result = await saved;
+    return savedResponse(
+      applicant ? { ...result, value: applicantView(result.value, applicant) } : result,
+      status,
+    );
+  };
   if (!outcome.ok) {
     const [status, detail] = REFUSALS[outcome.reason.code] ?? [409, 'Not possible now.'];
     throw new HttpProblem(status, detail, { code: outcome.reason.code });
   }
   const application = outcome.application;
   if (etag !== undefined) {
-    return savedResponse(
-      await conditionalWrite(
-        () => services.applications.replace(application, etag),
-        'This application',
-      ),
+    return answer(
+      conditionalWrite(() => services.applications.replace(application, etag), 'This application'),
     );
   }
   try {
-    return savedResponse(await services.applications.create(application), 201);
+    return await answer(services.applications.create(application), 201);
   } catch (error) {
     if (error instanceof AlreadyExistsError) {
       throw new HttpProblem(
@@ -96,6 +117,44 @@ async function eligible(services: Services, programme: Programme, principal: Pri
   return isEligible(programme, { id: principal!.id, department });
 }
 
+type StandingPair = NonNullable<ApplicationStandingView['pairs']>[number];
+
+/**
+ * The person's pairs by programme, as a member sees each: the partner and the next session still
+ * ahead (null until the series is booked; `first` before any is held), newest pair first.
+ */
+async function pairsByProgramme(
+  services: Services,
+  personId: string,
+  pairs: readonly Versioned<Pair>[],
+): Promise<Map<string, StandingPair[]>> {
+  const bookings = await Promise.all(pairs.map((p) => services.bookings.get(p.value.id)));
+  const now = services.clock.now();
+  const byProgramme = new Map<string, (StandingPair & { createdAt: string })[]>();
+  pairs.forEach((p, k) => {
+    const seen = pairAsMemberSees(p.value, personId);
+    const list = byProgramme.get(seen.programmeId) ?? [];
+    const sessions = bookings[k]?.value.sessions ?? [];
+    const start = nextSessionStart(sessions, now);
+    list.push({
+      id: seen.id,
+      partner: seen.other,
+      nextSession:
+        start === null ? null : { start, first: !sessions.some((s) => sessionHeld(s, now)) },
+      createdAt: seen.createdAt,
+    });
+    byProgramme.set(seen.programmeId, list);
+  });
+  return new Map(
+    [...byProgramme].map(([id, list]) => [
+      id,
+      list
+        .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id))
+        .map(({ createdAt: _, ...pair }) => pair),
+    ]),
+  );
+}
+
 export const applicationRoutes: AnyRoute[] = [
   defineRoute({
     name: 'list-my-applications',
@@ -115,15 +174,20 @@ export const applicationRoutes: AnyRoute[] = [
         services.applications.listByPerson(principal!.id, ids),
         services.pairs.listByMember(principal!.id, withPairs),
       ]);
-      const statusOf = new Map(programmes.map((p) => [p.value.id, p.value]));
-      const pairedIn = new Set(pairs.map((p) => p.value.programmeId));
+      const programmeOf = new Map(programmes.map((p) => [p.value.id, p.value]));
+      const pairsIn = await pairsByProgramme(services, principal!.id, pairs);
       mine.sort((a, b) => b.value.createdAt.localeCompare(a.value.createdAt));
-      // Each applicant learns what became of the application (PRODUCT rule 10: told once, clearly).
-      const value = mine.map((a) => {
-        const programme = statusOf.get(a.value.programmeId);
-        const outcome =
-          programme && applicationOutcome(a.value, programme, pairedIn.has(a.value.programmeId));
-        return { ...view(a), ...(outcome ? { outcome } : {}) };
+      // Each applicant learns where they stand (PRODUCT rule 10: nobody is left guessing).
+      const value = mine.flatMap((a) => {
+        const programme = programmeOf.get(a.value.programmeId);
+        if (!programme) return [];
+        const inPairs = pairsIn.get(programme.id) ?? [];
+        const outcome = applicationOutcome(a.value, programme, inPairs.length > 0);
+        const standing: ApplicationStandingView = {
+          ...(outcome ? { outcome } : {}),
+          ...(outcome === 'paired' ? { pairs: inPairs } : {}),
+        };
+        return [{ ...asApplicantSees(a, programme), ...standing }];
       });
       return { body: { value } };
     },
@@ -146,7 +210,7 @@ export const applicationRoutes: AnyRoute[] = [
         body,
         services.clock.now(),
       );
-      return store(services, outcome);
+      return store(services, outcome, undefined, programme);
     },
   }),
   defineRoute({
@@ -156,8 +220,9 @@ export const applicationRoutes: AnyRoute[] = [
     access: 'employee',
     request: { params: ProgrammeIdParams },
     handler: async ({ principal, services, params }) => {
-      await loadProgramme(services, params.programmeId, principal);
-      return savedResponse(await own(services, params.programmeId, principal));
+      const { value: programme } = await loadProgramme(services, params.programmeId, principal);
+      const mine = await own(services, params.programmeId, principal);
+      return savedResponse({ ...mine, value: applicantView(mine.value, programme) });
     },
   }),
   defineRoute({
@@ -175,6 +240,7 @@ export const applicationRoutes: AnyRoute[] = [
         services,
         editApplication(programme, current.value, body, services.clock.now()),
         etag,
+        programme,
       );
     },
   }),
@@ -186,9 +252,14 @@ export const applicationRoutes: AnyRoute[] = [
     request: { params: ProgrammeIdParams },
     handler: async ({ principal, services, params, headers }) => {
       const etag = ifMatch(headers);
-      await loadProgramme(services, params.programmeId, principal);
+      const { value: programme } = await loadProgramme(services, params.programmeId, principal);
       const current = await own(services, params.programmeId, principal);
-      return store(services, withdrawApplication(current.value, services.clock.now()), etag);
+      return store(
+        services,
+        withdrawApplication(current.value, services.clock.now()),
+        etag,
+        programme,
+      );
     },
   }),
   defineRoute({
@@ -226,12 +297,13 @@ export const applicationRoutes: AnyRoute[] = [
     path: '/programmes/:programmeId/applications/:personId/reject',
     access: 'admin',
     request: { params: ApplicationParams, body: RejectApplicationSchema },
-    handler: async ({ services, params, body, headers }) => {
+    handler: async ({ principal, services, params, body, headers }) => {
       const etag = ifMatch(headers);
+      const { value: programme } = await loadProgramme(services, params.programmeId, principal);
       const current = await forReview(services, params.programmeId, params.personId);
       return store(
         services,
-        rejectApplication(current.value, body.reason, services.clock.now()),
+        rejectApplication(current.value, body.reason, programme, services.clock.now()),
         etag,
       );
     },

@@ -1,5 +1,5 @@
 import { type Application, isReadyForMatching } from '../../domain/application/application';
-import type { Reason } from '../../domain/matching/score';
+import { type Reason, SCORE_SHARES_OF_100, scoreOutOf100 } from '../../domain/matching/score';
 import {
   applySwap,
   type ConfirmedPair,
@@ -151,7 +151,15 @@ async function loadMatching(services: Services, programmeId: string) {
   };
 }
 
-const matchingView = (m: Versioned<Matching>): MatchingView => withEtag(m);
+/** The stored matching as HR's board reads it: scores out of 100, with how they are made. */
+const matchingView = (m: Versioned<Matching>): MatchingView => {
+  const view = withEtag(m);
+  return {
+    ...view,
+    scoreShares: SCORE_SHARES_OF_100,
+    proposals: view.proposals.map((p) => ({ ...p, scoreOutOf100: scoreOutOf100(p.score) })),
+  };
+};
 
 function saved(m: Versioned<Matching>, status = 200): RouteResult {
   return { status, body: matchingView(m), headers: { etag: m.etag } };

@@ -1,4 +1,4 @@
-import type { Application } from '../../domain/application/application';
+import { type Application, applicantView } from '../../domain/application/application';
 import {
   erasureBlockers,
   exportDocument,
@@ -71,7 +71,8 @@ export const personalDataRoutes: AnyRoute[] = [
       const body = exportDocument({
         person: { id: me.id, name: me.name, username: me.username },
         exportedAt: services.clock.now(),
-        applications: data.applications.map((a) => a.value),
+        // HR's reason for a rejection only where the programme lets applicants read it.
+        applications: data.applications.map((a) => applicantView(a.value, a.programme)),
         pairs: data.pairs,
       });
       return {

@@ -1,4 +1,5 @@
 import {
+  applicantSettings,
   changeStatus,
   createProgramme,
   editProgramme,
@@ -39,7 +40,11 @@ const view = (principal: Principal | null, p: Versioned<Programme>): ProgrammeVi
   const seen = asSeenBy(principal, p);
   return withEtag({
     ...seen,
-    value: { ...seen.value, minRespondents: minimumRespondents(seen.value) },
+    value: {
+      ...seen.value,
+      minRespondents: minimumRespondents(seen.value),
+      ...applicantSettings(seen.value),
+    },
   });
 };
 

@@ -4,6 +4,7 @@ import { minimumRespondents } from '../../domain/programme/programme';
 import { type PairProgress, pairProgress, programmeProgress } from '../../domain/progress/progress';
 import {
   evaluationRows,
+  type ReportReader,
   type ReportTable,
   reportFileName,
   reportRows,
@@ -61,6 +62,13 @@ async function figures(services: Services, programmeId: string, principal: Princ
     summary: programmeProgress(perPair, feedback, now),
   };
 }
+
+/** Who reads an export: language, time zone and, if they chose one, Excel's list separator. */
+function readerOf(query: ReportQuery): ReportReader {
+  const separator = query.sep === undefined ? undefined : SEPARATORS[query.sep];
+  return { language: query.lang, timeZone: query.tz, ...(separator && { separator }) };
+}
+const SEPARATORS = { comma: ',', semicolon: ';' } as const;
 
 /**
  * A CSV export as a download: safe in spreadsheets of either separator (formulas escaped, every
@@ -143,7 +151,7 @@ export const progressRoutes: AnyRoute[] = [
     request: { params: ProgrammeIdParams, query: ReportQuery },
     handler: async ({ principal, services, params, query }) => {
       const { programme, perPair } = await figures(services, params.programmeId, principal);
-      const reader = { language: query.lang, timeZone: query.tz };
+      const reader = readerOf(query);
       return csvDownload(
         reportRows(programme.name, perPair, reader),
         reportFileName('pairs', programme.name, query.lang),
@@ -165,7 +173,7 @@ export const progressRoutes: AnyRoute[] = [
       const summary = summarise(evaluations, perPair.length, minimumRespondents(programme));
       // The screen's rule (PRODUCT rule 8): below the minimum, the counts only, no suggestion.
       const suggestions = summary.withheld ? [] : anonymousSuggestions(evaluations);
-      const reader = { language: query.lang, timeZone: query.tz };
+      const reader = readerOf(query);
       return csvDownload(
         evaluationRows(programme.name, summary, suggestions, reader),
         reportFileName('evaluation', programme.name, query.lang),

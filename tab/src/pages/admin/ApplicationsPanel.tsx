@@ -107,10 +107,25 @@ export function Applications({ programme }: { programme: ProgrammeView }) {
                             title={t('confirm.rejectApplication.title', {
                               name: a.personName || a.personId,
                             })}
-                            body={t('confirm.rejectApplication.body', {
-                              name: a.personName || a.personId,
-                              reason: reasons[a.personId]?.trim() ?? '',
-                            })}
+                            body={
+                              <>
+                                <p>
+                                  {t('confirm.rejectApplication.body', {
+                                    name: a.personName || a.personId,
+                                    reason: reasons[a.personId]?.trim() ?? '',
+                                  })}
+                                </p>
+                                {/* Whether the applicant reads the reason is the programme's
+                                    setting (ApplicantSettings): HR knows before confirming. */}
+                                <p>
+                                  {t(
+                                    programme.showRejectionReason
+                                      ? 'confirm.rejectApplication.reasonShown'
+                                      : 'confirm.rejectApplication.reasonHidden',
+                                  )}
+                                </p>
+                              </>
+                            }
                             confirmLabel={t('confirm.rejectApplication.action')}
                             onConfirm={() => act(() => api.reject(a, reasons[a.personId]!.trim()))}
                           >

@@ -1,6 +1,5 @@
 import {
   Body1,
-  Button,
   Caption1,
   Field,
   makeStyles,
@@ -17,7 +16,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { useSession } from '../../components/session';
 import { useAction, useAsync } from '../../components/useAsync';
 import { useLocale } from '../../i18n/use-locale';
-import { saveFile, useReportReader } from './report-download';
+import { CsvExport } from './report-download';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -43,14 +42,12 @@ export function EvaluationPanel({
   const locale = useLocale();
   const styles = useStyles();
   const { api, me } = useSession();
-  const reader = useReportReader();
   const hr = useMemo(() => hrApi(api), [api]);
   const [results, reload] = useAsync(() => hr.evaluation(programmeId), [programmeId, hr]);
   const [act, failure] = useAction(() => {
     onProgrammeChange?.();
     reload();
   });
-  const [download, downloadFailure] = useAction(() => {});
   if (results.status === 'loading') return <Spinner label={t('app.loading')} />;
   if (results.status === 'error') return <ErrorState error={results.error} onRetry={reload} />;
   const r = results.value;
@@ -111,19 +108,10 @@ export function EvaluationPanel({
       )}
       {me.isAdmin && (
         <div className={styles.stack}>
-          {downloadFailure !== undefined && <ErrorState error={downloadFailure} />}
-          <div>
-            <Button
-              onClick={() =>
-                download(async () => {
-                  const file = await hr.evaluationReport(programmeId, reader);
-                  saveFile(file.blob, file.fileName);
-                })
-              }
-            >
-              {t('report.exportEvaluation')}
-            </Button>
-          </div>
+          <CsvExport
+            label={t('report.exportEvaluation')}
+            download={(reader) => hr.evaluationReport(programmeId, reader)}
+          />
           <Caption1>
             {r.withheld
               ? t('report.evaluationWithheld', { minimum: r.minimumRespondents })

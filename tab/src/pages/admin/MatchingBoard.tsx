@@ -6,6 +6,7 @@ import {
   Checkbox,
   Dropdown,
   Field,
+  InfoLabel,
   MessageBar,
   MessageBarBody,
   makeStyles,
@@ -31,6 +32,12 @@ import { useStackedTable } from '../../components/stacked-table';
 import { useAction, useAsync } from '../../components/useAsync';
 import { reasonText } from './reasons';
 
+/** What each score component adds at most, out of 100, written for the reader's language. */
+function scoreSharesText(shares: MatchingView['scoreShares'], lang: string) {
+  const number = new Intl.NumberFormat(lang, { maximumFractionDigits: 1 });
+  return Object.fromEntries(Object.entries(shares).map(([k, v]) => [k, number.format(v)]));
+}
+
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   row: {
@@ -55,7 +62,7 @@ export function MatchingBoard({
   programme: ProgrammeView;
   onProgrammeChange: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const styles = useStyles();
   const stacked = useStackedTable();
   const { api } = useSession();
@@ -171,7 +178,14 @@ export function MatchingBoard({
                 {canEdit && <TableHeaderCell>{t('matching.select')}</TableHeaderCell>}
                 <TableHeaderCell>{t('admin.mentee')}</TableHeaderCell>
                 <TableHeaderCell>{t('admin.mentor')}</TableHeaderCell>
-                <TableHeaderCell>{t('matching.score')}</TableHeaderCell>
+                <TableHeaderCell>
+                  <InfoLabel
+                    infoButton={{ 'aria-label': t('matching.scoreHow') }}
+                    info={t('matching.scoreInfo', scoreSharesText(m.scoreShares, i18n.language))}
+                  >
+                    {t('matching.score')}
+                  </InfoLabel>
+                </TableHeaderCell>
                 <TableHeaderCell>{t('matching.why')}</TableHeaderCell>
                 <TableHeaderCell>{t('admin.actions')}</TableHeaderCell>
               </TableRow>
@@ -200,7 +214,7 @@ export function MatchingBoard({
                     {p.mentorName}
                   </TableCell>
                   <TableCell className={stacked.cell} data-label={t('matching.score')}>
-                    {p.score.toFixed(2)}
+                    {t('matching.scoreValue', { score: p.scoreOutOf100 })}
                   </TableCell>
                   <TableCell className={stacked.cell} data-label={t('matching.why')}>
                     <ul className={styles.reasons}>

@@ -18,6 +18,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { Surface } from '../../components/Surface';
 import { useSession } from '../../components/session';
 import { useAction, useAsync } from '../../components/useAsync';
+import { ApplicantSettings } from './ApplicantSettings';
 import { Applications } from './ApplicationsPanel';
 import { BookingPanel } from './BookingPanel';
 import { EvaluationPanel } from './EvaluationPanel';
@@ -118,7 +119,12 @@ export function ProgrammePage({ programmeId, section }: { programmeId: string; s
         <Subtitle1 as="h2" id="panel-title">
           {t(`admin.panels.${shown}`)}
         </Subtitle1>
-        {shown === 'applications' && <Applications programme={p} />}
+        {shown === 'applications' && (
+          <div className={styles.page}>
+            <ApplicantSettings programme={p} onProgrammeChange={reload} />
+            <Applications programme={p} />
+          </div>
+        )}
         {shown === 'matching' && <MatchingBoard programme={p} onProgrammeChange={reload} />}
         {shown === 'booking' && <BookingPanel programme={p} />}
         {shown === 'progress' && <ProgressPanel programmeId={p.id} />}

@@ -2,7 +2,6 @@ import { HorizontalBarChart } from '@fluentui/react-charts';
 import {
   Badge,
   Body1,
-  Button,
   Caption1,
   makeStyles,
   Spinner,
@@ -21,10 +20,10 @@ import { hrApi, type ProgressView } from '../../api/hr';
 import { ErrorState } from '../../components/ErrorState';
 import { useSession } from '../../components/session';
 import { useStackedTable } from '../../components/stacked-table';
-import { useAction, useAsync } from '../../components/useAsync';
+import { useAsync } from '../../components/useAsync';
 import { formatDate } from '../../i18n/format';
 import { useLocale } from '../../i18n/use-locale';
-import { saveFile, useReportReader } from './report-download';
+import { CsvExport } from './report-download';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -50,8 +49,6 @@ export function ProgressPanel({ programmeId }: { programmeId: string }) {
   const { api, me } = useSession();
   const hr = useMemo(() => hrApi(api), [api]);
   const [progress, reload] = useAsync(() => hr.progress(programmeId), [programmeId, hr]);
-  const reader = useReportReader();
-  const [download, failure] = useAction(() => {});
   if (progress.status === 'loading') return <Spinner label={t('app.loading')} />;
   if (progress.status === 'error') return <ErrorState error={progress.error} onRetry={reload} />;
   const p: ProgressView = progress.value;
@@ -65,7 +62,6 @@ export function ProgressPanel({ programmeId }: { programmeId: string }) {
   const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   return (
     <div className={styles.stack}>
-      {failure !== undefined && <ErrorState error={failure} />}
       {p.pairs.total === 0 ? (
         <Body1>{t('progress.noPairs')}</Body1>
       ) : (
@@ -178,18 +174,10 @@ export function ProgressPanel({ programmeId }: { programmeId: string }) {
         </>
       )}
       {me.isAdmin && (
-        <div>
-          <Button
-            onClick={() =>
-              download(async () => {
-                const file = await hr.report(programmeId, reader);
-                saveFile(file.blob, file.fileName);
-              })
-            }
-          >
-            {t('progress.exportCsv')}
-          </Button>
-        </div>
+        <CsvExport
+          label={t('progress.exportCsv')}
+          download={(reader) => hr.report(programmeId, reader)}
+        />
       )}
     </div>
   );

@@ -20,6 +20,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { Surface } from '../../components/Surface';
 import { useSession } from '../../components/session';
 import { useAsync } from '../../components/useAsync';
+import { ApplicationStanding } from './ApplicationStanding';
 import { MyPairs } from './MyPairs';
 
 const useStyles = makeStyles({
@@ -76,16 +77,7 @@ function ProgrammeCard({
         <div>
           <Text weight="semibold">{t('programmes.yourApplication')}: </Text>
           <Text>{t(`programmes.applicationStatus.${application.status}`)}</Text>
-          {application.outcome && (
-            <div>
-              <Body1>{t(`programmes.outcome.${application.outcome}`)}</Body1>
-            </div>
-          )}
-          {application.rejectionReason && (
-            <Body1 as="p">
-              {t('programmes.rejectedBecause', { reason: application.rejectionReason })}
-            </Body1>
-          )}
+          <ApplicationStanding application={application} />
         </div>
       ) : (
         ACCEPTING.has(programme.status) &&

@@ -7,6 +7,7 @@ import {
   USER_PROPERTIES,
 } from '../tenant';
 import {
+  type Filter,
   filterProperties,
   isAdvancedFilter,
   type ManagerExpand,
@@ -257,43 +258,99 @@ interface DeltaState {
   offset: number;
   select: string[] | null;
   issuedAt: number;
+  /** `$filter=id eq '…' or …`: the only people tracked (user-delta.md); null for everyone. */
+  ids?: string[] | null;
+  /** The tenant's change number when this link was issued (the `lag` quirk serves up to it). */
+  asOf?: number;
+  /** The page of the round (seeds the `varyingPageSize` quirk). */
+  page?: number;
+  /** Entries of the previous page to send again (the `replay` quirk). */
+  replay?: ReplayedEntry[];
+}
+
+interface ReplayedEntry {
+  id: string;
+  /** The manager removal the entry carried when it was first sent. */
+  removedManagerId?: string;
 }
 
 const DELTA_SELECTABLE = [...USER_PROPERTIES, 'manager'];
+/** "There is a limit of 50 filtered objects" (user-delta.md, "OData query parameters"). */
+export const DELTA_FILTER_MAX_IDS = 50;
+/** Entries a page sends again in the `replay` quirk. */
+const REPLAYED_PER_PAGE = 3;
+/** An id the directory never held: the `removedFirstRound` quirk names it in every full round. */
+export const NEVER_SEEN_ID = '00000000-0000-4000-8000-0000000dead0';
+
+function unsupported(message: string): GraphError {
+  return new GraphError(400, 'Request_UnsupportedQuery', message);
+}
+
+/**
+ * The query options user delta takes, as documented: `$expand`, `$top` and `$orderby` "not
+ * supported" for users (https://learn.microsoft.com/en-us/graph/delta-query-overview, "Optional
+ * query parameters"); `$filter` only as `id eq '…'`, or-ed, up to 50 ids; `$select` on the first
+ * request or with a `$deltatoken`, and "Delta queries with both `$select` and `$skipToken` will
+ * not be supported" (same page); nothing else (https://learn.microsoft.com/en-us/graph/api/user-delta,
+ * "OData query parameters"). `$levels` only lives inside `$expand`, which is refused.
+ */
+function checkDeltaQuery(query: URLSearchParams): string[] | null {
+  for (const option of ['$top', '$expand', '$orderby', '$search', '$count', '$skip', '$levels']) {
+    if (query.has(option)) throw unsupported(`${option} is not supported with delta.`);
+  }
+  if (query.has('$select') && query.has('$skiptoken')) {
+    throw unsupported('$select is not supported with $skiptoken on delta.');
+  }
+  const text = query.get('$filter');
+  if (text === null) return null;
+  const ids: string[] = [];
+  const collect = (filter: Filter): void => {
+    if (filter.kind === 'or') {
+      collect(filter.left);
+      collect(filter.right);
+    } else if (
+      filter.kind === 'compare' &&
+      filter.op === 'eq' &&
+      filter.property === 'id' &&
+      typeof filter.value === 'string'
+    ) {
+      ids.push(filter.value);
+    } else throw unsupported("Only filters of the form id eq '…' are supported with delta.");
+  };
+  collect(parseFilter(text));
+  if (ids.length > DELTA_FILTER_MAX_IDS) {
+    throw unsupported(`At most ${DELTA_FILTER_MAX_IDS} ids may be filtered with delta.`);
+  }
+  return ids;
+}
+
+/** A number in 0 … n-1 drawn from `seed`: the same request gets the same page every time. */
+function seeded(seed: string, n: number): number {
+  return createHash('sha256').update(seed).digest().readUInt32BE(0) % n;
+}
 
 function delta(ctx: DirectoryRouteContext, request: GraphRequest): GraphResponse {
   const { query, headers } = request;
   const root = ctx.serviceRoot();
   const tenant = ctx.tenant;
-  for (const option of ['$top', '$expand', '$orderby', '$search', '$count']) {
-    if (query.has(option)) {
-      throw new GraphError(
-        400,
-        'Request_UnsupportedQuery',
-        `${option} is not supported with delta.`,
-      );
-    }
-  }
-  if (query.has('$filter')) {
-    throw new GraphError(
-      400,
-      'Request_UnsupportedQuery',
-      'Only id filters are supported with delta.',
-    );
-  }
+  const quirks = tenant.deltaQuirks;
+  const ids = checkDeltaQuery(query);
   const now = tenant.now().getTime();
   const deltaToken = query.get('$deltatoken');
   const skipToken = query.get('$skiptoken');
+  const selectAsked = parseSelect(query.get('$select')) ?? null;
+  checkSelect(selectAsked ?? undefined, DELTA_SELECTABLE);
   let state: DeltaState;
   if (deltaToken === 'latest') {
-    const select = parseSelect(query.get('$select')) ?? null;
     const link = encodeToken({
       mode: 'changes',
       since: tenant.changeNumber,
       upto: 0,
       offset: 0,
-      select,
+      select: selectAsked,
       issuedAt: now,
+      ids,
+      asOf: tenant.changeNumber,
     } satisfies DeltaState);
     return {
       status: 200,
@@ -324,49 +381,85 @@ function delta(ctx: DirectoryRouteContext, request: GraphRequest): GraphResponse
         { Location: restart },
       );
     }
-    // A delta link starts a new round of changes, from where the last one ended.
-    if (deltaToken) state = { ...state, upto: tenant.changeNumber, offset: 0 };
+    if (deltaToken) {
+      // A delta link starts a new round of changes, from where the last one ended; with `lag`,
+      // only the changes made before that link was issued. `$select` with a delta link changes
+      // what is tracked (delta-query-overview.md, the note on `$select` and `$deltaLink`).
+      const upto = quirks.has('lag')
+        ? Math.max(state.since, state.asOf ?? state.since)
+        : tenant.changeNumber;
+      state = { ...state, upto, offset: 0, page: 0, select: selectAsked ?? state.select };
+      if (ids) state.ids = ids;
+    }
   } else {
-    const select = parseSelect(query.get('$select')) ?? null;
-    checkSelect(select ?? undefined, DELTA_SELECTABLE);
     state = {
       mode: 'full',
       since: 0,
       upto: tenant.changeNumber,
       offset: 0,
-      select,
+      select: selectAsked,
       issuedAt: now,
+      ids,
+      page: 0,
     };
   }
   const pageSizeWanted = Number(/odata\.maxpagesize=(\d+)/i.exec(headers.prefer ?? '')?.[1]);
-  const pageSize =
-    Number.isInteger(pageSizeWanted) && pageSizeWanted > 0
+  const pageSize = quirks.has('varyingPageSize')
+    ? 1 + seeded(`${state.issuedAt}:${state.since}:${state.mode}:${state.page ?? 0}`, 999)
+    : Number.isInteger(pageSizeWanted) && pageSizeWanted > 0
       ? Math.min(pageSizeWanted, DELTA_MAX_PAGE)
       : DELTA_MAX_PAGE;
   const minimal = preferences(request).get('return') === 'minimal';
   const wantsManager = state.select?.includes('manager') ?? false;
   const properties = (state.select ?? [...DEFAULT_USER_PROPERTIES]).filter((p) => p !== 'manager');
+  const tracked = state.ids ? new Set(state.ids) : undefined;
+  const managerOf = (person: SimPerson) =>
+    wantsManager && person.managerId
+      ? [{ '@odata.type': '#microsoft.graph.user', id: person.managerId }]
+      : undefined;
 
   const value: Record<string, unknown>[] = [];
+  const sent: ReplayedEntry[] = [];
   let total: number;
   if (state.mode === 'full') {
-    const people = tenant.list();
-    total = people.length;
-    for (const person of people.slice(state.offset, state.offset + pageSize)) {
+    let people = tenant.list();
+    if (tracked) people = people.filter((p) => tracked.has(p.id));
+    // removedFirstRound: the removed (tombstones) and an id never held come first.
+    const removed = quirks.has('removedFirstRound')
+      ? [
+          ...tenant
+            .changedSince(0)
+            .filter((c) => !c.person && (!tracked || tracked.has(c.id)))
+            .map((c) => c.id),
+          NEVER_SEEN_ID,
+        ]
+      : [];
+    total = removed.length + people.length;
+    const from = state.offset;
+    const to = Math.min(total, state.offset + pageSize);
+    for (let at = from; at < to; at++) {
+      if (at < removed.length) {
+        value.push({ id: removed[at]!, '@removed': { reason: 'deleted' } });
+        continue;
+      }
+      const person = people[at - removed.length]!;
       const item = withoutUnset(project(person, properties), []);
       // No manager: no manager@delta at all (absent means unset).
-      if (wantsManager && person.managerId) {
-        item['manager@delta'] = [{ '@odata.type': '#microsoft.graph.user', id: person.managerId }];
-      }
+      const manager = managerOf(person);
+      if (manager) item['manager@delta'] = manager;
       value.push(item);
+      sent.push({ id: person.id });
     }
   } else {
-    const changes = tenant.changedSince(state.since).filter((c) => c.version.seq <= state.upto);
+    const changes = tenant
+      .changedSince(state.since)
+      .filter((c) => c.version.seq <= state.upto && (!tracked || tracked.has(c.id)));
     total = changes.length;
     for (const change of changes.slice(state.offset, state.offset + pageSize)) {
       const { version, person } = change;
       if (!person || version.removed) {
         value.push({ id: change.id, '@removed': { reason: version.removed?.reason ?? 'deleted' } });
+        sent.push({ id: change.id });
         continue;
       }
       const changedFields = properties.filter((p) => (version.fields.get(p) ?? 0) > state.since);
@@ -375,29 +468,63 @@ function delta(ctx: DirectoryRouteContext, request: GraphRequest): GraphResponse
         project(person, minimal ? changedFields : properties),
         changedFields,
       );
+      let removedManagerId: string | undefined;
       if (wantsManager && (version.fields.get('manager') ?? 0) > state.since) {
+        if (!person.managerId && version.previousManagerId) {
+          removedManagerId = version.previousManagerId;
+        }
         item['manager@delta'] = person.managerId
-          ? [{ '@odata.type': '#microsoft.graph.user', id: person.managerId }]
-          : version.previousManagerId
+          ? managerOf(person)
+          : removedManagerId
             ? [
                 {
                   '@odata.type': '#microsoft.graph.user',
-                  id: version.previousManagerId,
+                  id: removedManagerId,
                   '@removed': { reason: 'deleted' },
                 },
               ]
             : [];
       }
       value.push(item);
+      sent.push(removedManagerId ? { id: person.id, removedManagerId } : { id: person.id });
     }
   }
+  if (quirks.has('replay')) {
+    // Sent again after this page's own entries, as they are now — except a manager removal,
+    // which comes as it was, even when a newer manager was set since (out of order).
+    for (const entry of state.replay ?? []) {
+      const person = tenant.findUser(entry.id);
+      if (!person || person.id !== entry.id) {
+        value.push({ id: entry.id, '@removed': { reason: 'deleted' } });
+        continue;
+      }
+      const item = withoutUnset(project(person, properties), []);
+      const manager = entry.removedManagerId
+        ? [
+            {
+              '@odata.type': '#microsoft.graph.user',
+              id: entry.removedManagerId,
+              '@removed': { reason: 'deleted' },
+            },
+          ]
+        : managerOf(person);
+      if (wantsManager && manager) item['manager@delta'] = manager;
+      value.push(item);
+    }
+  }
+  const replay = quirks.has('replay') ? sent.slice(-REPLAYED_PER_PAGE) : [];
   const body: Record<string, unknown> = {
     '@odata.context': context(root, state.select ? `users(${state.select.join(',')})` : 'users'),
   };
   const nextOffset = state.offset + pageSize;
   if (nextOffset < total) {
-    body['@odata.nextLink'] =
-      `${root}/users/delta?$skiptoken=${encodeToken({ ...state, offset: nextOffset })}`;
+    const next: DeltaState = {
+      ...state,
+      offset: nextOffset,
+      page: (state.page ?? 0) + 1,
+      replay,
+    };
+    body['@odata.nextLink'] = `${root}/users/delta?$skiptoken=${encodeToken(next)}`;
   } else {
     const next: DeltaState = {
       mode: 'changes',
@@ -406,6 +533,10 @@ function delta(ctx: DirectoryRouteContext, request: GraphRequest): GraphResponse
       offset: 0,
       select: state.select,
       issuedAt: now,
+      ids: state.ids ?? null,
+      asOf: tenant.changeNumber,
+      page: 0,
+      replay,
     };
     body['@odata.deltaLink'] = `${root}/users/delta?$deltatoken=${encodeToken(next)}`;
   }
