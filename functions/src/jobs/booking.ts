@@ -177,8 +177,8 @@ export async function bookPair(deps: BookingDeps, pairId: string): Promise<Booki
           },
         });
         if (!planned.ok) return await refuse({ code: 'noSchedule', reason: planned.reason.code });
-        const { start, end: seriesEnd, recurrence, recurrenceZone, score } = planned.series;
-        plan = { start, end: seriesEnd, recurrence, recurrenceZone, score };
+        const { weekly, recurrenceZone, score } = planned.series;
+        plan = { weekly, recurrenceZone, score };
         sessions = planned.series.occurrences.map(
           (o): SessionRecord => ({
             index: o.index,
@@ -217,9 +217,7 @@ export async function bookPair(deps: BookingDeps, pairId: string): Promise<Booki
         organizer: deps.organizer,
         subject: text.subject,
         bodyHtml: text.html,
-        start: plan.start,
-        end: plan.end,
-        recurrence: plan.recurrence,
+        weekly: plan.weekly,
         attendees: [
           { address: mentor.mail!, name: mentor.displayName },
           { address: mentee.mail!, name: mentee.displayName },

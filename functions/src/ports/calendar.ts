@@ -1,8 +1,8 @@
 import type {
   BusyInterval,
   DateTimeTimeZone,
-  GraphRecurrence,
   ScheduleItemInput,
+  WeeklySeries,
   WorkingHoursInput,
 } from '../domain/schedule';
 
@@ -22,9 +22,8 @@ export interface SeriesRequest {
   organizer: string;
   subject: string;
   bodyHtml: string;
-  start: DateTimeTimeZone;
-  end: DateTimeTimeZone;
-  recurrence: GraphRecurrence;
+  /** The series as the domain planned it; the adapter writes Graph's times and recurrence. */
+  weekly: WeeklySeries;
   attendees: { address: string; name: string }[];
   /**
    * Our id of this series: sent as transactionId and stamped as a singleValueExtendedProperty, so

@@ -85,7 +85,7 @@ describe('booking people whose working hours come as a customTimeZone', () => {
       expect([booking.status, booking.refusal]).toEqual(['booked', null]);
       expect(booking.sessions).toHaveLength(10);
       // The series is written in a named zone Graph accepts, never a custom one.
-      expect(booking.plan!.recurrenceZone.graphName).not.toMatch(/^Custom/);
+      expect(booking.plan!.recurrenceZone.name).not.toMatch(/^Custom/);
       if (custom.length === 2) expect(booking.plan!.recurrenceZone.anchoredTo).toBe('utc');
       // Every session inside both working days, read on each person's real clock.
       for (const session of booking.sessions) {

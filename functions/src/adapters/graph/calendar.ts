@@ -13,6 +13,7 @@ import { ThrottledError } from '../../ports/throttled';
 import { processMailboxGate } from '../process-mailbox-gate';
 import { busyFromAvailabilityView } from './availability-view';
 import { timeZoneFromGraph } from './graph-time-zone';
+import { eventTimes, patternedRecurrence } from './series-wire';
 import { throttledFor } from './throttling';
 
 /**
@@ -139,13 +140,12 @@ export function graphCalendar(
                 else if (schedule.availabilityView && !schedule.error) {
                   // No items listed (a requester who may not see them): the view still says
                   // when the person is busy (availability-view.ts).
-                  (entry.busy ??= []).push(
-                    ...busyFromAvailabilityView(
-                      schedule.availabilityView,
-                      new Date(from),
-                      VIEW_INTERVAL_MINUTES,
-                    ),
+                  const busy = busyFromAvailabilityView(
+                    schedule.availabilityView,
+                    new Date(from),
+                    VIEW_INTERVAL_MINUTES,
                   );
+                  entry.busy = [...(entry.busy ?? []), ...busy];
                 }
               }
             }),
@@ -180,9 +180,8 @@ export function graphCalendar(
         client.api(`${user(request.organizer)}/events`).post({
           subject: request.subject,
           body: { contentType: 'HTML', content: request.bodyHtml },
-          start: request.start,
-          end: request.end,
-          recurrence: request.recurrence,
+          ...eventTimes(request.weekly),
+          recurrence: patternedRecurrence(request.weekly),
           attendees: request.attendees.map((a) => ({
             emailAddress: { address: a.address, name: a.name },
             type: 'required',

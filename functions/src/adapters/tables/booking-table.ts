@@ -1,7 +1,56 @@
 import type { Booking } from '../../domain/booking/booking';
+import type { WeeklySeries } from '../../domain/schedule';
 import type { BookingStore } from '../../ports/bookings';
 import { AlreadyExistsError } from '../../ports/programmes';
 import { JsonTable, type TableConnection, tableClient } from './json-table';
+
+/** A plan as bookings stored it before the domain had its own series type: Graph's wire form. */
+interface StoredGraphPlan {
+  start: { dateTime: string };
+  end: { dateTime: string };
+  recurrence: {
+    pattern: { interval: number; daysOfWeek: [WeeklySeries['weekday']] };
+    range: { startDate: string; numberOfOccurrences: number; recurrenceTimeZone: string };
+  };
+  recurrenceZone: {
+    anchoredTo: 'programme' | 'mentee' | 'mentor' | 'utc';
+    iana: string;
+    graphName: string;
+  };
+  score: { free: number; conflicts: number };
+}
+
+/**
+ * Reads a booking as the domain knows it: a plan stored as Graph's event times and
+ * patternedRecurrence (bookings planned before the series had a domain type) becomes the
+ * WeeklySeries it described, so a booking planned then and created now books the same series.
+ */
+export function bookingFromStored(stored: Booking): Booking {
+  const plan = stored.plan as unknown as Partial<StoredGraphPlan> | null;
+  if (!plan?.recurrence || !plan.start || !plan.end || !plan.recurrenceZone) return stored;
+  const { pattern, range } = plan.recurrence;
+  return {
+    ...stored,
+    plan: {
+      weekly: {
+        weekday: pattern.daysOfWeek[0],
+        intervalWeeks: pattern.interval,
+        sessions: range.numberOfOccurrences,
+        firstDate: range.startDate,
+        startTime: plan.start.dateTime.slice(11, 16),
+        endDate: plan.end.dateTime.slice(0, 10),
+        endTime: plan.end.dateTime.slice(11, 16),
+        zone: range.recurrenceTimeZone,
+      },
+      recurrenceZone: {
+        anchoredTo: plan.recurrenceZone.anchoredTo,
+        iana: plan.recurrenceZone.iana,
+        name: plan.recurrenceZone.graphName,
+      },
+      score: plan.score ?? { free: 0, conflicts: 0 },
+    },
+  };
+}
 
 /**
  * Bookings partitioned by programme (HR's booking view reads one partition), keyed by pair, with
@@ -16,7 +65,8 @@ export function bookingTable(connection: TableConnection): BookingStore {
   return {
     async get(pairId) {
       const at = await index.get(pairId, 'booking');
-      return at ? table.get(at.value.programmeId, pairId) : undefined;
+      const found = at ? await table.get(at.value.programmeId, pairId) : undefined;
+      return found && { ...found, value: bookingFromStored(found.value) };
     },
     async create(booking) {
       // The index first: a booking is never stored where its pair cannot find it.
@@ -28,6 +78,7 @@ export function bookingTable(connection: TableConnection): BookingStore {
       return table.create(booking.programmeId, booking.pairId, booking);
     },
     replace: (booking, etag) => table.replace(booking.programmeId, booking.pairId, booking, etag),
-    listByProgramme: (programmeId) => table.list(programmeId),
+    listByProgramme: async (programmeId) =>
+      (await table.list(programmeId)).map((b) => ({ ...b, value: bookingFromStored(b.value) })),
   };
 }

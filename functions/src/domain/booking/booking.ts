@@ -68,7 +68,7 @@ export interface Booking {
   eventId: string | null;
   iCalUId: string | null;
   joinUrl: string | null;
-  plan: Pick<PlannedSeries, 'start' | 'end' | 'recurrence' | 'recurrenceZone' | 'score'> | null;
+  plan: Pick<PlannedSeries, 'weekly' | 'recurrenceZone' | 'score'> | null;
   sessions: SessionRecord[];
   /** The addresses invited, to read each one's answer from the series. */
   attendees: { mentor: string | null; mentee: string | null };

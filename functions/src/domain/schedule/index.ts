@@ -12,13 +12,13 @@ export type {
   WorkingHoursInput,
 } from './participant';
 export type {
-  GraphRecurrence,
   PlannedOccurrence,
   PlannedSeries,
   PlanSeriesInput,
   PlanSeriesResult,
   ProgrammePlanInput,
   ScheduleRefusal,
+  WeeklySeries,
 } from './plan-series';
 export { planSeries } from './plan-series';
 export type {

@@ -278,16 +278,15 @@ describe('planSeries properties', () => {
         const result = planSeries(input);
         if (!result.ok) return;
         const { series } = result;
-        const { pattern, range } = series.recurrence;
-        expect(range.numberOfOccurrences).toBe(plan.sessions);
+        const { weekly } = series;
+        expect(weekly.sessions).toBe(plan.sessions);
         expect(series.occurrences).toHaveLength(plan.sessions);
         const zone = recurrenceIana(series, plan, mentee, mentor);
-        const firstDay = Date.parse(`${range.startDate}T00:00:00Z`) / DAY;
-        const [, time] = series.start.dateTime.split('T') as [string, string];
-        const [h, m] = time.split(':').map(Number) as [number, number];
+        const firstDay = Date.parse(`${weekly.firstDate}T00:00:00Z`) / DAY;
+        const [h, m] = weekly.startTime.split(':').map(Number) as [number, number];
         expect(firstDay).toBeGreaterThanOrEqual(origin + plan.startOffset);
         for (const [k, occurrence] of series.occurrences.entries()) {
-          const day = firstDay + 7 * pattern.interval * k;
+          const day = firstDay + 7 * weekly.intervalWeeks * k;
           const date = new Date(day * DAY);
           const expected = new TZDate(
             date.getUTCFullYear(),
@@ -298,7 +297,7 @@ describe('planSeries properties', () => {
             zone,
           );
           expect(occurrence.start).toBe(new Date(+expected).toISOString());
-          expect(DAY_NAMES[date.getUTCDay()]).toBe(pattern.daysOfWeek[0]);
+          expect(DAY_NAMES[date.getUTCDay()]).toBe(weekly.weekday);
           expect(occurrence.local.recurrence.date < series.window.endDate).toBe(true);
         }
       }),

@@ -17,22 +17,18 @@ describe('planSeries: Madrid ↔ Mexico City across the late-March DST change', 
     expect(series.recurrenceZone).toEqual({
       anchoredTo: 'mentee',
       iana: 'America/Mexico_City',
-      graphName: 'Central Standard Time (Mexico)',
+      name: 'Central Standard Time (Mexico)',
     });
-    expect(series.recurrence).toEqual({
-      pattern: { type: 'weekly', interval: 2, daysOfWeek: ['monday'], firstDayOfWeek: 'monday' },
-      range: {
-        type: 'numbered',
-        startDate: '2026-01-12',
-        numberOfOccurrences: 10,
-        recurrenceTimeZone: 'Central Standard Time (Mexico)',
-      },
+    expect(series.weekly).toEqual({
+      weekday: 'monday',
+      intervalWeeks: 2,
+      sessions: 10,
+      firstDate: '2026-01-12',
+      startTime: '09:00',
+      endDate: '2026-01-12',
+      endTime: '10:00',
+      zone: 'Central Standard Time (Mexico)',
     });
-    expect(series.start).toEqual({
-      dateTime: '2026-01-12T09:00:00',
-      timeZone: 'Central Standard Time (Mexico)',
-    });
-    expect(series.end.dateTime).toBe('2026-01-12T10:00:00');
     expect(series.score).toEqual({ free: 10, conflicts: 0 });
     expect(series.clashing).toEqual([]);
     // Madrid moves to summer time on 29 March 2026: 7 h apart before, 8 h after.
@@ -53,9 +49,10 @@ describe('planSeries: Madrid ↔ Mexico City across the late-March DST change', 
       }),
     );
     expect(series.recurrenceZone.anchoredTo).toBe('programme');
-    expect(series.start).toEqual({
-      dateTime: '2026-01-12T16:00:00',
-      timeZone: 'Romance Standard Time',
+    expect(series.weekly).toMatchObject({
+      firstDate: '2026-01-12',
+      startTime: '16:00',
+      zone: 'Romance Standard Time',
     });
     expect(series.occurrences.map((o) => o.local.mentee.start)).toEqual([
       ...Array(6).fill('09:00'),
@@ -107,7 +104,7 @@ describe('planSeries: which zone keeps the time', () => {
     expect(series.recurrenceZone).toEqual({
       anchoredTo: 'mentor',
       iana: 'Europe/Madrid',
-      graphName: 'Romance Standard Time',
+      name: 'Romance Standard Time',
     });
     expect(series.score).toEqual({ free: 10, conflicts: 0 });
     expect(series.occurrences.map((o) => o.local.mentee.start)).toEqual([
@@ -123,8 +120,8 @@ describe('planSeries: Madrid ↔ Mexico City across the late-October DST change'
       planSeries({ mentee: lucia(), mentor: ana('17:00'), plan: { earliestStart: '2026-09-07' } }),
     );
     // Before 25 October the two working days do not overlap at all (8 h apart, Madrid stops at 17:00).
-    expect(series.recurrence.range.startDate).toBe('2026-09-14');
-    expect(series.recurrence.pattern.interval).toBe(2);
+    expect(series.weekly.firstDate).toBe('2026-09-14');
+    expect(series.weekly.intervalWeeks).toBe(2);
     expect(series.score).toEqual({ free: 7, conflicts: 3 });
     expect(series.occurrences.map((o) => o.local.mentor.start)).toEqual([
       ...Array(3).fill('17:00'),
@@ -154,7 +151,7 @@ describe('planSeries: Madrid ↔ Las Palmas', () => {
     expect(series.recurrenceZone).toEqual({
       anchoredTo: 'mentee',
       iana: 'Atlantic/Canary',
-      graphName: 'GMT Standard Time',
+      name: 'GMT Standard Time',
     });
     expect(series.score.free).toBe(10);
     expect(new Set(series.occurrences.map((o) => o.local.mentee.start))).toEqual(
@@ -173,8 +170,8 @@ describe('planSeries: Madrid ↔ Las Palmas', () => {
         plan: { earliestStart: '2026-03-02' },
       }),
     );
-    expect(series.recurrence.pattern.daysOfWeek).toEqual(['monday']);
-    expect(series.start.dateTime).toBe('2026-03-02T10:00:00');
+    expect(series.weekly.weekday).toBe('monday');
+    expect(series.weekly).toMatchObject({ firstDate: '2026-03-02', startTime: '10:00' });
     expect(series.score).toEqual({ free: 10, conflicts: 0 });
     expect(new Set(series.occurrences.map((o) => o.local.mentor.start))).toEqual(
       new Set(['11:00']),
@@ -234,7 +231,7 @@ describe('planSeries: busy time', () => {
       }),
     );
     // 09:00–11:00 Canarias is taken on both Mondays; 11:00 is free.
-    expect(series.start.dateTime).toBe('2026-03-02T11:00:00');
+    expect(series.weekly).toMatchObject({ firstDate: '2026-03-02', startTime: '11:00' });
     expect(series.score).toEqual({ free: 2, conflicts: 0 });
   });
 
@@ -292,7 +289,7 @@ describe('planSeries: ranking', () => {
         plan: { earliestStart: '2026-03-02', sessions: 3, months: 1, intervals: [1] },
       }),
     );
-    expect(series.recurrence.pattern.daysOfWeek).toEqual(['monday']);
+    expect(series.weekly.weekday).toBe('monday');
     expect(series.score).toEqual({ free: 1, conflicts: 4 });
   });
 });
@@ -391,7 +388,7 @@ describe('planSeries: refusals', () => {
         plan: { earliestStart: '2026-01-12' },
       }),
     );
-    expect(series.recurrenceZone).toMatchObject({ anchoredTo: 'utc', graphName: 'UTC' });
+    expect(series.recurrenceZone).toMatchObject({ anchoredTo: 'utc', name: 'UTC' });
     expect(series.clashing).toEqual([]);
     expect(new Set(series.occurrences.map((o) => o.local.mentee.start)).size).toBe(1);
   });

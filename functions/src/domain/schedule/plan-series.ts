@@ -11,7 +11,6 @@ import {
 } from './clash';
 import {
   DAYS_OF_WEEK,
-  type DateTimeTimeZone,
   type DayOfWeek,
   type LocalTime,
   localTime,
@@ -70,20 +69,22 @@ export type ScheduleRefusal =
       mentor: ReturnType<typeof describeWorkingHours>;
     };
 
-/** Graph's `patternedRecurrence` for a weekly, numbered series. */
-export interface GraphRecurrence {
-  pattern: {
-    type: 'weekly';
-    interval: number;
-    daysOfWeek: [DayOfWeek];
-    firstDayOfWeek: 'monday';
-  };
-  range: {
-    type: 'numbered';
-    startDate: string;
-    numberOfOccurrences: number;
-    recurrenceTimeZone: string;
-  };
+/**
+ * A weekly series as the domain plans it: `sessions` sessions every `intervalWeeks` weeks on
+ * `weekday`, from `firstDate`, at the same wall time in `zone` (the anchor's zone name, as the
+ * mailbox gave it, or IANA). The calendar adapter writes it as Graph's event times and
+ * `patternedRecurrence` (adapters/graph/series-wire.ts).
+ */
+export interface WeeklySeries {
+  weekday: DayOfWeek;
+  intervalWeeks: number;
+  sessions: number;
+  /** The first session's start and end, wall time in `zone`: `YYYY-MM-DD`, `HH:mm`. */
+  firstDate: string;
+  startTime: string;
+  endDate: string;
+  endTime: string;
+  zone: string;
 }
 
 export interface PlannedOccurrence {
@@ -101,12 +102,10 @@ export interface PlannedSeries {
   recurrenceZone: {
     anchoredTo: 'programme' | 'mentee' | 'mentor' | 'utc';
     iana: string;
-    graphName: string;
+    /** The zone's name (WeeklySeries.zone). */
+    name: string;
   };
-  /** The first occurrence, as Graph's event `start`/`end`. */
-  start: DateTimeTimeZone;
-  end: DateTimeTimeZone;
-  recurrence: GraphRecurrence;
+  weekly: WeeklySeries;
   occurrences: PlannedOccurrence[];
   /** The occurrences that still clash (also in `occurrences`). */
   clashing: PlannedOccurrence[];
@@ -204,12 +203,12 @@ function chooseAnchors(
   const anchors: Anchor[] = [];
   for (const person of pair) {
     // A custom zone has no name Graph could use as recurrenceTimeZone.
-    if (person.zone.graphName === undefined) continue;
+    if (person.zone.source === 'custom' || person.zone.name === undefined) continue;
     if (anchors.some((a) => a.zone.iana === person.zone.iana)) continue;
     anchors.push({ anchoredTo: person.role, zone: person.zone, clock: person.clock });
   }
   if (anchors.length === 0) {
-    const zone: ResolvedTimeZone = { iana: 'UTC', graphName: 'UTC', source: 'iana' };
+    const zone: ResolvedTimeZone = { iana: 'UTC', name: 'UTC', source: 'iana' };
     anchors.push({ anchoredTo: 'utc', zone, clock: new ZoneClock('UTC', window.from, window.to) });
   }
   return anchors;
@@ -362,31 +361,22 @@ function describeSeries(
       clashes: explainClashes(pair, start, end),
     });
   }
-  const graphName = anchor.zone.graphName ?? anchor.zone.iana;
+  const name = anchor.zone.name ?? anchor.zone.iana;
   const firstStart = anchor.clock.toUtc(firstDay * DAY + minute * MINUTE);
   const endWall = splitWall(anchor.clock.toWall(firstStart + length));
   const startDate = formatCalendarDate(firstDay);
   const clashing = occurrences.filter((o) => o.clashes.length > 0);
   return {
-    recurrenceZone: { anchoredTo: anchor.anchoredTo, iana: anchor.zone.iana, graphName },
-    start: { dateTime: `${startDate}T${formatMinutes(minute)}:00`, timeZone: graphName },
-    end: {
-      dateTime: `${formatCalendarDate(endWall.day)}T${formatMinutes(endWall.minute)}:00`,
-      timeZone: graphName,
-    },
-    recurrence: {
-      pattern: {
-        type: 'weekly',
-        interval: best.interval,
-        daysOfWeek: [DAYS_OF_WEEK[best.weekday] as DayOfWeek],
-        firstDayOfWeek: 'monday',
-      },
-      range: {
-        type: 'numbered',
-        startDate,
-        numberOfOccurrences: plan.sessions,
-        recurrenceTimeZone: graphName,
-      },
+    recurrenceZone: { anchoredTo: anchor.anchoredTo, iana: anchor.zone.iana, name },
+    weekly: {
+      weekday: DAYS_OF_WEEK[best.weekday] as DayOfWeek,
+      intervalWeeks: best.interval,
+      sessions: plan.sessions,
+      firstDate: startDate,
+      startTime: formatMinutes(minute),
+      endDate: formatCalendarDate(endWall.day),
+      endTime: formatMinutes(endWall.minute),
+      zone: name,
     },
     occurrences,
     clashing,

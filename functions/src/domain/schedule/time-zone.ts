@@ -1,5 +1,5 @@
 import { TZDate, tzOffset, tzScan } from '@date-fns/tz';
-import { findIana, findWindows, type IanaName } from 'windows-iana';
+import { findIana } from 'windows-iana';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -37,8 +37,11 @@ export interface ResolvedTimeZone {
    * (`source: 'custom'`) a `Custom/…` key made from them, which is never written to Graph.
    */
   iana: string;
-  /** The name to hand back to Graph (the one the mailbox uses), when there is one. */
-  graphName?: string;
+  /**
+   * The zone's name as it was given (a Windows name from a mailbox, or an IANA name), when it has
+   * one; the calendar adapter writes it to Graph in Graph's form (adapters/graph/graph-time-zone.ts).
+   */
+  name?: string;
   source: 'windows' | 'iana' | 'custom';
   /** The rules of a custom zone. */
   rules?: CustomTimeZone;
@@ -88,7 +91,7 @@ export function resolveTimeZone(
   const name = input.trim();
   // Exchange writes these for UTC and for a legacy custom zone set in desktop Outlook.
   if (/^tzone:\/\/Microsoft\/Utc$/i.test(name)) {
-    return { ok: true, zone: { iana: 'UTC', graphName: 'UTC', source: 'iana' } };
+    return { ok: true, zone: { iana: 'UTC', name: 'UTC', source: 'iana' } };
   }
   if (/^tzone:\/\/Microsoft\/Custom$/i.test(name)) {
     const why = 'a legacy custom zone from desktop Outlook carries no rules Graph shows';
@@ -98,26 +101,11 @@ export function resolveTimeZone(
   const windows = regional.length > 0 ? regional : findIana(name);
   const fromWindows = windows[0] === undefined ? undefined : canonicalIana(windows[0]);
   if (fromWindows) {
-    return { ok: true, zone: { iana: fromWindows, graphName: name, source: 'windows' } };
+    return { ok: true, zone: { iana: fromWindows, name, source: 'windows' } };
   }
   const iana = canonicalIana(name);
-  if (iana) return { ok: true, zone: { iana, graphName: windowsName(name, iana), source: 'iana' } };
+  if (iana) return { ok: true, zone: { iana, name, source: 'iana' } };
   return { ok: false, problem: { code: 'unknownTimeZone', timeZone: name } };
-}
-
-/**
- * The Windows name to write to Graph for an IANA zone. Graph takes Windows names or the IANA names
- * on its own list (https://learn.microsoft.com/graph/api/resources/datetimetimezone), which lacks
- * e.g. Europe/Madrid and Atlantic/Canary; CLDR's windowsZones (windows-iana) gives the Windows zone
- * with the same rules. An IANA zone without one keeps its name.
- */
-const windowsNames = new Map<string, string>();
-function windowsName(name: string, iana: string): string {
-  const known = windowsNames.get(name);
-  if (known) return known;
-  const found = findWindows(name as IanaName)[0] ?? findWindows(iana as IanaName)[0] ?? iana;
-  windowsNames.set(name, found);
-  return found;
 }
 
 const MAX_OFFSET = 14 * 60;
