@@ -346,18 +346,14 @@ async function pairJourney(page: Page, look: Look, kind: 'classic' | 'executive'
     await notes.getByText(text).waitFor();
     await settled(page, look);
   }
-  // The private note sits under "my private notes", after that heading.
-  const privateHeading = notes.getByRole('heading', { name: w.pair.notes.privateTitle });
-  const below = await privateHeading.evaluate(
-    (heading, text) =>
-      [...document.querySelectorAll('li')].some(
-        (li) =>
-          li.textContent?.includes(text) &&
-          heading.compareDocumentPosition(li) & Node.DOCUMENT_POSITION_FOLLOWING,
-      ),
-    'Solo para mí',
-  );
-  expect(below).toBe(true);
+  // The shared note is in the shared list, the private one in "my private notes" (the second list).
+  const [sharedList, privateList] = [
+    notes.getByRole('list').first(),
+    notes.getByRole('list').last(),
+  ];
+  await expect.poll(() => privateList.textContent()).toContain('Solo para mí');
+  expect(await sharedList.textContent()).toContain('Lo que acordamos');
+  expect(await sharedList.textContent()).not.toContain('Solo para mí');
 
   // A long-term goal, its progress set by dragging the slider with the mouse.
   const goals = page.getByRole('group', { name: w.pair.goals.title });
