@@ -18,6 +18,9 @@ export default defineConfig({
             'test/unit/**/*.test.ts',
           ],
           environment: 'node',
+          // The property tests (hundreds of generated cases) take seconds on a busy 2-core
+          // machine; a limit is a hang guard here, never a speed target (those live in the bench).
+          testTimeout: 30_000,
         },
       },
       {

@@ -31,12 +31,28 @@ test('HR syncs now: only the changes are read, and they reach the snapshot', asy
 
 test('when Graph keeps failing, sync answers 503 with a code and keeps the last snapshot', async () => {
   const before = (await api(HR, 'GET', '/directory')).body;
-  // More 503s than the retry middleware's three retries.
-  stack.graph.faults.set([{ kind: '503', pathPrefix: '/users/delta', retryAfterSeconds: 0.01 }]);
+  // Every connection to delta drops (no answer, so no wait to pass on: not throttling).
+  stack.graph.faults.set([{ kind: 'drop', pathPrefix: '/users/delta' }]);
   try {
     const failed = await api(HR, 'POST', '/directory/sync');
     expect(failed.status).toBe(503);
     expect(failed.body.code).toBe('directoryUnavailable');
+  } finally {
+    stack.graph.faults.clear();
+  }
+  expect((await api(HR, 'GET', '/directory')).body).toEqual(before);
+});
+
+test('when Graph asks for a longer wait than a request may hold, sync answers 503 graphBusy with its Retry-After', async () => {
+  const before = (await api(HR, 'GET', '/directory')).body;
+  stack.graph.faults.set([
+    { kind: '429', pathPrefix: '/users/delta', times: 1, retryAfterSeconds: 120 },
+  ]);
+  try {
+    const busy = await api(HR, 'POST', '/directory/sync');
+    expect(busy.status).toBe(503);
+    expect(busy.body.code).toBe('graphBusy');
+    expect(busy.headers.get('retry-after')).toBe('120');
   } finally {
     stack.graph.faults.clear();
   }

@@ -1,3 +1,4 @@
+import { ThrottledError } from '../../ports/throttled';
 import type { DirectoryStatus } from '../contracts';
 import { HttpProblem } from '../problems';
 import { type AnyRoute, defineRoute } from '../route';
@@ -30,7 +31,10 @@ export const directoryRoutes: AnyRoute[] = [
             lastRound: result,
           } satisfies DirectoryStatus,
         };
-      } catch {
+      } catch (error) {
+        // Graph asked for a longer wait than a request may hold: the dispatcher answers 503
+        // `graphBusy` with Graph's Retry-After (the snapshot is untouched).
+        if (error instanceof ThrottledError) throw error;
         // Graph's own retries (429/503) are spent by now: say so, and keep the last good snapshot.
         throw new HttpProblem(
           503,

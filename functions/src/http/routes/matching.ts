@@ -25,6 +25,7 @@ import type { DirectoryPerson, DirectorySnapshot } from '../../ports/directory';
 import { PairContentionError } from '../../ports/pairs';
 import { AlreadyExistsError, StaleVersionError, type Versioned } from '../../ports/programmes';
 import type { Services } from '../../ports/services';
+import { ThrottledError } from '../../ports/throttled';
 import {
   type ConfirmationView,
   ConfirmProposalsSchema,
@@ -111,7 +112,9 @@ export async function directoryForConfirmation(
   // confirmations share it). Without a fresh directory nothing is confirmed.
   try {
     await services.directorySync.refresh();
-  } catch {
+  } catch (error) {
+    // A long wait Graph asked for: 503 `graphBusy` with its Retry-After, from the dispatcher.
+    if (error instanceof ThrottledError) throw error;
     throw new HttpProblem(
       503,
       'The organisation directory could not be read from Microsoft Graph, so reporting lines cannot be checked now; try again shortly.',
