@@ -18,6 +18,8 @@ import { ProgressPanel } from '../admin/ProgressPanel';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  // A badge as wide as its words, not stretched across a narrow card's column.
+  badge: { alignSelf: 'flex-start' },
 });
 
 /**
@@ -43,7 +45,7 @@ export function AdvisorPage() {
           <Subtitle1 as="h2" id={`advisor-${p.id}`}>
             {p.name}
           </Subtitle1>
-          <Badge appearance="tint">
+          <Badge appearance="tint" className={styles.badge}>
             {t(`programmes.kind.${p.kind}`)} · {t(`programmes.status.${p.status}`)}
           </Badge>
           <ProgressPanel programmeId={p.id} />
