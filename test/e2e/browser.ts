@@ -126,13 +126,22 @@ export async function expectPageTakesPointer(page: Page): Promise<void> {
 
 /** Fails when the page scrolls sideways: at any width, tables become lists rather than overflow. */
 export async function expectNoSidewaysScroll(page: Page): Promise<void> {
-  const widths = await page.evaluate(() => ({
-    page: document.documentElement.scrollWidth,
-    viewport: document.documentElement.clientWidth,
-  }));
+  const widths = await page.evaluate(() => {
+    const viewport = document.documentElement.clientWidth;
+    // The deepest element reaching past the window's right edge: what to fix.
+    let culprit = '';
+    for (const el of document.body.querySelectorAll('*')) {
+      const box = el.getBoundingClientRect();
+      if (box.right > viewport + 0.5 && box.width > 0) {
+        const text = (el.textContent ?? '').trim().slice(0, 40);
+        culprit = `<${el.tagName.toLowerCase()} class="${el.getAttribute('class') ?? ''}"> ${Math.round(box.right)} px: "${text}"`;
+      }
+    }
+    return { page: document.documentElement.scrollWidth, viewport, culprit };
+  });
   expect(
     widths.page,
-    `page ${widths.page} px wide in a ${widths.viewport} px window`,
+    `page ${widths.page} px wide in a ${widths.viewport} px window; ${widths.culprit}`,
   ).toBeLessThanOrEqual(widths.viewport);
 }
 

@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiAs } from '../integration/api-client';
 import { fortnightly, writeBookedSeries } from '../integration/booking/booked-series';
@@ -10,7 +10,13 @@ import {
 } from '../integration/matching-fixture';
 import { TAB_DIST } from '../sim/build-tab';
 import { type LocalStack, startLocalStack } from '../sim/stack';
-import { expectNoSeriousAxeViolations, launchBrowser, openPage, signInAs } from './browser';
+import {
+  expectNoSeriousAxeViolations,
+  expectNoSidewaysScroll,
+  launchBrowser,
+  openPage,
+  signInAs,
+} from './browser';
 import { screenshot } from './screenshot';
 
 let stack: LocalStack;
@@ -51,6 +57,19 @@ async function bookedProgramme() {
   return { programmeId, mentee: menteeA!.displayName };
 }
 
+/**
+ * The screen at 320 px — the narrowest a phone or Teams' narrowest pane gives — fits without
+ * scrolling sideways (its tables read as lists); then back to the width it had.
+ */
+async function fitsNarrowest(page: Page) {
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 320, height: 800 });
+  // One frame for the layout to follow the new width.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done(null))));
+  await expectNoSidewaysScroll(page);
+  if (size) await page.setViewportSize(size);
+}
+
 describe('the main screens (README pictures with TANDEM_SCREENSHOTS=1)', () => {
   it('home, apply, matching board, booking progress and the pair page render with no serious axe violation', async () => {
     const api = apiAs(stack);
@@ -85,6 +104,7 @@ describe('the main screens (README pictures with TANDEM_SCREENSHOTS=1)', () => {
       await hr.page.getByText('Shared language: Spanish').first().waitFor();
       await expectNoSeriousAxeViolations(hr.page);
       await screenshot(hr.page, 'matching-board');
+      await fitsNarrowest(hr.page);
       await hr.page.waitForLoadState('networkidle');
 
       await hr.page.goto(`${stack.url}/?lang=en&page=admin/programmes/${booked.programmeId}`);
@@ -92,16 +112,19 @@ describe('the main screens (README pictures with TANDEM_SCREENSHOTS=1)', () => {
       await hr.page.getByText('2 of 2 pairs booked').waitFor();
       await expectNoSeriousAxeViolations(hr.page);
       await screenshot(hr.page, 'booking-progress');
+      await fitsNarrowest(hr.page);
 
       await signInAs(employee.page, stack.url, booked.mentee);
       await employee.page.getByRole('link', { name: /^Open the pair with / }).waitFor();
       await expectNoSeriousAxeViolations(employee.page);
       await screenshot(employee.page, 'home');
+      await fitsNarrowest(employee.page);
 
       await employee.page.getByRole('link', { name: /^Open the pair with / }).click();
       await employee.page.getByRole('heading', { name: 'Sessions' }).waitFor();
       await expectNoSeriousAxeViolations(employee.page);
       await screenshot(employee.page, 'pair-page');
+      await fitsNarrowest(employee.page);
       await employee.page.waitForLoadState('networkidle');
 
       await employee.page.goto(
@@ -110,6 +133,7 @@ describe('the main screens (README pictures with TANDEM_SCREENSHOTS=1)', () => {
       await employee.page.getByLabel('Why do you want to take part?').waitFor();
       await expectNoSeriousAxeViolations(employee.page);
       await screenshot(employee.page, 'apply');
+      await fitsNarrowest(employee.page);
 
       // Opening a deep link cancels what the previous page still had in flight: not an error.
       const errors = (list: string[]) => list.filter((e) => !e.startsWith('net::ERR_ABORTED'));

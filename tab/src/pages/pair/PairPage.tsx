@@ -34,7 +34,7 @@ const useStyles = makeStyles({
   grid: {
     display: 'grid',
     gap: tokens.spacingVerticalL,
-    gridTemplateColumns: 'repeat(auto-fit, minmax(320px, 1fr))',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(min(320px, 100%), 1fr))',
     alignItems: 'start',
   },
 });
