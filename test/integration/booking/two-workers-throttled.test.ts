@@ -22,7 +22,7 @@ import {
  * queue, so throttling decides the run. No booking may fail, none may be poisoned, and each pair
  * gets exactly one series.
  */
-const PAIRS = 24;
+const PAIRS = 12;
 let stack: LocalStack;
 const workers: ChildProcess[] = [];
 
