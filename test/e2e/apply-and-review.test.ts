@@ -131,7 +131,8 @@ describe.each(['es', 'en'] as const)('applying and reviewing, in %s', (lang) => 
       await expectNoSeriousAxeViolations(hr.page);
       await employee.page.reload();
       await myCard.getByText(t.notSelected, { exact: false }).waitFor();
-      await myCard.getByText(t.notAccepted, { exact: true }).waitFor();
+      // The kind sentence replaces the bare status: no "Rejected" beside it.
+      expect(await myCard.getByText(t.notAccepted, { exact: true }).count()).toBe(0);
       expect(await myCard.getByText('Este año solo hay plazas para Ventas').count()).toBe(0);
       expect(hr.consoleErrors).toEqual([]);
       expect(employee.consoleErrors).toEqual([]);

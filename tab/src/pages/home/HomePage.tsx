@@ -76,7 +76,10 @@ function ProgrammeCard({
       {application ? (
         <div>
           <Text weight="semibold">{t('programmes.yourApplication')}: </Text>
-          <Text>{t(`programmes.applicationStatus.${application.status}`)}</Text>
+          {/* Once the programme moved on, where they stand says it all: no stale "Submitted". */}
+          {STATUS_STILL_SAYS_IT.has(application.outcome) && (
+            <Text>{t(`programmes.applicationStatus.${application.status}`)}</Text>
+          )}
           <ApplicationStanding application={application} />
         </div>
       ) : (
@@ -94,6 +97,13 @@ function ProgrammeCard({
     </Surface>
   );
 }
+
+/** Outcomes beside which the application's own status still helps (the call is still open). */
+const STATUS_STILL_SAYS_IT = new Set<ApplicationView['outcome']>([
+  undefined,
+  'underReview',
+  'approved',
+]);
 
 /** Programmes open to the viewer, each with the viewer's application to it if there is one. */
 function rowsOf(list: ProgrammeView[], mine: ApplicationView[]) {
