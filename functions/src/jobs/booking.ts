@@ -13,7 +13,7 @@ import {
   findReportingLine,
   type OrgPerson,
 } from '../domain/hierarchy/hierarchy';
-import { type ParticipantInput, planSeries } from '../domain/schedule';
+import { type ParticipantInput, planSeries, seriesWindowEnd } from '../domain/schedule';
 import type { BookingQueue } from '../ports/booking-queue';
 import type { BookingStore, BookingSubjects } from '../ports/bookings';
 import type { CalendarPort } from '../ports/calendar';
@@ -49,12 +49,6 @@ async function chainPeople(directory: DirectorySnapshot, id: string): Promise<Or
     at = person.managerId;
   }
   return out;
-}
-
-function addMonths(date: string, months: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() + months);
-  return d.toISOString().slice(0, 10);
 }
 
 /**
@@ -132,7 +126,7 @@ export async function bookPair(deps: BookingDeps, pairId: string): Promise<Booki
         const now = deps.now();
         const earliestStart = new Date(now.getTime() + DAY).toISOString().slice(0, 10);
         const end = new Date(
-          `${addMonths(earliestStart, programme.durationMonths)}T00:00:00Z`,
+          `${seriesWindowEnd(earliestStart, programme.durationMonths)}T00:00:00Z`,
         ).getTime();
         const availability = await deps.calendar.availability(
           deps.organizer,

@@ -20,7 +20,7 @@ export type {
   ScheduleRefusal,
   WeeklySeries,
 } from './plan-series';
-export { planSeries } from './plan-series';
+export { planSeries, seriesWindowEnd } from './plan-series';
 export type {
   Alternative,
   AlternativesRefusal,

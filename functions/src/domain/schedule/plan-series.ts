@@ -168,10 +168,24 @@ function normalisePlan(plan: ProgrammePlanInput): NormalisedPlan | string {
   }
   const startDay = parseCalendarDate(plan.earliestStart);
   if (startDay === undefined) return 'earliestStart must be a calendar date YYYY-MM-DD';
-  // The programme ends on the same day of the month `months` later (date-fns clamps 31 Aug → 28 Feb).
-  const end = addMonths(startDay * DAY, months, { in: tz('UTC') });
-  const endDay = Math.round(end.getTime() / DAY);
+  const endDay = windowEndDay(startDay, months);
   return { sessions, months, sessionMinutes, granularity, startDay, endDay };
+}
+
+/** The programme ends on the same day of the month `months` later (date-fns clamps 31 Aug → 28 Feb). */
+function windowEndDay(startDay: number, months: number): number {
+  const end = addMonths(startDay * DAY, months, { in: tz('UTC') });
+  return Math.round(end.getTime() / DAY);
+}
+
+/**
+ * The day a series starting on `earliestStart` (YYYY-MM-DD) must end by: the window the planner
+ * plans in, so a caller asking calendars for the same window reads exactly those days.
+ */
+export function seriesWindowEnd(earliestStart: string, months: number): string | undefined {
+  const startDay = parseCalendarDate(earliestStart);
+  if (startDay === undefined) return undefined;
+  return new Date(windowEndDay(startDay, months) * DAY).toISOString().slice(0, 10);
 }
 
 function intervalsToTry(plan: NormalisedPlan, requested?: readonly number[]): number[] {
