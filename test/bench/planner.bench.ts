@@ -1,8 +1,8 @@
 import { TZDate, tzOffset } from '@date-fns/tz';
-import { ana, busyUtc, lucia } from '../../functions/src/domain/schedule/example-pairs';
 import type { ScheduleItemInput } from '../../functions/src/domain/schedule/participant';
 import { type PlanSeriesInput, planSeries } from '../../functions/src/domain/schedule/plan-series';
 import { proposeAlternatives } from '../../functions/src/domain/schedule/propose-alternatives';
+import { ana, busyUtc, lucia } from '../fixtures/schedule-people';
 import type { BenchRow } from './run';
 
 const MINUTE = 60_000;

@@ -1,6 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { describe, expect, it } from 'vitest';
-import { ana, busyUtc, carmen, javier, lucia } from './example-pairs';
+import { ana, busyUtc, carmen, javier, lucia } from '../../../../test/fixtures/schedule-people';
 import { planSeries } from './plan-series';
 import type { CustomTimeZone } from './time-zone';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ana, busyUtc, carmen, javier, lucia } from './example-pairs';
+import { ana, busyUtc, carmen, javier, lucia } from '../../../../test/fixtures/schedule-people';
 import { proposeAlternatives } from './propose-alternatives';
 
 // Monday 9 February 2026, 09:00 in Mexico City = 16:00 in Madrid.
