@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JsonTable, tableClient } from '../../functions/src/adapters/tables/json-table';
 import { LARGE_FORM_BYTES } from '../../functions/src/http/contracts';
-import { TooLargeToStoreError } from '../../functions/src/ports/programmes';
+import { TooLargeToStoreError } from '../../functions/src/ports/versioned';
 import { type LocalStack, startLocalStack } from '../sim/stack';
 import { apiAs } from './api-client';
 

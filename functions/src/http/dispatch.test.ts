@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { TooLargeToStoreError } from '../ports/programmes';
 import type { Services } from '../ports/services';
 import { ThrottledError } from '../ports/throttled';
+import { TooLargeToStoreError } from '../ports/versioned';
 import type { Principal, TokenValidator } from './auth';
 import { type ApiRequest, createDispatcher } from './dispatch';
 import { defineRoute } from './route';

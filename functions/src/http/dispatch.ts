@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { TooLargeToStoreError } from '../ports/programmes';
 import type { Services } from '../ports/services';
 import { ThrottledError } from '../ports/throttled';
+import { TooLargeToStoreError } from '../ports/versioned';
 import { APP_ROLES, type Principal, type TokenValidator } from './auth';
 import { checkIfMatch } from './preconditions';
 import { HttpProblem, PROBLEM_CONTENT_TYPE, type Problem, problem } from './problems';

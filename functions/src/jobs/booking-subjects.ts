@@ -2,7 +2,8 @@ import { movePair } from '../domain/pair/pair';
 import type { BookingSubjects } from '../ports/bookings';
 import type { Clock } from '../ports/clock';
 import type { PairStore } from '../ports/pairs';
-import { type ProgrammeStore, StaleVersionError } from '../ports/programmes';
+import type { ProgrammeStore } from '../ports/programmes';
+import { StaleVersionError } from '../ports/versioned';
 
 /** Booking's view of confirmed pairs and their programmes, over their stores; time from `clock`. */
 export function bookingSubjects(

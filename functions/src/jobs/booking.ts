@@ -18,8 +18,8 @@ import type { BookingQueue } from '../ports/booking-queue';
 import type { BookingStore, BookingSubjects } from '../ports/bookings';
 import type { CalendarPort } from '../ports/calendar';
 import type { DirectoryPerson, DirectoryRefresh, DirectorySnapshot } from '../ports/directory';
-import { StaleVersionError, type Versioned } from '../ports/programmes';
 import { ThrottledError } from '../ports/throttled';
+import { StaleVersionError, type Versioned } from '../ports/versioned';
 import { endPair } from './end-pair';
 
 export interface BookingDeps {

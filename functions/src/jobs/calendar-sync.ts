@@ -10,7 +10,7 @@ import type {
   SubscriptionPort,
   SubscriptionStore,
 } from '../ports/calendar-sync';
-import type { Versioned } from '../ports/programmes';
+import type { Versioned } from '../ports/versioned';
 import { type FollowUpDeps, followUpBooking } from './follow-up';
 
 /**

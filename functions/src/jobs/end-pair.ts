@@ -5,7 +5,7 @@ import type { BookingStore } from '../ports/bookings';
 import type { CalendarPort } from '../ports/calendar';
 import type { DirectorySnapshot } from '../ports/directory';
 import type { PairStore } from '../ports/pairs';
-import { StaleVersionError, type Versioned } from '../ports/programmes';
+import { StaleVersionError, type Versioned } from '../ports/versioned';
 
 /**
  * Ending a pair (HR ends it, or closes its programme): every session still ahead is cancelled in

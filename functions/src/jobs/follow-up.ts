@@ -1,7 +1,7 @@
 import { type Booking, followUp } from '../domain/booking/booking';
 import type { BookingStore } from '../ports/bookings';
 import type { CalendarPort } from '../ports/calendar';
-import { StaleVersionError, type Versioned } from '../ports/programmes';
+import { StaleVersionError, type Versioned } from '../ports/versioned';
 
 export interface FollowUpDeps {
   bookings: BookingStore;

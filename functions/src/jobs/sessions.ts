@@ -9,7 +9,7 @@ import {
 import type { BookingQueue } from '../ports/booking-queue';
 import type { BookingStore } from '../ports/bookings';
 import { type CalendarPort, OccurrenceBoundaryError } from '../ports/calendar';
-import { StaleVersionError, type Versioned } from '../ports/programmes';
+import { StaleVersionError, type Versioned } from '../ports/versioned';
 import { endPair, requestEnd } from './end-pair';
 
 export interface SessionDeps {

@@ -1,5 +1,5 @@
 import type { Application } from '../domain/application/application';
-import type { Versioned } from './programmes';
+import type { Versioned } from './versioned';
 
 /** Applications, one per person and programme. */
 export interface ApplicationStore {

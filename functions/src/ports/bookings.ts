@@ -1,6 +1,6 @@
 import type { Booking } from '../domain/booking/booking';
 import type { Programme } from '../domain/programme/programme';
-import type { Versioned } from './programmes';
+import type { Versioned } from './versioned';
 
 /** Where each pair's booking (its series, sessions, responses) is kept, ETag-checked. */
 export interface BookingStore {

@@ -1,5 +1,5 @@
 import type { StoredSubscription } from '../domain/calendar-sync/subscription';
-import type { Versioned } from './programmes';
+import type { Versioned } from './versioned';
 
 /** Graph's subscriptions, as the calendar sync needs them (adapters/graph/subscriptions.ts). */
 export interface SubscriptionPort {

@@ -1,5 +1,5 @@
 import type { Matching } from '../domain/matching-run/matching-run';
-import type { Versioned } from './programmes';
+import type { Versioned } from './versioned';
 
 /** A programme's matching: one versioned entity, so every HR decision quotes the ETag it read. */
 export interface MatchingStore {

@@ -1,5 +1,5 @@
 import type { SpaceEntry } from '../domain/pair-space/pair-space';
-import type { Versioned } from './programmes';
+import type { Versioned } from './versioned';
 
 /**
  * Each pair's space (agenda, notes, goals, activities, feedback), kept together: the pair page and

@@ -1,5 +1,5 @@
 import type { Pair } from '../domain/pair/pair';
-import type { Versioned } from './programmes';
+import type { Versioned } from './versioned';
 
 /** Why storage refused to record a confirmed pair. */
 export type PairRefusal =

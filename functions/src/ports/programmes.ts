@@ -1,20 +1,5 @@
 import type { Programme } from '../domain/programme/programme';
-
-/** A stored value with the version (ETag) every update must quote back. */
-export interface Versioned<T> {
-  value: T;
-  etag: string;
-}
-
-/** Someone else changed the entity since it was read: the caller must re-read and retry. */
-export class StaleVersionError extends Error {
-  constructor(what: string) {
-    super(`${what} was changed by someone else`);
-  }
-}
-
-/** The entity already exists (a create that lost a race, or a repeated create). */
-export class AlreadyExistsError extends Error {}
+import type { Versioned } from './versioned';
 
 export interface ProgrammeStore {
   create(programme: Programme): Promise<Versioned<Programme>>;
@@ -22,17 +7,4 @@ export interface ProgrammeStore {
   list(): Promise<Versioned<Programme>[]>;
   /** Replaces the stored programme only if it still has `etag`; else StaleVersionError. */
   replace(programme: Programme, etag: string): Promise<Versioned<Programme>>;
-}
-
-/**
- * The entity is larger than storage can ever hold (Table Storage: 1 MiB an entity); `field` names
- * its largest field, the one to shorten. The dispatcher answers 413 with it.
- */
-export class TooLargeToStoreError extends Error {
-  constructor(
-    what: string,
-    readonly field: string,
-  ) {
-    super(`${what} is too large to store (its field ${field} is the largest)`);
-  }
 }

@@ -1,7 +1,7 @@
 import type { Booking } from '../../domain/booking/booking';
 import type { WeeklySeries } from '../../domain/schedule';
 import type { BookingStore } from '../../ports/bookings';
-import { AlreadyExistsError } from '../../ports/programmes';
+import { AlreadyExistsError } from '../../ports/versioned';
 import { JsonTable, type TableConnection, tableClient } from './json-table';
 
 /** A plan as bookings stored it before the domain had its own series type: Graph's wire form. */

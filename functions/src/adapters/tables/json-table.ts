@@ -5,7 +5,7 @@ import {
   StaleVersionError,
   TooLargeToStoreError,
   type Versioned,
-} from '../../ports/programmes';
+} from '../../ports/versioned';
 
 /** How to reach Table Storage: a connection string (Azurite) or an account URL + credential. */
 export type TableConnection =

@@ -2,7 +2,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { RestError, type TableClient } from '@azure/data-tables';
 import type { Matching } from '../../domain/matching-run/matching-run';
 import type { MatchingStore } from '../../ports/matching';
-import { AlreadyExistsError, StaleVersionError, type Versioned } from '../../ports/programmes';
+import { AlreadyExistsError, StaleVersionError, type Versioned } from '../../ports/versioned';
 import { type TableConnection, tableClient } from './json-table';
 
 const ROW = 'current';

@@ -7,7 +7,7 @@ import {
 } from '@azure/data-tables';
 import type { Pair } from '../../domain/pair/pair';
 import { type PairConfirmation, PairContentionError, type PairStore } from '../../ports/pairs';
-import { StaleVersionError, type Versioned } from '../../ports/programmes';
+import { StaleVersionError, type Versioned } from '../../ports/versioned';
 import { type TableConnection, tableClient } from './json-table';
 
 /**

@@ -1,5 +1,6 @@
 import type { Programme } from '../../domain/programme/programme';
-import type { ProgrammeStore, Versioned } from '../../ports/programmes';
+import type { ProgrammeStore } from '../../ports/programmes';
+import type { Versioned } from '../../ports/versioned';
 import { JsonTable, type TableConnection, tableClient } from './json-table';
 import { sharedMemo } from './memo-list';
 

@@ -1,6 +1,6 @@
 import type { StoredSubscription } from '../../domain/calendar-sync/subscription';
 import type { SubscriptionStore } from '../../ports/calendar-sync';
-import { AlreadyExistsError, StaleVersionError } from '../../ports/programmes';
+import { AlreadyExistsError, StaleVersionError } from '../../ports/versioned';
 import { JsonTable, type TableConnection, tableClient } from './json-table';
 
 /**

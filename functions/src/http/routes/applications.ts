@@ -16,8 +16,8 @@ import {
   mayHavePairs,
   type Programme,
 } from '../../domain/programme/programme';
-import { AlreadyExistsError, type Versioned } from '../../ports/programmes';
 import type { Services } from '../../ports/services';
+import { AlreadyExistsError, type Versioned } from '../../ports/versioned';
 import type { Principal } from '../auth';
 import {
   ApplicationFormSchema,

@@ -23,9 +23,9 @@ import {
 import { changeStatus, type Programme } from '../../domain/programme/programme';
 import type { DirectoryPerson, DirectorySnapshot } from '../../ports/directory';
 import { PairContentionError } from '../../ports/pairs';
-import { AlreadyExistsError, StaleVersionError, type Versioned } from '../../ports/programmes';
 import type { Services } from '../../ports/services';
 import { ThrottledError } from '../../ports/throttled';
+import { AlreadyExistsError, StaleVersionError, type Versioned } from '../../ports/versioned';
 import {
   type ConfirmationView,
   ConfirmProposalsSchema,

@@ -28,8 +28,8 @@ import {
   type SpaceEntry,
   spaceAsMemberSees,
 } from '../../domain/pair-space/pair-space';
-import { AlreadyExistsError, type Versioned } from '../../ports/programmes';
 import type { Services } from '../../ports/services';
+import { AlreadyExistsError, type Versioned } from '../../ports/versioned';
 import type { Principal } from '../auth';
 import {
   EditActivitySchema,

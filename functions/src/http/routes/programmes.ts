@@ -8,8 +8,8 @@ import {
   minimumRespondents,
   type Programme,
 } from '../../domain/programme/programme';
-import type { Versioned } from '../../ports/programmes';
 import type { Services } from '../../ports/services';
+import type { Versioned } from '../../ports/versioned';
 import { APP_ROLES, type Principal } from '../auth';
 import {
   ChangeStatusSchema,

@@ -1,4 +1,4 @@
-import { StaleVersionError, type Versioned } from '../../ports/programmes';
+import { StaleVersionError, type Versioned } from '../../ports/versioned';
 import { HttpProblem } from '../problems';
 import type { RouteResult } from '../route';
 
