@@ -27,7 +27,7 @@ export async function runLoad(input: {
  * The Table Storage reads the home page's routes need, sent straight to storage by a separate
  * process with the same concurrency (storage-floor-child.ts): the floor the API is measured against.
  */
-export async function runStorageFloor(input: {
+export interface StorageFloorInput {
   connectionString: string;
   /** One person per client, in the API run's order. */
   personIds: string[];
@@ -37,7 +37,9 @@ export async function runStorageFloor(input: {
   concurrency: number;
   durationMs: number;
   warmupMs?: number;
-}): Promise<LoadResult> {
+}
+
+export async function runStorageFloor(input: StorageFloorInput): Promise<LoadResult> {
   return runChild('./storage-floor-child.ts', input);
 }
 

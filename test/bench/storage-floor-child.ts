@@ -8,6 +8,7 @@ import {
   type Programme,
 } from '../../functions/src/domain/programme/programme';
 import { closedLoop, type Turn } from './closed-loop';
+import type { StorageFloorInput } from './load';
 
 /**
  * The storage floor of the home page's routes: a closed-loop client (its own process, like
@@ -26,17 +27,7 @@ import { closedLoop, type Turn } from './closed-loop';
  * the floor of the reads the API still sends, against which its own cost (HTTP, token, JSON)
  * shows. Output: one JSON line, as load-child.ts.
  */
-interface FloorInput {
-  connectionString: string;
-  personIds: string[];
-  routes: string[];
-  programmeListInMemory?: boolean;
-  concurrency: number;
-  durationMs: number;
-  warmupMs?: number;
-}
-
-const input = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as FloorInput;
+const input = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as StorageFloorInput;
 const client = (table: string) =>
   TableClient.fromConnectionString(input.connectionString, table, {
     allowInsecureConnection: input.connectionString.includes('http://'),

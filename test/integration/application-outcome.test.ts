@@ -89,22 +89,27 @@ async function reject(programmeId: string, application: { personId: string; etag
   return r.body as { personId: string; etag: string };
 }
 
+/** A programme matched with one mentor of capacity one and two mentees: one of them is left out. */
+async function oneSeatTwoMentees() {
+  const [mentor, first, second] = unrelatedPeople(stack, 3).map((p) => p.id) as [
+    string,
+    string,
+    string,
+  ];
+  const { programmeId } = await matchingProgramme(
+    stack,
+    api,
+    { mentors: [mentor], mentees: [first, second] },
+    { run: true, mentorCapacity: 1 },
+  );
+  return { mentor, first, second, programmeId };
+}
+
 const REASON = 'Este año las plazas son para el equipo de Ventas';
 
 describe('what applicants learn of their application', () => {
   it('matching: being matched; running: in a pair (with whom, the first session), or left out', async () => {
-    const [mentor, first, second] = unrelatedPeople(stack, 3).map((p) => p.id) as [
-      string,
-      string,
-      string,
-    ];
-    // One mentor for one mentee: the second mentee is left out.
-    const { programmeId } = await matchingProgramme(
-      stack,
-      api,
-      { mentors: [mentor], mentees: [first, second] },
-      { run: true, mentorCapacity: 1 },
-    );
+    const { mentor, first, second, programmeId } = await oneSeatTwoMentees();
     expect(await outcomeOf(second, programmeId)).toBe('beingMatched');
     expect(await outcomeOf(mentor, programmeId)).toBe('beingMatched');
     const confirmed = await api(HR, 'POST', `/programmes/${programmeId}/matching/confirm`, {
@@ -230,17 +235,7 @@ describe('what applicants learn of their application', () => {
   });
 
   it('waiting list: a left-out mentee is on it while the programme keeps one', async () => {
-    const [mentor, first, second] = unrelatedPeople(stack, 3).map((p) => p.id) as [
-      string,
-      string,
-      string,
-    ];
-    const { programmeId } = await matchingProgramme(
-      stack,
-      api,
-      { mentors: [mentor], mentees: [first, second] },
-      { run: true, mentorCapacity: 1 },
-    );
+    const { first, second, programmeId } = await oneSeatTwoMentees();
     expect((await setSettings(programmeId, { keepsWaitingList: true })).status).toBe(200);
     const confirmed = await api(HR, 'POST', `/programmes/${programmeId}/matching/confirm`, {
       body: { proposals: 'all' },
