@@ -1,9 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import en from '../../tab/src/i18n/en.json';
 import es from '../../tab/src/i18n/es.json';
 import { findChromium } from '../ensure-chromium';
+import { localStackForFile, startedInBeforeAll } from '../integration/stack-for-file';
+import type { LocalStackOptions } from '../sim/stack';
 
 /** Headless Debian Chromium, with the flags that keep it off the (closed) network. */
 export async function launchBrowser(): Promise<Browser> {
@@ -187,4 +189,21 @@ export async function signInAs(
   await page.getByRole('heading', { level: 1 }).first().waitFor();
   await page.waitForLoadState('networkidle');
   if (path) await page.goto(`${url}/?lang=${lang}&theme=${theme}&page=${path}`);
+}
+
+/**
+ * The header every browser test file shares: the local stack serving the built tab and a headless
+ * Chromium, both started before the file’s tests and closed after them, with the
+ * API callers of `localStackForFile`.
+ */
+export function tabStackForFile(options: LocalStackOptions) {
+  let current: Browser | undefined;
+  const browser = startedInBeforeAll('browser', () => current);
+  beforeAll(async () => {
+    current = await launchBrowser();
+  });
+  afterAll(async () => {
+    await current?.close();
+  });
+  return { ...localStackForFile(options), browser };
 }

@@ -1,26 +1,19 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { TAB_DIST } from '../sim/build-tab';
 import { DEMO_PROGRAMMES, type DemoSeed, seedDemo } from '../sim/demo/seed';
-import { type LocalStack, startLocalStack } from '../sim/stack';
-import { expectNoSeriousAxeViolations, launchBrowser, openPage } from './browser';
+import { expectNoSeriousAxeViolations, openPage, tabStackForFile } from './browser';
 
 /** `npm start`'s living demo in the browser: whom to pick, and the clock that moves time. */
-let stack: LocalStack;
-let browser: Browser;
 let seed: DemoSeed;
 
+const { stack, browser } = tabStackForFile({
+  staticDir: TAB_DIST,
+  bookingWorker: true,
+  timers: true,
+});
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([
-    startLocalStack({ staticDir: TAB_DIST, bookingWorker: true, timers: true }),
-    launchBrowser(),
-  ]);
   seed = await seedDemo(stack);
 }, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
 
 const cases = [
   {

@@ -1,24 +1,16 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { apiAs } from '../integration/api-client';
 import { HR, matchingProgramme, uniquelyNamedPeople } from '../integration/matching-fixture';
 import { TAB_DIST } from '../sim/build-tab';
-import { type LocalStack, startLocalStack } from '../sim/stack';
-import { expectNoSeriousAxeViolations, launchBrowser, openPage, signInAs, tabTo } from './browser';
+import {
+  expectNoSeriousAxeViolations,
+  openPage,
+  signInAs,
+  tabStackForFile,
+  tabTo,
+} from './browser';
 
-let stack: LocalStack;
-let browser: Browser;
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([
-    startLocalStack({ staticDir: TAB_DIST, bookingWorker: true }),
-    launchBrowser(),
-  ]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
+const { stack, browser } = tabStackForFile({ staticDir: TAB_DIST, bookingWorker: true });
 
 const TEXT = {
   en: {

@@ -1,5 +1,5 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { buildOrgChart } from '../../functions/src/domain/hierarchy/hierarchy';
 import en from '../../tab/src/i18n/en.json';
 import es from '../../tab/src/i18n/es.json';
@@ -14,15 +14,14 @@ import {
   unrelatedPeople,
 } from '../integration/matching-fixture';
 import { TAB_DIST } from '../sim/build-tab';
-import { type LocalStack, startLocalStack } from '../sim/stack';
 import {
   expectNoSeriousAxeViolations,
   expectNoSidewaysScroll,
   expectPageTakesPointer,
   type Look,
-  launchBrowser,
   openPage,
   signInAs,
+  tabStackForFile,
 } from './browser';
 import { screenshot } from './screenshot';
 
@@ -34,20 +33,13 @@ import { screenshot } from './screenshot';
  * page must be visible and take clicks, at 400 px it must not scroll sideways, and each screen ends
  * axe-clean.
  */
-let stack: LocalStack;
-let browser: Browser;
 
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([
-    // The booking worker books confirmed pairs in the Graph simulator; the local timers bring the
-    // demo clock control, which the pair moves a week at a time.
-    startLocalStack({ staticDir: TAB_DIST, bookingWorker: true, timers: true }),
-    launchBrowser(),
-  ]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
+// The booking worker books confirmed pairs in the Graph simulator; the local timers bring the demo
+// clock control, which the pair moves a week at a time.
+const { stack, browser } = tabStackForFile({
+  staticDir: TAB_DIST,
+  bookingWorker: true,
+  timers: true,
 });
 
 type Words = typeof en;

@@ -1,28 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { invitation } from '../../functions/src/domain/booking/invitation';
-import { apiAs } from '../integration/api-client';
 import { fortnightly, writeBookedSeries } from '../integration/booking/booked-series';
-import { asPerson, HR, matchingProgramme, unrelatedPeople } from '../integration/matching-fixture';
+import { HR, matchingProgramme, unrelatedPeople } from '../integration/matching-fixture';
 import { TAB_DIST } from '../sim/build-tab';
 import type { SimPerson } from '../sim/graph/tenant';
-import { type LocalStack, startLocalStack } from '../sim/stack';
-import { expectNoSeriousAxeViolations, launchBrowser, openPage } from './browser';
+import { expectNoSeriousAxeViolations, openPage, tabStackForFile } from './browser';
 
-let stack: LocalStack;
-let browser: Browser;
-let as: ReturnType<typeof asPerson>;
-let api: ReturnType<typeof apiAs>;
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startLocalStack({ staticDir: TAB_DIST }), launchBrowser()]);
-  api = apiAs(stack);
-  as = asPerson(stack, api);
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
+const { stack, browser, api, as } = tabStackForFile({ staticDir: TAB_DIST });
 
 /** The address Microsoft requires add-ins to load office.js from (tab/addin.html). */
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';

@@ -1,24 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import en from '../../tab/src/i18n/en.json';
 import es from '../../tab/src/i18n/es.json';
 import { apiAs } from '../integration/api-client';
 import { fortnightly, writeBookedSeries } from '../integration/booking/booked-series';
 import { HR, matchingProgramme, uniquelyNamedPeople } from '../integration/matching-fixture';
 import { TAB_DIST } from '../sim/build-tab';
-import { type LocalStack, startLocalStack } from '../sim/stack';
-import { launchBrowser, openPage } from './browser';
+import { openPage, tabStackForFile } from './browser';
 
-let stack: LocalStack;
-let browser: Browser;
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startLocalStack({ staticDir: TAB_DIST }), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
+const { stack, browser } = tabStackForFile({ staticDir: TAB_DIST });
 
 type Tree = { [key: string]: string | Tree };
 const strings = (tree: Tree): string[] =>

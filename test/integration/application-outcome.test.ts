@@ -1,28 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalStack, startLocalStack } from '../sim/stack';
-import { apiAs } from './api-client';
+import { describe, expect, it } from 'vitest';
 import { fortnightly, writeBookedSeries } from './booking/booked-series';
-import {
-  asPerson,
-  HR,
-  matchingProgramme,
-  menteeForm,
-  mentorForm,
-  unrelatedPeople,
-} from './matching-fixture';
+import { HR, matchingProgramme, menteeForm, mentorForm, unrelatedPeople } from './matching-fixture';
+import { localStackForFile } from './stack-for-file';
 
-let stack: LocalStack;
-let api: ReturnType<typeof apiAs>;
-let as: ReturnType<typeof asPerson>;
-
-beforeAll(async () => {
-  stack = await startLocalStack();
-  api = apiAs(stack);
-  as = asPerson(stack, api);
-});
-afterAll(async () => {
-  await stack?.close();
-});
+const { stack, api, as } = localStackForFile();
 
 const DAY = 24 * 3_600_000;
 

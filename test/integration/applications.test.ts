@@ -1,11 +1,8 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ApplicationFormSchema } from '../../functions/src/http/contracts';
-import { type LocalStack, startLocalStack } from '../sim/stack';
-import { apiAs } from './api-client';
+import { localStackForFile } from './stack-for-file';
 
-let stack: LocalStack;
-let api: ReturnType<typeof apiAs>;
 const HR = 'Lucía Fernández';
 const MARTA = 'Marta Gil';
 const JAMES = 'James Whitaker';
@@ -20,13 +17,7 @@ const mentee = {
 };
 const mentor = { ...mentee, role: 'mentor', wants: [], offers: ['negotiation'] };
 
-beforeAll(async () => {
-  stack = await startLocalStack();
-  api = apiAs(stack);
-});
-afterAll(async () => {
-  await stack?.close();
-});
+const { stack, api } = localStackForFile();
 
 async function programme(
   status: 'draft' | 'open' | 'pilot' = 'open',

@@ -1,18 +1,12 @@
 import { generateKeyPair } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createTokenValidator } from '../../functions/src/http/auth';
-import { type LocalStack, startLocalStack } from '../sim/stack';
+import { localStackForFile } from './stack-for-file';
 
-let stack: LocalStack;
 const marta = () => stack.people.find((p) => p.displayName === 'Marta Gil')!;
 const lucia = () => stack.people.find((p) => p.roles.includes('Tandem.Admin'))!;
 
-beforeAll(async () => {
-  stack = await startLocalStack();
-});
-afterAll(async () => {
-  await stack?.close();
-});
+const { stack } = localStackForFile();
 
 async function me(token?: string) {
   return fetch(`${stack.url}/api/me`, {

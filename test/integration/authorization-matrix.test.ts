@@ -1,9 +1,8 @@
 import { generateKeyPair } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../functions/src/http/routes';
-import { type LocalStack, startLocalStack } from '../sim/stack';
-import { apiAs } from './api-client';
 import { matchingProgramme, unrelatedPeople } from './matching-fixture';
+import { localStackForFile } from './stack-for-file';
 
 /**
  * Every route of the table × every kind of caller → the status it must get. The table drives the
@@ -31,8 +30,6 @@ const CALLERS: Caller[] = [
   'advisor',
 ];
 
-let stack: LocalStack;
-let api: ReturnType<typeof apiAs>;
 const HR = 'Lucía Fernández';
 let openProgramme: { id: string; etag: string };
 /** Matching samples: two mentors and two mentees with no reporting line between them. */
@@ -398,9 +395,8 @@ async function tokenFor(caller: Caller): Promise<string | undefined> {
   }
 }
 
+const { stack, api } = localStackForFile();
 beforeAll(async () => {
-  stack = await startLocalStack();
-  api = apiAs(stack);
   const created = await api(HR, 'POST', '/programmes', { body: { kind: 'classic' } });
   const opened = await api(HR, 'PUT', `/programmes/${created.body.id}/status`, {
     body: { status: 'open' },
@@ -435,9 +431,6 @@ beforeAll(async () => {
   await pairOf(q1!, q2!);
   otherPairMember = q1!;
   PERSON_OF.memberOfAnotherPair = people[6]!.displayName;
-});
-afterAll(async () => {
-  await stack?.close();
 });
 
 describe('the authorisation matrix', () => {

@@ -1,21 +1,12 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ZodType } from 'zod';
 import { routes } from '../../functions/src/http/routes';
-import { type LocalStack, startLocalStack } from '../sim/stack';
-import { apiAs } from './api-client';
+import { localStackForFile } from './stack-for-file';
 
-let stack: LocalStack;
-let api: ReturnType<typeof apiAs>;
 const HR = 'Lucía Fernández';
 
-beforeAll(async () => {
-  stack = await startLocalStack();
-  api = apiAs(stack);
-});
-afterAll(async () => {
-  await stack?.close();
-});
+const { api } = localStackForFile();
 
 /** A path for the route with well-formed parameters (ids that exist nowhere). */
 function pathOf(path: string): string {

@@ -1,20 +1,10 @@
 import { QueueClient } from '@azure/storage-queue';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { pairTable } from '../../functions/src/adapters/tables/pair-table';
-import { type LocalStack, startLocalStack } from '../sim/stack';
-import { apiAs } from './api-client';
 import { HR, matchingProgramme, unrelatedPeople } from './matching-fixture';
+import { localStackForFile } from './stack-for-file';
 
-let stack: LocalStack;
-let api: ReturnType<typeof apiAs>;
-
-beforeAll(async () => {
-  stack = await startLocalStack();
-  api = apiAs(stack);
-});
-afterAll(async () => {
-  await stack?.close();
-});
+const { stack, api } = localStackForFile();
 
 it('200 concurrent confirmations against capacity-1 mentors: capacity never exceeded, no lost update, each answered 2xx or 409 with a code', async () => {
   const people = unrelatedPeople(stack, 300);

@@ -1,22 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PROGRAMMES, type DemoSeed, seedDemo } from '../sim/demo/seed';
-import { type LocalStack, startLocalStack } from '../sim/stack';
+import { startLocalStack } from '../sim/stack';
 import { apiAs } from './api-client';
 import { HR, menteeForm } from './matching-fixture';
+import { localStackForFile } from './stack-for-file';
 
 /** The living demo of `npm start`: the same stack options and the same seed. */
-let stack: LocalStack;
 let seed: DemoSeed;
-let api: ReturnType<typeof apiAs>;
 
+const { stack, api } = localStackForFile({ bookingWorker: true, timers: true });
 beforeAll(async () => {
-  stack = await startLocalStack({ bookingWorker: true, timers: true });
   seed = await seedDemo(stack);
-  api = apiAs(stack);
 }, 120_000);
-afterAll(async () => {
-  await stack?.close();
-});
 
 const asId = async (id: string, method: string, path: string, body?: unknown) =>
   api(null, method, path, { token: await stack.issuer.userToken(id), body });

@@ -1,19 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HEALTH_TTL_MS } from '../../functions/src/domain/health';
-import { DEMO_API_CLIENT_ID, type LocalStack, startLocalStack } from '../sim/stack';
+import { DEMO_API_CLIENT_ID } from '../sim/stack';
+import { localStackForFile } from './stack-for-file';
 
 /**
  * `GET /api/health` against Azurite and the Graph simulator: Tandem's app as production grants it
  * (Exchange RBAC on the organiser mailbox), then with that assignment gone (Graph refuses), Graph
  * failing, and storage stopped. Each change waits out the 30 s cache on the stack's clock.
  */
-let stack: LocalStack;
-beforeAll(async () => {
-  stack = await startLocalStack();
-});
-afterAll(async () => {
-  await stack?.close();
-});
+const { stack } = localStackForFile();
 
 async function health() {
   const response = await fetch(`${stack.url}/api/health`);

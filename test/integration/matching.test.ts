@@ -1,6 +1,6 @@
 import { QueueClient } from '@azure/storage-queue';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   ConfirmProposalsSchema,
   LockProposalSchema,
@@ -9,22 +9,10 @@ import {
   SwapProposalsSchema,
 } from '../../functions/src/http/contracts';
 import type { SimPerson } from '../sim/graph/tenant';
-import { type LocalStack, startLocalStack } from '../sim/stack';
-import { apiAs } from './api-client';
-import { asPerson, HR, matchingProgramme, menteeForm, unrelatedPeople } from './matching-fixture';
+import { HR, matchingProgramme, menteeForm, unrelatedPeople } from './matching-fixture';
+import { localStackForFile } from './stack-for-file';
 
-let stack: LocalStack;
-let api: ReturnType<typeof apiAs>;
-let as: ReturnType<typeof asPerson>;
-
-beforeAll(async () => {
-  stack = await startLocalStack();
-  api = apiAs(stack);
-  as = asPerson(stack, api);
-});
-afterAll(async () => {
-  await stack?.close();
-});
+const { stack, api, as } = localStackForFile();
 
 const ids = (people: readonly SimPerson[]) => people.map((p) => p.id);
 const matchingOf = (id: string) => api(HR, 'GET', `/programmes/${id}/matching`);

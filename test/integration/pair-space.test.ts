@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ZodType } from 'zod';
 import type { SessionRecord } from '../../functions/src/domain/booking/booking';
 import {
@@ -13,23 +13,11 @@ import {
   NewNoteSchema,
 } from '../../functions/src/http/contracts';
 import { routes } from '../../functions/src/http/routes';
-import { type LocalStack, startLocalStack } from '../sim/stack';
-import { apiAs } from './api-client';
 import { writeBookedSeries } from './booking/booked-series';
-import { asPerson, HR, matchingProgramme, unrelatedPeople } from './matching-fixture';
+import { HR, matchingProgramme, unrelatedPeople } from './matching-fixture';
+import { localStackForFile } from './stack-for-file';
 
-let stack: LocalStack;
-let api: ReturnType<typeof apiAs>;
-let as: ReturnType<typeof asPerson>;
-
-beforeAll(async () => {
-  stack = await startLocalStack();
-  api = apiAs(stack);
-  as = asPerson(stack, api);
-});
-afterAll(async () => {
-  await stack?.close();
-});
+const { stack, api, as } = localStackForFile();
 
 /** A confirmed pair of two unrelated people in a fresh programme of the given kind. */
 async function pair(kind: 'classic' | 'executive' = 'classic') {

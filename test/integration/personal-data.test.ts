@@ -1,20 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalStack, startLocalStack } from '../sim/stack';
-import { apiAs } from './api-client';
-import { asPerson, HR, matchingProgramme, unrelatedPeople } from './matching-fixture';
+import { describe, expect, it } from 'vitest';
+import { HR, matchingProgramme, unrelatedPeople } from './matching-fixture';
+import { localStackForFile } from './stack-for-file';
 
-let stack: LocalStack;
-let api: ReturnType<typeof apiAs>;
-let as: ReturnType<typeof asPerson>;
-
-beforeAll(async () => {
-  stack = await startLocalStack();
-  api = apiAs(stack);
-  as = asPerson(stack, api);
-});
-afterAll(async () => {
-  await stack?.close();
-});
+const { stack, api, as } = localStackForFile();
 
 describe('a person’s own data', () => {
   it('exports what they gave Tandem, private notes included and nobody else’s; erases it once their programme is over', async () => {

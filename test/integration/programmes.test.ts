@@ -1,22 +1,13 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CreateProgrammeSchema } from '../../functions/src/http/contracts';
-import { type LocalStack, startLocalStack } from '../sim/stack';
-import { apiAs } from './api-client';
+import { localStackForFile } from './stack-for-file';
 
-let stack: LocalStack;
-let api: ReturnType<typeof apiAs>;
 const HR = 'Lucía Fernández';
 const EMPLOYEE = 'Marta Gil';
 const ADVISOR = 'Elena Rivas';
 
-beforeAll(async () => {
-  stack = await startLocalStack();
-  api = apiAs(stack);
-});
-afterAll(async () => {
-  await stack?.close();
-});
+const { stack, api } = localStackForFile();
 
 async function newProgramme(body: Record<string, unknown> = { kind: 'classic' }) {
   const r = await api(HR, 'POST', '/programmes', { body });

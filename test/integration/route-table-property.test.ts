@@ -1,10 +1,9 @@
 import { TableClient, TableServiceClient } from '@azure/data-tables';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { API_PREFIX } from '../../functions/src/http/route';
 import { routes } from '../../functions/src/http/routes';
-import { type LocalStack, startLocalStack } from '../sim/stack';
-import { apiAs } from './api-client';
+import { localStackForFile } from './stack-for-file';
 
 /**
  * The whole route table against generated requests of every shape — paths from the table with
@@ -13,8 +12,6 @@ import { apiAs } from './api-client';
  * changes a stored row (every table is compared before and after).
  */
 
-let stack: LocalStack;
-let api: ReturnType<typeof apiAs>;
 const HR = 'Lucía Fernández';
 const MARTA = 'Marta Gil';
 const ADVISOR = 'Elena Rivas';
@@ -24,9 +21,8 @@ let programmeEtag: string;
 let martaId: string;
 const tokens: Record<string, string> = {};
 
+const { stack, api } = localStackForFile();
 beforeAll(async () => {
-  stack = await startLocalStack();
-  api = apiAs(stack);
   martaId = stack.people.find((p) => p.displayName === MARTA)!.id;
   const draft = await api(HR, 'POST', '/programmes', { body: { kind: 'classic' } });
   const open = await api(HR, 'PUT', `/programmes/${draft.body.id}/status`, {
@@ -54,9 +50,6 @@ beforeAll(async () => {
   tokens.app = await stack.issuer.clientToken(client.clientId, stack.env.TANDEM_APP_ID_URI!);
   tokens.expired = await stack.issuer.userToken(martaId, { exp: 1, iat: 0, nbf: 0 });
 }, 180_000);
-afterAll(async () => {
-  await stack?.close();
-});
 
 /** Every row of every table, by its keys and ETag (a write of any kind changes the ETag). */
 async function snapshot(): Promise<string[]> {

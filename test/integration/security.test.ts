@@ -11,11 +11,8 @@ import {
   PAGE_HEADERS,
 } from '../../functions/src/http/security-headers';
 import { type LocalHost, startLocalHost } from '../../functions/src/local/local-host';
-import { type LocalStack, startLocalStack } from '../sim/stack';
-import { apiAs } from './api-client';
+import { localStackForFile } from './stack-for-file';
 
-let stack: LocalStack;
-let api: ReturnType<typeof apiAs>;
 /** A second host of the same backend, serving a built tab with a stray source map in it. */
 let pages: LocalHost;
 let staticDir: string;
@@ -24,9 +21,8 @@ const MARTA = 'Marta Gil';
 const JAMES = 'James Whitaker';
 const errors = vi.spyOn(console, 'error');
 
+const { stack, api } = localStackForFile();
 beforeAll(async () => {
-  stack = await startLocalStack();
-  api = apiAs(stack);
   staticDir = mkdtempSync(join(tmpdir(), 'tandem-tab-'));
   mkdirSync(join(staticDir, 'assets'));
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Tandem</title>');
@@ -41,7 +37,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await pages?.close();
-  await stack?.close();
   rmSync(staticDir, { recursive: true, force: true });
 });
 

@@ -1,26 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { JsonTable, tableClient } from '../../functions/src/adapters/tables/json-table';
 import { LARGE_FORM_BYTES } from '../../functions/src/http/contracts';
 import { TooLargeToStoreError } from '../../functions/src/ports/versioned';
-import { type LocalStack, startLocalStack } from '../sim/stack';
-import { apiAs } from './api-client';
+import { localStackForFile } from './stack-for-file';
 
 // Table Storage: 64 KiB a string property, 1 MiB an entity
 // (https://learn.microsoft.com/en-us/rest/api/storageservices/understanding-the-table-service-data-model).
 // The largest bodies the contracts allow are stored whole in real Azurite and read back intact.
 
-let stack: LocalStack;
-let api: ReturnType<typeof apiAs>;
 const HR = 'Lucía Fernández';
 const MARTA = 'Marta Gil';
 
-beforeAll(async () => {
-  stack = await startLocalStack();
-  api = apiAs(stack);
-});
-afterAll(async () => {
-  await stack?.close();
-});
+const { stack, api } = localStackForFile();
 
 /** `n` characters of `c`: `"` doubles in JSON, a control character or `ñ` is stored as six (`\u00f1`). */
 const fill = (c: string, n: number) => c.repeat(n);

@@ -1,8 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { afterAll, expect, test } from 'vitest';
 import type { Booking } from '../../../functions/src/domain/booking/booking';
-import { type LocalStack, ORGANISER, startLocalStack } from '../../sim/stack';
+import { ORGANISER } from '../../sim/stack';
+import { localStackForFile } from '../stack-for-file';
 import {
   bookingDeps,
   confirmPair,
@@ -12,15 +13,11 @@ import {
 } from './booking-fixture';
 
 const PAIRS = 200;
-let stack: LocalStack;
 const workers: ChildProcess[] = [];
 
-beforeAll(async () => {
-  stack = await startLocalStack();
-});
+const { stack } = localStackForFile();
 afterAll(async () => {
   for (const w of workers) w.kill('SIGKILL');
-  await stack?.close();
 });
 
 function startWorker(): Promise<ChildProcess> {

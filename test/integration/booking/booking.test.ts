@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { bookPair } from '../../../functions/src/jobs/booking';
 import { followUpProgramme } from '../../../functions/src/jobs/follow-up';
 import type { SimPerson } from '../../sim/graph/tenant';
-import { type LocalStack, ORGANISER, startLocalStack } from '../../sim/stack';
+import { ORGANISER } from '../../sim/stack';
 import { apiAs } from '../api-client';
+import { localStackForFile } from '../stack-for-file';
 import {
   bookingDeps,
   chainOf,
@@ -14,20 +15,18 @@ import {
   unrelatedCouples,
 } from './booking-fixture';
 
-let stack: LocalStack;
 let fixture: ReturnType<typeof bookingDeps>;
 let programme: { id: string; name: string };
 let couples: { mentor: SimPerson; mentee: SimPerson }[];
 
+const { stack } = localStackForFile();
 beforeAll(async () => {
-  stack = await startLocalStack();
   fixture = bookingDeps(stack);
   programme = await createProgramme(stack);
   // A Mexico City mentor and a Madrid mentee: Madrid changes to summer time, Mexico City no longer does.
   couples = unrelatedCouples(stack, ['Ciudad de México'], ['Madrid'], madridMeetsMexico);
   expect(couples.length).toBeGreaterThanOrEqual(6);
 });
-afterAll(async () => stack?.close());
 
 /** Wall-clock "HH:MM" of an instant in a zone. */
 function wallClock(iso: string, zone: string): string {

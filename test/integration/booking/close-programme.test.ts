@@ -1,12 +1,13 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import type { Booking } from '../../../functions/src/domain/booking/booking';
 import { bookPair } from '../../../functions/src/jobs/booking';
 import { endPair, requestEnd } from '../../../functions/src/jobs/end-pair';
 import { startBookingWorker } from '../../../functions/src/local/booking-worker';
 import type { CalendarPort } from '../../../functions/src/ports/calendar';
 import type { SimPerson } from '../../sim/graph/tenant';
-import { type LocalStack, ORGANISER, startLocalStack } from '../../sim/stack';
+import { ORGANISER } from '../../sim/stack';
 import { apiAs } from '../api-client';
+import { localStackForFile } from '../stack-for-file';
 import {
   bookingDeps,
   confirmPair,
@@ -16,19 +17,15 @@ import {
   unrelatedCouples,
 } from './booking-fixture';
 
-let stack: LocalStack;
 let fixture: ReturnType<typeof bookingDeps>;
 let couples: { mentor: SimPerson; mentee: SimPerson }[];
 const DAY = 86_400_000;
 
+const { stack } = localStackForFile();
 beforeAll(async () => {
-  stack = await startLocalStack();
   fixture = bookingDeps(stack);
   const spain = ['Madrid', 'Barcelona', 'Las Palmas de Gran Canaria'];
   couples = unrelatedCouples(stack, spain, spain, sameDayInSpain);
-});
-afterAll(async () => {
-  await stack?.close();
 });
 
 /** The series' occurrences in one person's calendar in the simulator (not cancelled, not hidden). */

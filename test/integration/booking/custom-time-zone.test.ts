@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { bookPair } from '../../../functions/src/jobs/booking';
 import type { SimPerson } from '../../sim/graph/tenant';
-import { type LocalStack, startLocalStack } from '../../sim/stack';
+import { localStackForFile } from '../stack-for-file';
 import {
   bookingDeps,
   confirmPair,
@@ -15,20 +15,18 @@ import {
  * example does: api-reference/v1.0/api/calendar-getschedule.md). The simulator serves it for the
  * mailboxes a mode switches on; people with such zones are booked inside their working hours.
  */
-let stack: LocalStack;
 let fixture: ReturnType<typeof bookingDeps>;
 let programme: { id: string; name: string };
 let couples: { mentor: SimPerson; mentee: SimPerson }[];
 
+const { stack } = localStackForFile();
 beforeAll(async () => {
-  stack = await startLocalStack();
   fixture = bookingDeps(stack);
   programme = await createProgramme(stack);
   // A Mexico City mentor and a Madrid mentee: Madrid's daylight rules matter, Mexico's fixed offset too.
   couples = unrelatedCouples(stack, ['Ciudad de México'], ['Madrid'], madridMeetsMexico);
   expect(couples.length).toBeGreaterThanOrEqual(4);
 });
-afterAll(async () => stack?.close());
 
 function wallClock(iso: string, zone: string): string {
   return new Intl.DateTimeFormat('en-GB', {

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { bookPair } from '../../../functions/src/jobs/booking';
 import { DELTA_EXPIRY_FORMS } from '../../sim/graph/tenant';
-import { type LocalStack, startLocalStack } from '../../sim/stack';
+import { localStackForFile } from '../stack-for-file';
 import {
   bookingDeps,
   confirmPair,
@@ -15,14 +15,12 @@ import {
  * delta link has expired, in any of the forms Microsoft documents (concepts/delta-query-overview.md,
  * "Token duration", "Synchronization reset"): the round starts over in full and booking proceeds.
  */
-let stack: LocalStack;
 let fixture: ReturnType<typeof bookingDeps>;
 
+const { stack } = localStackForFile();
 beforeAll(async () => {
-  stack = await startLocalStack();
   fixture = bookingDeps(stack);
 });
-afterAll(async () => stack?.close());
 
 async function control(method: string, path: string, body: unknown) {
   const response = await fetch(`${stack.graph.url}/_sim${path}`, {

@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { bookPair } from '../../../functions/src/jobs/booking';
 import type { SimPerson } from '../../sim/graph/tenant';
-import { type LocalStack, ORGANISER, startLocalStack } from '../../sim/stack';
+import { ORGANISER } from '../../sim/stack';
 import { apiAs } from '../api-client';
+import { localStackForFile } from '../stack-for-file';
 import {
   bookingDeps,
   confirmPair,
@@ -11,15 +12,11 @@ import {
   unrelatedCouples,
 } from './booking-fixture';
 
-let stack: LocalStack;
 let couples: { mentor: SimPerson; mentee: SimPerson }[];
+const { stack } = localStackForFile();
 beforeAll(async () => {
-  stack = await startLocalStack();
   const spain = ['Madrid', 'Barcelona', 'Las Palmas de Gran Canaria'];
   couples = unrelatedCouples(stack, spain, spain, sameDayInSpain);
-});
-afterAll(async () => {
-  await stack?.close();
 });
 
 const DAY = 86_400_000;

@@ -1,5 +1,5 @@
 import { GraphError } from '@microsoft/microsoft-graph-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createGraphClient } from '../../../functions/src/adapters/graph/graph-client';
 import { loadConfig } from '../../../functions/src/config';
 import { bookPair } from '../../../functions/src/jobs/booking';
@@ -8,7 +8,8 @@ import {
   type OutOfScopeScheduleMode,
 } from '../../sim/graph/calendar/calendar-store';
 import type { SimPerson } from '../../sim/graph/tenant';
-import { type LocalStack, ORGANISER, startLocalStack } from '../../sim/stack';
+import { ORGANISER } from '../../sim/stack';
+import { localStackForFile } from '../stack-for-file';
 import {
   bookingDeps,
   confirmPair,
@@ -23,15 +24,11 @@ import {
  * (https://learn.microsoft.com/en-us/exchange/permissions-online/application-rbac). It is the
  * simulator's default; every booking test runs in it.
  */
-let stack: LocalStack;
 let couples: { mentor: SimPerson; mentee: SimPerson }[];
+const { stack } = localStackForFile();
 beforeAll(async () => {
-  stack = await startLocalStack();
   const spain = ['Madrid', 'Barcelona'];
   couples = unrelatedCouples(stack, spain, spain, sameDayInSpain);
-});
-afterAll(async () => {
-  await stack?.close();
 });
 
 async function status(run: () => Promise<unknown>): Promise<[number, string] | 'ok'> {

@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import type { Booking } from '../../../functions/src/domain/booking/booking';
 import { bookPair } from '../../../functions/src/jobs/booking';
 import { followUpProgramme } from '../../../functions/src/jobs/follow-up';
 import { OccurrenceBoundaryError } from '../../../functions/src/ports/calendar';
-import { type LocalStack, ORGANISER, startLocalStack } from '../../sim/stack';
+import { ORGANISER } from '../../sim/stack';
 import { apiAs } from '../api-client';
+import { localStackForFile } from '../stack-for-file';
 import {
   bookingDeps,
   confirmPair,
@@ -13,13 +14,7 @@ import {
   unrelatedCouples,
 } from './booking-fixture';
 
-let stack: LocalStack;
-beforeAll(async () => {
-  stack = await startLocalStack();
-});
-afterAll(async () => {
-  await stack?.close();
-});
+const { stack } = localStackForFile();
 
 const DAY = 86_400_000;
 const utc = (ms: number) => ({

@@ -4,7 +4,8 @@ import { bookPair } from '../../../functions/src/jobs/booking';
 import type { CalendarPort } from '../../../functions/src/ports/calendar';
 import type { TransactionIdMode } from '../../sim/graph/calendar/calendar-store';
 import type { SimPerson } from '../../sim/graph/tenant';
-import { type LocalStack, ORGANISER, startLocalStack } from '../../sim/stack';
+import { ORGANISER } from '../../sim/stack';
+import { localStackForFile } from '../stack-for-file';
 import {
   bookingDeps,
   confirmPair,
@@ -13,12 +14,11 @@ import {
   unrelatedCouples,
 } from './booking-fixture';
 
-let stack: LocalStack;
 let fixture: ReturnType<typeof bookingDeps>;
 let couples: { mentor: SimPerson; mentee: SimPerson }[];
 let programme: { id: string; name: string };
+const { stack } = localStackForFile();
 beforeAll(async () => {
-  stack = await startLocalStack();
   fixture = bookingDeps(stack);
   const spain = ['Madrid', 'Barcelona', 'Las Palmas de Gran Canaria'];
   couples = unrelatedCouples(stack, spain, spain, sameDayInSpain);
@@ -26,7 +26,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   stack.graph.calendars.transactionIdMode = 'dedupe';
-  await stack?.close();
 });
 
 /** The organiser's series for this pair that are not cancelled (any transactionId it used). */

@@ -4,7 +4,8 @@ import { bookingQueue } from '../../../functions/src/adapters/queues/booking-que
 import { bookFromQueue, bookPair } from '../../../functions/src/jobs/booking';
 import { ThrottledError } from '../../../functions/src/ports/throttled';
 import type { SimPerson } from '../../sim/graph/tenant';
-import { type LocalStack, ORGANISER, startLocalStack } from '../../sim/stack';
+import { ORGANISER } from '../../sim/stack';
+import { localStackForFile } from '../stack-for-file';
 import {
   bookingDeps,
   confirmPair,
@@ -13,13 +14,12 @@ import {
   unrelatedCouples,
 } from './booking-fixture';
 
-let stack: LocalStack;
 let fixture: ReturnType<typeof bookingDeps>;
 let couples: { mentor: SimPerson; mentee: SimPerson }[];
 let programme: { id: string; name: string };
 const QUEUE = 'booking-handback-test';
+const { stack } = localStackForFile();
 beforeAll(async () => {
-  stack = await startLocalStack();
   fixture = bookingDeps(stack);
   const spain = ['Madrid', 'Barcelona'];
   couples = unrelatedCouples(stack, spain, spain, sameDayInSpain);
@@ -27,7 +27,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   stack?.graph.faults.clear();
-  await stack?.close();
 });
 
 /** Graph throttles the organiser mailbox's next getSchedule with a long Retry-After. */

@@ -1,10 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { QueueClient } from '@azure/storage-queue';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { afterAll, expect, test } from 'vitest';
 import type { Booking } from '../../../functions/src/domain/booking/booking';
 import { DEFAULT_LIMITS } from '../../sim/graph/throttling';
-import { type LocalStack, ORGANISER, startLocalStack } from '../../sim/stack';
+import { ORGANISER } from '../../sim/stack';
+import { localStackForFile } from '../stack-for-file';
 import {
   bookingDeps,
   confirmPair,
@@ -23,16 +24,12 @@ import {
  * gets exactly one series.
  */
 const PAIRS = 12;
-let stack: LocalStack;
 const workers: ChildProcess[] = [];
 
-beforeAll(async () => {
-  stack = await startLocalStack();
-});
+const { stack } = localStackForFile();
 afterAll(async () => {
   for (const w of workers) w.kill('SIGKILL');
   stack.graph.throttling.limits = { ...DEFAULT_LIMITS };
-  await stack?.close();
 });
 
 function startWorker(): Promise<ChildProcess> {

@@ -1,11 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { bookingTable } from '../../../functions/src/adapters/tables/booking-table';
 import { subscriptionTable } from '../../../functions/src/adapters/tables/subscription-table';
 import type { Booking } from '../../../functions/src/domain/booking/booking';
 import { bookPair } from '../../../functions/src/jobs/booking';
 import { OCCURRENCE_ID_MODES } from '../../sim/graph/subscriptions/subscriptions';
-import { type LocalStack, ORGANISER, startLocalStack } from '../../sim/stack';
+import { ORGANISER } from '../../sim/stack';
 import {
   bookingDeps,
   confirmPair,
@@ -13,6 +13,7 @@ import {
   sameDayInSpain,
   unrelatedCouples,
 } from '../booking/booking-fixture';
+import { localStackForFile } from '../stack-for-file';
 
 /**
  * Two-way calendar sync against the simulator's subscriptions (docs/graph.md, "Change
@@ -21,7 +22,6 @@ import {
  * the `calendar-changes` queue (real Azurite). No follow-up round runs here: the stack has no timers.
  */
 
-let stack: LocalStack;
 let fixture: ReturnType<typeof bookingDeps>;
 let couples: ReturnType<typeof unrelatedCouples>;
 let used = 0;
@@ -30,15 +30,12 @@ const connection = () => ({
   connectionString: stack.env.TANDEM_STORAGE_CONNECTION!,
 });
 
+const { stack } = localStackForFile({ calendarSync: true });
 beforeAll(async () => {
-  stack = await startLocalStack({ calendarSync: true });
   fixture = bookingDeps(stack);
   const spain = ['Madrid', 'Barcelona', 'Las Palmas de Gran Canaria'];
   couples = unrelatedCouples(stack, spain, spain, sameDayInSpain);
 }, 120_000);
-afterAll(async () => {
-  await stack?.close();
-});
 
 /** Reads until `ok` holds (the notification travels sim → host → queue → worker); never a timing claim. */
 async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string) {
