@@ -249,6 +249,14 @@ export function simSubscriptions(ctx: SimContext, store: CalendarStore, tenantId
   const mailboxOfId = new Map<string, string | undefined>();
   const mailboxOfSubscription = (params: Readonly<Record<string, string>>) =>
     mailboxOfId.get(params.id!);
+  /** The caller's own live subscription; another app's, or one gone, is the documented 404. */
+  const ownLive = (id: string, appId: string): Subscription => {
+    const s = live(id);
+    if (!s || s.applicationId !== appId) {
+      throw new GraphError(404, 'ResourceNotFound', 'The object was not found.');
+    }
+    return s;
+  };
   // Managing a subscription needs a read scope on the resource (outlook-change-notifications-overview).
   const permissions = {
     application: ['Calendars.Read', 'Calendars.ReadWrite'],
@@ -327,10 +335,7 @@ export function simSubscriptions(ctx: SimContext, store: CalendarStore, tenantId
       permissions,
       mailbox: mailboxOfSubscription,
       handler: (request, params) => {
-        const s = live(params.id!);
-        if (!s || s.applicationId !== request.caller.appId) {
-          throw new GraphError(404, 'ResourceNotFound', 'The object was not found.');
-        }
+        const s = ownLive(params.id!, request.caller.appId);
         const body = isRecord(request.body) ? request.body : {};
         s.expirationDateTime = checkExpiry(body.expirationDateTime);
         return { status: 200, body: render(s) };
@@ -342,10 +347,7 @@ export function simSubscriptions(ctx: SimContext, store: CalendarStore, tenantId
       permissions,
       mailbox: mailboxOfSubscription,
       handler: (request, params) => {
-        const s = live(params.id!);
-        if (!s || s.applicationId !== request.caller.appId) {
-          throw new GraphError(404, 'ResourceNotFound', 'The object was not found.');
-        }
+        const s = ownLive(params.id!, request.caller.appId);
         subscriptions.delete(s.id);
         return { status: 204 };
       },
