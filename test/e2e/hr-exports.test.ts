@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { cells } from '../fixtures/csv-cells';
 import { apiAs } from '../integration/api-client';
 import { fortnightly, writeBookedSeries } from '../integration/booking/booked-series';
 import { HR, matchingProgramme, unrelatedPeople } from '../integration/matching-fixture';
@@ -54,26 +55,6 @@ const READERS = {
     withheld: ['Results', 'Withheld until 5 people have answered, so nobody can be identified'],
   },
 } as const;
-
-/** One CSV line's cells as a spreadsheet splitting on `separator` reads them. */
-function cells(line: string, separator: string): string[] {
-  const out: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (quoted && c === '"' && line[i + 1] === '"') {
-      cell += '"';
-      i++;
-    } else if (c === '"') quoted = !quoted;
-    else if (!quoted && c === separator) {
-      out.push(cell);
-      cell = '';
-    } else cell += c;
-  }
-  out.push(cell);
-  return out;
-}
 
 /** Clicks a control by pointer and returns the file the browser downloaded: its name and rows. */
 async function download(page: Page, control: Locator, separator: string) {

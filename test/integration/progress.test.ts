@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { cells } from '../fixtures/csv-cells';
 import { fortnightly, writeBookedSeries } from './booking/booked-series';
 import { HR, matchingProgramme, unrelatedPeople } from './matching-fixture';
 import { localStackForFile } from './stack-for-file';
@@ -16,26 +17,6 @@ function csvLines(text: string): string[] {
     .replace(/^\uFEFF/, '')
     .replace(/\r\n$/, '')
     .split('\r\n');
-}
-
-/** One CSV line's cells as a spreadsheet splitting on `separator` reads them. */
-function cells(line: string, separator: ',' | ';'): string[] {
-  const out: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (quoted && c === '"' && line[i + 1] === '"') {
-      cell += '"';
-      i++;
-    } else if (c === '"') quoted = !quoted;
-    else if (!quoted && c === separator) {
-      out.push(cell);
-      cell = '';
-    } else cell += c;
-  }
-  out.push(cell);
-  return out;
 }
 
 /** A CSV table as header → value, one object a row. */

@@ -26,7 +26,12 @@ function figures(id: string, mentee: string, mentor: string, patch: Partial<Pair
   return { ...base, ...patch };
 }
 
-/** Reads one CSV line as a spreadsheet splitting on `separator` does (quotes kept whole). */
+/**
+ * Reads one CSV line as a spreadsheet splitting on `separator` does (quotes kept whole), leniently
+ * as Excel does: text after a closing quote joins the cell. The integration and browser tests read
+ * the real exports with csv-parse (test/fixtures/csv-cells.ts), which refuses such a line; this
+ * test needs the lenient reading to open a file with the wrong separator, as a person might.
+ */
 function cells(line: string, separator: ',' | ';'): string[] {
   const out: string[] = [];
   let cell = '';
