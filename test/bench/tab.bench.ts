@@ -205,6 +205,15 @@ export default async function bench(): Promise<BenchRow[]> {
     plugins: [react()],
     build: { outDir: join(served, 'bench-floor'), emptyOutDir: true, target: 'es2022' },
   });
+  // The stack's floor (fixtures/fluent-data): the same page drawn with Fluent and the Teams theme.
+  await build({
+    root: fileURLToPath(new URL('./fixtures/fluent-data/', import.meta.url)),
+    configFile: false,
+    logLevel: 'warn',
+    base: '/bench-fluent-floor/',
+    plugins: [react()],
+    build: { outDir: join(served, 'bench-fluent-floor'), emptyOutDir: true, target: 'es2022' },
+  });
   const stack = await startLocalStack({ staticDir: served });
   const empty = await serveStatic(emptyDist);
   const browser = await launchBrowser();
@@ -217,11 +226,16 @@ export default async function bench(): Promise<BenchRow[]> {
       expiresAt: Date.now() + 30 * 60_000,
     });
     const signedIn = { sessionStorage: { 'tandem.localSession': session } };
-    const { home, signIn, ref, data } = await measure(browser, {
+    const { home, signIn, ref, data, fluent } = await measure(browser, {
       home: { url: `${stack.url}/`, selector: 'main ul li button', init: signedIn },
       signIn: { url: `${stack.url}/`, selector: 'main ul li button' },
       ref: { url: `${empty.url}/`, selector: 'h1' },
       data: { url: `${stack.url}/bench-floor/`, selector: 'main ul li button', init: signedIn },
+      fluent: {
+        url: `${stack.url}/bench-fluent-floor/`,
+        selector: 'main ul li button',
+        init: signedIn,
+      },
     });
     if (home.load.teamsJs) throw new Error('teams-js loaded outside a Microsoft 365 host');
     if (process.env.BENCH_VERBOSE) console.log({ home: home.load, signIn: signIn.load });
@@ -241,6 +255,18 @@ export default async function bench(): Promise<BenchRow[]> {
       },
       {
         bench: 'tab',
+        metric: 'initial JS (gzip), against the stack',
+        value: kb(home.load.jsBytes),
+        unit: 'kB',
+        reference: {
+          label: 'React + Fluent page with the same data',
+          value: kb(fluent.load.jsBytes),
+        },
+        ratio: kb(home.load.jsBytes) / kb(fluent.load.jsBytes),
+        note: `the floor the chosen stack sets (fixtures/fluent-data): React, Fluent UI v9 with the Teams theme and the components the home shows, the same two API answers; no i18n, router or screens. The tab is ${fmtKb(home.load.jsBytes - fluent.load.jsBytes)} kB over it; the 110 kB target leaves ${fmtKb(110 * 1024 - fluent.load.jsBytes)} kB above it for everything Tandem adds`,
+      },
+      {
+        bench: 'tab',
         metric: 'first meaningful render',
         value: home.ms,
         unit: 'ms',
@@ -256,6 +282,15 @@ export default async function bench(): Promise<BenchRow[]> {
         reference: { label: 'React page with the same two API answers', value: data.ms },
         ratio: home.ms / data.ms,
         note: `the floor of a page that must show /api/programmes and /api/applications/me: React alone, both asked at module load from the same host (${fmtKb(data.load.jsBytes)} kB JS); median of 9`,
+      },
+      {
+        bench: 'tab',
+        metric: 'first meaningful render, against the stack',
+        value: home.ms,
+        unit: 'ms',
+        reference: { label: 'React + Fluent page with the same data', value: fluent.ms },
+        ratio: home.ms / fluent.ms,
+        note: `fixtures/fluent-data: the data floor drawn with Fluent and the Teams theme (${fmtKb(fluent.load.jsBytes)} kB JS); median of 9`,
       },
       {
         bench: 'tab',
