@@ -1,3 +1,5 @@
+import { FIRST_SESSION_AGENDA } from '../pair-space/first-session-agenda';
+
 /**
  * The invitation both people receive for the whole series (PRODUCT rule 5): in the pair's
  * language, with the first session's agenda — introductions, expectations, agreeing the plan —
@@ -23,7 +25,6 @@ const TEXT = {
     intro: (i: InvitationInput) =>
       `${i.mentorName} (mentor) y ${i.menteeName} (mentee): estas son vuestras ${i.sessions} sesiones de ${i.sessionMinutes} minutos del programa «${i.programmeName}». Aceptad la serie completa; si una sesión no os viene bien, movedla sola: la serie sigue.`,
     firstSession: 'Primera sesión',
-    agenda: ['Presentaciones', 'Expectativas de cada uno', 'Acordar el plan y los objetivos'],
     link: 'Agenda, notas y objetivos en Tandem',
     footer: 'Las notas privadas solo las lee quien las escribe.',
   },
@@ -33,7 +34,6 @@ const TEXT = {
     intro: (i: InvitationInput) =>
       `${i.mentorName} (mentor) and ${i.menteeName} (mentee): these are your ${i.sessions} sessions of ${i.sessionMinutes} minutes in "${i.programmeName}". Please accept the whole series; if one session does not suit you, move just that one — the series stays.`,
     firstSession: 'First session',
-    agenda: ['Introductions', 'What each of you expects', 'Agreeing the plan and goals'],
     link: 'Agenda, notes and goals in Tandem',
     footer: 'Private notes are read only by whoever writes them.',
   },
@@ -47,7 +47,9 @@ function escapeHtml(text: string): string {
 
 export function invitation(input: InvitationInput): { subject: string; html: string } {
   const t = TEXT[input.language];
-  const items = t.agenda.map((item) => `<li>${escapeHtml(item)}</li>`).join('');
+  const items = FIRST_SESSION_AGENDA[input.language]
+    .map((item) => `<li>${escapeHtml(item)}</li>`)
+    .join('');
   return {
     subject: t.subject(input),
     html: [

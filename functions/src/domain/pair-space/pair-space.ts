@@ -1,5 +1,6 @@
 import { type SessionRecord, sessionHeld } from '../booking/booking';
 import type { ProgrammeKind } from '../programme/programme';
+import { TANDEM_AUTHOR } from './authors';
 
 /**
  * A pair's own space (PRODUCT rules 6–8): what both members bring to the sessions and what each
@@ -156,6 +157,12 @@ export function checkSession(
   return exists ? ok(true) : no({ code: 'noSuchSession', index });
 }
 
+export { TANDEM_AUTHOR };
+
+/** Whether `personId` may rewrite or delete an agenda item: its author, or anyone for Tandem's. */
+const ownsAgendaItem = (item: { authorId: string }, personId: string) =>
+  item.authorId === personId || item.authorId === TANDEM_AUTHOR;
+
 /** Either member adds an agenda item, for one session or for any. */
 export function newAgendaItem(
   context: Context,
@@ -171,7 +178,8 @@ export function newAgendaItem(
 }
 
 /**
- * The author rewrites their item; either member ticks it done (they hold the session together).
+ * The author rewrites their item (either member, Tandem's); either member ticks it done (they hold
+ * the session together).
  */
 export function editAgendaItem(
   item: AgendaItem,
@@ -180,7 +188,7 @@ export function editAgendaItem(
   now: Date,
 ): Outcome<AgendaItem> {
   const rewrites = changes.text !== undefined || changes.sessionIndex !== undefined;
-  if (rewrites && item.authorId !== personId) return no({ code: 'notAuthor' });
+  if (rewrites && !ownsAgendaItem(item, personId)) return no({ code: 'notAuthor' });
   return ok({ ...item, ...changes, updatedAt: now.toISOString() });
 }
 
@@ -299,10 +307,15 @@ export function editActivity(
   return ok({ ...activity, ...changes, updatedAt: now.toISOString() });
 }
 
-/** Whoever wrote an agenda item, a note or an activity deletes it; the mentee their goals. */
+/**
+ * Whoever wrote an agenda item, a note or an activity deletes it (either member, Tandem's agenda
+ * items); the mentee their goals.
+ */
 export function mayDelete(entry: SpaceEntry, personId: string, role: Role): Outcome<true> {
   if (entry.type === 'goal') return role === 'mentee' ? ok(true) : no({ code: 'onlyMentee' });
-  return entry.authorId === personId ? ok(true) : no({ code: 'notAuthor' });
+  const owns =
+    entry.type === 'agenda' ? ownsAgendaItem(entry, personId) : entry.authorId === personId;
+  return owns ? ok(true) : no({ code: 'notAuthor' });
 }
 
 /**

@@ -11,6 +11,7 @@ import {
 } from '@fluentui/react-components';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TANDEM_AUTHOR } from '../../../../functions/src/domain/pair-space/authors';
 import { ErrorState } from '../../components/ErrorState';
 import { Surface } from '../../components/Surface';
 import { useSession } from '../../components/session';
@@ -41,10 +42,18 @@ export const useSectionStyles = makeStyles({
 export function useAuthor(space: SectionProps['space']) {
   const { me } = useSession();
   const { t } = useTranslation();
-  return (authorId: string) => (authorId === me.id ? t('pair.you') : space.pair.other.name);
+  return (authorId: string) =>
+    authorId === me.id
+      ? t('pair.you')
+      : authorId === TANDEM_AUTHOR
+        ? t('pair.byTandem')
+        : space.pair.other.name;
 }
 
-/** The shared agenda (PRODUCT rule 6): both add items; the author rewrites, either ticks done. */
+/**
+ * The shared agenda (rule 6): both add items; the author rewrites or deletes (either member, the
+ * first session's items Tandem wrote), either ticks done.
+ */
 export function AgendaSection({ space, pairs, onChange }: SectionProps) {
   const { t } = useTranslation();
   const styles = useSectionStyles();
@@ -83,7 +92,7 @@ export function AgendaSection({ space, pairs, onChange }: SectionProps) {
                 }
                 className={styles.grow}
               />
-              {item.authorId === me.id && (
+              {(item.authorId === me.id || item.authorId === TANDEM_AUTHOR) && (
                 <Button
                   size="small"
                   appearance="subtle"
