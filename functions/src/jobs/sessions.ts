@@ -73,7 +73,7 @@ export async function sessionAlternatives(
       id: address,
       ...(a.workingHours.timeZone ? { timeZone: a.workingHours.timeZone } : {}),
       workingHours: a.workingHours,
-      scheduleItems: a.scheduleItems,
+      entries: a.entries,
       ...(a.busy ? { busy: a.busy } : {}),
     };
   };

@@ -1,17 +1,21 @@
-import type {
-  BusyInterval,
-  DateTimeTimeZone,
-  ScheduleItemInput,
-  WeeklySeries,
-  WorkingHoursInput,
-} from '../domain/schedule';
+import type { BusyInterval, WeeklySeries, WorkingHoursInput } from '../domain/schedule';
 
-/** One person's calendar as getSchedule shows it over a window: busy items and working hours. */
+/** A wall time and its zone, as a move is written to the calendar (`timeZone` "UTC"). */
+export interface DateTimeTimeZone {
+  dateTime: string;
+  timeZone: string;
+}
+
+/**
+ * One person's calendar over a window, in plain values: working hours (days, local times, an
+ * IANA zone or a custom zone's rules) and busy time as UTC instants.
+ */
 export interface Availability {
   address: string;
   workingHours: WorkingHoursInput | null;
-  scheduleItems: ScheduleItemInput[];
-  /** Busy time read from getSchedule's availabilityView where Graph listed no scheduleItems. */
+  /** The person's calendar entries (UTC instants), exact: a session being moved is among them. */
+  entries: BusyInterval[];
+  /** Busy time known only in steps (getSchedule's availabilityView) where no entries were listed. */
   busy?: BusyInterval[];
   /** Set when Graph could not read this person's calendar (unknown address, no mailbox). */
   error?: string;

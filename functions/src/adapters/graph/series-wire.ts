@@ -1,5 +1,6 @@
 import { findIana, findWindows, type IanaName } from 'windows-iana';
-import type { DateTimeTimeZone, WeeklySeries } from '../../domain/schedule';
+import type { WeeklySeries } from '../../domain/schedule';
+import type { DateTimeTimeZone } from '../../ports/calendar';
 
 /**
  * The domain's weekly series in Graph's words: an event's `start` / `end` and its
