@@ -1,11 +1,5 @@
 import type { BusyInterval, WeeklySeries, WorkingHoursInput } from '../domain/schedule';
 
-/** A wall time and its zone, as a move is written to the calendar (`timeZone` "UTC"). */
-export interface DateTimeTimeZone {
-  dateTime: string;
-  timeZone: string;
-}
-
 /**
  * One person's calendar over a window, in plain values: working hours (days, local times, an
  * IANA zone or a custom zone's rules) and busy time as UTC instants.
@@ -90,12 +84,7 @@ export interface CalendarPort {
    * Moves one session: the occurrence becomes an exception, the series stays. Throws
    * OccurrenceBoundaryError when it would cross a neighbour's day.
    */
-  moveOccurrence(
-    organizer: string,
-    occurrenceId: string,
-    start: DateTimeTimeZone,
-    end: DateTimeTimeZone,
-  ): Promise<void>;
+  moveOccurrence(organizer: string, occurrenceId: string, start: Date, end: Date): Promise<void>;
   /** Cancels a series or one occurrence, telling the attendees why; one already gone is done. */
   cancel(organizer: string, eventId: string, comment: string): Promise<void>;
 }

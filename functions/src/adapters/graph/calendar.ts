@@ -268,7 +268,7 @@ export function graphCalendar(
         await withMailbox(organizer, () =>
           client
             .api(`${user(organizer)}/events/${encodeURIComponent(occurrenceId)}`)
-            .patch({ start, end }),
+            .patch({ start: utc(start), end: utc(end) }),
         );
       } catch (error) {
         // https://learn.microsoft.com/graph/api/event-update: 400 ErrorOccurrenceCrossingBoundary.
