@@ -1,5 +1,5 @@
 import { TZDate, tzOffset } from '@date-fns/tz';
-import type { ScheduleItemInput } from '../../functions/src/domain/schedule/participant';
+import type { BusyInterval } from '../../functions/src/domain/schedule/participant';
 import { type PlanSeriesInput, planSeries } from '../../functions/src/domain/schedule/plan-series';
 import { proposeAlternatives } from '../../functions/src/domain/schedule/propose-alternatives';
 import { ana, busyUtc, lucia } from '../fixtures/schedule-people';
@@ -19,10 +19,10 @@ function random(seed: number): () => number {
   };
 }
 
-/** About three meetings a working day over six months, as getSchedule's UTC scheduleItems. */
-function calendar(seed: number, zone: string, from: string): ScheduleItemInput[] {
+/** About three meetings a working day over six months, as busy intervals (UTC). */
+function calendar(seed: number, zone: string, from: string): BusyInterval[] {
   const next = random(seed);
-  const items: ScheduleItemInput[] = [];
+  const items: BusyInterval[] = [];
   const first = Date.parse(`${from}T00:00:00Z`) / DAY;
   for (let day = first; day < first + 186; day++) {
     const date = new Date(day * DAY);

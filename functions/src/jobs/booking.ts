@@ -152,7 +152,7 @@ export async function bookPair(deps: BookingDeps, pairId: string): Promise<Booki
             id: person.id,
             ...(found.workingHours.timeZone ? { timeZone: found.workingHours.timeZone } : {}),
             workingHours: found.workingHours,
-            scheduleItems: found.scheduleItems,
+            entries: found.entries,
             ...(found.busy ? { busy: found.busy } : {}),
           };
         };

@@ -1,19 +1,23 @@
+import { randomUUID } from 'node:crypto';
 import {
   type DirectoryChange,
+  type DirectoryPage,
   type DirectoryRefresh,
   type DirectorySnapshot,
   type DirectorySource,
   type DirectoryState,
   type OrgSyncResult,
   ResyncRequiredError,
+  type RoundPosition,
 } from '../ports/directory';
 import { ThrottledError } from '../ports/throttled';
 
 /**
  * Brings the directory snapshot up to date with one delta round: the first time (or after Graph
  * let the link expire) a full round, which also drops people the directory no longer has; then
- * only what changed. Hierarchy checks (PRODUCT rule 1) read this snapshot, so confirmation and
- * booking run a round first.
+ * only what changed. A round that stopped halfway (throttled) goes on from where it stopped.
+ * Hierarchy checks (PRODUCT rule 1) read this snapshot, so confirmation and booking run a round
+ * first.
  */
 export async function syncDirectory(
   source: DirectorySource,
@@ -24,8 +28,13 @@ export async function syncDirectory(
   try {
     return await round(source, snapshot, state, now);
   } catch (error) {
-    if (!(error instanceof ResyncRequiredError) || state.deltaLink === null) throw error;
-    return round(source, snapshot, { ...state, deltaLink: null }, now);
+    if (!(error instanceof ResyncRequiredError)) throw error;
+    if (state.deltaLink === null && state.position === null) throw error;
+    // The delta link, or the saved nextLink of a round halfway, expired ("a 40X-series error",
+    // https://learn.microsoft.com/en-us/graph/delta-query-overview, "Token duration"): a full
+    // round from the start.
+    if (state.position) await snapshot.savePosition(null);
+    return round(source, snapshot, { ...state, deltaLink: null, position: null }, now);
   }
 }
 
@@ -69,14 +78,21 @@ async function round(
   now: () => Date,
 ): Promise<OrgSyncResult> {
   const { deltaLink } = state;
-  const full = deltaLink === null;
+  const resumed = state.position;
+  const full = resumed ? resumed.full : deltaLink === null;
+  // Everyone a full round lists is stored with its mark, so the round's end knows who was not
+  // listed even when the round ran over several ticks.
+  const mark = resumed?.round ?? randomUUID();
   // Changes rounds keep the head count by checking who each page adds or removes; a full round
-  // counts everyone it lists.
-  let people = state.people;
+  // counts everyone it marked.
+  let people = resumed ? resumed.people : state.people;
+  // Who this tick's part of a full round listed, to tell a removal of someone just listed.
   const seen = new Set<string>();
-  let pages = 0;
-  let changes = 0;
-  let removed = 0;
+  let pages = resumed?.pages ?? 0;
+  let changes = resumed?.changes ?? 0;
+  let removed = resumed?.removed ?? 0;
+  /** Where the page after the last one stored is read. */
+  let nextLink = resumed?.nextLink;
   // A full round writes many pages at once: Graph pages hold 200 people, spread over the
   // snapshot's partitions they would make transactions of a few rows each, while an entity group
   // transaction holds up to 100 (learn.microsoft.com/rest/api/storageservices/performing-entity-group-transactions).
@@ -88,13 +104,45 @@ async function round(
     const batch = pending;
     pending = [];
     pendingManagers = new Map();
-    await snapshot.apply(batch);
+    await snapshot.apply(batch, full ? mark : undefined);
+  };
+  /**
+   * Graph stopped the round halfway (a long throttling wait, a failed request): what was read is
+   * stored and the round's position kept, so the next tick reads on from the page after it.
+   */
+  const keepPosition = async () => {
+    if (nextLink === undefined) return;
+    try {
+      await flush();
+      const position: RoundPosition = {
+        nextLink,
+        full,
+        round: mark,
+        pages,
+        changes,
+        removed,
+        people,
+      };
+      await snapshot.savePosition(position);
+    } catch {
+      // Storage failed too: nothing is kept, and the next tick runs the round from its start,
+      // which is always safe (every write is idempotent).
+    }
   };
   // The next page is read from Graph while this one is written to storage.
-  const pagesOf = source.readRound(deltaLink)[Symbol.asyncIterator]();
+  const pagesOf = source
+    .readRound(deltaLink, resumed ? { nextLink: resumed.nextLink, full } : undefined)
+    [Symbol.asyncIterator]();
   let ahead = pagesOf.next();
   for (;;) {
-    const step = await ahead;
+    let step: IteratorResult<DirectoryPage>;
+    try {
+      step = await ahead;
+    } catch (error) {
+      // An expired link is no position to keep: the round starts over (syncDirectory).
+      if (!(error instanceof ResyncRequiredError)) await keepPosition();
+      throw error;
+    }
     if (step.done) break;
     const page = step.value;
     ahead = page.deltaLink ? Promise.resolve({ done: true, value: undefined }) : pagesOf.next();
@@ -116,27 +164,41 @@ async function round(
         }
       }
     }
-    for (const change of page.changes) {
-      if (change.kind === 'remove') seen.delete(change.id);
-      else seen.add(change.id);
-    }
     if (full) {
       // "The @removed object can be returned in the initial delta query response"
       // (https://learn.microsoft.com/en-us/graph/delta-query-overview): in a full round it only
-      // means "not listed" — whoever the round does not list is dropped at its end — so it is
-      // never written, and one for a person never seen changes nothing.
-      const listed = page.changes.filter((c) => c.kind === 'upsert');
-      pending.push(...(await withManagerRemovals(snapshot, listed, pendingManagers)));
+      // means "not listed" — whoever the round does not list is dropped at its end — so one for a
+      // person never seen changes nothing. Someone listed earlier in the round and removed now is
+      // removed at once (in a round that resumed, the earlier listing may be in storage only).
+      const unseen = page.changes.filter((c) => c.kind === 'remove' && !seen.has(c.id));
+      const stored =
+        resumed && unseen.length > 0
+          ? await snapshot.existing(unseen.map((c) => c.id))
+          : new Set<string>();
+      const writes: DirectoryChange[] = [];
+      for (const change of page.changes) {
+        if (change.kind === 'upsert') {
+          seen.add(change.id);
+          writes.push(change);
+        } else if (seen.has(change.id) || stored.has(change.id)) {
+          seen.delete(change.id);
+          stored.delete(change.id);
+          writes.push(change);
+          removed++;
+        }
+      }
+      pending.push(...(await withManagerRemovals(snapshot, writes, pendingManagers)));
       if (pending.length >= FULL_ROUND_BUFFER || page.deltaLink) await flush();
     } else await snapshot.apply(await withManagerRemovals(snapshot, page.changes));
+    if (page.nextLink) nextLink = page.nextLink;
     if (page.deltaLink) {
       if (full) {
         // A full round lists everyone present: whoever it did not list has left.
-        const gone = (await snapshot.all()).filter((p) => !seen.has(p.id));
-        await snapshot.apply(gone.map((p) => ({ kind: 'remove' as const, id: p.id })));
-        removed += gone.length;
+        const { listed, unlisted } = await snapshot.census(mark);
+        await snapshot.apply(unlisted.map((id) => ({ kind: 'remove' as const, id })));
+        removed += unlisted.length;
+        people = listed;
       }
-      if (full) people = seen.size;
       await snapshot.completeRound(page.deltaLink, now().toISOString(), people);
       return { full, pages, changes, removed, people };
     }
@@ -166,9 +228,8 @@ export function createOrgSync(
 
 /**
  * The org-sync timer's round. When Graph asks to wait longer than a request sleeps
- * (ports/throttled.ts), the round just ends: nothing is recorded as done, so the next tick runs
- * it again from the last delta link (a changes round re-reads pages already written, which is
- * harmless: every write is idempotent), or the full round again from the start.
+ * (ports/throttled.ts), the round just ends, its position kept: the next tick goes on from the
+ * page after the last one stored, a full round as much as a changes round.
  */
 export async function orgSyncTick(
   sync: DirectoryRefresh,

@@ -73,7 +73,7 @@ export async function sessionAlternatives(
       id: address,
       ...(a.workingHours.timeZone ? { timeZone: a.workingHours.timeZone } : {}),
       workingHours: a.workingHours,
-      scheduleItems: a.scheduleItems,
+      entries: a.entries,
       ...(a.busy ? { busy: a.busy } : {}),
     };
   };
@@ -119,16 +119,12 @@ export async function moveSession(
     if ('code' in found) return { ok: false, reason: found };
     const booking = found.booking.value;
     const session = booking.sessions[found.index]!;
-    const utc = (iso: string) => ({
-      dateTime: new Date(iso).toISOString().replace(/\.\d+Z$/, ''),
-      timeZone: 'UTC',
-    });
     try {
       await deps.calendar.moveOccurrence(
         booking.organizer,
         session.occurrenceId!,
-        utc(slot.start),
-        utc(slot.end),
+        new Date(slot.start),
+        new Date(slot.end),
       );
     } catch (error) {
       // Outlook says it crosses a neighbour (one moved meanwhile): a refusal, never a 500.

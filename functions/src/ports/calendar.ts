@@ -1,17 +1,15 @@
-import type {
-  BusyInterval,
-  DateTimeTimeZone,
-  ScheduleItemInput,
-  WeeklySeries,
-  WorkingHoursInput,
-} from '../domain/schedule';
+import type { BusyInterval, WeeklySeries, WorkingHoursInput } from '../domain/schedule';
 
-/** One person's calendar as getSchedule shows it over a window: busy items and working hours. */
+/**
+ * One person's calendar over a window, in plain values: working hours (days, local times, an
+ * IANA zone or a custom zone's rules) and busy time as UTC instants.
+ */
 export interface Availability {
   address: string;
   workingHours: WorkingHoursInput | null;
-  scheduleItems: ScheduleItemInput[];
-  /** Busy time read from getSchedule's availabilityView where Graph listed no scheduleItems. */
+  /** The person's calendar entries (UTC instants), exact: a session being moved is among them. */
+  entries: BusyInterval[];
+  /** Busy time known only in steps (getSchedule's availabilityView) where no entries were listed. */
   busy?: BusyInterval[];
   /** Set when Graph could not read this person's calendar (unknown address, no mailbox). */
   error?: string;
@@ -86,12 +84,7 @@ export interface CalendarPort {
    * Moves one session: the occurrence becomes an exception, the series stays. Throws
    * OccurrenceBoundaryError when it would cross a neighbour's day.
    */
-  moveOccurrence(
-    organizer: string,
-    occurrenceId: string,
-    start: DateTimeTimeZone,
-    end: DateTimeTimeZone,
-  ): Promise<void>;
+  moveOccurrence(organizer: string, occurrenceId: string, start: Date, end: Date): Promise<void>;
   /** Cancels a series or one occurrence, telling the attendees why; one already gone is done. */
   cancel(organizer: string, eventId: string, comment: string): Promise<void>;
 }

@@ -37,17 +37,43 @@ export interface DirectoryState {
   /** When the last round completed (ISO 8601), null before the first. */
   syncedAt: string | null;
   people: number;
+  /** A round that stopped halfway (throttled): the next one continues from there. */
+  position: RoundPosition | null;
+}
+
+/**
+ * Where an interrupted delta round stands: every page before `nextLink` is stored, and the round
+ * continues by following it (a nextLink's state token carries the round's snapshot,
+ * https://learn.microsoft.com/en-us/graph/delta-query-overview, "State tokens").
+ */
+export interface RoundPosition {
+  nextLink: string;
+  full: boolean;
+  /** A full round's mark: each person it listed is stored with it (`apply`'s `listedInRound`). */
+  round: string;
+  /** The round's counts so far (OrgSyncResult); `people` is a changes round's head count. */
+  pages: number;
+  changes: number;
+  removed: number;
+  people: number;
 }
 
 export interface DirectorySnapshot {
   all(): Promise<DirectoryPerson[]>;
   get(id: string): Promise<DirectoryPerson | undefined>;
-  /** Applies a page of changes; merging is per field, so partial delta entries never erase data. */
-  apply(changes: readonly DirectoryChange[]): Promise<void>;
+  /**
+   * Applies a page of changes; merging is per field, so partial delta entries never erase data.
+   * `listedInRound` marks each person written as listed by that full round (see `census`).
+   */
+  apply(changes: readonly DirectoryChange[], listedInRound?: string): Promise<void>;
   state(): Promise<DirectoryState>;
   /** Which of these people the snapshot holds (point reads: cheap for a page of changes). */
   existing(ids: readonly string[]): Promise<Set<string>>;
-  /** Records a completed round and how many people the snapshot now holds. */
+  /** Who a full round has listed (they carry its mark) and who it has not, by id. */
+  census(round: string): Promise<{ listed: number; unlisted: string[] }>;
+  /** Keeps where an interrupted round stands (null forgets it). */
+  savePosition(position: RoundPosition | null): Promise<void>;
+  /** Records a completed round and how many people the snapshot now holds; forgets any position. */
   completeRound(deltaLink: string, syncedAt: string, people: number): Promise<void>;
   clear(): Promise<void>;
 }
@@ -57,6 +83,8 @@ export interface DirectoryPage {
   changes: DirectoryChange[];
   /** Present on the round's last page: where the next round starts. */
   deltaLink?: string;
+  /** Present on every other page: where the round's next page is read. */
+  nextLink?: string;
 }
 
 /** The directory's delta link expired (410, or a 4xx syncStateNotFound): start again with a full round. */
@@ -64,8 +92,14 @@ export class ResyncRequiredError extends Error {}
 
 /** Reads the organisation's directory as delta rounds (Graph `/users/delta` selecting manager). */
 export interface DirectorySource {
-  /** A round from `deltaLink`, or a full round when it is null; pages arrive in order. */
-  readRound(deltaLink: string | null): AsyncIterable<DirectoryPage>;
+  /**
+   * A round from `deltaLink`, or a full round when it is null; pages arrive in order. With
+   * `resume`, the rest of an interrupted round, from its saved nextLink.
+   */
+  readRound(
+    deltaLink: string | null,
+    resume?: { nextLink: string; full: boolean },
+  ): AsyncIterable<DirectoryPage>;
 }
 
 export interface OrgSyncResult {

@@ -44,8 +44,8 @@ test('only moves Outlook accepts are offered; a move Outlook refuses is a clean 
     fixture.deps.calendar.moveOccurrence(
       organiser,
       third.occurrenceId!,
-      utc(Date.parse(fourth.start) - 3_600_000),
-      utc(Date.parse(fourth.end) - 3_600_000),
+      new Date(Date.parse(fourth.start) - 3_600_000),
+      new Date(Date.parse(fourth.end) - 3_600_000),
     ),
   ).rejects.toBeInstanceOf(OccurrenceBoundaryError);
 
@@ -63,8 +63,8 @@ test('only moves Outlook accepts are offered; a move Outlook refuses is a clean 
   await fixture.deps.calendar.moveOccurrence(
     organiser,
     third.occurrenceId!,
-    utc(Date.parse(fourth.start) - DAY),
-    utc(Date.parse(fourth.end) - DAY),
+    new Date(Date.parse(fourth.start) - DAY),
+    new Date(Date.parse(fourth.end) - DAY),
   );
 
   const api = apiAs(stack);

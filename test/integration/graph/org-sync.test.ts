@@ -162,9 +162,15 @@ test('throttling in the middle of a round is ridden out by the retry middleware'
 
 // Graph asks for a wait longer than TANDEM_GRAPH_MAX_WAIT_SECONDS (30 s): the directory adapter
 // says so at once as ThrottledError (https://learn.microsoft.com/graph/throttling), the timer's
-// round ends without recording anything, and the next tick runs it again to the end.
-test('a long wait in the middle of a full round ends it unrecorded; the next tick completes it', async () => {
+// round ends with its position kept (the nextLink of the page after the last one stored), and the
+// next tick goes on from that page: a nextLink's state token carries the round's snapshot
+// (https://learn.microsoft.com/en-us/graph/delta-query-overview, "State tokens").
+test('a long wait in the middle of a full round keeps its place; the next ticks go on from there', async () => {
   const snapshot = freshSnapshot();
+  // Someone the snapshot holds and the directory does not: the resumed full round still drops them.
+  await snapshot.apply([
+    { kind: 'upsert', id: 'ghost', fields: { displayName: 'Ghost', managerId: null } },
+  ]);
   const sync = createOrgSync(graphDirectorySource(t.client), snapshot, now);
   await control('PUT', '/faults', [
     { kind: '429', pathPrefix: '/users/delta', after: 2, times: 7, retryAfterSeconds: 600 },
@@ -175,20 +181,36 @@ test('a long wait in the middle of a full round ends it unrecorded; the next tic
     );
     expect(error).toBeInstanceOf(ThrottledError);
     expect((error as ThrottledError).retryAfterSeconds).toBe(600);
-    expect((await snapshot.state()).deltaLink).toBeNull();
+    const halfway = await snapshot.state();
+    expect(halfway.deltaLink).toBeNull();
+    expect(halfway.position).toMatchObject({ full: true, pages: 2 });
+    // The two pages read are stored.
+    expect((await snapshot.census(halfway.position!.round)).listed).toBe(400);
     await control('PUT', '/faults', [
       { kind: '429', pathPrefix: '/users/delta', after: 1, times: 7, retryAfterSeconds: 120 },
     ]);
+    t.graph.resetStats();
     expect(await orgSyncTick(sync)).toEqual({ throttledForSeconds: 120 });
+    // One page more (the third), then the wait: not the first two again.
+    expect(t.graph.stats().requests).toBe(2);
+    expect((await snapshot.state()).position).toMatchObject({ full: true, pages: 3 });
   } finally {
     await control('DELETE', '/faults');
   }
+  t.graph.resetStats();
   const tick = await orgSyncTick(sync);
-  expect(tick).toMatchObject({ result: { full: true, people: t.graph.tenant.size } });
-  expect((await snapshot.state()).deltaLink).toEqual(expect.any(String));
+  expect(tick).toMatchObject({
+    result: { full: true, pages: 5, people: t.graph.tenant.size, removed: 1 },
+  });
+  expect(t.graph.stats().requests).toBe(2);
+  expect(await snapshot.get('ghost')).toBeUndefined();
+  const done = await snapshot.state();
+  expect(done.deltaLink).toEqual(expect.any(String));
+  expect(done.position).toBeNull();
+  expect((await snapshot.all()).length).toBe(t.graph.tenant.size);
 });
 
-test('a long wait in the middle of a changes round: the next tick reads the round again from its link', async () => {
+test('a long wait in the middle of a changes round: the next tick reads on from the page it stopped at', async () => {
   const snapshot = freshSnapshot();
   const source = graphDirectorySource(t.client);
   await syncDirectory(source, snapshot, now);
@@ -201,16 +223,22 @@ test('a long wait in the middle of a changes round: the next tick reads the roun
   try {
     const sync = createOrgSync(source, snapshot, now);
     expect(await orgSyncTick(sync)).toEqual({ throttledForSeconds: 300 });
-    // The first page was written, the round is not recorded as done.
+    // The first page was written, the round is not recorded as done but its place is kept.
     expect((await snapshot.get(people[0]!.id))?.officeLocation).toBe('Sevilla');
     expect((await snapshot.get(people.at(-1)!.id))?.officeLocation).not.toBe('Sevilla');
-    expect((await snapshot.state()).deltaLink).toBe(deltaLink);
+    const halfway = await snapshot.state();
+    expect(halfway.deltaLink).toBe(deltaLink);
+    expect(halfway.position).toMatchObject({ full: false, pages: 1, changes: 200 });
     await control('DELETE', '/faults');
+    t.graph.resetStats();
     const tick = await orgSyncTick(sync);
-    expect(tick).toMatchObject({ result: { full: false, changes: 250, people: PEOPLE } });
+    expect(tick).toMatchObject({ result: { full: false, pages: 2, changes: 250, people: PEOPLE } });
+    // Only the page after the one stored.
+    expect(t.graph.stats().requests).toBe(1);
     for (const person of people) {
       expect((await snapshot.get(person.id))?.officeLocation).toBe('Sevilla');
     }
+    expect((await snapshot.state()).position).toBeNull();
   } finally {
     await control('DELETE', '/faults');
     for (const person of people) {
@@ -218,6 +246,41 @@ test('a long wait in the middle of a changes round: the next tick reads the roun
     }
   }
 });
+
+// A kept nextLink can expire like a delta link (seven days; "a 40X-series error",
+// https://learn.microsoft.com/en-us/graph/delta-query-overview, "Token duration"): the round
+// then starts again from the beginning, in each form the simulator serves.
+test.each(DELTA_EXPIRY_FORMS)(
+  'a kept nextLink refused as expired (%s) starts the full round again',
+  async (form) => {
+    const snapshot = freshSnapshot();
+    const source = graphDirectorySource(t.client);
+    await control('PUT', '/faults', [
+      { kind: '429', pathPrefix: '/users/delta', after: 2, times: 1, retryAfterSeconds: 600 },
+    ]);
+    try {
+      await expect(syncDirectory(source, snapshot, now)).rejects.toBeInstanceOf(ThrottledError);
+    } finally {
+      await control('DELETE', '/faults');
+    }
+    expect((await snapshot.state()).position).toMatchObject({ full: true, pages: 2 });
+    await control('PUT', '/delta-expiry', { form });
+    await control('POST', '/clock', {
+      now: new Date(Date.now() + 8 * 24 * 3600_000).toISOString(),
+    });
+    try {
+      t.graph.resetStats();
+      const result = await syncDirectory(source, snapshot, now);
+      // The refused link, then the whole round from its first page.
+      expect(t.graph.stats().requests).toBe(1 + Math.ceil(PEOPLE / 200));
+      expect(result).toMatchObject({ full: true, pages: 5, people: t.graph.tenant.size });
+      expect((await snapshot.state()).position).toBeNull();
+    } finally {
+      await control('POST', '/clock', { now: new Date().toISOString() });
+      await control('PUT', '/delta-expiry', { form: 'gone' });
+    }
+  },
+);
 
 test('delta with Prefer return=minimal carries only the changed properties', async () => {
   const first = await t.client
@@ -323,6 +386,48 @@ describe.each(QUIRK_MODES)('delta quirks: $name', ({ quirks }) => {
     await settle(snapshot, source);
     expect((await snapshot.get(id(104)))?.managerId).toBe(id(5));
     expect((await snapshot.get(id(105)))?.managerId).toBeNull();
+  });
+
+  test('rounds throttled halfway go on from their place and still reach the directory', async () => {
+    const tenant = q.graph.tenant;
+    const people = treeOrganisation(SIZE);
+    const snapshot = directoryTable(
+      { kind: 'connectionString', connectionString: storage.connectionString },
+      `quirks${++tableNumber}`,
+    );
+    const source = graphDirectorySource(q.client);
+    const sync = createOrgSync(source, snapshot, () => tenant.now());
+    // Each tick gets one request through and the next refused with a long wait: a round of more
+    // than one page runs over several ticks.
+    const throttleEverySecond = () =>
+      q.graph.faults.set([
+        { kind: '429', pathPrefix: '/users/delta', after: 1, times: 1, retryAfterSeconds: 600 },
+      ]);
+    const tickUntilDone = async () => {
+      for (let i = 0; i < 20; i++) {
+        throttleEverySecond();
+        const tick = await orgSyncTick(sync);
+        if ('result' in tick) return tick.result;
+      }
+      throw new Error('the round never finished');
+    };
+    try {
+      const first = await tickUntilDone();
+      expect(first).toMatchObject({ full: true, people: tenant.size });
+      expect(await stored(snapshot)).toEqual(truth());
+      tenant.update(people[50]!.id, { department: 'Legal' });
+      tenant.update(people[51]!.id, { managerId: null });
+      tenant.remove(people[52]!.id);
+      // More changes than one page holds (the tenant is shared: only people still there).
+      for (const person of people.slice(106, 389).filter((p) => tenant.findUser(p.id))) {
+        tenant.update(person.id, { officeLocation: 'Sevilla' });
+      }
+      await tickUntilDone();
+    } finally {
+      q.graph.faults.clear();
+    }
+    await settle(snapshot, source);
+    expect((await snapshot.state()).position).toBeNull();
   });
 
   test('an expired link resyncs to the directory with the quirk on', async () => {

@@ -55,7 +55,7 @@ describe('graphCalendar.availability', () => {
 
   it('reads the availabilityView as busy time where Graph lists no scheduleItems', async () => {
     const [ana] = await ask(scheduleClient({ availabilityView: '0220', workingHours: hours }));
-    expect(ana?.scheduleItems).toEqual([]);
+    expect(ana?.entries).toEqual([]);
     expect(ana?.busy).toEqual([
       { start: at(30), end: at(60), status: 'busy' },
       { start: at(60), end: at(90), status: 'busy' },
@@ -71,7 +71,7 @@ describe('graphCalendar.availability', () => {
     const [ana] = await ask(
       scheduleClient({ availabilityView: '0220', scheduleItems: [item], workingHours: hours }),
     );
-    expect(ana?.scheduleItems).toEqual([item]);
+    expect(ana?.entries).toEqual([{ start: at(30), end: at(90), status: 'busy' }]);
     expect(ana?.busy).toBeUndefined();
   });
 });

@@ -44,7 +44,7 @@ describe('graphCalendar', () => {
     const calendar = graphCalendar(client);
     const from = new Date('2030-01-07T00:00:00Z');
     const to = new Date('2030-01-14T00:00:00Z');
-    const time = { dateTime: '2030-01-07T10:00:00', timeZone: 'UTC' };
+    const time = new Date('2030-01-07T10:00:00Z');
     await calendar.availability('org@contoso.test', ['a@contoso.test'], from, to);
     await calendar.onlineMeetingProviders('org@contoso.test');
     await calendar.createSeries({

@@ -1,5 +1,4 @@
 import { type Client, GraphError } from '@microsoft/microsoft-graph-client';
-import type { ScheduleItemInput, WorkingHoursInput } from '../../domain/schedule';
 import {
   type Availability,
   type BookedSeries,
@@ -12,7 +11,12 @@ import type { MailboxGate } from '../../ports/mailbox-gate';
 import { ThrottledError } from '../../ports/throttled';
 import { processMailboxGate } from '../process-mailbox-gate';
 import { busyFromAvailabilityView } from './availability-view';
-import { timeZoneFromGraph } from './graph-time-zone';
+import {
+  busyFromScheduleItems,
+  getScheduleReplyWire,
+  readSchedule,
+  workingHoursFromGraph,
+} from './schedule-wire';
 import { eventTimes, patternedRecurrence } from './series-wire';
 import { throttledFor } from './throttling';
 
@@ -102,7 +106,7 @@ export function graphCalendar(
     async availability(organizer, addresses, start, end) {
       const found = new Map<string, Availability>();
       for (const address of addresses) {
-        found.set(address.toLowerCase(), { address, workingHours: null, scheduleItems: [] });
+        found.set(address.toLowerCase(), { address, workingHours: null, entries: [] });
       }
       const calls: Promise<void>[] = [];
       for (let i = 0; i < addresses.length; i += SCHEDULE_PEOPLE) {
@@ -111,33 +115,34 @@ export function graphCalendar(
           const to = Math.min(from + SCHEDULE_MS, end.getTime());
           calls.push(
             withMailbox(organizer, async () => {
-              const response = (await client.api(`${user(organizer)}/calendar/getSchedule`).post({
-                schedules: people,
-                startTime: utc(new Date(from)),
-                endTime: utc(new Date(to)),
-                availabilityViewInterval: VIEW_INTERVAL_MINUTES,
-              })) as {
-                value: {
-                  scheduleId: string;
-                  scheduleItems?: ScheduleItemInput[];
-                  availabilityView?: string;
-                  workingHours?: Omit<WorkingHoursInput, 'timeZone'> & { timeZone?: unknown };
-                  error?: { message?: string; responseCode?: string };
-                }[];
-              };
-              for (const schedule of response.value) {
-                const entry = found.get(schedule.scheduleId.toLowerCase());
+              // https://learn.microsoft.com/en-us/graph/api/calendar-getschedule (schedule-wire.ts).
+              const response = getScheduleReplyWire.parse(
+                await client.api(`${user(organizer)}/calendar/getSchedule`).post({
+                  schedules: people,
+                  startTime: utc(new Date(from)),
+                  endTime: utc(new Date(to)),
+                  availabilityViewInterval: VIEW_INTERVAL_MINUTES,
+                }),
+              );
+              for (const raw of response.value) {
+                const read = readSchedule(raw);
+                const entry = read.scheduleId && found.get(read.scheduleId.toLowerCase());
                 if (!entry) continue;
+                if (!read.schedule) {
+                  // A schedule in a shape we cannot read: as if Graph could not read that calendar.
+                  entry.error = 'unreadableSchedule';
+                  continue;
+                }
+                const { schedule } = read;
                 if (schedule.error)
                   entry.error = schedule.error.responseCode ?? schedule.error.message;
                 if (schedule.workingHours) {
                   // The zone may be a customTimeZone with its own rules (graph-time-zone.ts).
-                  const { timeZone, ...hours } = schedule.workingHours;
-                  const zone = timeZoneFromGraph(timeZone);
-                  entry.workingHours = zone === undefined ? hours : { ...hours, timeZone: zone };
+                  entry.workingHours = workingHoursFromGraph(schedule.workingHours);
                 }
-                if (schedule.scheduleItems) entry.scheduleItems.push(...schedule.scheduleItems);
-                else if (schedule.availabilityView && !schedule.error) {
+                if (schedule.scheduleItems) {
+                  entry.entries.push(...busyFromScheduleItems(schedule.scheduleItems));
+                } else if (schedule.availabilityView && !schedule.error) {
                   // No items listed (a requester who may not see them): the view still says
                   // when the person is busy (availability-view.ts).
                   const busy = busyFromAvailabilityView(
@@ -263,7 +268,7 @@ export function graphCalendar(
         await withMailbox(organizer, () =>
           client
             .api(`${user(organizer)}/events/${encodeURIComponent(occurrenceId)}`)
-            .patch({ start, end }),
+            .patch({ start: utc(start), end: utc(end) }),
         );
       } catch (error) {
         // https://learn.microsoft.com/graph/api/event-update: 400 ErrorOccurrenceCrossingBoundary.

@@ -97,12 +97,14 @@ export function isExpiredDeltaToken(error: unknown): boolean {
 /** Org sync's view of Graph: rounds of `/users/delta` pages, followed through their links. */
 export function graphDirectorySource(client: Client): DirectorySource {
   return {
-    async *readRound(deltaLink) {
+    async *readRound(deltaLink, resume) {
+      const full = resume ? resume.full : deltaLink === null;
       let response: Record<string, unknown>;
       const get = async (request: () => Promise<unknown>) => {
         try {
           return (await request()) as Record<string, unknown>;
         } catch (error) {
+          // Also a saved nextLink Graph no longer honours: "a 40X-series error" (token duration).
           if (isExpiredDeltaToken(error)) {
             throw new ResyncRequiredError('The directory delta link expired');
           }
@@ -115,21 +117,27 @@ export function graphDirectorySource(client: Client): DirectorySource {
         }
       };
       const prefer = `odata.maxpagesize=${PAGE_SIZE}`;
+      // An interrupted round goes on from the nextLink of the page after the last one stored: its
+      // $skipToken "reflects the state and represents a snapshot of the resource in that round"
+      // and carries the query ($select), so it is followed as it is
+      // (https://learn.microsoft.com/en-us/graph/delta-query-overview, "State tokens").
       response = await get(() =>
-        deltaLink
-          ? client.api(deltaLink).header('Prefer', prefer).get()
-          : client.api('/users/delta').select(SELECT).header('Prefer', prefer).get(),
+        resume
+          ? client.api(resume.nextLink).header('Prefer', prefer).get()
+          : deltaLink
+            ? client.api(deltaLink).header('Prefer', prefer).get()
+            : client.api('/users/delta').select(SELECT).header('Prefer', prefer).get(),
       );
       for (;;) {
         const page: DirectoryPage = {
           changes: ((response.value as DeltaEntry[] | undefined) ?? []).map((entry) =>
-            changeOf(entry, deltaLink === null),
+            changeOf(entry, full),
           ),
         };
         const next = response['@odata.nextLink'];
         if (typeof response['@odata.deltaLink'] === 'string') {
           page.deltaLink = response['@odata.deltaLink'];
-        }
+        } else if (typeof next === 'string') page.nextLink = next;
         yield page;
         if (typeof next !== 'string') return;
         response = await get(() => client.api(next).header('Prefer', prefer).get());

@@ -61,11 +61,11 @@ describe('timeZoneFromGraph', () => {
     ).toEqual({ kind: 'custom', name: 'Mexico', standardOffset: -360 });
   });
 
-  it('passes a named zone on as its name', () => {
-    expect(timeZoneFromGraph({ name: 'Pacific Standard Time' })).toEqual({
-      name: 'Pacific Standard Time',
-    });
-    expect(timeZoneFromGraph('Romance Standard Time')).toBe('Romance Standard Time');
+  it('reads a named zone as IANA: Windows names through windows-iana, IANA names as they are', () => {
+    expect(timeZoneFromGraph({ name: 'Pacific Standard Time' })).toBe('America/Los_Angeles');
+    expect(timeZoneFromGraph('Romance Standard Time')).toBe('Europe/Paris');
+    expect(timeZoneFromGraph('Romance Standard Time', 'ES')).toBe('Europe/Madrid');
+    expect(timeZoneFromGraph({ name: 'Europe/Madrid' })).toBe('Europe/Madrid');
     expect(timeZoneFromGraph(undefined)).toBeUndefined();
   });
 

@@ -1,3 +1,4 @@
+import { findIana } from 'windows-iana';
 import { z } from 'zod';
 import type { CustomTimeZone, TimeZoneInput, ZoneTransition } from '../../domain/schedule';
 
@@ -8,6 +9,45 @@ import type { CustomTimeZone, TimeZoneInput, ZoneTransition } from '../../domain
  * https://learn.microsoft.com/graph/api/calendar-getschedule (api-reference/v1.0/api/calendar-getschedule.md)
  * https://learn.microsoft.com/graph/api/resources/workinghours (resources/workinghours.md)
  */
+
+// Intl answers the same for a name every time; building a formatter costs tens of microseconds.
+const ianaNames = new Map<string, string | undefined>();
+
+function knownIana(name: string): string | undefined {
+  if (!/^[A-Za-z]/.test(name)) return undefined;
+  if (ianaNames.has(name)) return ianaNames.get(name);
+  let found: string | undefined;
+  try {
+    found = new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+  } catch {
+    found = undefined;
+  }
+  ianaNames.set(name, found);
+  return found;
+}
+
+/**
+ * A zone name as a mailbox gives it, as the domain's zone: Graph names zones the Windows way
+ * ("Romance Standard Time") or with an IANA name
+ * (https://learn.microsoft.com/en-us/graph/api/resources/datetimetimezone). Windows names go
+ * through `windows-iana` (CLDR's windowsZones); `territory` (the mailbox's country, when the
+ * caller knows it) picks the regional zone, so "GMT Standard Time" in ES is Atlantic/Canary rather
+ * than the golden Europe/London (same rules). Exchange writes `tzone://Microsoft/Utc` for UTC and
+ * `tzone://Microsoft/Custom` for a legacy custom zone from desktop Outlook, which carries no rules
+ * Graph shows. A name neither Windows nor IANA knows goes on as it is; the domain refuses it.
+ */
+export function zoneFromName(raw: string, territory?: string): TimeZoneInput {
+  const name = raw.trim();
+  if (/^tzone:\/\/Microsoft\/Utc$/i.test(name)) return 'UTC';
+  if (/^tzone:\/\/Microsoft\/Custom$/i.test(name)) {
+    const why = 'a legacy custom zone from desktop Outlook carries no rules Graph shows';
+    return { kind: 'unsupported', name, why };
+  }
+  const regional = territory ? findIana(name, territory.toUpperCase()) : [];
+  const windows = regional.length > 0 ? regional : findIana(name);
+  const fromWindows = windows[0] === undefined ? undefined : knownIana(windows[0]);
+  return fromWindows ?? name;
+}
 
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
@@ -76,19 +116,26 @@ function offsetEastOfUtc(bias: number): number {
   return -bias;
 }
 
-/** Graph's `workingHours.timeZone` (or any timeZoneBase) as the domain's zone input. */
-export function timeZoneFromGraph(wire: unknown): TimeZoneInput | undefined {
+/**
+ * Graph's `workingHours.timeZone` (or any timeZoneBase, or a bare name) as the domain's zone:
+ * an IANA name, or rules (https://learn.microsoft.com/en-us/graph/api/resources/workinghours,
+ * https://learn.microsoft.com/en-us/graph/api/resources/customtimezone).
+ */
+export function timeZoneFromGraph(wire: unknown, territory?: string): TimeZoneInput | undefined {
   if (wire === undefined || wire === null) return undefined;
-  if (typeof wire === 'string') return wire;
+  if (typeof wire === 'string') return zoneFromName(wire, territory);
   const parsed = customTimeZoneWire.safeParse(wire);
-  if (!parsed.success) return { name: undefined };
+  // No readable zone: an empty name, which the domain refuses as an unknown zone.
+  if (!parsed.success) return '';
   const zone = parsed.data;
   const isCustom =
     zone['@odata.type']?.endsWith('customTimeZone') === true ||
     zone.bias !== undefined ||
     !isBlank(zone.standardOffset) ||
     !isBlank(zone.daylightOffset);
-  if (!isCustom) return { name: zone.name };
+  if (!isCustom) {
+    return zoneFromName(zone.name ?? '', territory);
+  }
   const name = zone.name ?? 'Customized Time Zone';
   const standardOffset = offsetEastOfUtc(zone.bias ?? 0);
   const custom: CustomTimeZone = { kind: 'custom', name, standardOffset };

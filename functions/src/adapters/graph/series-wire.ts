@@ -1,5 +1,11 @@
 import { findIana, findWindows, type IanaName } from 'windows-iana';
-import type { DateTimeTimeZone, WeeklySeries } from '../../domain/schedule';
+import type { WeeklySeries } from '../../domain/schedule';
+
+/** Graph's dateTimeTimeZone (https://learn.microsoft.com/en-us/graph/api/resources/datetimetimezone). */
+export interface DateTimeTimeZone {
+  dateTime: string;
+  timeZone: string;
+}
 
 /**
  * The domain's weekly series in Graph's words: an event's `start` / `end` and its

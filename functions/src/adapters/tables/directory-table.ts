@@ -5,11 +5,13 @@ import {
   type TableEntityResult,
   type TransactionAction,
 } from '@azure/data-tables';
+import { z } from 'zod';
 import type {
   DirectoryChange,
   DirectoryPerson,
   DirectorySnapshot,
   DirectoryState,
+  RoundPosition,
 } from '../../ports/directory';
 import { type TableConnection, tableClient } from './json-table';
 
@@ -44,9 +46,35 @@ const TEXT_FIELDS = [
 
 type Row = { partitionKey: string; rowKey: string } & Record<string, string | boolean>;
 
+/** The column that marks the full round which last listed a person (RoundPosition.round). */
+const ROUND = 'listedInRound';
+
+/** An interrupted round's position, as kept on the state row (JSON, read back through zod). */
+const positionSchema = z.object({
+  nextLink: z.string().min(1),
+  full: z.boolean(),
+  round: z.string(),
+  pages: z.number().int().nonnegative(),
+  changes: z.number().int().nonnegative(),
+  removed: z.number().int().nonnegative(),
+  people: z.number().int(),
+});
+
+function readPosition(text: unknown): RoundPosition | null {
+  if (typeof text !== 'string' || text === '') return null;
+  try {
+    const parsed = positionSchema.safeParse(JSON.parse(text));
+    // A position we cannot read is forgotten: the round starts again, which is always safe.
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Table Storage has no null: an empty string stands for "none", read back as null. */
-function toRow(id: string, fields: Partial<Omit<DirectoryPerson, 'id'>>): Row {
+function toRow(id: string, fields: Partial<Omit<DirectoryPerson, 'id'>>, round?: string): Row {
   const row: Row = { partitionKey: partitionOf(id), rowKey: id };
+  if (round !== undefined) row[ROUND] = round;
   for (const key of TEXT_FIELDS) {
     const value = fields[key];
     if (value !== undefined) row[key] = value ?? '';
@@ -97,9 +125,9 @@ function fold(changes: readonly DirectoryChange[]): Map<string, Folded> {
   return out;
 }
 
-function actionOf(id: string, folded: Folded): TransactionAction {
+function actionOf(id: string, folded: Folded, round?: string): TransactionAction {
   if (folded.op === 'delete') return ['delete', { partitionKey: partitionOf(id), rowKey: id }];
-  return ['upsert', toRow(id, folded.fields), folded.op === 'merge' ? 'Merge' : 'Replace'];
+  return ['upsert', toRow(id, folded.fields, round), folded.op === 'merge' ? 'Merge' : 'Replace'];
 }
 
 function isNotFound(error: unknown): boolean {
@@ -216,9 +244,9 @@ export function directoryTable(connection: TableConnection, name = 'directory'):
       }
     },
 
-    async apply(changes) {
+    async apply(changes, listedInRound) {
       await ensure();
-      await write([...fold(changes)].map(([id, folded]) => actionOf(id, folded)));
+      await write([...fold(changes)].map(([id, folded]) => actionOf(id, folded, listedInRound)));
     },
 
     async state(): Promise<DirectoryState> {
@@ -226,18 +254,42 @@ export function directoryTable(connection: TableConnection, name = 'directory'):
       let deltaLink: string | null = null;
       let syncedAt: string | null = null;
       let people = 0;
+      let position: RoundPosition | null = null;
       try {
-        const row = await client.getEntity<{ deltaLink: string; syncedAt: string; people: number }>(
-          STATE,
-          'sync',
-        );
+        const row = await client.getEntity<{
+          deltaLink?: string;
+          syncedAt?: string;
+          people?: number;
+          position?: string;
+        }>(STATE, 'sync');
         deltaLink = row.deltaLink || null;
         syncedAt = row.syncedAt || null;
         people = row.people ?? 0;
+        position = readPosition(row.position);
       } catch (error) {
         if (!isNotFound(error)) throw error;
       }
-      return { deltaLink, syncedAt, people };
+      return { deltaLink, syncedAt, people, position };
+    },
+
+    async census(round) {
+      await ensure();
+      let listed = 0;
+      const unlisted: string[] = [];
+      await eachRow(['RowKey', ROUND], (row) => {
+        if (row[ROUND] === round) listed++;
+        else unlisted.push(String(row.rowKey));
+      });
+      return { listed, unlisted };
+    },
+
+    async savePosition(position) {
+      await ensure();
+      // Merge: the last completed round's delta link stays beside the position.
+      await client.upsertEntity(
+        { partitionKey: STATE, rowKey: 'sync', position: position ? JSON.stringify(position) : '' },
+        'Merge',
+      );
     },
 
     async existing(ids) {

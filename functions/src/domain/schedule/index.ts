@@ -3,12 +3,10 @@ export { occurrenceBounds } from './occurrence-bounds';
 export type {
   BusyInterval,
   BusyStatus,
-  DateTimeTimeZone,
   DayOfWeek,
   LocalTime,
   ParticipantInput,
   Role,
-  ScheduleItemInput,
   WorkingHoursInput,
 } from './participant';
 export type {
@@ -33,6 +31,7 @@ export type {
   ResolvedTimeZone,
   TimeZoneInput,
   TimeZoneProblem,
+  UnsupportedTimeZone,
   ZoneTransition,
 } from './time-zone';
 export { resolveTimeZone } from './time-zone';

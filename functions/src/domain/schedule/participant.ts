@@ -1,4 +1,3 @@
-import { TZDate } from '@date-fns/tz';
 import {
   formatCalendarDate,
   formatMinutes,
@@ -22,39 +21,30 @@ export const DAYS_OF_WEEK = [
 ] as const;
 export type DayOfWeek = (typeof DAYS_OF_WEEK)[number];
 
-/** Graph's `dateTimeTimeZone`. */
-export interface DateTimeTimeZone {
-  dateTime: string;
-  timeZone: string;
-}
-
-/** Graph's `workingHours` (from mailboxSettings or getSchedule). */
+/**
+ * One person's working hours: the days, the local start and end ("09:00", "17:30"; an end of
+ * "00:00" is midnight), and the zone they are in.
+ */
 export interface WorkingHoursInput {
   daysOfWeek: readonly string[];
-  /** "08:00:00.0000000" */
   startTime: string;
   endTime: string;
-  /** The zone the hours are in; the mailbox zone when absent. */
+  /** The zone the hours are in; the person's zone when absent. */
   timeZone?: TimeZoneInput;
 }
 
-/** One getSchedule `scheduleItems` entry; a string is an ISO instant with its offset. */
-export interface ScheduleItemInput {
-  status?: string;
-  start: DateTimeTimeZone | string;
-  end: DateTimeTimeZone | string;
-}
-
-/** One person as the calendar adapter reads them: zone, working hours and free/busy. */
+/** One person as the calendar adapter hands them over: zone, working hours and busy time. */
 export interface ParticipantInput {
   id: string;
-  /** mailboxSettings.timeZone: the zone local times are shown in. */
+  /** The zone local times are shown in (the working hours' zone when absent). */
   timeZone?: TimeZoneInput;
-  /** ISO country (Graph `usageLocation`), used to pick the regional IANA zone. */
-  territory?: string;
   workingHours: WorkingHoursInput;
-  scheduleItems?: readonly ScheduleItemInput[];
-  /** Busy time the adapter read in another form (getSchedule's availabilityView, for one). */
+  /**
+   * The person's calendar entries, exact, as UTC instants; an entry with exactly the times of
+   * the session being moved is that session and is ignored.
+   */
+  entries?: readonly BusyInterval[];
+  /** Busy time known only roughly (getSchedule's availabilityView, for one); never ignored. */
   busy?: readonly BusyInterval[];
 }
 
@@ -89,15 +79,6 @@ export interface Participant {
   mergedEnds: Float64Array;
 }
 
-// A Teams session over "workingElsewhere" is fine; "free" needs no entry. The rest block the slot:
-// an unknown or tentative entry is not a promise the person can come.
-const BLOCKING: Record<string, BusyStatus | undefined> = {
-  tentative: 'tentative',
-  busy: 'busy',
-  oof: 'oof',
-  unknown: 'unknown',
-};
-
 function parseTimeOfDay(value: string): number | undefined {
   const match = /^(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$/.exec(value);
   if (!match) return undefined;
@@ -107,49 +88,17 @@ function parseTimeOfDay(value: string): number | undefined {
   return h * 60 + m;
 }
 
-function parseInstant(value: DateTimeTimeZone | string): number | undefined {
-  if (typeof value === 'string') {
-    if (!/(Z|[+-]\d{2}:?\d{2})$/.test(value)) return undefined;
-    const ms = new Date(value).getTime();
-    return Number.isNaN(ms) ? undefined : ms;
-  }
-  if (/^(UTC|Etc\/UTC|GMT|Z)$/i.test(value.timeZone)) {
-    // getSchedule's default: "2026-03-02T12:00:00.0000000" in UTC.
-    const ms = Date.parse(`${value.dateTime.slice(0, 19)}Z`);
-    return Number.isNaN(ms) ? undefined : ms;
-  }
-  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?/.exec(value.dateTime);
-  if (!match) return undefined;
-  const parts = match.slice(1, 7).map((p) => Number(p ?? 0)) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  const [y, mo, d, h, mi, s] = parts;
-  const zone = resolveTimeZone(value.timeZone);
-  if (!zone.ok) return undefined;
-  return new TZDate(y, mo - 1, d, h, mi, s, zone.zone.iana).getTime();
-}
-
 function collectBusy(
   input: ParticipantInput,
   ignore: readonly { start: number; end: number }[],
 ): BusyInterval[] | string {
   const busy: BusyInterval[] = [];
-  for (const [i, item] of (input.scheduleItems ?? []).entries()) {
-    // Statuses may come capitalised ("Busy", "Tentative" in
-    // https://learn.microsoft.com/graph/outlook-get-free-busy-schedule): compared without case.
-    const status = BLOCKING[(item.status ?? 'busy').toLowerCase()];
-    if (!status) continue;
-    const start = parseInstant(item.start);
-    const end = parseInstant(item.end);
-    if (start === undefined || end === undefined)
-      return `scheduleItems[${i}] has an unreadable time`;
-    if (ignore.some((x) => x.start === start && x.end === end)) continue;
-    if (end > start) busy.push({ start, end, status });
+  for (const [i, entry] of (input.entries ?? []).entries()) {
+    if (!Number.isFinite(entry.start) || !Number.isFinite(entry.end)) {
+      return `entries[${i}] has an unreadable time`;
+    }
+    if (ignore.some((x) => x.start === entry.start && x.end === entry.end)) continue;
+    if (entry.end > entry.start) busy.push(entry);
   }
   for (const [i, interval] of (input.busy ?? []).entries()) {
     if (!Number.isFinite(interval.start) || !Number.isFinite(interval.end)) {
@@ -192,10 +141,9 @@ export function prepareParticipant(
       problem: { code: 'invalidWorkingHours', role, detail: 'no time zone for the working hours' },
     };
   }
-  const hoursZone = resolveTimeZone(hoursZoneInput, input.territory);
+  const hoursZone = resolveTimeZone(hoursZoneInput);
   if (!hoursZone.ok) return { ok: false, problem: { ...hoursZone.problem, role } };
-  const zone =
-    input.timeZone === undefined ? hoursZone : resolveTimeZone(input.timeZone, input.territory);
+  const zone = input.timeZone === undefined ? hoursZone : resolveTimeZone(input.timeZone);
   if (!zone.ok) return { ok: false, problem: { ...zone.problem, role } };
 
   const startMinute = parseTimeOfDay(input.workingHours.startTime);

@@ -13,18 +13,18 @@ const MINUTE = 60_000;
 const DAY_NAMES = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const BLOCKING = new Set(['busy', 'tentative', 'oof', 'unknown']);
 
-/** Mailbox zone names as Outlook gives them, with the IANA zone they stand for. */
+/** IANA zones as the calendar adapter hands them over (it reads Outlook's Windows names into these). */
 const ZONES = [
-  { name: 'Romance Standard Time', territory: 'ES', iana: 'Europe/Madrid' },
-  { name: 'Central Standard Time (Mexico)', territory: 'MX', iana: 'America/Mexico_City' },
-  { name: 'GMT Standard Time', territory: 'ES', iana: 'Atlantic/Canary' },
-  { name: 'Eastern Standard Time', territory: undefined, iana: 'America/New_York' },
-  { name: 'Pacific SA Standard Time', territory: undefined, iana: 'America/Santiago' },
-  { name: 'Newfoundland Standard Time', territory: undefined, iana: 'America/St_Johns' },
-  { name: 'AUS Eastern Standard Time', territory: undefined, iana: 'Australia/Sydney' },
-  { name: 'Nepal Standard Time', territory: undefined, iana: 'Asia/Kathmandu' },
-  { name: 'Asia/Kolkata', territory: undefined, iana: 'Asia/Kolkata' },
-  { name: 'UTC', territory: undefined, iana: 'UTC' },
+  { iana: 'Europe/Madrid' },
+  { iana: 'America/Mexico_City' },
+  { iana: 'Atlantic/Canary' },
+  { iana: 'America/New_York' },
+  { iana: 'America/Santiago' },
+  { iana: 'America/St_Johns' },
+  { iana: 'Australia/Sydney' },
+  { iana: 'Asia/Kathmandu' },
+  { iana: 'Asia/Kolkata' },
+  { iana: 'UTC' },
 ] as const;
 
 interface PersonSpec {
@@ -38,26 +38,20 @@ interface PersonSpec {
 const hhmm = (m: number) =>
   `${String(Math.floor(m / 60) % 24).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 
-function graphUtc(ms: number) {
-  return { dateTime: new Date(ms).toISOString().replace('Z', '0000'), timeZone: 'UTC' };
-}
-
 function toInput(id: string, p: PersonSpec): ParticipantInput {
   return {
     id,
-    timeZone: p.zone.name,
-    ...(p.zone.territory ? { territory: p.zone.territory } : {}),
+    timeZone: p.zone.iana,
     workingHours: {
       daysOfWeek: p.days.map((d) => DAY_NAMES[d] as string),
-      startTime: `${hhmm(p.startMinute)}:00.0000000`,
-      endTime: `${hhmm(p.endMinute)}:00.0000000`,
-      timeZone: { name: p.zone.name },
+      startTime: hhmm(p.startMinute),
+      endTime: hhmm(p.endMinute),
+      timeZone: p.zone.iana,
     },
-    scheduleItems: p.busy.map((b) => ({
-      status: b.status,
-      start: graphUtc(b.start),
-      end: graphUtc(b.end),
-    })),
+    // The adapter hands over blocking entries only (free and workingElsewhere are no busy time).
+    entries: p.busy
+      .filter((b) => BLOCKING.has(b.status))
+      .map((b) => ({ start: b.start, end: b.end, status: b.status as 'busy' })),
   };
 }
 
@@ -172,7 +166,7 @@ function buildInput(mentee: PersonSpec, mentor: PersonSpec, plan: PlanSpec): Pla
       months: plan.months,
       sessionMinutes: plan.sessionMinutes,
       granularityMinutes: plan.granularityMinutes,
-      ...(plan.recurrenceZone ? { recurrenceTimeZone: plan.recurrenceZone.name } : {}),
+      ...(plan.recurrenceZone ? { recurrenceTimeZone: plan.recurrenceZone.iana } : {}),
     },
   };
 }

@@ -71,8 +71,8 @@ export type ScheduleRefusal =
 
 /**
  * A weekly series as the domain plans it: `sessions` sessions every `intervalWeeks` weeks on
- * `weekday`, from `firstDate`, at the same wall time in `zone` (the anchor's zone name, as the
- * mailbox gave it, or IANA). The calendar adapter writes it as Graph's event times and
+ * `weekday`, from `firstDate`, at the same wall time in `zone` (the anchor's IANA zone; a booking
+ * stored before may hold the Windows name a mailbox gave). The calendar adapter writes it as Graph's event times and
  * `patternedRecurrence` (adapters/graph/series-wire.ts).
  */
 export interface WeeklySeries {

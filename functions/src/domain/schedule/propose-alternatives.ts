@@ -14,9 +14,9 @@ export interface ProposeAlternativesInput {
   mentee: ParticipantInput;
   mentor: ParticipantInput;
   /**
-   * The session to move, as UTC instants (ISO 8601 with offset or Z). A scheduleItems entry with
-   * exactly these times is taken to be the session itself; availabilityView cannot tell, so pass
-   * scheduleItems here. The series' other sessions stay busy: a move never lands on one of them.
+   * The session to move, as UTC instants (ISO 8601 with offset or Z). A calendar entry with
+   * exactly these times is taken to be the session itself; rough busy time cannot tell, so pass
+   * exact `entries` here. The series' other sessions stay busy: a move never lands on one of them.
    */
   session: { start: string; end: string };
   /** Whose calendar days and clock the search walks; default the mentee's zone. */

@@ -17,36 +17,21 @@ const ZONES = [
 ];
 
 describe('resolveTimeZone', () => {
-  it('maps Windows names to IANA with windows-iana, preferring the territory’s zone', () => {
-    expect(resolveTimeZone('Romance Standard Time', 'ES')).toEqual({
+  it('accepts IANA names and canonicalises aliases', () => {
+    expect(resolveTimeZone('Mexico/General')).toEqual({
       ok: true,
-      zone: { iana: 'Europe/Madrid', name: 'Romance Standard Time', source: 'windows' },
+      zone: { iana: 'America/Mexico_City', name: 'Mexico/General', source: 'iana' },
     });
-    expect(resolveTimeZone('GMT Standard Time', 'ES')).toMatchObject({
+    expect(resolveTimeZone('Europe/Madrid')).toMatchObject({
       ok: true,
-      zone: { iana: 'Atlantic/Canary' },
-    });
-    expect(resolveTimeZone('Central Standard Time (Mexico)')).toMatchObject({
-      ok: true,
-      zone: { iana: 'America/Mexico_City' },
+      zone: { iana: 'Europe/Madrid' },
     });
   });
 
-  it('accepts IANA names and Graph’s { name } shape, and canonicalises aliases', () => {
-    expect(resolveTimeZone({ name: 'Mexico/General' })).toEqual({
-      ok: true,
-      zone: {
-        iana: 'America/Mexico_City',
-        name: 'Mexico/General',
-        source: 'iana',
-      },
-    });
-  });
-
-  it('refuses names that are neither Windows nor IANA, and bare offsets', () => {
-    expect(resolveTimeZone('Mars Standard Time')).toEqual({
+  it('refuses names that are not IANA zones (the adapter reads Windows names), and bare offsets', () => {
+    expect(resolveTimeZone('Romance Standard Time')).toEqual({
       ok: false,
-      problem: { code: 'unknownTimeZone', timeZone: 'Mars Standard Time' },
+      problem: { code: 'unknownTimeZone', timeZone: 'Romance Standard Time' },
     });
     expect(resolveTimeZone('+01:00')).toMatchObject({
       ok: false,
@@ -54,14 +39,16 @@ describe('resolveTimeZone', () => {
     });
   });
 
-  it('reads Exchange’s tzone://Microsoft/Utc as UTC and refuses tzone://Microsoft/Custom', () => {
-    expect(resolveTimeZone('tzone://Microsoft/Utc')).toMatchObject({
-      ok: true,
-      zone: { iana: 'UTC' },
-    });
-    expect(resolveTimeZone('tzone://Microsoft/Custom')).toMatchObject({
+  it('refuses a zone the adapter could not use, with the adapter’s reason', () => {
+    expect(
+      resolveTimeZone({ kind: 'unsupported', name: 'tzone://Microsoft/Custom', why: 'no rules' }),
+    ).toEqual({
       ok: false,
-      problem: { code: 'customTimeZoneUnsupported' },
+      problem: {
+        code: 'customTimeZoneUnsupported',
+        timeZone: 'tzone://Microsoft/Custom',
+        why: 'no rules',
+      },
     });
   });
 

@@ -1,5 +1,4 @@
 import { TZDate, tzOffset, tzScan } from '@date-fns/tz';
-import { findIana } from 'windows-iana';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -28,8 +27,21 @@ export interface CustomTimeZone {
   daylight?: { offset: number; starts: ZoneTransition; ends: ZoneTransition };
 }
 
-/** A zone as the adapters hand it over: a Windows or IANA name, `{ name }`, or rules. */
-export type TimeZoneInput = string | { name?: unknown } | CustomTimeZone;
+/**
+ * A zone the calendar gave that Tandem cannot compute with (a legacy custom zone without rules,
+ * say); the calendar adapter says why, and the planner refuses the person with that reason.
+ */
+export interface UnsupportedTimeZone {
+  kind: 'unsupported';
+  name: string;
+  why: string;
+}
+
+/**
+ * A zone as the calendar adapter hands it over: an IANA name (adapters/graph turns Graph's
+ * Windows names into IANA ones), rules, or a zone it could not use.
+ */
+export type TimeZoneInput = string | CustomTimeZone | UnsupportedTimeZone;
 
 export interface ResolvedTimeZone {
   /**
@@ -37,12 +49,9 @@ export interface ResolvedTimeZone {
    * (`source: 'custom'`) a `Custom/…` key made from them, which is never written to Graph.
    */
   iana: string;
-  /**
-   * The zone's name as it was given (a Windows name from a mailbox, or an IANA name), when it has
-   * one; the calendar adapter writes it to Graph in Graph's form (adapters/graph/graph-time-zone.ts).
-   */
+  /** The IANA name as it was given (an alias such as `Mexico/General` stays as given). */
   name?: string;
-  source: 'windows' | 'iana' | 'custom';
+  source: 'iana' | 'custom';
   /** The rules of a custom zone. */
   rules?: CustomTimeZone;
 }
@@ -51,15 +60,11 @@ export type TimeZoneProblem =
   | { code: 'unknownTimeZone'; timeZone: string }
   | { code: 'customTimeZoneUnsupported'; timeZone: string; why: string };
 
-function isCustom(input: TimeZoneInput): input is CustomTimeZone {
-  return typeof input === 'object' && 'kind' in input && input.kind === 'custom';
-}
-
 // Building an Intl.DateTimeFormat costs tens of microseconds; the answer for a name never changes.
 const canonicalNames = new Map<string, string | undefined>();
 
 function canonicalIana(name: string): string | undefined {
-  // Offsets such as "+01:00" are not zone names Graph accepts; only names are.
+  // Offsets such as "+01:00" are not zone names; only names are.
   if (!/^[A-Za-z]/.test(name)) return undefined;
   if (canonicalNames.has(name)) return canonicalNames.get(name);
   let canonical: string | undefined;
@@ -72,37 +77,20 @@ function canonicalIana(name: string): string | undefined {
   return canonical;
 }
 
-/**
- * Resolves a mailbox zone to IANA. Windows names go through `windows-iana` (CLDR's windowsZones);
- * `territory` (the person's country, e.g. Graph's `usageLocation`) picks the regional zone, so
- * "GMT Standard Time" in ES is Atlantic/Canary rather than the golden Europe/London.
- */
+/** Resolves a zone to what the planner computes with: a canonical IANA zone, or checked rules. */
 export function resolveTimeZone(
   input: TimeZoneInput,
-  territory?: string,
 ): { ok: true; zone: ResolvedTimeZone } | { ok: false; problem: TimeZoneProblem } {
   if (typeof input !== 'string') {
-    if (isCustom(input)) return resolveCustom(input);
-    if (typeof input.name !== 'string') {
-      return { ok: false, problem: { code: 'unknownTimeZone', timeZone: String(input.name) } };
-    }
-    return resolveTimeZone(input.name, territory);
+    if (input.kind === 'custom') return resolveCustom(input);
+    const problem: TimeZoneProblem = {
+      code: 'customTimeZoneUnsupported',
+      timeZone: input.name,
+      why: input.why,
+    };
+    return { ok: false, problem };
   }
   const name = input.trim();
-  // Exchange writes these for UTC and for a legacy custom zone set in desktop Outlook.
-  if (/^tzone:\/\/Microsoft\/Utc$/i.test(name)) {
-    return { ok: true, zone: { iana: 'UTC', name: 'UTC', source: 'iana' } };
-  }
-  if (/^tzone:\/\/Microsoft\/Custom$/i.test(name)) {
-    const why = 'a legacy custom zone from desktop Outlook carries no rules Graph shows';
-    return { ok: false, problem: { code: 'customTimeZoneUnsupported', timeZone: name, why } };
-  }
-  const regional = territory ? findIana(name, territory.toUpperCase()) : [];
-  const windows = regional.length > 0 ? regional : findIana(name);
-  const fromWindows = windows[0] === undefined ? undefined : canonicalIana(windows[0]);
-  if (fromWindows) {
-    return { ok: true, zone: { iana: fromWindows, name, source: 'windows' } };
-  }
   const iana = canonicalIana(name);
   if (iana) return { ok: true, zone: { iana, name, source: 'iana' } };
   return { ok: false, problem: { code: 'unknownTimeZone', timeZone: name } };
