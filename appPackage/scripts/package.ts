@@ -83,6 +83,7 @@ interface ManifestShape {
   developer?: { privacyUrl?: string; termsOfUseUrl?: string };
   webApplicationInfo?: { id?: string; resource?: string };
   localizationInfo?: { additionalLanguages?: { languageTag: string; file: string }[] };
+  activities?: { activityTypes?: { type: string; description: string; templateText: string }[] };
 }
 
 export interface PackageResult {
@@ -125,6 +126,45 @@ export function localizableStrings(manifest: unknown): Record<string, string> {
     if (fixed.has(path) || patterns.some((p) => p.test(path))) out[path] = value;
   }
   return out;
+}
+
+/**
+ * The `{name}` parameters of an activity type's templateText, without `{actor}`, which Teams fills
+ * with the caller's name (the app's, app-only) — "You can declare your parameters by encapsulating
+ * parameters in curly brackets" (https://learn.microsoft.com/graph/teams-send-activityfeednotifications,
+ * "Activities update"). The Graph simulator reads templates the same way.
+ */
+export function templateParameters(templateText: string): string[] {
+  const names = [...templateText.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+  return [...new Set(names.filter((n) => n !== 'actor'))].sort();
+}
+
+/**
+ * The activity feed's rules beyond the schema (same page): each type unique in the manifest, never
+ * the reserved `systemDefault`, and each translation's templateText naming exactly the English
+ * one's parameters — Graph's templateParameters are the same values whatever language Teams shows.
+ */
+function activityProblems(
+  manifest: ManifestShape,
+  localized: Record<string, unknown>,
+  file: string,
+): string[] {
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  for (const [i, activity] of (manifest.activities?.activityTypes ?? []).entries()) {
+    if (seen.has(activity.type)) problems.push(`activities: ${activity.type} is declared twice`);
+    if (activity.type === 'systemDefault')
+      problems.push('activities: systemDefault is reserved and may not be declared');
+    seen.add(activity.type);
+    const key = `activities.activityTypes[${i}].templateText`;
+    const translation = localized[key];
+    if (typeof translation !== 'string') continue;
+    const english = templateParameters(activity.templateText).join(', ');
+    const theirs = templateParameters(translation).join(', ');
+    if (english !== theirs)
+      problems.push(`${file}: ${key} names {${theirs}}, the manifest {${english}}`);
+  }
+  return problems;
 }
 
 /** The Outlook ribbon's icon sizes: Outlook picks among 16, 32 and 80 px for its layouts. */
@@ -304,6 +344,7 @@ export function buildAppPackage(options: {
     const blank = english.filter((key) => localized[key]?.trim?.() === '');
     if (missing.length > 0) problems.push(`${language.file}: no ${missing.join(', ')}`);
     if (blank.length > 0) problems.push(`${language.file}: empty ${blank.join(', ')}`);
+    problems.push(...activityProblems(manifest, localized, language.file));
     files[language.file] = Buffer.from(text);
   }
   for (const [name, bytes] of Object.entries(files)) {

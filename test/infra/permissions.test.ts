@@ -15,7 +15,7 @@ const Permissions = z.object({
   application: z.array(
     z.object({
       permission: z.string(),
-      grantedBy: z.enum(['entra', 'exchange-rbac']),
+      grantedBy: z.enum(['entra', 'exchange-rbac', 'rsc']),
       exchangeRole: z.string().optional(),
       why: z.string().min(1),
       doc: z.string().url(),
@@ -27,6 +27,9 @@ const Permissions = z.object({
 type Permissions = z.infer<typeof Permissions>;
 const listText = readFileSync(join(root, 'infra/graph-permissions.json'), 'utf8');
 const grantsBicep = readFileSync(join(root, 'infra/modules/entra-grants.bicep'), 'utf8');
+const manifest = JSON.parse(readFileSync(join(root, 'appPackage/manifest.json'), 'utf8')) as {
+  authorization: { permissions: { resourceSpecific: { name: string; type: string }[] } };
+};
 const adapterDir = join(root, 'functions/src/adapters/graph');
 const adapters = readdirSync(adapterDir)
   .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
@@ -45,6 +48,12 @@ function grantProblems(list: Permissions, bicep: string): string[] {
   for (const p of list.application.filter((q) => q.grantedBy === 'exchange-rbac')) {
     if (!p.exchangeRole?.startsWith('Application '))
       problems.push(`${p.permission}: exchange-rbac needs its Exchange role (Application …)`);
+  }
+  for (const p of list.application.filter((q) => q.grantedBy === 'rsc')) {
+    // Resource-specific consent is asked for in the Teams manifest, and granted per installation.
+    const declared = manifest.authorization.permissions.resourceSpecific;
+    if (!declared.some((d) => d.name === p.permission && d.type === 'Application'))
+      problems.push(`${p.permission}: rsc needs the manifest's resourceSpecific Application entry`);
   }
   if (!/loadJsonContent\('\.\.\/graph-permissions\.json'\)/.test(bicep))
     problems.push('entra-grants.bicep must read infra/graph-permissions.json');
@@ -129,6 +138,13 @@ describe('a weaker permission list fails', () => {
     };
     expect(grantProblems(weak, grantsBicep).join('\n')).toMatch(
       /Calendars\.ReadWrite granted in Entra ID/,
+    );
+  });
+
+  it('a resource-specific permission the manifest does not ask for', () => {
+    const rsc = withApp({ ...base, permission: 'ChatMessage.Read.Chat', grantedBy: 'rsc' });
+    expect(grantProblems(rsc, grantsBicep).join('\n')).toMatch(
+      /ChatMessage\.Read\.Chat: rsc needs the manifest's resourceSpecific Application entry/,
     );
   });
 

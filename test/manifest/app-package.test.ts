@@ -5,7 +5,11 @@ import { fileURLToPath } from 'node:url';
 import { unzipSync } from 'fflate';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { buildAppPackage, localizableStrings } from '../../appPackage/scripts/package';
+import {
+  buildAppPackage,
+  localizableStrings,
+  templateParameters,
+} from '../../appPackage/scripts/package';
 
 const fixture = fileURLToPath(new URL('./fixtures/.env.test', import.meta.url));
 const out = mkdtempSync(join(tmpdir(), 'tandem-package-'));
@@ -120,9 +124,10 @@ describe('the app package', () => {
     expect(group.controls).toEqual([
       expect.objectContaining({ type: 'button', actionId: runtime.actions[0].id }),
     ]);
-    expect(manifest.authorization.permissions.resourceSpecific).toEqual([
-      { name: 'MailboxItem.Read.User', type: 'Delegated' },
-    ]);
+    expect(manifest.authorization.permissions.resourceSpecific).toContainEqual({
+      name: 'MailboxItem.Read.User',
+      type: 'Delegated',
+    });
   });
 
   it('lists ribbon icons of 16, 32 and 80 px that the tab serves at exactly those sizes', () => {
@@ -185,6 +190,51 @@ describe('the app package', () => {
     }
     expect(message).toMatch(/controls\[0\]: actionId must name a runtime action/);
     expect(message).toMatch(/runtimes\[0\]\.code\.page must be an HTML page on tandem/);
+  });
+
+  it('declares an activity type for every moment Tandem tells someone of, in English and Spanish', () => {
+    const manifest = JSON.parse(Buffer.from(zip['manifest.json']!).toString('utf8'));
+    const es = JSON.parse(Buffer.from(zip['localization/es-es.json']!).toString('utf8'));
+    const types = manifest.activities.activityTypes as { type: string; templateText: string }[];
+    // docs/notifications.md lists the moments; the port (functions/src/ports/notifications.ts) too.
+    expect(types.map((t) => t.type)).toEqual(
+      expect.arrayContaining(['applicationReceived', 'paired', 'feedbackDue', 'pairsAtRisk']),
+    );
+    const paired = types.findIndex((t) => t.type === 'paired');
+    expect(templateParameters(types[paired]!.templateText)).toEqual([
+      'firstSession',
+      'partner',
+      'programme',
+    ]);
+    expect(es[`activities.activityTypes[${paired}].templateText`]).toMatch(/^\{actor\}: formas/);
+    // Sending app-only with resource-specific consent on each person's installation.
+    expect(manifest.authorization.permissions.resourceSpecific).toContainEqual({
+      name: 'TeamsActivity.Send.User',
+      type: 'Application',
+    });
+  });
+
+  it('refuses a translation whose template names other parameters, and systemDefault declared', () => {
+    const source = copyOfSources('bad-activity');
+    const file = join(source, 'localization/es-es.json');
+    const es = JSON.parse(readFileSync(file, 'utf8'));
+    es['activities.activityTypes[3].templateText'] = '{actor}: formas pareja con {pareja}';
+    writeFileSync(file, JSON.stringify(es));
+    const manifestFile = join(source, 'manifest.json');
+    writeFileSync(
+      manifestFile,
+      readFileSync(manifestFile, 'utf8').replace('"type": "callOpen"', '"type": "systemDefault"'),
+    );
+    let message = '';
+    try {
+      buildAppPackage({ env: 'test', envFile: fixture, outDir: out, sourceDir: source });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(
+      /activityTypes\[3\]\.templateText names \{pareja\}, the manifest \{firstSession, partner, programme\}/,
+    );
+    expect(message).toMatch(/systemDefault is reserved/);
   });
 
   it('names the missing variable when the env file lacks one', () => {

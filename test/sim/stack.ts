@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import tandemManifest from '../../appPackage/manifest.json';
 import { type Composition, composeBackend } from '../../functions/src/compose';
 import { loadConfig } from '../../functions/src/config';
 import type { Dispatcher } from '../../functions/src/http/dispatch';
@@ -11,6 +12,7 @@ import { systemClock } from '../../functions/src/ports/clock';
 import graphPermissions from '../../infra/graph-permissions.json';
 import { type LocalIssuer, type SignInPerson, startIssuer } from './entra/issuer';
 import { type GraphSimulator, startGraphSimulator } from './graph/graph-simulator';
+import { teamsAppFromManifest } from './graph/teamwork/activity-feed';
 import type { SimPerson } from './graph/tenant';
 import { generateOrganisation, type SimBusyBlock } from './org/organisation';
 import { STARTER_PEOPLE } from './org/starter-people';
@@ -25,6 +27,8 @@ export function stableGuid(name: string): string {
 
 export const DEMO_TENANT_ID = stableGuid('tenant:contoso-iberica');
 export const DEMO_API_CLIENT_ID = stableGuid('app:tandem');
+/** Tandem's Teams app in the simulated tenant's catalog (the admin uploaded appPackage). */
+export const DEMO_TEAMS_APP_ID = stableGuid('teams-app:tandem');
 
 export interface LocalStackOptions {
   /** Port for the web host (tab + API); 0 or absent picks a free one. */
@@ -66,6 +70,13 @@ export const TANDEM_GRAPH_PERMISSIONS = graphPermissions.application.map((p) => 
 export const TANDEM_ENTRA_PERMISSIONS = graphPermissions.application
   .filter((p) => p.grantedBy === 'entra')
   .map((p) => p.permission);
+/**
+ * The ones granted by resource-specific consent on each person's installation of the Teams app
+ * (appPackage/manifest.json authorization.permissions.resourceSpecific), never in the token.
+ */
+export const TANDEM_RSC_PERMISSIONS = graphPermissions.application
+  .filter((p) => p.grantedBy === 'rsc')
+  .map((p) => p.permission);
 /** The ones Exchange RBAC for Applications grants, for the organiser mailbox only. */
 export const TANDEM_EXCHANGE_RBAC_PERMISSIONS = graphPermissions.application
   .filter((p) => p.grantedBy === 'exchange-rbac')
@@ -75,7 +86,8 @@ export const TANDEM_EXCHANGE_RBAC_PERMISSIONS = graphPermissions.application
  * Tandem's app in the simulated tenant as production sets it up (docs/deploy.md): Entra ID grants
  * the 'entra' permissions (they are in its token); infra/exchange-rbac.ps1's role assignment
  * grants the 'exchange-rbac' ones on the organiser mailbox alone, so a calendar call on any other
- * mailbox is 403 ErrorAccessDenied.
+ * mailbox is 403 ErrorAccessDenied; the Teams app is published and installed for everyone, which
+ * carries the 'rsc' ones.
  */
 export function registerTandemApp(
   issuer: LocalIssuer,
@@ -88,6 +100,15 @@ export function registerTandemApp(
     clientId,
   );
   graph.tenant.exchangeRbac.assign(app.clientId, TANDEM_EXCHANGE_RBAC_PERMISSIONS, [organiserId]);
+  // The Teams app in the org catalog, installed for everyone by the admin's app setup policy,
+  // its TeamsActivity.Send.User consent granted on each installation (docs/notifications.md).
+  graph.activityFeed.publishApp(
+    teamsAppFromManifest(tandemManifest, {
+      id: DEMO_TEAMS_APP_ID,
+      displayName: 'Tandem',
+      azureAdAppId: app.clientId,
+    }),
+  );
   return app;
 }
 

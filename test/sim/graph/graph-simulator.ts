@@ -6,6 +6,7 @@ import { directoryRoutes } from './directory/directory-routes';
 import type { GraphRoute } from './router';
 import { GRAPH_AUDIENCES, type GraphServer, startGraphServer } from './server';
 import { simSubscriptions } from './subscriptions/subscriptions';
+import { simActivityFeed } from './teamwork/activity-feed';
 import { type SimPerson, SimTenant } from './tenant';
 
 export interface GraphSimulatorOptions {
@@ -28,6 +29,8 @@ export type GraphSimulator = GraphServer & {
   calendars: CalendarStore;
   /** Change-notification subscriptions and what was delivered (also at /_sim/subscriptions). */
   subscriptions: ReturnType<typeof simSubscriptions>;
+  /** Teams activity feed notices delivered, the app catalog and installations (/_sim/teamwork). */
+  activityFeed: ReturnType<typeof simActivityFeed>;
 };
 
 /**
@@ -39,6 +42,7 @@ export async function startGraphSimulator(options: GraphSimulatorOptions): Promi
   const { issuer } = options;
   let calendars: ReturnType<typeof simCalendars> | undefined;
   let subscriptions: ReturnType<typeof simSubscriptions> | undefined;
+  let activityFeed: ReturnType<typeof simActivityFeed> | undefined;
   const server = await startGraphServer({
     tenant,
     tls: options.tls,
@@ -49,15 +53,19 @@ export async function startGraphSimulator(options: GraphSimulatorOptions): Promi
     routes: (serviceRoot) => {
       calendars = simCalendars(tenant, serviceRoot, options.busy ?? []);
       subscriptions = simSubscriptions(tenant, calendars.store, () => issuer.tenantId);
+      activityFeed = simActivityFeed(tenant, serviceRoot);
       return [
         ...directoryRoutes({ tenant, serviceRoot }),
         ...calendars.routes,
         ...subscriptions.routes,
+        ...activityFeed.routes,
         ...(options.extraRoutes?.(tenant, serviceRoot) ?? []),
       ];
     },
     control: (method, path, body) =>
-      calendars?.control(method, path, body) ?? subscriptions?.control(method, path, body),
+      calendars?.control(method, path, body) ??
+      subscriptions?.control(method, path, body) ??
+      activityFeed?.control(method, path, body),
     mintToken: async (roles) => {
       const client = issuer.registerClient({ 'https://graph.microsoft.com': roles });
       return issuer.clientToken(client.clientId, 'https://graph.microsoft.com');
@@ -66,6 +74,7 @@ export async function startGraphSimulator(options: GraphSimulatorOptions): Promi
   return Object.assign(server, {
     calendars: calendars!.store,
     subscriptions: subscriptions!,
+    activityFeed: activityFeed!,
     registerApp(roles: string[]) {
       const client = issuer.registerClient({ 'https://graph.microsoft.com': roles });
       return { clientId: client.clientId, secret: client.secret };

@@ -15,6 +15,8 @@ export interface GraphCaller {
   roles: readonly string[];
   /** Delegated permissions (`scp`, split). */
   scopes: readonly string[];
+  /** The token's `exp` (seconds since 1970), for calls that need a token far from expiry. */
+  expiresAt?: number;
 }
 
 export interface GraphRequest {
@@ -57,6 +59,12 @@ export interface GraphRoute {
    * 10,000 per 10 minutes per app and mailbox). Directory routes leave it out.
    */
   mailbox?: (params: Readonly<Record<string, string>>, body: unknown) => string | undefined;
+  /**
+   * Replaces the token check for permissions granted on the resource itself (Teams
+   * resource-specific consent: the grant lives on the app's installation, not in the token); the
+   * handler then refuses what the grant does not cover.
+   */
+  authorize?: (caller: GraphCaller) => boolean;
   handler: GraphHandler;
 }
 

@@ -29,8 +29,13 @@ export const GRAPH_AUDIENCES = [
   '00000003-0000-0000-c000-000000000000',
 ];
 const MAX_BATCH = 20;
-/** Tandem's application permissions, from the one list (infra/graph-permissions.json). */
-export const TANDEM_APPLICATION_PERMISSIONS = graphPermissions.application.map((p) => p.permission);
+/**
+ * Tandem's application permissions in a token, from the one list (infra/graph-permissions.json);
+ * resource-specific consent ('rsc') is granted on each installation of the Teams app instead.
+ */
+export const TANDEM_APPLICATION_PERMISSIONS = graphPermissions.application
+  .filter((p) => p.grantedBy !== 'rsc')
+  .map((p) => p.permission);
 const MAX_BODY = 4 * 1024 * 1024;
 
 export interface GraphServerOptions {
@@ -98,6 +103,7 @@ function callerOf(claims: Record<string, unknown>): GraphCaller {
     ...(delegated && typeof claims.oid === 'string' ? { userId: claims.oid } : {}),
     roles: delegated ? [] : roles,
     scopes,
+    ...(typeof claims.exp === 'number' ? { expiresAt: claims.exp } : {}),
   };
 }
 
@@ -114,6 +120,7 @@ function isPermitted(
   mailboxId: string | undefined,
 ): boolean {
   if (caller.userId) return route.permissions.delegated.some((p) => caller.scopes.includes(p));
+  if (route.authorize) return route.authorize(caller);
   if (route.permissions.application.some((p) => caller.roles.includes(p))) return true;
   return (
     mailboxId !== undefined && tenant.appReaches(caller, route.permissions.application, mailboxId)
