@@ -1,8 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { versionedMap } from '../../../../test/fixtures/in-memory-ports';
 import { type Booking, newBooking, type SessionRecord } from '../../domain/booking/booking';
-import type { Availability } from '../../ports/calendar';
-import { OccurrenceBoundaryError } from '../../ports/calendar';
+import {
+  type Availability,
+  type CalendarPort,
+  OccurrenceBoundaryError,
+} from '../../ports/calendar';
+import { endSeries } from './end-series';
 import { moveSession, type SessionDeps, sessionAlternatives } from './move-session';
 
 // Mondays 10:00–11:00 UTC, three sessions a week apart; it is the Friday before the second.
@@ -161,5 +165,83 @@ describe('moving a session', () => {
       reason: { code: 'occurrenceBoundary' },
     });
     expect(w.bookings.rows.get('pair')).toBe(before);
+  });
+});
+
+describe('HR ending a pair early', () => {
+  function ending() {
+    const cancelled: { id: string; comment: string }[] = [];
+    const queued: string[] = [];
+    const notUsed = () => {
+      throw new Error('not part of ending a pair');
+    };
+    const calendar: CalendarPort = {
+      availability: notUsed,
+      onlineMeetingProviders: notUsed,
+      createSeries: notUsed,
+      findSeries: notUsed,
+      getSeries: notUsed,
+      moveOccurrence: notUsed,
+      instances: async () =>
+        booked().sessions.map((s) => ({
+          id: s.occurrenceId!,
+          start: s.start,
+          end: s.end,
+          type: 'occurrence' as const,
+          isCancelled: false,
+        })),
+      cancel: async (_organizer, id, comment) => {
+        cancelled.push({ id, comment });
+      },
+    };
+    const deps = {
+      bookings: {
+        get: w.bookings.get,
+        create: (b: Booking) => w.bookings.create(b.pairId, b),
+        replace: (b: Booking, etag: string) => w.bookings.replace(b.pairId, b, etag),
+        listByProgramme: notUsed,
+      },
+      calendar,
+      now: () => now,
+      organizer: 'tandem@contoso.example',
+      queue: {
+        enqueue: async (pairId: string) => {
+          queued.push(pairId);
+        },
+      },
+    };
+    return { deps, cancelled, queued };
+  }
+
+  it('cancels only the sessions ahead in Outlook with HR’s reason, queued so a crash resumes', async () => {
+    const { deps, cancelled, queued } = ending();
+    const ended = await endSeries(deps, 'pair', 'The mentee left the company');
+    if (!ended.ok) throw new Error(ended.reason.code);
+    expect(cancelled).toEqual([
+      { id: 'occ-2', comment: 'The mentee left the company' },
+      { id: 'occ-3', comment: 'The mentee left the company' },
+    ]);
+    expect(queued).toEqual(['pair']);
+    expect(ended.value.cancelled).toBe(2);
+    expect(ended.value.booking.status).toBe('ended');
+    expect(ended.value.booking.sessions.map((s) => s.status)).toEqual([
+      'planned',
+      'cancelled',
+      'cancelled',
+    ]);
+  });
+
+  it('tells HR a pair already ended, or never booked, is not booked', async () => {
+    const { deps, cancelled } = ending();
+    await endSeries(deps, 'pair', 'first');
+    expect(await endSeries(deps, 'pair', 'again')).toEqual({
+      ok: false,
+      reason: { code: 'notBooked' },
+    });
+    expect(await endSeries(deps, 'nobody', 'why')).toEqual({
+      ok: false,
+      reason: { code: 'notBooked' },
+    });
+    expect(cancelled).toHaveLength(2);
   });
 });
