@@ -48,7 +48,7 @@ import {
 } from '../contracts';
 import { ifMatch } from '../preconditions';
 import { HttpProblem } from '../problems';
-import { refuse } from '../refusals';
+import { refuse, settled } from '../refusals';
 import { type AnyRoute, defineRoute } from '../route';
 import { conditionalWrite, savedResponse } from './versioned';
 
@@ -58,11 +58,6 @@ async function asMember(services: Services, principal: Principal | null, pairId:
   const role = found ? roleOf(found.value, principal!.id) : null;
   if (!found || !role) throw new HttpProblem(404, 'No such pair.');
   return { pair: found.value, role, me: principal!.id };
-}
-
-function settled<T>(outcome: Outcome<T>): T {
-  if (!outcome.ok) refuse(outcome.reason);
-  return outcome.value;
 }
 
 const what: Record<SpaceEntry['type'], string> = {
