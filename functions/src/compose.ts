@@ -18,6 +18,8 @@ import { pairTable } from './adapters/tables/pair-table';
 import { programmeTable } from './adapters/tables/programme-table';
 import { subscriptionTable } from './adapters/tables/subscription-table';
 import { tableHealth } from './adapters/tables/table-health';
+import { endSeries } from './app/sessions/end-series';
+import { moveSession, sessionAlternatives } from './app/sessions/move-session';
 import type { BackendConfig } from './config';
 import { cachedHealthCheck } from './domain/health';
 import { createTokenValidator } from './http/auth';
@@ -35,7 +37,6 @@ import {
 import { endProgrammePairs } from './jobs/end-pair';
 import { followUpProgramme } from './jobs/follow-up';
 import { createOrgSync } from './jobs/org-sync';
-import { endSeries, moveSession, sessionAlternatives } from './jobs/sessions';
 import type { CalendarChangeMessage } from './ports/calendar-sync';
 import { type Clock, systemClock } from './ports/clock';
 import type { Services } from './ports/services';

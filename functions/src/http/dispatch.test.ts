@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { Services } from '../ports/services';
 import { ThrottledError } from '../ports/throttled';
-import { TooLargeToStoreError } from '../ports/versioned';
+import { StaleVersionError, TooLargeToStoreError } from '../ports/versioned';
 import type { Principal, TokenValidator } from './auth';
 import { type ApiRequest, createDispatcher } from './dispatch';
+import { refuse } from './refusals';
 import { defineRoute } from './route';
 import { API_HEADERS } from './security-headers';
 
@@ -59,6 +60,32 @@ const routes = [
     access: 'anonymous',
     handler: async () => {
       throw new ThrottledError(120);
+    },
+  }),
+  defineRoute({
+    name: 'refused-application',
+    method: 'GET',
+    path: '/refused/application',
+    access: 'anonymous',
+    // The domain's reason carries the application's own `status` ('approved'): a field the
+    // problem's numeric status must win over.
+    handler: async () => refuse({ code: 'notEditable', status: 'approved' }),
+  }),
+  defineRoute({
+    name: 'refused-pair-space',
+    method: 'GET',
+    path: '/refused/session',
+    access: 'anonymous',
+    handler: async () =>
+      refuse({ code: 'sessionNotHeld', index: 3, start: '2027-01-04T09:00:00Z' }),
+  }),
+  defineRoute({
+    name: 'stale',
+    method: 'GET',
+    path: '/stale',
+    access: 'anonymous',
+    handler: async () => {
+      throw new StaleVersionError('The matching');
     },
   }),
   defineRoute({
@@ -174,6 +201,37 @@ describe('the request pipeline', () => {
       code: 'graphBusy',
       retryAfterSeconds: 120,
     });
+  });
+
+  it('answers a refusal with the registry’s status and words, its code and its fields', async () => {
+    const app = await dispatcher.handle(request('GET', '/api/refused/application'));
+    expect(app.status).toBe(409);
+    expect(app.headers['content-type']).toBe('application/problem+json');
+    expect(JSON.parse(app.body)).toEqual({
+      type: 'about:blank',
+      title: 'Conflict',
+      status: 409,
+      detail: 'This application can no longer be changed.',
+      code: 'notEditable',
+    });
+    const session = await dispatcher.handle(request('GET', '/api/refused/session'));
+    expect(JSON.parse(session.body)).toEqual({
+      type: 'about:blank',
+      title: 'Conflict',
+      status: 409,
+      detail: 'Feedback opens when the session starts.',
+      code: 'sessionNotHeld',
+      index: 3,
+      start: '2027-01-04T09:00:00Z',
+    });
+  });
+
+  it('answers a stale write with 412 naming what changed', async () => {
+    const r = await dispatcher.handle(request('GET', '/api/stale'));
+    expect(r.status).toBe(412);
+    expect(JSON.parse(r.body).detail).toBe(
+      'The matching changed since you read it. Reload and try again.',
+    );
   });
 
   it('answers 413 naming the field when an entity could never be stored', async () => {

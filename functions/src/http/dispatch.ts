@@ -1,10 +1,11 @@
 import type { z } from 'zod';
 import type { Services } from '../ports/services';
 import { ThrottledError } from '../ports/throttled';
-import { TooLargeToStoreError } from '../ports/versioned';
+import { StaleVersionError, TooLargeToStoreError } from '../ports/versioned';
 import { APP_ROLES, type Principal, type TokenValidator } from './auth';
 import { checkIfMatch } from './preconditions';
 import { HttpProblem, PROBLEM_CONTENT_TYPE, type Problem, problem } from './problems';
+import { Refused, refusalProblem } from './refusals';
 import { type Access, type AnyRoute, API_PREFIX, type Method } from './route';
 import { API_HEADERS } from './security-headers';
 
@@ -258,6 +259,13 @@ export function createDispatcher(
       return json(status, result.body, result.headers);
     } catch (error) {
       if (error instanceof HttpProblem) return problemResponse(error.problem);
+      // A refusal (a use case's or the domain's): status, words and fields from the one registry.
+      if (error instanceof Refused) return problemResponse(refusalProblem(error.reason));
+      if (error instanceof StaleVersionError) {
+        return problemResponse(
+          problem(412, `${error.what} changed since you read it. Reload and try again.`),
+        );
+      }
       if (error instanceof TooLargeToStoreError) {
         return problemResponse(
           problem(413, `${error.field} is too large to store; shorten it.`, {
@@ -269,10 +277,7 @@ export function createDispatcher(
       if (error instanceof ThrottledError) {
         // Graph is throttling the organiser mailbox: the caller tries again after the wait.
         return problemResponse(
-          problem(503, 'Microsoft 365 is busy; try again in a minute.', {
-            code: 'graphBusy',
-            retryAfterSeconds: error.retryAfterSeconds,
-          }),
+          refusalProblem({ code: 'graphBusy', retryAfterSeconds: error.retryAfterSeconds }),
           { 'retry-after': String(error.retryAfterSeconds) },
         );
       }

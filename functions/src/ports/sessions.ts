@@ -1,18 +1,16 @@
 import type { Booking } from '../domain/booking/booking';
+import type { SessionProblem } from '../domain/booking/session-refusal';
+import type { Result } from '../domain/result';
 import type { Alternative } from '../domain/schedule';
-import type { SessionProblem } from '../jobs/sessions';
 
-/** Moving one session of a booked series (PRODUCT rule 5), as the pair's members do it. */
+/**
+ * Moving one session of a booked series (PRODUCT rule 5, docs/product.md), as the pair's members
+ * do it, and ending pairs. The composition binds each to its use case (app/sessions) with the
+ * calendar, which routes never reach themselves.
+ */
 export interface SessionMover {
-  alternatives(
-    pairId: string,
-    index: number,
-  ): Promise<{ ok: true; alternatives: Alternative[] } | { ok: false; reason: SessionProblem }>;
-  move(
-    pairId: string,
-    index: number,
-    start: string,
-  ): Promise<{ ok: true; booking: Booking } | { ok: false; reason: SessionProblem }>;
+  alternatives(pairId: string, index: number): Promise<Result<Alternative[], SessionProblem>>;
+  move(pairId: string, index: number, start: string): Promise<Result<Booking, SessionProblem>>;
   /**
    * A programme closed: each of its pairs is ended through the booking queue (jobs/end-pair.ts);
    * the pairs queued.
@@ -22,7 +20,5 @@ export interface SessionMover {
   end(
     pairId: string,
     reason: string,
-  ): Promise<
-    { ok: true; booking: Booking; cancelled: number } | { ok: false; reason: SessionProblem }
-  >;
+  ): Promise<Result<{ booking: Booking; cancelled: number }, SessionProblem>>;
 }

@@ -11,7 +11,8 @@ export interface Versioned<T> {
 
 /** Someone else changed the entity since it was read: the caller must re-read and retry. */
 export class StaleVersionError extends Error {
-  constructor(what: string) {
+  /** What changed, as a sentence's subject ("The matching"): the dispatcher's 412 names it. */
+  constructor(readonly what: string) {
     super(`${what} was changed by someone else`);
   }
 }

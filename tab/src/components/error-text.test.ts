@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { REFUSALS } from '../../../functions/src/http/refusals';
 import { ApiError } from '../api/client';
 import en from '../i18n/en.json';
 import es from '../i18n/es.json';
@@ -63,6 +64,35 @@ describe('the words for an API refusal', () => {
         const problem = { type: 'about:blank', title: 'x', status: 409, code };
         const text = textIn(lang, new ApiError(409, problem));
         return text.lines.some((line) => generic.has(line) || line === code || !line.trim());
+      });
+      expect(missing).toEqual([]);
+    },
+  );
+
+  // The API's one refusal registry (functions/src/http/refusals.ts): every code it can answer with.
+  const registryCodes = Object.keys(REFUSALS).sort();
+
+  it.each(Object.keys(languages))(
+    'has its own sentence in %s for every code of the API’s refusal registry',
+    (lang) => {
+      expect(registryCodes.length).toBeGreaterThan(30);
+      const i18n = instances.get(lang)!;
+      const generic = new Set(
+        [409, 400, 404, 403, 503].flatMap((status) => textIn(lang, new ApiError(status)).lines),
+      );
+      const missing = registryCodes.filter((code) => {
+        if (!i18n.exists(`errors.codes.${code}`)) return true;
+        const problem = {
+          type: 'about:blank',
+          title: 'x',
+          status: REFUSALS[code as keyof typeof REFUSALS].status,
+          code,
+        };
+        const text = textIn(lang, new ApiError(problem.status, problem));
+        return (
+          !text.refusal ||
+          text.lines.some((line) => generic.has(line) || line === code || !line.trim())
+        );
       });
       expect(missing).toEqual([]);
     },

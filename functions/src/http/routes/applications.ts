@@ -1,5 +1,6 @@
 import {
   type Application,
+  type ApplicationRefusal,
   applicantView,
   applicationOutcome,
   approveMentor,
@@ -29,6 +30,7 @@ import {
 } from '../contracts';
 import { ifMatch } from '../preconditions';
 import { HttpProblem } from '../problems';
+import { refuse } from '../refusals';
 import { type AnyRoute, defineRoute, type RouteResult } from '../route';
 import { loadProgramme } from './programmes';
 import { conditionalWrite, savedResponse, withEtag } from './versioned';
@@ -39,15 +41,7 @@ const view = (a: Versioned<Application>) => withEtag(a);
 const asApplicantSees = (a: Versioned<Application>, programme: Programme) =>
   withEtag({ ...a, value: applicantView(a.value, programme) });
 
-type Outcome = { ok: true; application: Application } | { ok: false; reason: { code: string } };
-
-const REFUSALS: Record<string, [number, string]> = {
-  notAcceptingApplications: [409, 'This programme is not taking applications now.'],
-  notEligible: [403, 'This programme is not open to you.'],
-  notEditable: [409, 'This application can no longer be changed.'],
-  onlyMentorsNeedApproval: [409, 'Only mentors are approved; mentees take part unless rejected.'],
-  invalidDecision: [409, 'This application has already been decided.'],
-};
+type Outcome = { ok: true; application: Application } | { ok: false; reason: ApplicationRefusal };
 
 /**
  * Stores a decision or an edit. `applicant`: the programme, when the answer goes to the applicant
@@ -66,10 +60,7 @@ async function store(
       status,
     );
   };
-  if (!outcome.ok) {
-    const [status, detail] = REFUSALS[outcome.reason.code] ?? [409, 'Not possible now.'];
-    throw new HttpProblem(status, detail, { code: outcome.reason.code });
-  }
+  if (!outcome.ok) refuse(outcome.reason);
   const application = outcome.application;
   if (etag !== undefined) {
     return answer(
@@ -79,15 +70,7 @@ async function store(
   try {
     return await answer(services.applications.create(application), 201);
   } catch (error) {
-    if (error instanceof AlreadyExistsError) {
-      throw new HttpProblem(
-        409,
-        'You have already applied to this programme: edit your application.',
-        {
-          code: 'alreadyApplied',
-        },
-      );
-    }
+    if (error instanceof AlreadyExistsError) refuse({ code: 'alreadyApplied' });
     throw error;
   }
 }

@@ -1,6 +1,6 @@
 import { ThrottledError } from '../../ports/throttled';
 import type { DirectoryStatus } from '../contracts';
-import { HttpProblem } from '../problems';
+import { refuse } from '../refusals';
 import { type AnyRoute, defineRoute } from '../route';
 
 /** HR's view of org sync: how fresh the directory snapshot is, and "sync now". */
@@ -36,11 +36,7 @@ export const directoryRoutes: AnyRoute[] = [
         // `graphBusy` with Graph's Retry-After (the snapshot is untouched).
         if (error instanceof ThrottledError) throw error;
         // Graph's own retries (429/503) are spent by now: say so, and keep the last good snapshot.
-        throw new HttpProblem(
-          503,
-          'The organisation directory could not be read from Microsoft Graph; try again shortly.',
-          { code: 'directoryUnavailable' },
-        );
+        refuse({ code: 'directoryUnavailable' });
       }
     },
   }),

@@ -22,7 +22,6 @@ import {
   newGoal,
   newNote,
   type Outcome,
-  type Refusal,
   type Role,
   roleOf,
   type SpaceEntry,
@@ -49,6 +48,7 @@ import {
 } from '../contracts';
 import { ifMatch } from '../preconditions';
 import { HttpProblem } from '../problems';
+import { refuse, settled } from '../refusals';
 import { type AnyRoute, defineRoute } from '../route';
 import { conditionalWrite, savedResponse } from './versioned';
 
@@ -58,28 +58,6 @@ async function asMember(services: Services, principal: Principal | null, pairId:
   const role = found ? roleOf(found.value, principal!.id) : null;
   if (!found || !role) throw new HttpProblem(404, 'No such pair.');
   return { pair: found.value, role, me: principal!.id };
-}
-
-const REFUSALS: Record<Refusal['code'], { status: number; text: string }> = {
-  notAuthor: { status: 403, text: 'Only the person who wrote it can change it.' },
-  onlyMentee: { status: 403, text: 'Goals are the mentee’s: only the mentee can do this.' },
-  onlyMentor: { status: 403, text: 'Only the mentor comments on the mentee’s goals.' },
-  notExecutive: {
-    status: 409,
-    text: 'Activities (shadowing, negotiation practice, visits) belong to executive programmes.',
-  },
-  noSuchSession: { status: 404, text: 'The pair has no such session.' },
-  sessionNotHeld: {
-    status: 409,
-    text: 'Feedback opens when the session starts.',
-  },
-  sessionCancelled: { status: 409, text: 'The session was cancelled: there is nothing to rate.' },
-};
-
-function settled<T>(outcome: Outcome<T>): T {
-  if (outcome.ok) return outcome.value;
-  const { status, text } = REFUSALS[outcome.reason.code];
-  throw new HttpProblem(status, text, { ...outcome.reason });
 }
 
 const what: Record<SpaceEntry['type'], string> = {
@@ -380,11 +358,7 @@ export const pairSpaceRoutes: AnyRoute[] = [
         body,
       );
       if (!outcome.ok) {
-        throw new HttpProblem(
-          409,
-          'The evaluation opens when the programme is over for your pair: after your last session, or when HR closes it.',
-          { code: outcome.reason.code },
-        );
+        refuse(outcome.reason);
       }
       return upsert(services, outcome.value, previous, headers);
     },

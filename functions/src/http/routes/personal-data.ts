@@ -12,6 +12,7 @@ import {
 import type { Services } from '../../ports/services';
 import type { Principal } from '../auth';
 import { HttpProblem } from '../problems';
+import { refuse } from '../refusals';
 import { type AnyRoute, defineRoute } from '../route';
 import { conditionalWrite } from './versioned';
 
@@ -93,13 +94,7 @@ export const personalDataRoutes: AnyRoute[] = [
         data.applications.map((a) => ({ application: a.value, programme: a.programme })),
         data.pairs,
       );
-      if (blockers.length > 0) {
-        throw new HttpProblem(
-          409,
-          'Your data can be erased once you take part in nothing still running: withdraw your applications under review, and ask HR to end your current pairs.',
-          { code: 'erasureBlocked', blockers },
-        );
-      }
+      if (blockers.length > 0) refuse({ code: 'erasureBlocked', blockers });
       // What others rely on stays: the pair itself (the other person's history, HR's figures) and
       // the directory (Entra ID's). What the person wrote and applied with goes.
       for (const entry of data.written) {

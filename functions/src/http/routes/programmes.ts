@@ -21,6 +21,7 @@ import {
 } from '../contracts';
 import { ifMatch } from '../preconditions';
 import { HttpProblem } from '../problems';
+import { refuse } from '../refusals';
 import { type AnyRoute, defineRoute, type RouteResult } from '../route';
 import { conditionalWrite, withEtag } from './versioned';
 
@@ -150,11 +151,7 @@ export const programmeRoutes: AnyRoute[] = [
       const etag = ifMatch(headers);
       const current = await loadProgramme(services, params.programmeId, principal);
       const edited = editProgramme(current.value, body, services.clock.now());
-      if (!edited.ok) {
-        throw new HttpProblem(409, 'A running or closed programme can no longer be edited.', {
-          code: edited.reason.code,
-        });
-      }
+      if (!edited.ok) refuse(edited.reason);
       return replace(principal, services, edited.programme, etag);
     },
   }),
@@ -168,15 +165,7 @@ export const programmeRoutes: AnyRoute[] = [
       const etag = ifMatch(headers);
       const current = await loadProgramme(services, params.programmeId, principal);
       const moved = changeStatus(current.value, body.status, services.clock.now());
-      if (!moved.ok) {
-        throw new HttpProblem(
-          409,
-          `A ${current.value.status} programme cannot become ${body.status}.`,
-          {
-            code: moved.reason.code,
-          },
-        );
-      }
+      if (!moved.ok) refuse(moved.reason);
       const result = await replace(principal, services, moved.programme, etag);
       if (moved.programme.status === 'closed') {
         // Every pair's upcoming sessions are cancelled through the booking queue

@@ -3,31 +3,13 @@ import type { Services } from '../../ports/services';
 import type { Principal } from '../auth';
 import { EndPairSchema, MoveSessionSchema, PairIdParams, SessionParams } from '../contracts';
 import { HttpProblem } from '../problems';
+import { settled } from '../refusals';
 import { type AnyRoute, defineRoute } from '../route';
 
 /** Only the pair's members move its sessions; anyone else learns nothing (404). */
 async function asMember(services: Services, principal: Principal | null, pairId: string) {
   const found = await services.pairs.get(pairId);
   if (!found || !isMember(found.value, principal!.id)) throw new HttpProblem(404, 'No such pair.');
-}
-
-const STATUS_OF: Record<string, number> = {
-  notBooked: 409,
-  noSuchSession: 404,
-  sessionCancelled: 409,
-  sessionPast: 409,
-  slotNotFree: 409,
-  occurrenceBoundary: 409,
-};
-
-function refuse(reason: { code: string }): never {
-  throw new HttpProblem(
-    STATUS_OF[reason.code] ?? 409,
-    `Not possible for this pair's sessions (${reason.code}).`,
-    {
-      code: reason.code,
-    },
-  );
 }
 
 /** One session moves to a slot free for both; the series stays (PRODUCT rule 5). */
@@ -40,9 +22,10 @@ export const sessionRoutes: AnyRoute[] = [
     request: { params: SessionParams },
     handler: async ({ principal, services, params }) => {
       await asMember(services, principal, params.pairId);
-      const result = await services.sessions.alternatives(params.pairId, params.index);
-      if (!result.ok) refuse(result.reason);
-      return { body: { value: result.alternatives } };
+      const alternatives = settled(
+        await services.sessions.alternatives(params.pairId, params.index),
+      );
+      return { body: { value: alternatives } };
     },
   }),
   defineRoute({
@@ -53,9 +36,10 @@ export const sessionRoutes: AnyRoute[] = [
     request: { params: SessionParams, body: MoveSessionSchema },
     handler: async ({ principal, services, params, body }) => {
       await asMember(services, principal, params.pairId);
-      const result = await services.sessions.move(params.pairId, params.index, body.start);
-      if (!result.ok) refuse(result.reason);
-      const session = result.booking.sessions.find((s) => s.index === params.index)!;
+      const booking = settled(
+        await services.sessions.move(params.pairId, params.index, body.start),
+      );
+      const session = booking.sessions.find((s) => s.index === params.index)!;
       return {
         body: {
           index: session.index,
@@ -74,9 +58,10 @@ export const sessionRoutes: AnyRoute[] = [
     request: { params: PairIdParams, body: EndPairSchema },
     handler: async ({ services, params, body }) => {
       if (!(await services.pairs.get(params.pairId))) throw new HttpProblem(404, 'No such pair.');
-      const result = await services.sessions.end(params.pairId, body.reason);
-      if (!result.ok) refuse(result.reason);
-      return { body: { status: result.booking.status, cancelled: result.cancelled } };
+      const { booking, cancelled } = settled(
+        await services.sessions.end(params.pairId, body.reason),
+      );
+      return { body: { status: booking.status, cancelled } };
     },
   }),
 ];

@@ -1,35 +1,26 @@
-import type { Booking } from '../domain/booking/booking';
+import type { Booking } from '../../domain/booking/booking';
+import type { SessionProblem } from '../../domain/booking/session-refusal';
+import { ok, type Result, refused } from '../../domain/result';
 import {
   type Alternative,
-  type AlternativesRefusal,
   occurrenceBounds,
   type ParticipantInput,
   proposeAlternatives,
-} from '../domain/schedule';
-import type { BookingQueue } from '../ports/booking-queue';
-import type { BookingStore } from '../ports/bookings';
-import { type CalendarPort, OccurrenceBoundaryError } from '../ports/calendar';
-import { StaleVersionError, type Versioned } from '../ports/versioned';
-import { endPair, requestEnd } from './end-pair';
+} from '../../domain/schedule';
+import type { BookingStore } from '../../ports/bookings';
+import { type CalendarPort, OccurrenceBoundaryError } from '../../ports/calendar';
+import { StaleVersionError, type Versioned } from '../../ports/versioned';
 
+/** Only what moving a session reads and writes: the booking, both calendars, the time. */
 export interface SessionDeps {
-  bookings: BookingStore;
-  calendar: CalendarPort;
+  bookings: Pick<BookingStore, 'get' | 'replace'>;
+  calendar: Pick<CalendarPort, 'availability' | 'moveOccurrence'>;
   now(): Date;
 }
 
 const DAY = 86_400_000;
 /** The window searched either side of the session (PRODUCT rule 5: a session moves, the series stays). */
 const SEARCH_DAYS = 7;
-
-export type SessionProblem =
-  | { code: 'notBooked' }
-  | { code: 'noSuchSession' }
-  | { code: 'sessionCancelled' }
-  | { code: 'sessionPast' }
-  | { code: 'slotNotFree' }
-  | { code: 'occurrenceBoundary' }
-  | AlternativesRefusal;
 
 type Found = { booking: Versioned<Booking>; index: number };
 
@@ -53,13 +44,13 @@ export async function sessionAlternatives(
   deps: SessionDeps,
   pairId: string,
   index: number,
-): Promise<{ ok: true; alternatives: Alternative[] } | { ok: false; reason: SessionProblem }> {
+): Promise<Result<Alternative[], SessionProblem>> {
   const found = await bookedSession(deps, pairId, index);
-  if ('code' in found) return { ok: false, reason: found };
+  if ('code' in found) return refused(found);
   const booking = found.booking.value;
   const session = booking.sessions[found.index]!;
   const { mentor, mentee } = booking.attendees;
-  if (!mentor || !mentee) return { ok: false, reason: { code: 'notBooked' } };
+  if (!mentor || !mentee) return refused({ code: 'notBooked' });
   const availability = await deps.calendar.availability(
     booking.organizer,
     [mentor, mentee],
@@ -79,7 +70,7 @@ export async function sessionAlternatives(
   };
   const mentorInput = participant(mentor);
   const menteeInput = participant(mentee);
-  if (!mentorInput || !menteeInput) return { ok: false, reason: { code: 'notBooked' } };
+  if (!mentorInput || !menteeInput) return refused({ code: 'notBooked' });
   // Only slots Outlook accepts: after the previous session's day, before the next one's.
   const bounds = occurrenceBounds(
     booking.sessions,
@@ -97,7 +88,7 @@ export async function sessionAlternatives(
     ...(bounds.notAfter ? { notAfter: bounds.notAfter } : {}),
     limit: 8,
   });
-  return result.ok ? result : { ok: false, reason: result.reason };
+  return result.ok ? ok(result.alternatives) : refused(result.reason);
 }
 
 /**
@@ -109,14 +100,14 @@ export async function moveSession(
   pairId: string,
   index: number,
   start: string,
-): Promise<{ ok: true; booking: Booking } | { ok: false; reason: SessionProblem }> {
+): Promise<Result<Booking, SessionProblem>> {
   const proposed = await sessionAlternatives(deps, pairId, index);
   if (!proposed.ok) return proposed;
-  const slot = proposed.alternatives.find((a) => Date.parse(a.start) === Date.parse(start));
-  if (!slot) return { ok: false, reason: { code: 'slotNotFree' } };
+  const slot = proposed.value.find((a) => Date.parse(a.start) === Date.parse(start));
+  if (!slot) return refused({ code: 'slotNotFree' });
   for (let attempt = 0; attempt < 5; attempt++) {
     const found = await bookedSession(deps, pairId, index);
-    if ('code' in found) return { ok: false, reason: found };
+    if ('code' in found) return refused(found);
     const booking = found.booking.value;
     const session = booking.sessions[found.index]!;
     try {
@@ -129,7 +120,7 @@ export async function moveSession(
     } catch (error) {
       // Outlook says it crosses a neighbour (one moved meanwhile): a refusal, never a 500.
       if (error instanceof OccurrenceBoundaryError) {
-        return { ok: false, reason: { code: 'occurrenceBoundary' } };
+        return refused({ code: 'occurrenceBoundary' });
       }
       throw error;
     }
@@ -141,34 +132,10 @@ export async function moveSession(
         { ...booking, sessions, updatedAt: deps.now().toISOString() },
         found.booking.etag,
       );
-      return { ok: true, booking: saved.value };
+      return ok(saved.value);
     } catch (error) {
       if (!(error instanceof StaleVersionError)) throw error;
     }
   }
   throw new StaleVersionError('This booking');
-}
-
-/**
- * HR ends a pair early: the end is stored and queued (so a crash is resumed by the queue), then
- * done at once so HR sees the outcome (jobs/end-pair.ts; a second run finds it ended).
- */
-export async function endSeries(
-  deps: SessionDeps & { organizer: string; queue: BookingQueue },
-  pairId: string,
-  reason: string,
-): Promise<
-  { ok: true; booking: Booking; cancelled: number } | { ok: false; reason: SessionProblem }
-> {
-  const booking = await deps.bookings.get(pairId);
-  // Ended already: nothing to do, and HR is told so (a resumed end, not yet ended, finishes).
-  if (!booking || booking.value.status === 'ended')
-    return { ok: false, reason: { code: 'notBooked' } };
-  const pair = { id: pairId, programmeId: booking.value.programmeId };
-  const asked = await requestEnd(deps, pair, reason, { onlyIfBooked: true });
-  if (!asked.ok) return asked;
-  await deps.queue.enqueue(pairId);
-  const ended = await endPair(deps, pairId);
-  if (!ended) return { ok: false, reason: { code: 'notBooked' } };
-  return { ok: true, ...ended };
 }
