@@ -4,7 +4,19 @@
  * thousandths so that totals are exact and the output is the same on every machine.
  */
 
-export type ProgrammeKind = 'classic' | 'reverse' | 'executive';
+import type { ProgrammeKind } from '../programme/programme';
+
+export type { ProgrammeKind };
+
+/**
+ * The side of the hierarchy each programme kind expects its mentors on (its seniority rule): the
+ * one place the matcher reads a kind — the instance's list of kinds is this table's keys.
+ */
+export const MENTOR_SENIORITY: Record<ProgrammeKind, 'senior' | 'junior'> = {
+  classic: 'senior',
+  reverse: 'junior',
+  executive: 'senior',
+};
 
 /** Weights, in thousandths of a point. */
 export const SCORE_WEIGHTS = {
@@ -44,9 +56,9 @@ export interface PairFacts {
   commonHours?: number;
 }
 
-/** The seniority the programme kind expects: classic and executive look up, reverse looks down. */
+/** The seniority the programme kind expects (MENTOR_SENIORITY): up, or down for reverse. */
 export function expectsSeniorMentor(kind: ProgrammeKind): boolean {
-  return kind !== 'reverse';
+  return MENTOR_SENIORITY[kind] === 'senior';
 }
 
 // Each component on its own, so the matcher's fast path and the reasons share one formula.
