@@ -1,9 +1,40 @@
 import { en } from 'zod/locales';
 import * as z from 'zod/mini';
+import { MENTOR_SENIORITY, type ProgrammeKind } from './score';
 
-/** The programme kinds and objectives the contract knows. */
-export const PROGRAMME_KINDS = ['classic', 'reverse', 'executive'] as const;
+/** The programme kinds the contract knows: those with a seniority rule (score.ts), in its order. */
+export const PROGRAMME_KINDS = Object.keys(MENTOR_SENIORITY) as [ProgrammeKind, ...ProgrammeKind[]];
+/** The objectives the contract knows. */
 export const OBJECTIVES = ['maxParticipation', 'maxScore'] as const;
+
+/**
+ * The fields of the instance's people, mentees and mentors, each with the kind of value it holds:
+ * the schema and the quick check (acceptQuickly) are both built from these lists, so a field the
+ * features read (features.ts) is added here once.
+ */
+type FieldKind = 'id' | 'name' | 'text' | 'strings' | 'count';
+type Fields = Readonly<Record<string, FieldKind>>;
+const PERSON_FIELDS = {
+  id: 'id',
+  displayName: 'name',
+  managerId: 'text',
+  department: 'text',
+  jobTitle: 'text',
+  officeLocation: 'text',
+  preferredLanguage: 'text',
+  timeZone: 'text',
+} as const satisfies Fields;
+const MENTEE_FIELDS = {
+  personId: 'id',
+  wants: 'strings',
+  languages: 'strings',
+} as const satisfies Fields;
+const MENTOR_FIELDS = {
+  personId: 'id',
+  offers: 'strings',
+  languages: 'strings',
+  capacity: 'count',
+} as const satisfies Fields;
 
 /**
  * The matching instance (docs/matching.md): the programme's settings, the directory slice the
@@ -16,37 +47,29 @@ function buildSchema() {
   z.config(en());
   const id = z.string().check(z.minLength(1, 'must not be empty'));
   const pairRef = z.strictObject({ mentee: id, mentor: id });
-  const text = z.optional(z.nullable(z.string()));
-  const strings = z.optional(z.array(z.string()));
+  const count = z.number().check(z.int(), z.minimum(1));
+  const zodOf = {
+    id,
+    name: z.optional(z.string()),
+    text: z.optional(z.nullable(z.string())),
+    strings: z.optional(z.array(z.string())),
+    count: z.optional(count),
+  };
+  const shape = <F extends Fields>(fields: F) =>
+    Object.fromEntries(Object.entries(fields).map(([k, kind]) => [k, zodOf[kind]])) as {
+      [K in keyof F]: (typeof zodOf)[F[K]];
+    };
   const objective = z.enum(OBJECTIVES);
   return z.object({
     programme: z.strictObject({
       kind: z.enum(PROGRAMME_KINDS),
       hierarchyRule: z._default(z.enum(['chain', 'directManager']), 'chain'),
-      mentorCapacity: z._default(z.number().check(z.int(), z.minimum(1)), 1),
+      mentorCapacity: z._default(count, 1),
       objective: z._default(objective, 'maxParticipation'),
     }),
-    people: z.array(
-      z.object({
-        id,
-        displayName: z.optional(z.string()),
-        managerId: text,
-        department: text,
-        jobTitle: text,
-        officeLocation: text,
-        preferredLanguage: text,
-        timeZone: text,
-      }),
-    ),
-    mentees: z.array(z.object({ personId: id, wants: strings, languages: strings })),
-    mentors: z.array(
-      z.object({
-        personId: id,
-        offers: strings,
-        languages: strings,
-        capacity: z.optional(z.number().check(z.int(), z.minimum(1))),
-      }),
-    ),
+    people: z.array(z.object(shape(PERSON_FIELDS))),
+    mentees: z.array(z.object(shape(MENTEE_FIELDS))),
+    mentors: z.array(z.object(shape(MENTOR_FIELDS))),
     locked: z.optional(z.array(pairRef)),
     excluded: z.optional(z.array(pairRef)),
   });
@@ -162,18 +185,6 @@ export function parseMatchingInstance(
   return errors.length > 0 ? { ok: false, errors } : { ok: true, instance };
 }
 
-const PERSON_KEYS = new Set([
-  'id',
-  'displayName',
-  'managerId',
-  'department',
-  'jobTitle',
-  'officeLocation',
-  'preferredLanguage',
-  'timeZone',
-]);
-const MENTEE_KEYS = new Set(['personId', 'wants', 'languages']);
-const MENTOR_KEYS = new Set(['personId', 'offers', 'languages', 'capacity']);
 const KIND_SET = new Set<unknown>(PROGRAMME_KINDS);
 const OBJECTIVE_SET = new Set<unknown>(OBJECTIVES);
 
@@ -200,23 +211,27 @@ function hasOnly(
   return valid(v);
 }
 
-// One function each, not one per entry: a pool has thousands of entries.
-const isPerson = (o: Record<string, unknown>) =>
-  isId(o.id) &&
-  (o.displayName === undefined || typeof o.displayName === 'string') &&
-  isText(o.managerId) &&
-  isText(o.department) &&
-  isText(o.jobTitle) &&
-  isText(o.officeLocation) &&
-  isText(o.preferredLanguage) &&
-  isText(o.timeZone);
-const isMentee = (o: Record<string, unknown>) =>
-  isId(o.personId) && isStrings(o.wants) && isStrings(o.languages);
-const isMentor = (o: Record<string, unknown>) =>
-  isId(o.personId) &&
-  isStrings(o.offers) &&
-  isStrings(o.languages) &&
-  (o.capacity === undefined || isCount(o.capacity));
+const QUICK: Readonly<Record<FieldKind, (v: unknown) => boolean>> = {
+  id: isId,
+  name: (v) => v === undefined || typeof v === 'string',
+  text: isText,
+  strings: isStrings,
+  count: (v) => v === undefined || isCount(v),
+};
+
+/** The quick check of one entry with these fields: only them, each plainly right. */
+function quickCheckOf(fields: Fields) {
+  const keys = new Set(Object.keys(fields));
+  const checks = Object.entries(fields).map(([k, kind]) => [k, QUICK[kind]] as const);
+  const valid = (o: Record<string, unknown>) => {
+    for (let c = 0; c < checks.length; c++) if (!checks[c]![1](o[checks[c]![0]])) return false;
+    return true;
+  };
+  return (v: unknown) => hasOnly(v, keys, valid);
+}
+const isPerson = quickCheckOf(PERSON_FIELDS);
+const isMentee = quickCheckOf(MENTEE_FIELDS);
+const isMentor = quickCheckOf(MENTOR_FIELDS);
 
 /**
  * The schema's answer for an instance that is plainly valid, without zod's bookkeeping per field:
@@ -249,13 +264,13 @@ export function acceptQuickly(input: unknown): MatchingInstance | undefined {
     return undefined;
   }
   for (let i = 0; i < people.length; i++) {
-    if (!hasOnly(people[i], PERSON_KEYS, isPerson)) return undefined;
+    if (!isPerson(people[i])) return undefined;
   }
   for (let i = 0; i < mentees.length; i++) {
-    if (!hasOnly(mentees[i], MENTEE_KEYS, isMentee)) return undefined;
+    if (!isMentee(mentees[i])) return undefined;
   }
   for (let i = 0; i < mentors.length; i++) {
-    if (!hasOnly(mentors[i], MENTOR_KEYS, isMentor)) return undefined;
+    if (!isMentor(mentors[i])) return undefined;
   }
   const pairKeys = new Set(['mentee', 'mentor']);
   const isPairs = (v: unknown) =>

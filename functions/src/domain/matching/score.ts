@@ -4,7 +4,19 @@
  * thousandths so that totals are exact and the output is the same on every machine.
  */
 
-export type ProgrammeKind = 'classic' | 'reverse' | 'executive';
+import type { ProgrammeKind } from '../programme/programme';
+
+export type { ProgrammeKind };
+
+/**
+ * The side of the hierarchy each programme kind expects its mentors on (its seniority rule): the
+ * one place the matcher reads a kind — the instance's list of kinds is this table's keys.
+ */
+export const MENTOR_SENIORITY: Record<ProgrammeKind, 'senior' | 'junior'> = {
+  classic: 'senior',
+  reverse: 'junior',
+  executive: 'senior',
+};
 
 /** Weights, in thousandths of a point. */
 export const SCORE_WEIGHTS = {
@@ -44,9 +56,9 @@ export interface PairFacts {
   commonHours?: number;
 }
 
-/** The seniority the programme kind expects: classic and executive look up, reverse looks down. */
+/** The seniority the programme kind expects (MENTOR_SENIORITY): up, or down for reverse. */
 export function expectsSeniorMentor(kind: ProgrammeKind): boolean {
-  return kind !== 'reverse';
+  return MENTOR_SENIORITY[kind] === 'senior';
 }
 
 // Each component on its own, so the matcher's fast path and the reasons share one formula.
@@ -69,54 +81,67 @@ export function workingHoursMillis(commonHours: number | undefined): number {
     : 0;
 }
 
+// Each component's reason, written once: the matcher's explanations and scorePair share them.
+
+export function topicsReason(met: readonly string[], wanted: number): Reason {
+  const topics = met.join(', ');
+  return { code: 'topics', text: topics, params: { met: met.length, wanted, topics } };
+}
+
+export function crossDepartmentReason(from: string, to: string): Reason {
+  return { code: 'crossDepartment', text: `${from} → ${to}`, params: { from, to } };
+}
+
+/** `gap` as seniorityGap returns it (never 0 here): > 0, the mentor is more senior. */
+export function seniorityReason(gap: number): Reason {
+  const levels = Math.abs(gap);
+  return {
+    code: gap > 0 ? 'seniorMentor' : 'juniorMentor',
+    text:
+      gap > 0
+        ? `mentor ${levels} level${levels === 1 ? '' : 's'} more senior`
+        : `mentor ${levels} level${levels === 1 ? '' : 's'} more junior, as reverse mentoring expects`,
+    params: { levels },
+  };
+}
+
+export function sharedLanguageReason(shared: readonly string[]): Reason {
+  const languages = shared.join(', ');
+  return { code: 'sharedLanguage', text: languages, params: { languages } };
+}
+
+export function workingHoursReason(hours: number): Reason {
+  return {
+    code: 'workingHours',
+    text: `${hours} h of the working day in common`,
+    params: { hours },
+  };
+}
+
 /** The pair's score in thousandths, and a reason for every component that counted. */
 export function scorePair(f: PairFacts): { millis: number; reasons: Reason[] } {
   const reasons: Reason[] = [];
   let millis = 0;
   if (f.topicsMet.length > 0 && f.topicsWanted > 0) {
     millis += topicsMillis(f.topicsMet.length, f.topicsWanted);
-    reasons.push({
-      code: 'topics',
-      text: f.topicsMet.join(', '),
-      params: { met: f.topicsMet.length, wanted: f.topicsWanted, topics: f.topicsMet.join(', ') },
-    });
+    reasons.push(topicsReason(f.topicsMet, f.topicsWanted));
   }
   if (f.menteeDepartment && f.mentorDepartment && f.menteeDepartment !== f.mentorDepartment) {
     millis += SCORE_WEIGHTS.crossDepartment;
-    reasons.push({
-      code: 'crossDepartment',
-      text: `${f.menteeDepartment} → ${f.mentorDepartment}`,
-      params: { from: f.menteeDepartment, to: f.mentorDepartment },
-    });
+    reasons.push(crossDepartmentReason(f.menteeDepartment, f.mentorDepartment));
   }
   const gap = seniorityGap(f.kind, f.menteeDepth, f.mentorDepth);
   if (gap !== 0) {
     millis += SCORE_WEIGHTS.seniority;
-    const levels = Math.abs(gap);
-    reasons.push({
-      code: gap > 0 ? 'seniorMentor' : 'juniorMentor',
-      text:
-        gap > 0
-          ? `mentor ${levels} level${levels === 1 ? '' : 's'} more senior`
-          : `mentor ${levels} level${levels === 1 ? '' : 's'} more junior, as reverse mentoring expects`,
-      params: { levels },
-    });
+    reasons.push(seniorityReason(gap));
   }
   if (f.sharedLanguages.length > 0) {
     millis += SCORE_WEIGHTS.sharedLanguage;
-    reasons.push({
-      code: 'sharedLanguage',
-      text: f.sharedLanguages.join(', '),
-      params: { languages: f.sharedLanguages.join(', ') },
-    });
+    reasons.push(sharedLanguageReason(f.sharedLanguages));
   }
   if (f.commonHours !== undefined && f.commonHours > 0) {
     millis += workingHoursMillis(f.commonHours);
-    reasons.push({
-      code: 'workingHours',
-      text: `${f.commonHours} h of the working day in common`,
-      params: { hours: f.commonHours },
-    });
+    reasons.push(workingHoursReason(f.commonHours));
   }
   return { millis, reasons };
 }

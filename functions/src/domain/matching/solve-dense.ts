@@ -77,18 +77,47 @@ export function toDense(p: AssignmentProblem): DenseAssignmentProblem {
 }
 
 /**
+ * Columns that stand for several: column c of the problem is members[memberStart[c] ..
+ * memberStart[c + 1] - 1] (in order), each with its own room (`capacity`, by member); the
+ * problem's room for c is the sum of its members'.
+ */
+export interface ColumnMembers {
+  memberStart: Int32Array;
+  members: Int32Array;
+  capacity: Int32Array;
+}
+
+/**
  * Solves the problem; returns for each row its column, or -1 when it stays unmatched. Columns
  * that no row tells apart — the same score for every kind of row, and blocked for none — are
  * first merged into one column holding all their room: mentors of one department, zone, level,
  * languages and topics are interchangeable, and a pool of 2,000 mentors has a few dozen such
  * groups. The merged problem has exactly the same optimum (an assignment of either form becomes
  * one of the other with the same weight); the rows a merged column takes are then handed to its
- * members in order, each up to its own room.
+ * members in order, each up to its own room. This is the one place columns are grouped: a caller
+ * who already knows columns to be alike may hand them in grouped (`grouped`, whose members are
+ * then what is returned), and the merge and the handing out compose with it.
  */
-export function solveDense(p: DenseAssignmentProblem): Int32Array {
+export function solveDense(p: DenseAssignmentProblem, grouped?: ColumnMembers): Int32Array {
   const merged = mergeColumns(p);
-  if (!merged) return solveRows(p);
-  return spreadOverMembers(solveRows(merged.problem), merged, p.capacity);
+  if (!merged)
+    return grouped ? spreadOverMembers(solveRows(p), grouped, grouped.capacity) : solveRows(p);
+  const byMerged = solveRows(merged.problem);
+  if (!grouped) return spreadOverMembers(byMerged, merged, p.capacity);
+  // A merged column's members: its columns' members, column by column.
+  const memberStart = new Int32Array(merged.memberStart.length);
+  const members = new Int32Array(grouped.members.length);
+  let at = 0;
+  for (let g = 0; g + 1 < merged.memberStart.length; g++) {
+    for (let k = merged.memberStart[g]!; k < merged.memberStart[g + 1]!; k++) {
+      const c = merged.members[k]!;
+      for (let e = grouped.memberStart[c]!; e < grouped.memberStart[c + 1]!; e++) {
+        members[at++] = grouped.members[e]!;
+      }
+    }
+    memberStart[g + 1] = at;
+  }
+  return spreadOverMembers(byMerged, { memberStart, members }, grouped.capacity);
 }
 
 /**
