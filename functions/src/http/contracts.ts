@@ -9,7 +9,9 @@ import type {
   Goal,
   Note,
 } from '../domain/pair-space/pair-space';
+import { PROGRAMME_KINDS, type ProgrammeKind } from '../domain/programme/kinds';
 import { RESPONDENTS } from '../domain/programme/programme';
+import { LIST_SEPARATOR_NAMES } from '../domain/progress/list-separator';
 import type { PairProgress, ProgrammeProgress } from '../domain/progress/progress';
 
 /**
@@ -87,7 +89,7 @@ export const ProgrammeSettingsSchema = z
   .partial()
   .strict();
 
-export const ProgrammeKindSchema = z.enum(['classic', 'reverse', 'executive']);
+export const ProgrammeKindSchema = z.enum(PROGRAMME_KINDS);
 export const ProgrammeStatusSchema = z.enum([
   'draft',
   'pilot',
@@ -454,7 +456,7 @@ export type EvaluationView = Tagged<Evaluation>;
 
 /** GET /api/pairs/{id}/space: what the pair page and the Outlook pane show a member. */
 export interface PairSpaceView {
-  pair: MyPairView & { programmeKind: 'classic' | 'reverse' | 'executive' };
+  pair: MyPairView & { programmeKind: ProgrammeKind };
   /** HR ended the pair or closed its programme: no sessions ahead, none to move. */
   ended: boolean;
   joinUrl: string | null;
@@ -515,7 +517,7 @@ export const ReportQuery = z
       .refine(isTimeZone, { message: 'Not a time zone: use an IANA name like Europe/Madrid' })
       .default('UTC'),
     /** The reader's own choice of Excel list separator; absent: their language's usual one. */
-    sep: z.enum(['comma', 'semicolon']).optional(),
+    sep: z.enum(LIST_SEPARATOR_NAMES).optional(),
   })
   .strict();
 export type ReportQuery = z.infer<typeof ReportQuery>;

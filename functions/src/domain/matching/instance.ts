@@ -1,8 +1,8 @@
 import { en } from 'zod/locales';
 import * as z from 'zod/mini';
+import { PROGRAMME_KINDS } from '../programme/kinds';
 
-/** The programme kinds and objectives the contract knows. */
-export const PROGRAMME_KINDS = ['classic', 'reverse', 'executive'] as const;
+/** The objectives the contract knows (its kinds are domain/programme/kinds.ts). */
 export const OBJECTIVES = ['maxParticipation', 'maxScore'] as const;
 
 /**

@@ -4,7 +4,9 @@
  * thousandths so that totals are exact and the output is the same on every machine.
  */
 
-export type ProgrammeKind = 'classic' | 'reverse' | 'executive';
+import { PROGRAMME_KIND_RULES, type ProgrammeKind } from '../programme/kinds';
+
+export type { ProgrammeKind };
 
 /** Weights, in thousandths of a point. */
 export const SCORE_WEIGHTS = {
@@ -46,7 +48,7 @@ export interface PairFacts {
 
 /** The seniority the programme kind expects: classic and executive look up, reverse looks down. */
 export function expectsSeniorMentor(kind: ProgrammeKind): boolean {
-  return kind !== 'reverse';
+  return PROGRAMME_KIND_RULES[kind].mentor === 'senior';
 }
 
 // Each component on its own, so the matcher's fast path and the reasons share one formula.

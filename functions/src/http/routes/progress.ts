@@ -1,6 +1,7 @@
 import { anonymousSuggestions, summarise } from '../../domain/evaluation/evaluation';
 import type { Evaluation, Feedback } from '../../domain/pair-space/pair-space';
 import { minimumRespondents } from '../../domain/programme/programme';
+import { LIST_SEPARATORS } from '../../domain/progress/list-separator';
 import { type PairProgress, pairProgress, programmeProgress } from '../../domain/progress/progress';
 import {
   evaluationRows,
@@ -65,10 +66,9 @@ async function figures(services: Services, programmeId: string, principal: Princ
 
 /** Who reads an export: language, time zone and, if they chose one, Excel's list separator. */
 function readerOf(query: ReportQuery): ReportReader {
-  const separator = query.sep === undefined ? undefined : SEPARATORS[query.sep];
+  const separator = query.sep === undefined ? undefined : LIST_SEPARATORS[query.sep];
   return { language: query.lang, timeZone: query.tz, ...(separator && { separator }) };
 }
-const SEPARATORS = { comma: ',', semicolon: ';' } as const;
 
 /**
  * A CSV export as a download: safe in spreadsheets of either separator (formulas escaped, every
