@@ -26,18 +26,8 @@ import { PairContentionError } from '../../ports/pairs';
 import type { Services } from '../../ports/services';
 import { ThrottledError } from '../../ports/throttled';
 import { AlreadyExistsError, StaleVersionError, type Versioned } from '../../ports/versioned';
-import {
-  type ConfirmationView,
-  ConfirmProposalsSchema,
-  LockProposalSchema,
-  type MatchingView,
-  type PairView,
-  ProgrammeIdParams,
-  ProposalParams,
-  RejectProposalSchema,
-  RunMatchingSchema,
-  SwapProposalsSchema,
-} from '../contracts';
+import type { ConfirmationView, MatchingView, PairView } from '../contracts';
+import { endpoint } from '../endpoints';
 import { ifMatch } from '../preconditions';
 import { HttpProblem } from '../problems';
 import { type AnyRoute, defineRoute, type RouteResult } from '../route';
@@ -285,11 +275,8 @@ async function startWhenSettled(services: Services, programmeId: string): Promis
 
 export const matchingRoutes: AnyRoute[] = [
   defineRoute({
-    name: 'run-matching',
-    method: 'POST',
-    path: '/programmes/:programmeId/matching/runs',
+    ...endpoint('run-matching'),
     access: 'admin',
-    request: { params: ProgrammeIdParams, body: RunMatchingSchema },
     handler: async ({ principal, services, params, body, headers }) => {
       const { value: programme } = await loadProgramme(services, params.programmeId, principal);
       requireMatchingStatus(programme);
@@ -341,22 +328,16 @@ export const matchingRoutes: AnyRoute[] = [
     },
   }),
   defineRoute({
-    name: 'get-matching',
-    method: 'GET',
-    path: '/programmes/:programmeId/matching',
+    ...endpoint('get-matching'),
     access: 'admin',
-    request: { params: ProgrammeIdParams },
     handler: async ({ principal, services, params }) => {
       await loadProgramme(services, params.programmeId, principal);
       return saved(await loadMatching(services, params.programmeId));
     },
   }),
   defineRoute({
-    name: 'lock-proposal',
-    method: 'PUT',
-    path: '/programmes/:programmeId/matching/proposals/:proposalId/lock',
+    ...endpoint('lock-proposal'),
     access: 'admin',
-    request: { params: ProposalParams, body: LockProposalSchema },
     handler: async ({ principal, services, params, body, headers }) => {
       const { matching, etag } = await forChange(services, params.programmeId, principal, headers);
       const outcome = setLocked(
@@ -369,11 +350,8 @@ export const matchingRoutes: AnyRoute[] = [
     },
   }),
   defineRoute({
-    name: 'reject-proposal',
-    method: 'POST',
-    path: '/programmes/:programmeId/matching/proposals/:proposalId/reject',
+    ...endpoint('reject-proposal'),
     access: 'admin',
-    request: { params: ProposalParams, body: RejectProposalSchema },
     handler: async ({ principal, services, params, body, headers }) => {
       const { matching, etag } = await forChange(services, params.programmeId, principal, headers);
       const outcome = rejectProposal(
@@ -386,11 +364,8 @@ export const matchingRoutes: AnyRoute[] = [
     },
   }),
   defineRoute({
-    name: 'swap-proposals',
-    method: 'POST',
-    path: '/programmes/:programmeId/matching/swap',
+    ...endpoint('swap-proposals'),
     access: 'admin',
-    request: { params: ProgrammeIdParams, body: SwapProposalsSchema },
     handler: async ({ principal, services, params, body, headers }) => {
       const { programme, matching, etag } = await forChange(
         services,
@@ -419,11 +394,8 @@ export const matchingRoutes: AnyRoute[] = [
     },
   }),
   defineRoute({
-    name: 'confirm-proposals',
-    method: 'POST',
-    path: '/programmes/:programmeId/matching/confirm',
+    ...endpoint('confirm-proposals'),
     access: 'admin',
-    request: { params: ProgrammeIdParams, body: ConfirmProposalsSchema },
     handler: async ({ principal, services, params, body, headers }) => {
       // Confirming all needs to know which proposals are pairs already; confirming named ones does
       // not (the pair store refuses a mentee paired twice), which keeps concurrent confirmations
