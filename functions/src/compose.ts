@@ -21,6 +21,7 @@ import { tableHealth } from './adapters/tables/table-health';
 import { endSeries } from './app/sessions/end-series';
 import { moveSession, sessionAlternatives } from './app/sessions/move-session';
 import type { BackendConfig } from './config';
+import { pairPage, tabAddress, teamsAddress } from './domain/deep-link';
 import { cachedHealthCheck } from './domain/health';
 import { createTokenValidator } from './http/auth';
 import { createDispatcher, type Dispatcher } from './http/dispatch';
@@ -66,11 +67,10 @@ export interface Composition {
 
 /** Where an invitation links back to: the pair in Teams when the app id is known, else the tab. */
 export function pairLink(config: BackendConfig, pairId: string): string {
-  if (config.teamsAppId) {
-    const context = encodeURIComponent(JSON.stringify({ subEntityId: `pairs/${pairId}` }));
-    return `https://teams.microsoft.com/l/entity/${config.teamsAppId}/home?context=${context}`;
-  }
-  return `${config.tabUrl ?? ''}/?page=${encodeURIComponent(`pairs/${pairId}`)}`;
+  const page = pairPage(pairId);
+  return config.teamsAppId
+    ? teamsAddress(config.teamsAppId, page)
+    : tabAddress(config.tabUrl ?? '', page);
 }
 
 /** Azurite's connection string locally; the account URL and the managed identity in Azure. */

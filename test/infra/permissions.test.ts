@@ -124,6 +124,78 @@ describe('the Graph permission list', () => {
   });
 });
 
+/**
+ * The copies of the list that cannot import it, in the docs: the permission of each row of the
+ * Graph call tables (README and docs/graph.md, "Every Graph call Tandem makes"), and the
+ * application permissions docs/deploy.md says are granted, with who grants them.
+ */
+const readme = readFileSync(join(root, 'README.md'), 'utf8');
+const graphDoc = readFileSync(join(root, 'docs/graph.md'), 'utf8');
+const deployDoc = readFileSync(join(root, 'docs/deploy.md'), 'utf8');
+const GRANTED_BY_WORDS = {
+  entra: 'Entra ID',
+  'exchange-rbac': 'Exchange RBAC',
+  rsc: 'resource-specific consent',
+} as const;
+
+/** What a call's row names: `` `Permission` (Entra ID | Exchange RBAC, …) ``. */
+function expectedCallRows(p: Permissions): Map<string, string> {
+  const rows = new Map<string, string>();
+  for (const q of p.application)
+    for (const call of q.calls) rows.set(call, `${q.permission} ${GRANTED_BY_WORDS[q.grantedBy]}`);
+  return rows;
+}
+
+/** `call → "Permission Granter"` from a markdown table of Graph calls. */
+function callRows(markdown: string): Map<string, string> {
+  const at = markdown.indexOf('Every Graph call Tandem makes');
+  const section = markdown.slice(at, markdown.indexOf('\n#', at + 1));
+  const rows = new Map<string, string>();
+  for (const m of section.matchAll(
+    /^\|\s*`((?:GET|POST|PATCH|PUT|DELETE) \/[^`]*)`\s*\|\s*`([^`]+)`\s*\(([^,)]+)/gm,
+  ))
+    rows.set(m[1]!, `${m[2]} ${m[3]!.trim()}`);
+  return rows;
+}
+
+/** `Permission → granted by` of deploy.md's application rows. */
+function grantRows(markdown: string): Map<string, string> {
+  const rows = new Map<string, string>();
+  for (const m of markdown.matchAll(/^\|\s*`([^`]+)`\s*\|\s*application\s*\|\s*([^|]+)\|/gm))
+    rows.set(m[1]!, m[2]!.trim());
+  return rows;
+}
+
+describe('the docs name the permissions of the one list', () => {
+  it.each([
+    ['README.md', readme],
+    ['docs/graph.md', graphDoc],
+  ])('each Graph call in %s has its permission and who grants it', (_file, markdown) => {
+    expect(Object.fromEntries(callRows(markdown))).toEqual(
+      Object.fromEntries(expectedCallRows(list)),
+    );
+  });
+
+  it('docs/deploy.md grants exactly the application permissions, by whom the list says', () => {
+    const rows = grantRows(deployDoc);
+    expect([...rows.keys()].sort()).toEqual(list.application.map((p) => p.permission).sort());
+    for (const p of list.application)
+      expect(rows.get(p.permission)).toContain(GRANTED_BY_WORDS[p.grantedBy]);
+  });
+
+  it('fails for a row naming another permission', () => {
+    const wrong = graphDoc.replace(
+      /^(\|\s*`GET \/users\/delta`\s*\|\s*)`User\.Read\.All`/m,
+      '$1`Directory.Read.All`',
+    );
+    expect(wrong).not.toBe(graphDoc);
+    expect(callRows(wrong).get('GET /users/delta')).toBe('Directory.Read.All Entra ID');
+    expect(Object.fromEntries(callRows(wrong))).not.toEqual(
+      Object.fromEntries(expectedCallRows(list)),
+    );
+  });
+});
+
 describe('a weaker permission list fails', () => {
   const withApp = (extra: Permissions['application'][number]) => ({
     ...list,

@@ -1,4 +1,5 @@
 import { buildOrgChart, findReportingLine } from '../../functions/src/domain/hierarchy/hierarchy';
+import type { ProgrammeKind } from '../../functions/src/domain/programme/kinds';
 import type { SimPerson } from '../sim/graph/tenant';
 import type { LocalStack } from '../sim/stack';
 import type { apiAs } from './api-client';
@@ -112,7 +113,7 @@ export async function matchingProgramme(
     run?: boolean;
     mentorCapacity?: number;
     hierarchyRule?: 'chain' | 'directManager';
-    kind?: 'classic' | 'reverse' | 'executive';
+    kind?: ProgrammeKind;
     /** HR's language: the template's name and objectives come in it. */
     language?: 'es' | 'en';
     /** A shorter series than the template's (10 sessions over 6 months). */

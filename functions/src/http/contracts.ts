@@ -1,21 +1,37 @@
 import { z } from 'zod';
-import type { ApplicationOutcome } from '../domain/application/application';
-import type { EvaluationSummary } from '../domain/evaluation/evaluation';
-import type {
-  Activity,
-  AgendaItem,
-  Evaluation,
-  Feedback,
-  Goal,
-  Note,
-} from '../domain/pair-space/pair-space';
+import { PROGRAMME_KINDS } from '../domain/programme/kinds';
 import { RESPONDENTS } from '../domain/programme/programme';
-import type { PairProgress, ProgrammeProgress } from '../domain/progress/progress';
+import { LIST_SEPARATOR_NAMES } from '../domain/progress/list-separator';
 
 /**
- * Request and response contracts shared by the functions and the tab. Every input is parsed by one
- * of these schemas before a handler runs; the tab imports the same types.
+ * Request contracts shared by the functions and the tab. Every input is parsed by one of these
+ * schemas before a handler runs; the tab imports the same types. The answers' schemas and view
+ * types are in views.ts (re-exported here as types), each route's pair of them in endpoints.ts.
  */
+export type {
+  ActivityView,
+  AgendaItemView,
+  ApplicationStandingView,
+  ApplicationView,
+  BookingView,
+  ConfirmationView,
+  DirectoryStatus,
+  EvaluationResultsView,
+  EvaluationView,
+  FeedbackView,
+  GoalView,
+  MatchingView,
+  MyPairSummary,
+  MyPairView,
+  NoteView,
+  PairSpaceView,
+  PairStatusView,
+  PairView,
+  ProgrammeView,
+  ProgressView,
+  ProposalView,
+  ReasonView,
+} from './views';
 
 export const MeSchema = z.object({
   id: z.string(),
@@ -87,7 +103,7 @@ export const ProgrammeSettingsSchema = z
   .partial()
   .strict();
 
-export const ProgrammeKindSchema = z.enum(['classic', 'reverse', 'executive']);
+export const ProgrammeKindSchema = z.enum(PROGRAMME_KINDS);
 export const ProgrammeStatusSchema = z.enum([
   'draft',
   'pilot',
@@ -108,32 +124,6 @@ export type EditProgramme = z.infer<typeof ProgrammeSettingsSchema>;
 export const ChangeStatusSchema = z.object({ status: ProgrammeStatusSchema }).strict();
 
 export const ProgrammeIdParams = z.object({ programmeId: z.string().uuid() }).strict();
-
-/** A programme as the API returns it: its settings, status and the ETag to quote on edits. */
-export interface ProgrammeView {
-  id: string;
-  name: string;
-  kind: z.infer<typeof ProgrammeKindSchema>;
-  status: z.infer<typeof ProgrammeStatusSchema>;
-  objectives: string;
-  eligibility: z.infer<typeof EligibilitySchema>;
-  plannedSessions: number;
-  durationMonths: number;
-  sessionMinutes: number;
-  hierarchyRule: 'chain' | 'directManager';
-  mentorCapacity: number;
-  /** Survey results show from this many respondents (PRODUCT rule 8). */
-  minRespondents: number;
-  /** A rejected applicant reads HR's reason only when this is on. */
-  showRejectionReason: boolean;
-  /** Mentees left out once the programme runs are on a waiting list HR may still pair from. */
-  keepsWaitingList: boolean;
-  questions: string[];
-  owners: string[];
-  createdAt: string;
-  updatedAt: string;
-  etag: string;
-}
 
 // --- Applications ----------------------------------------------------------------------------
 
@@ -189,46 +179,13 @@ function topicsReadable(value: unknown, field: 'wants' | 'offers'): boolean {
 }
 export type ApplicationFormInput = z.infer<typeof ApplicationFormSchema>;
 
-/**
- * Where the applicant stands, beside their application on GET /applications/me (issue #14):
- * the outcome's code (the tab words it), and in a pair who with and the first session ahead.
- * A hidden rejection reason is not in the application at all (domain applicantView).
- */
-export interface ApplicationStandingView {
-  outcome?: ApplicationOutcome;
-  /**
-   * In a pair (`paired`): each pair (a mentor may have more than one mentee), newest first, with
-   * the next session still ahead once booked (`first` while none has been held yet).
-   */
-  pairs?: {
-    id: string;
-    partner: { id: string; name: string };
-    nextSession: { start: string; first: boolean } | null;
-  }[];
-}
-
 export const RejectApplicationSchema = z
   .object({ reason: z.string().trim().min(1).max(1000) })
   .strict();
 
 export const ApplicationParams = z.object({ programmeId: z.string().uuid(), personId }).strict();
 
-/** How fresh the directory snapshot is (HR's org sync panel). */
-export interface DirectoryStatus {
-  people: number;
-  /** When the last org sync round completed (ISO 8601), null before the first. */
-  syncedAt: string | null;
-  lastRound?: { full: boolean; pages: number; changes: number; removed: number; people: number };
-}
-
 // --- Matching and pairs ------------------------------------------------------------------------
-
-/** A reason with a stable code the tab translates, English text, and the values it names. */
-export interface ReasonView {
-  code: string;
-  text: string;
-  params?: Record<string, string | number>;
-}
 
 /** Starting a run: the objective defaults to the most mentees matched (docs/matching.md). */
 export const RunMatchingSchema = z
@@ -263,99 +220,6 @@ export const ConfirmProposalsSchema = z
   .strict();
 
 export const PairIdParams = z.object({ pairId: z.string().uuid() }).strict();
-
-export interface ProposalView {
-  id: string;
-  mentee: string;
-  menteeName: string;
-  mentor: string;
-  mentorName: string;
-  /** The matcher's score in points (what the CLI's format carries). */
-  score: number;
-  /** The same score out of 100, as HR reads it. */
-  scoreOutOf100: number;
-  reasons: ReasonView[];
-  locked: boolean;
-  status: 'proposed' | 'confirmed';
-  pairId?: string;
-}
-
-/** HR's matching screen: proposals with reasons, who is left out and why, HR's rejections. */
-export interface MatchingView {
-  programmeId: string;
-  run: number;
-  ranAt: string;
-  ranBy: string;
-  objective: 'maxParticipation' | 'maxScore';
-  /** The most each score component adds, out of 100: how the score is explained to HR. */
-  scoreShares: Record<string, number>;
-  proposals: ProposalView[];
-  unmatched: { personId: string; name: string; role: 'mentee' | 'mentor'; reason: ReasonView }[];
-  refusedLocks: { mentee: string; mentor: string; reason: ReasonView }[];
-  excluded: { mentee: string; mentor: string; reason: string; at: string }[];
-  updatedAt: string;
-  etag: string;
-}
-
-export type PairStatusView = 'confirmed' | 'booking' | 'booked' | 'bookingFailed';
-
-/** The answer to a confirmation: the pairs made, and each proposal refused with its reason. */
-export interface ConfirmationView {
-  confirmed: PairView[];
-  refused: { proposalId: string; code: string; reason: ReasonView }[];
-  programmeStatus: z.infer<typeof ProgrammeStatusSchema>;
-}
-
-/** A pair in full (its members and HR). */
-export interface PairView {
-  id: string;
-  programmeId: string;
-  programmeName: string;
-  mentor: { id: string; name: string };
-  mentee: { id: string; name: string };
-  status: PairStatusView;
-  score: number;
-  reasons: ReasonView[];
-  createdAt: string;
-  updatedAt: string;
-  etag: string;
-}
-
-/** One of my pairs: my role, the other person, the programme, the status. */
-export interface MyPairView {
-  id: string;
-  programmeId: string;
-  programmeName: string;
-  role: 'mentor' | 'mentee';
-  other: { id: string; name: string };
-  status: PairStatusView;
-  createdAt: string;
-}
-
-/** One of my pairs on my home page: with the next session and both answers to the invitation. */
-export interface MyPairSummary extends MyPairView {
-  nextSession: string | null;
-  answers: { mine: string; theirs: string } | null;
-  joinUrl: string | null;
-}
-
-/** A pair's booking as HR follows it (PRODUCT rules 5 and 8): statuses and answers, no notes. */
-export interface BookingView {
-  pairId: string;
-  mentor: { id: string; name: string };
-  mentee: { id: string; name: string };
-  status: 'queued' | 'booked' | 'refused' | 'failed' | 'ended';
-  /** Why a rule refused it (`reportingLine` with the line, `noSchedule`, `noTeamsMeetings`…). */
-  refusal: { code: string; [detail: string]: unknown } | null;
-  joinUrl: string | null;
-  sessions: { index: number; start: string; end: string; status: string; clashes: number }[];
-  responses: { mentor: string; mentee: string; checkedAt: string | null };
-  /** `declined`, `unanswered`, `sessionMoved`, `sessionCancelled`, `seriesCancelled`. */
-  flags: { code: string; [detail: string]: unknown }[];
-  attempts: number;
-  lastError: string | null;
-  updatedAt: string;
-}
 
 export const SessionParams = z
   .object({ pairId: z.string().uuid(), index: z.coerce.number().int().min(0).max(99) })
@@ -443,53 +307,7 @@ export const EvaluationSchema = z
   })
   .strict();
 
-/** An entry of the space as the API returns it: its fields and the ETag for the next edit. */
-type Tagged<T> = T & { etag: string };
-export type AgendaItemView = Tagged<AgendaItem>;
-export type NoteView = Tagged<Note>;
-export type GoalView = Tagged<Goal>;
-export type ActivityView = Tagged<Activity>;
-export type FeedbackView = Tagged<Feedback>;
-export type EvaluationView = Tagged<Evaluation>;
-
-/** GET /api/pairs/{id}/space: what the pair page and the Outlook pane show a member. */
-export interface PairSpaceView {
-  pair: MyPairView & { programmeKind: 'classic' | 'reverse' | 'executive' };
-  /** HR ended the pair or closed its programme: no sessions ahead, none to move. */
-  ended: boolean;
-  joinUrl: string | null;
-  sessions: {
-    index: number;
-    start: string;
-    end: string;
-    status: 'planned' | 'moved' | 'cancelled';
-    held: boolean;
-    myFeedback: FeedbackView | null;
-    otherGaveFeedback: boolean;
-  }[];
-  agenda: AgendaItemView[];
-  sharedNotes: NoteView[];
-  /** The caller's own private notes; nobody else's ever. */
-  privateNotes: NoteView[];
-  goals: GoalView[];
-  /** Executive programmes only; null otherwise. */
-  activities: ActivityView[] | null;
-  /** The end-of-programme evaluation: open once the programme is over for the pair. */
-  evaluation: { open: boolean; mine: EvaluationView | null };
-}
-
 // --- Progress (PRODUCT rule 8) ------------------------------------------------------------------
-
-/**
- * GET /api/programmes/{id}/progress: figures and statuses, never note contents. `pairs.list`
- * (each pair's figures and risks) is HR's only; advisors read the programme level.
- */
-export type ProgressView = Omit<ProgrammeProgress, 'pairs'> & {
-  programmeId: string;
-  programmeName: string;
-  status: string;
-  pairs: ProgrammeProgress['pairs'] & { list?: PairProgress[] };
-};
 
 /** True for a time zone Intl knows by its IANA name ("Europe/Madrid", "UTC"). */
 function isTimeZone(zone: string): boolean {
@@ -515,16 +333,7 @@ export const ReportQuery = z
       .refine(isTimeZone, { message: 'Not a time zone: use an IANA name like Europe/Madrid' })
       .default('UTC'),
     /** The reader's own choice of Excel list separator; absent: their language's usual one. */
-    sep: z.enum(['comma', 'semicolon']).optional(),
+    sep: z.enum(LIST_SEPARATOR_NAMES).optional(),
   })
   .strict();
 export type ReportQuery = z.infer<typeof ReportQuery>;
-
-/**
- * GET /api/programmes/{id}/evaluation: the end-of-programme evaluation in aggregate; HR also reads
- * the suggestions written for the programme team, without names.
- */
-export type EvaluationResultsView = EvaluationSummary & {
-  programmeId: string;
-  suggestions?: string[];
-};

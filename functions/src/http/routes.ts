@@ -1,6 +1,7 @@
 import { isHealthy } from '../domain/health';
 import { APP_ROLES } from './auth';
 import type { Me } from './contracts';
+import { endpoint } from './endpoints';
 import { HttpProblem } from './problems';
 import { type AnyRoute, defineRoute } from './route';
 import { applicationRoutes } from './routes/applications';
@@ -22,18 +23,14 @@ import { sessionRoutes } from './routes/sessions';
 export const routes: AnyRoute[] = [
   defineRoute({
     // Liveness: the host and the pipeline answer, nothing else is touched (the benches' anchor).
-    name: 'ping',
-    method: 'GET',
-    path: '/ping',
+    ...endpoint('ping'),
     access: 'anonymous',
     handler: async () => ({ status: 204 }),
   }),
   defineRoute({
     // Readiness for an admin after a deploy (docs/deploy.md): storage and Graph, cached 30 s. Its
     // 503 is deliberate, the only one a route answers: monitors read the status code.
-    name: 'health',
-    method: 'GET',
-    path: '/health',
+    ...endpoint('health'),
     access: 'anonymous',
     handler: async ({ services }) => {
       const report = await services.health.check();
@@ -49,9 +46,7 @@ export const routes: AnyRoute[] = [
     },
   }),
   defineRoute({
-    name: 'me',
-    method: 'GET',
-    path: '/me',
+    ...endpoint('me'),
     access: 'employee',
     handler: async ({ principal }) => {
       if (principal?.kind !== 'user') throw new HttpProblem(403, 'Only people have a profile.');

@@ -18,6 +18,7 @@ import {
 } from '@fluentui/react-components';
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { pairPage, tabAddress } from '../../../functions/src/domain/deep-link';
 import type { NoteView, PairSpaceView } from '../../../functions/src/http/contracts';
 import { formatSessionTime } from '../i18n/format';
 import { type PaneApi, PaneApiError } from './pane-api';
@@ -158,7 +159,7 @@ function PairSession({
   const { current, upcoming } = sessionsForPane(space.sessions, itemStart, new Date());
   const forThisSession = (entry: { sessionIndex: number | null }) =>
     !current || entry.sessionIndex === null || entry.sessionIndex === current.index;
-  const pairLink = `${tabOrigin}/?page=${encodeURIComponent(`pairs/${pairId}`)}`;
+  const pairLink = tabAddress(tabOrigin, pairPage(pairId));
   return (
     <>
       <header className={styles.section}>

@@ -1,4 +1,6 @@
 import type { NoteView, PairSpaceView } from '../../../functions/src/http/contracts';
+import { addAgendaItem, addNote, getPairSpace } from '../../../functions/src/http/lines/pair-space';
+import { createCall, createSend } from '../api/call';
 
 /** A failed call: the HTTP status (0 when the API could not be reached, 401 when sign-in failed). */
 export class PaneApiError extends Error {
@@ -29,37 +31,20 @@ export interface PaneApi {
 }
 
 export function createPaneApi(baseUrl: string, getToken: () => Promise<string>): PaneApi {
-  async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-    let token: string;
-    try {
-      token = await getToken();
-    } catch (error) {
-      throw new PaneApiError(401, signInDetail(error));
-    }
-    let response: Response;
-    try {
-      response = await fetch(`${baseUrl}${path}`, {
-        method,
-        headers: {
-          authorization: `Bearer ${token}`,
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-    } catch {
-      throw new PaneApiError(0);
-    }
-    if (!response.ok) throw new PaneApiError(response.status);
-    return (await response.json()) as T;
-  }
-  const pair = (id: string) => `/pairs/${encodeURIComponent(id)}`;
+  const call = createCall(
+    createSend(baseUrl, getToken, {
+      signIn: (error) => new PaneApiError(401, signInDetail(error)),
+      network: () => new PaneApiError(0),
+      refused: async (response) => new PaneApiError(response.status),
+    }),
+  );
   return {
-    space: (pairId) => call<PairSpaceView>('GET', `${pair(pairId)}/space`),
+    space: (pairId) => call(getPairSpace, { params: { pairId } }),
     addAgendaItem: async (pairId, text, sessionIndex) => {
-      await call('POST', `${pair(pairId)}/agenda`, { text, sessionIndex });
+      await call(addAgendaItem, { params: { pairId }, body: { text, sessionIndex } });
     },
     addNote: async (pairId, text, visibility, sessionIndex) => {
-      await call('POST', `${pair(pairId)}/notes`, { text, visibility, sessionIndex });
+      await call(addNote, { params: { pairId }, body: { text, visibility, sessionIndex } });
     },
   };
 }

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { pairPage, tabAddress, teamsAddress } from '../../../functions/src/domain/deep-link';
+import { pathOfDeepLink } from '../deep-link';
 import { pairIdOfLinks } from './session-link';
 
 const TAB = 'https://tandem.contoso.example';
@@ -42,5 +44,23 @@ describe('finding the pair of a Tandem session from its invitation’s links', (
     expect(pairIdOfLinks([teamsLink('pairs/../admin')], TAB)).toBeUndefined();
     const broken = 'https://teams.microsoft.com/l/entity/a/home?context=%7Bnot-json';
     expect(pairIdOfLinks([broken], TAB)).toBeUndefined();
+  });
+});
+
+describe('the links the API writes (functions/src/domain/deep-link.ts)', () => {
+  const id = '0b7c7d1e-2f3a-4b5c-8d9e-0f1a2b3c4d5e';
+  it('are read back by the pane, as the Teams deep link and as the tab address', () => {
+    expect(
+      pairIdOfLinks([teamsAddress('3f2b1c9e-7a4d-4e2b-9c1f-5d6e7f8a9b0c', pairPage(id))], TAB),
+    ).toBe(id);
+    expect(pairIdOfLinks([tabAddress(TAB, pairPage(id))], TAB)).toBe(id);
+    expect(
+      pairIdOfLinks([tabAddress('https://elsewhere.example', pairPage(id))], TAB),
+    ).toBeUndefined();
+  });
+
+  it('open the pair page in the tab', () => {
+    expect(pathOfDeepLink(pairPage(id))).toBe(`/pairs/${id}`);
+    expect(pathOfDeepLink(`${pairPage(id)}/sessions/3`)).toBe(`/pairs/${id}/sessions/3`);
   });
 });

@@ -1,6 +1,5 @@
+import { PAIR_PAGE } from '../../../functions/src/domain/deep-link';
 import { pathOfDeepLink } from '../deep-link';
-
-const PAIR_PATH = /^\/pairs\/([\w-]+)(?:\/|$)/;
 
 /** Outlook's Safe Links wrap every link of a message; the original is their `url` parameter. */
 function unwrapSafeLink(url: URL): URL {
@@ -15,7 +14,7 @@ function unwrapSafeLink(url: URL): URL {
 
 /** The pair path (`pairs/<id>…`) a link into Tandem carries, or undefined. */
 function deepLinkOf(url: URL, tabOrigin: string): string | undefined {
-  // The Teams deep link Tandem writes when the app is in the catalogue (compose.ts `pairLink`).
+  // The Teams deep link Tandem writes when the app is in the catalogue (compose.ts `pairLink`, functions/src/domain/deep-link.ts).
   if (
     url.origin === 'https://teams.microsoft.com' &&
     /^\/l\/entity\/[^/]+\/home$/.test(url.pathname)
@@ -49,7 +48,7 @@ export function pairIdOfLinks(links: readonly string[], tabOrigin: string): stri
       continue;
     }
     const deepLink = deepLinkOf(url, tabOrigin);
-    const match = deepLink ? PAIR_PATH.exec(pathOfDeepLink(deepLink)) : null;
+    const match = deepLink ? PAIR_PAGE.exec(pathOfDeepLink(deepLink).slice(1)) : null;
     if (match) return match[1];
   }
   return undefined;

@@ -1,12 +1,28 @@
 import type {
   ApplicationFormInput,
-  ApplicationStandingView,
+  ApplicationView,
   CreateProgramme,
   Me,
   MyPairSummary,
   ProblemBody,
   ProgrammeView,
 } from '../../../functions/src/http/contracts';
+import {
+  approveMentor,
+  listApplications,
+  listMyApplications,
+  rejectApplication,
+  submitApplication,
+} from '../../../functions/src/http/lines/applications';
+import { me } from '../../../functions/src/http/lines/core';
+import { listMyPairs } from '../../../functions/src/http/lines/pairs';
+import {
+  changeProgrammeStatus,
+  createProgramme,
+  getProgramme,
+  listProgrammes,
+} from '../../../functions/src/http/lines/programmes';
+import { type Call, createCall, createSend } from './call';
 
 /** An API failure, with the HTTP status and the problem+json body when there is one. */
 export class ApiError extends Error {
@@ -18,20 +34,7 @@ export class ApiError extends Error {
   }
 }
 
-export type ApplicationView = ApplicationFormInput &
-  ApplicationStandingView & {
-    programmeId: string;
-    personId: string;
-    personName: string;
-    status: 'submitted' | 'approved' | 'rejected' | 'withdrawn';
-    /** HR's reason for a rejection: only when the programme lets applicants read it. */
-    rejectionReason?: string;
-    createdAt: string;
-    updatedAt: string;
-    etag: string;
-  };
-
-export type { MyPairSummary, ProgrammeView };
+export type { ApplicationView, MyPairSummary, ProgrammeView };
 
 export interface ApiClient {
   me(): Promise<Me>;
@@ -47,12 +50,8 @@ export interface ApiClient {
   listApplications(programmeId: string): Promise<ApplicationView[]>;
   approve(a: ApplicationView): Promise<ApplicationView>;
   reject(a: ApplicationView, reason: string): Promise<ApplicationView>;
-  request<T>(
-    method: string,
-    path: string,
-    body?: unknown,
-    headers?: Record<string, string>,
-  ): Promise<T>;
+  /** Any route by its name, typed from the route list (functions/src/http/endpoints.ts). */
+  call: Call;
   /** A file the API serves (a CSV report, a data export), with the name it suggests. */
   download(path: string): Promise<{ blob: Blob; fileName: string }>;
   /**
@@ -71,35 +70,14 @@ const PREFETCH_LIFETIME_MS = 10_000;
 
 /** Typed client for the Tandem API; every call carries the host's token. */
 export function createApiClient(baseUrl: string, getToken: () => Promise<string>): ApiClient {
-  async function request<T>(
-    method: string,
-    path: string,
-    body?: unknown,
-    headers: Record<string, string> = {},
-  ): Promise<T> {
-    let response: Response;
-    try {
-      const token = await getToken();
-      response = await fetch(`${baseUrl}${path}`, {
-        method,
-        headers: {
-          authorization: `Bearer ${token}`,
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-          ...headers,
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-    } catch (error) {
-      if (error instanceof ApiError) throw error;
-      throw new ApiError(0);
-    }
-    if (!response.ok) {
+  const request = createSend(baseUrl, getToken, {
+    signIn: (error) => (error instanceof ApiError ? error : new ApiError(0)),
+    network: () => new ApiError(0),
+    refused: async (response) => {
       const isProblem = response.headers.get('content-type')?.includes('problem+json');
-      throw new ApiError(response.status, isProblem ? await response.json() : undefined);
-    }
-    if (response.status === 204) return undefined as T;
-    return (await response.json()) as T;
-  }
+      return new ApiError(response.status, isProblem ? await response.json() : undefined);
+    },
+  });
   interface Early {
     answer: Promise<unknown>;
     at: number;
@@ -114,9 +92,14 @@ export function createApiClient(baseUrl: string, getToken: () => Promise<string>
     early.delete(path);
     return fresh(started) ? (started.answer as Promise<T>) : request<T>('GET', path);
   }
-  const base = (id: string) => `/programmes/${encodeURIComponent(id)}`;
+  const call = createCall(request, get);
+  const inProgramme = (id: string) => ({ params: { programmeId: id } });
+  const ofApplication = (a: ApplicationView) => ({
+    params: { programmeId: a.programmeId, personId: a.personId },
+    ifMatch: a.etag,
+  });
   return {
-    request,
+    call,
     download: async (path) => {
       let response: Response;
       try {
@@ -150,34 +133,17 @@ export function createApiClient(baseUrl: string, getToken: () => Promise<string>
       for (const path of paths) early.delete(path);
       return entries.map((e) => e?.value?.ok);
     },
-    me: () => get<Me>('/me'),
-    listProgrammes: async () => (await get<{ value: ProgrammeView[] }>('/programmes')).value,
-    getProgramme: (id) => get(base(id)),
-    createProgramme: (body) => request('POST', '/programmes', body),
+    me: () => call(me, {}),
+    listProgrammes: async () => (await call(listProgrammes, {})).value,
+    getProgramme: (id) => call(getProgramme, inProgramme(id)),
+    createProgramme: (body) => call(createProgramme, { body }),
     changeStatus: (id, status, etag) =>
-      request('PUT', `${base(id)}/status`, { status }, { 'if-match': etag }),
-    myPairs: async () => (await get<{ value: MyPairSummary[] }>('/pairs/me')).value,
-    myApplications: async () => (await get<{ value: ApplicationView[] }>('/applications/me')).value,
-    apply: (id, form) => request('POST', `${base(id)}/applications`, form),
-    listApplications: async (id) =>
-      (await get<{ value: ApplicationView[] }>(`${base(id)}/applications`)).value,
-    approve: (a) =>
-      request(
-        'POST',
-        `${base(a.programmeId)}/applications/${encodeURIComponent(a.personId)}/approve`,
-        undefined,
-        {
-          'if-match': a.etag,
-        },
-      ),
-    reject: (a, reason) =>
-      request(
-        'POST',
-        `${base(a.programmeId)}/applications/${encodeURIComponent(a.personId)}/reject`,
-        { reason },
-        {
-          'if-match': a.etag,
-        },
-      ),
+      call(changeProgrammeStatus, { ...inProgramme(id), body: { status }, ifMatch: etag }),
+    myPairs: async () => (await call(listMyPairs, {})).value,
+    myApplications: async () => (await call(listMyApplications, {})).value,
+    apply: (id, form) => call(submitApplication, { ...inProgramme(id), body: form }),
+    listApplications: async (id) => (await call(listApplications, inProgramme(id))).value,
+    approve: (a) => call(approveMentor, ofApplication(a)),
+    reject: (a, reason) => call(rejectApplication, { ...ofApplication(a), body: { reason } }),
   };
 }

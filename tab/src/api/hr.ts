@@ -4,11 +4,28 @@ import type {
   DirectoryStatus,
   EvaluationResultsView,
   MatchingView,
-  ProgrammeView,
   ProgressView,
   ProposalView,
   ReportQuery,
 } from '../../../functions/src/http/contracts';
+import { listBookings } from '../../../functions/src/http/lines/bookings';
+import { directoryStatus, syncDirectory } from '../../../functions/src/http/lines/directory';
+import {
+  confirmProposals,
+  getMatching,
+  lockProposal,
+  rejectProposal,
+  runMatching,
+  swapProposals,
+} from '../../../functions/src/http/lines/matching';
+import { editProgramme } from '../../../functions/src/http/lines/programmes';
+import {
+  programmeEvaluation,
+  programmeEvaluationReport,
+  programmeProgress,
+  programmeReport,
+} from '../../../functions/src/http/lines/progress';
+import { pathOf } from './call';
 import { type ApiClient, ApiError } from './client';
 
 export type {
@@ -21,74 +38,58 @@ export type {
   ProposalView,
 };
 
-const programme = (id: string) => `/programmes/${encodeURIComponent(id)}`;
-
 /** Who reads an export: its language (words, `;` or `,`) and time zone (the times in it). */
 export type ReportReader = ReportQuery;
-const readerQuery = (reader: ReportReader) => `?${new URLSearchParams(reader)}`;
+
+const inProgramme = (id: string) => ({ params: { programmeId: id } });
+const ofProposal = (m: MatchingView, proposal: ProposalView) => ({
+  params: { programmeId: m.programmeId, proposalId: proposal.id },
+  ifMatch: m.etag,
+});
 
 /** HR's and advisors' calls: matching, booking, directory, progress, evaluation, the report. */
-export const hrApi = (api: ApiClient) => ({
+export const hrApi = ({ call, download }: ApiClient) => ({
   /** The programme's matching, or null before the first run. */
   matching: async (id: string) => {
     try {
-      return await api.request<MatchingView>('GET', `${programme(id)}/matching`);
+      return await call(getMatching, inProgramme(id));
     } catch (error) {
       if (error instanceof ApiError && error.status === 404) return null;
       throw error;
     }
   },
   run: (id: string, objective: MatchingView['objective']) =>
-    api.request<MatchingView>('POST', `${programme(id)}/matching/runs`, { objective }),
+    call(runMatching, { ...inProgramme(id), body: { objective } }),
   lock: (m: MatchingView, proposal: ProposalView, locked: boolean) =>
-    api.request<MatchingView>(
-      'PUT',
-      `${programme(m.programmeId)}/matching/proposals/${proposal.id}/lock`,
-      { locked },
-      { 'if-match': m.etag },
-    ),
+    call(lockProposal, { ...ofProposal(m, proposal), body: { locked } }),
   reject: (m: MatchingView, proposal: ProposalView, reason: string) =>
-    api.request<MatchingView>(
-      'POST',
-      `${programme(m.programmeId)}/matching/proposals/${proposal.id}/reject`,
-      { reason },
-      { 'if-match': m.etag },
-    ),
+    call(rejectProposal, { ...ofProposal(m, proposal), body: { reason } }),
   swap: (m: MatchingView, a: ProposalView, b: ProposalView) =>
-    api.request<MatchingView>(
-      'POST',
-      `${programme(m.programmeId)}/matching/swap`,
-      { proposalIds: [a.id, b.id] },
-      { 'if-match': m.etag },
-    ),
+    call(swapProposals, {
+      ...inProgramme(m.programmeId),
+      body: { proposalIds: [a.id, b.id] },
+      ifMatch: m.etag,
+    }),
   confirm: (id: string, proposals: 'all' | string[]) =>
-    api.request<ConfirmationView>('POST', `${programme(id)}/matching/confirm`, { proposals }),
-  bookings: async (id: string) =>
-    (await api.request<{ value: BookingView[] }>('GET', `${programme(id)}/bookings`)).value,
-  directory: () => api.request<DirectoryStatus>('GET', '/directory'),
-  syncDirectory: () => api.request<DirectoryStatus>('POST', '/directory/sync'),
-  progress: (id: string) => api.request<ProgressView>('GET', `${programme(id)}/progress`),
-  evaluation: (id: string) =>
-    api.request<EvaluationResultsView>('GET', `${programme(id)}/evaluation`),
+    call(confirmProposals, { ...inProgramme(id), body: { proposals } }),
+  bookings: async (id: string) => (await call(listBookings, inProgramme(id))).value,
+  directory: () => call(directoryStatus, {}),
+  syncDirectory: () => call(syncDirectory, {}),
+  progress: (id: string) => call(programmeProgress, inProgramme(id)),
+  evaluation: (id: string) => call(programmeEvaluation, inProgramme(id)),
   /** How many answers the survey results wait for (PRODUCT rule 8): HR may lower it to 3. */
   setMinRespondents: (p: { id: string; etag: string }, minRespondents: number) =>
-    api.request<ProgrammeView>(
-      'PATCH',
-      programme(p.id),
-      { minRespondents },
-      { 'if-match': p.etag },
-    ),
+    call(editProgramme, { ...inProgramme(p.id), body: { minRespondents }, ifMatch: p.etag }),
   /** What applicants are told (issue #14): HR's reason on a rejection, a waiting list. */
   setApplicantSetting: (
     p: { id: string; etag: string },
     setting: 'showRejectionReason' | 'keepsWaitingList',
     on: boolean,
-  ) =>
-    api.request<ProgrammeView>('PATCH', programme(p.id), { [setting]: on }, { 'if-match': p.etag }),
+  ) => call(editProgramme, { ...inProgramme(p.id), body: { [setting]: on }, ifMatch: p.etag }),
   /** The CSV report, one row per pair, for its reader. */
   report: (id: string, reader: ReportReader) =>
-    api.download(`${programme(id)}/report.csv${readerQuery(reader)}`),
+    download(pathOf(programmeReport, { ...inProgramme(id), query: reader })),
   /** The evaluation in aggregate as CSV: the counts only until the minimum have answered. */
   evaluationReport: (id: string, reader: ReportReader) =>
-    api.download(`${programme(id)}/evaluation.csv${readerQuery(reader)}`),
+    download(pathOf(programmeEvaluationReport, { ...inProgramme(id), query: reader })),
 });

@@ -8,6 +8,23 @@ import type {
   NoteView,
   PairSpaceView,
 } from '../../../functions/src/http/contracts';
+import {
+  addActivity,
+  addAgendaItem,
+  addGoal,
+  addNote,
+  deleteActivity,
+  deleteAgendaItem,
+  deleteGoal,
+  deleteNote,
+  editAgendaItem,
+  editGoal,
+  evaluateProgramme,
+  getPairSpace,
+  giveFeedback,
+} from '../../../functions/src/http/lines/pair-space';
+import { listMyPairs } from '../../../functions/src/http/lines/pairs';
+import { moveSession, sessionAlternatives } from '../../../functions/src/http/lines/sessions';
 import type { ApiClient } from './client';
 
 export type {
@@ -21,80 +38,70 @@ export type {
   PairSpaceView,
 };
 
-const pair = (id: string) => `/pairs/${encodeURIComponent(id)}`;
-const ifMatch = (etag: string) => ({ 'if-match': etag });
+const inPair = (pairId: string) => ({ params: { pairId } });
+const ofEntry = (entry: { pairId: string; id: string; etag: string }) => ({
+  params: { pairId: entry.pairId, entryId: entry.id },
+  ifMatch: entry.etag,
+});
+const ofSession = (pairId: string, index: number) => ({ params: { pairId, index } });
+
+/** The route that deletes each kind of entry, by the segment of its path. */
+const DELETE_ROUTES = {
+  agenda: deleteAgendaItem,
+  notes: deleteNote,
+  goals: deleteGoal,
+  activities: deleteActivity,
+} as const;
 
 /** A pair's members: their pairs, the pair's space and what they write in it. */
-export const pairsApi = (api: ApiClient) => ({
-  mine: async () => (await api.request<{ value: MyPairView[] }>('GET', '/pairs/me')).value,
-  space: (id: string) => api.request<PairSpaceView>('GET', `${pair(id)}/space`),
+export const pairsApi = ({ call }: ApiClient) => ({
+  mine: async (): Promise<MyPairView[]> => (await call(listMyPairs, {})).value,
+  space: (id: string) => call(getPairSpace, inPair(id)),
   addAgenda: (id: string, text: string, sessionIndex: number | null = null) =>
-    api.request<AgendaItemView>('POST', `${pair(id)}/agenda`, { text, sessionIndex }),
+    call(addAgendaItem, { ...inPair(id), body: { text, sessionIndex } }),
   editAgenda: (
     item: AgendaItemView,
     changes: { text?: string; done?: boolean; sessionIndex?: number | null },
-  ) =>
-    api.request<AgendaItemView>(
-      'PATCH',
-      `${pair(item.pairId)}/agenda/${item.id}`,
-      changes,
-      ifMatch(item.etag),
-    ),
+  ) => call(editAgendaItem, { ...ofEntry(item), body: changes }),
   addNote: (id: string, text: string, visibility: 'shared' | 'private') =>
-    api.request<NoteView>('POST', `${pair(id)}/notes`, { text, visibility }),
-  remove: (entry: { pairId: string; id: string; etag: string }, segment: string) =>
-    api.request<void>(
-      'DELETE',
-      `${pair(entry.pairId)}/${segment}/${entry.id}`,
-      undefined,
-      ifMatch(entry.etag),
-    ),
+    call(addNote, { ...inPair(id), body: { text, visibility } }),
+  remove: (
+    entry: { pairId: string; id: string; etag: string },
+    segment: keyof typeof DELETE_ROUTES,
+  ) => call(DELETE_ROUTES[segment], ofEntry(entry)),
   addGoal: (id: string, goal: { horizon: 'short' | 'long'; title: string; description?: string }) =>
-    api.request<GoalView>('POST', `${pair(id)}/goals`, goal),
+    call(addGoal, { ...inPair(id), body: goal }),
   editGoal: (
     goal: GoalView,
     changes: { progress?: number; status?: GoalView['status']; mentorComment?: string },
-  ) =>
-    api.request<GoalView>(
-      'PATCH',
-      `${pair(goal.pairId)}/goals/${goal.id}`,
-      changes,
-      ifMatch(goal.etag),
-    ),
+  ) => call(editGoal, { ...ofEntry(goal), body: changes }),
   addActivity: (
     id: string,
     activity: { kind: ActivityView['kind']; date: string; description: string; outcome?: string },
-  ) => api.request<ActivityView>('POST', `${pair(id)}/activities`, activity),
+  ) => call(addActivity, { ...inPair(id), body: activity }),
   feedback: (
     id: string,
     index: number,
     answer: { rating: number; useful: boolean; comment?: string },
     previous?: FeedbackView | null,
   ) =>
-    api.request<FeedbackView>(
-      'PUT',
-      `${pair(id)}/sessions/${index}/feedback`,
-      answer,
-      previous ? ifMatch(previous.etag) : {},
-    ),
+    call(giveFeedback, {
+      ...ofSession(id, index),
+      body: answer,
+      ...(previous && { ifMatch: previous.etag }),
+    }),
   evaluate: (
     id: string,
     answer: { satisfaction: number; goalsReached: number; recommend: number; suggestion?: string },
     previous?: EvaluationView | null,
   ) =>
-    api.request<EvaluationView>(
-      'PUT',
-      `${pair(id)}/evaluation`,
-      answer,
-      previous ? ifMatch(previous.etag) : {},
-    ),
+    call(evaluateProgramme, {
+      ...inPair(id),
+      body: answer,
+      ...(previous && { ifMatch: previous.etag }),
+    }),
   alternatives: async (id: string, index: number) =>
-    (
-      await api.request<{ value: { start: string; end: string }[] }>(
-        'GET',
-        `${pair(id)}/sessions/${index}/alternatives`,
-      )
-    ).value,
+    (await call(sessionAlternatives, ofSession(id, index))).value,
   move: (id: string, index: number, start: string) =>
-    api.request<unknown>('POST', `${pair(id)}/sessions/${index}/move`, { start }),
+    call(moveSession, { ...ofSession(id, index), body: { start } }),
 });

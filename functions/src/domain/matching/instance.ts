@@ -1,10 +1,8 @@
 import { en } from 'zod/locales';
 import * as z from 'zod/mini';
-import { MENTOR_SENIORITY, type ProgrammeKind } from './score';
+import { PROGRAMME_KINDS } from '../programme/kinds';
 
-/** The programme kinds the contract knows: those with a seniority rule (score.ts), in its order. */
-export const PROGRAMME_KINDS = Object.keys(MENTOR_SENIORITY) as [ProgrammeKind, ...ProgrammeKind[]];
-/** The objectives the contract knows. */
+/** The objectives the contract knows (its kinds are domain/programme/kinds.ts). */
 export const OBJECTIVES = ['maxParticipation', 'maxScore'] as const;
 
 /**

@@ -4,19 +4,9 @@
  * thousandths so that totals are exact and the output is the same on every machine.
  */
 
-import type { ProgrammeKind } from '../programme/programme';
+import { PROGRAMME_KIND_RULES, type ProgrammeKind } from '../programme/kinds';
 
 export type { ProgrammeKind };
-
-/**
- * The side of the hierarchy each programme kind expects its mentors on (its seniority rule): the
- * one place the matcher reads a kind — the instance's list of kinds is this table's keys.
- */
-export const MENTOR_SENIORITY: Record<ProgrammeKind, 'senior' | 'junior'> = {
-  classic: 'senior',
-  reverse: 'junior',
-  executive: 'senior',
-};
 
 /** Weights, in thousandths of a point. */
 export const SCORE_WEIGHTS = {
@@ -58,7 +48,7 @@ export interface PairFacts {
 
 /** The seniority the programme kind expects (MENTOR_SENIORITY): up, or down for reverse. */
 export function expectsSeniorMentor(kind: ProgrammeKind): boolean {
-  return MENTOR_SENIORITY[kind] === 'senior';
+  return PROGRAMME_KIND_RULES[kind].mentor === 'senior';
 }
 
 // Each component on its own, so the matcher's fast path and the reasons share one formula.

@@ -3,7 +3,9 @@
  * machine (rule 9: a pilot before the organisation-wide call), and who may take part.
  */
 
-export type ProgrammeKind = 'classic' | 'reverse' | 'executive';
+import { PROGRAMME_DEFAULTS, type ProgrammeKind } from './kinds';
+
+export type { ProgrammeKind } from './kinds';
 export type ProgrammeStatus = 'draft' | 'pilot' | 'open' | 'matching' | 'running' | 'closed';
 export type HierarchyRule = 'chain' | 'directManager';
 
@@ -75,9 +77,7 @@ export interface Programme extends ProgrammeSettings {
 
 /** PRODUCT defaults: 10 sessions over 6 months, 60 minutes, no reporting line, one mentee each. */
 const COMMON = {
-  plannedSessions: 10,
-  durationMonths: 6,
-  sessionMinutes: 60,
+  ...PROGRAMME_DEFAULTS,
   hierarchyRule: 'chain',
   mentorCapacity: 1,
   minRespondents: RESPONDENTS.default,

@@ -1,5 +1,6 @@
 import type { BookingStatus, Response } from '../booking/booking';
 import type { PairStatus } from '../pair/pair';
+import { LIST_SEPARATORS, type ListSeparator, USUAL_SEPARATOR } from './list-separator';
 import type { RiskCode } from './progress';
 
 /**
@@ -12,13 +13,8 @@ export const REPORT_LANGUAGES = ['es', 'en'] as const;
 export type ReportLanguage = (typeof REPORT_LANGUAGES)[number];
 
 export interface ReportWords {
-  /**
-   * Excel splits a CSV's cells on the list separator of the reader's regional settings: `;` where
-   * the decimal mark is the comma (Spain), `,` in English locales. "Excel uses the list separators
-   * defined in the Windows regional settings":
-   * https://learn.microsoft.com/power-automate/desktop-flows/how-to/convert-csv-excel
-   */
-  separator: ',' | ';';
+  /** Excel's list separator in the reader's regional settings (list-separator.ts). */
+  separator: ListSeparator;
   /** The number locale: decimals as the reader's Excel reads them ("4,5" / "4.5"). */
   locale: string;
   /** File names: tandem-<file>-<programme>.csv. */
@@ -76,7 +72,7 @@ export interface ReportWords {
 
 export const REPORT_WORDS: Record<ReportLanguage, ReportWords> = {
   es: {
-    separator: ';',
+    separator: LIST_SEPARATORS[USUAL_SEPARATOR.es],
     locale: 'es-ES',
     files: { pairs: 'informe', evaluation: 'evaluacion' },
     pairs: {
@@ -153,7 +149,7 @@ export const REPORT_WORDS: Record<ReportLanguage, ReportWords> = {
     },
   },
   en: {
-    separator: ',',
+    separator: LIST_SEPARATORS[USUAL_SEPARATOR.en],
     locale: 'en-GB',
     files: { pairs: 'report', evaluation: 'evaluation' },
     pairs: {

@@ -1,5 +1,6 @@
 import { tz } from '@date-fns/tz';
 import { addMonths } from 'date-fns';
+import { PROGRAMME_DEFAULTS } from '../programme/kinds';
 import {
   type Clash,
   clashBits,
@@ -144,9 +145,9 @@ interface NormalisedPlan {
 }
 
 function normalisePlan(plan: ProgrammePlanInput): NormalisedPlan | string {
-  const sessions = plan.sessions ?? 10;
-  const months = plan.months ?? 6;
-  const sessionMinutes = plan.sessionMinutes ?? 60;
+  const sessions = plan.sessions ?? PROGRAMME_DEFAULTS.plannedSessions;
+  const months = plan.months ?? PROGRAMME_DEFAULTS.durationMonths;
+  const sessionMinutes = plan.sessionMinutes ?? PROGRAMME_DEFAULTS.sessionMinutes;
   const granularity = plan.granularityMinutes ?? 30;
   if (!Number.isInteger(sessions) || sessions < 1 || sessions > 104) {
     return 'sessions must be an integer from 1 to 104';

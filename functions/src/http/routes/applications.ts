@@ -20,14 +20,8 @@ import {
 import type { Services } from '../../ports/services';
 import { AlreadyExistsError, type Versioned } from '../../ports/versioned';
 import type { Principal } from '../auth';
-import {
-  ApplicationFormSchema,
-  ApplicationParams,
-  type ApplicationStandingView,
-  LARGE_FORM_BYTES,
-  ProgrammeIdParams,
-  RejectApplicationSchema,
-} from '../contracts';
+import { type ApplicationStandingView, LARGE_FORM_BYTES } from '../contracts';
+import { endpoint } from '../endpoints';
 import { ifMatch } from '../preconditions';
 import { HttpProblem } from '../problems';
 import { refuse } from '../refusals';
@@ -140,9 +134,7 @@ async function pairsByProgramme(
 
 export const applicationRoutes: AnyRoute[] = [
   defineRoute({
-    name: 'list-my-applications',
-    method: 'GET',
-    path: '/applications/me',
+    ...endpoint('list-my-applications'),
     access: 'employee',
     handler: async ({ principal, services }) => {
       // The programme list comes from memory (adapters/tables/programme-table.ts); then, side by
@@ -176,11 +168,8 @@ export const applicationRoutes: AnyRoute[] = [
     },
   }),
   defineRoute({
-    name: 'submit-application',
-    method: 'POST',
-    path: '/programmes/:programmeId/applications',
+    ...endpoint('submit-application'),
     access: 'employee',
-    request: { params: ProgrammeIdParams, body: ApplicationFormSchema },
     maxBodyBytes: LARGE_FORM_BYTES,
     handler: async ({ principal, services, params, body }) => {
       const { value: programme } = await loadProgramme(services, params.programmeId, principal);
@@ -197,11 +186,8 @@ export const applicationRoutes: AnyRoute[] = [
     },
   }),
   defineRoute({
-    name: 'get-my-application',
-    method: 'GET',
-    path: '/programmes/:programmeId/applications/me',
+    ...endpoint('get-my-application'),
     access: 'employee',
-    request: { params: ProgrammeIdParams },
     handler: async ({ principal, services, params }) => {
       const { value: programme } = await loadProgramme(services, params.programmeId, principal);
       const mine = await own(services, params.programmeId, principal);
@@ -209,11 +195,8 @@ export const applicationRoutes: AnyRoute[] = [
     },
   }),
   defineRoute({
-    name: 'edit-my-application',
-    method: 'PUT',
-    path: '/programmes/:programmeId/applications/me',
+    ...endpoint('edit-my-application'),
     access: 'employee',
-    request: { params: ProgrammeIdParams, body: ApplicationFormSchema },
     maxBodyBytes: LARGE_FORM_BYTES,
     handler: async ({ principal, services, params, body, headers }) => {
       const etag = ifMatch(headers);
@@ -228,11 +211,8 @@ export const applicationRoutes: AnyRoute[] = [
     },
   }),
   defineRoute({
-    name: 'withdraw-my-application',
-    method: 'POST',
-    path: '/programmes/:programmeId/applications/me/withdraw',
+    ...endpoint('withdraw-my-application'),
     access: 'employee',
-    request: { params: ProgrammeIdParams },
     handler: async ({ principal, services, params, headers }) => {
       const etag = ifMatch(headers);
       const { value: programme } = await loadProgramme(services, params.programmeId, principal);
@@ -246,11 +226,8 @@ export const applicationRoutes: AnyRoute[] = [
     },
   }),
   defineRoute({
-    name: 'list-applications',
-    method: 'GET',
-    path: '/programmes/:programmeId/applications',
+    ...endpoint('list-applications'),
     access: 'admin',
-    request: { params: ProgrammeIdParams },
     handler: async ({ principal, services, params }) => {
       await loadProgramme(services, params.programmeId, principal);
       const all = await services.applications.listByProgramme(params.programmeId);
@@ -263,11 +240,8 @@ export const applicationRoutes: AnyRoute[] = [
     },
   }),
   defineRoute({
-    name: 'approve-mentor',
-    method: 'POST',
-    path: '/programmes/:programmeId/applications/:personId/approve',
+    ...endpoint('approve-mentor'),
     access: 'admin',
-    request: { params: ApplicationParams },
     handler: async ({ services, params, headers }) => {
       const etag = ifMatch(headers);
       const current = await forReview(services, params.programmeId, params.personId);
@@ -275,11 +249,8 @@ export const applicationRoutes: AnyRoute[] = [
     },
   }),
   defineRoute({
-    name: 'reject-application',
-    method: 'POST',
-    path: '/programmes/:programmeId/applications/:personId/reject',
+    ...endpoint('reject-application'),
     access: 'admin',
-    request: { params: ApplicationParams, body: RejectApplicationSchema },
     handler: async ({ principal, services, params, body, headers }) => {
       const etag = ifMatch(headers);
       const { value: programme } = await loadProgramme(services, params.programmeId, principal);

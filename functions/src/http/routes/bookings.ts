@@ -1,5 +1,6 @@
 import type { Booking } from '../../domain/booking/booking';
-import { type BookingView, ProgrammeIdParams } from '../contracts';
+import type { BookingView } from '../contracts';
+import { endpoint } from '../endpoints';
 import { HttpProblem } from '../problems';
 import { type AnyRoute, defineRoute } from '../route';
 
@@ -44,11 +45,8 @@ function waiting(pairId: string, since: string): Omit<BookingView, 'mentor' | 'm
 /** HR follows booking live: each pair's series, answers, moved sessions and what needs a look. */
 export const bookingRoutes: AnyRoute[] = [
   defineRoute({
-    name: 'list-bookings',
-    method: 'GET',
-    path: '/programmes/:programmeId/bookings',
+    ...endpoint('list-bookings'),
     access: 'admin',
-    request: { params: ProgrammeIdParams },
     handler: async ({ services, params }) => {
       if (!(await services.programmes.get(params.programmeId))) {
         throw new HttpProblem(404, 'No such programme.');

@@ -5,6 +5,7 @@ import {
   eventIdOf,
 } from '../../domain/calendar-sync/subscription';
 import type { CalendarChangeMessage } from '../../ports/calendar-sync';
+import { endpoint } from '../endpoints';
 import { HttpProblem } from '../problems';
 import { type AnyRoute, defineRoute } from '../route';
 
@@ -60,9 +61,7 @@ const LIFECYCLE = new Set(['reauthorizationRequired', 'subscriptionRemoved', 'mi
  */
 export const calendarNotificationRoutes: AnyRoute[] = [
   defineRoute({
-    name: 'calendar-notifications',
-    method: 'POST',
-    path: '/calendar/notifications',
+    ...endpoint('calendar-notifications'),
     access: 'anonymous',
     // Graph batches notifications; without resource data an item is well under 1 KB.
     maxBodyBytes: 512 * 1024,

@@ -1,14 +1,13 @@
 import { ThrottledError } from '../../ports/throttled';
 import type { DirectoryStatus } from '../contracts';
+import { endpoint } from '../endpoints';
 import { refuse } from '../refusals';
 import { type AnyRoute, defineRoute } from '../route';
 
 /** HR's view of org sync: how fresh the directory snapshot is, and "sync now". */
 export const directoryRoutes: AnyRoute[] = [
   defineRoute({
-    name: 'directory-status',
-    method: 'GET',
-    path: '/directory',
+    ...endpoint('directory-status'),
     access: 'admin',
     handler: async ({ services }) => {
       const state = await services.directory.state();
@@ -16,9 +15,7 @@ export const directoryRoutes: AnyRoute[] = [
     },
   }),
   defineRoute({
-    name: 'sync-directory',
-    method: 'POST',
-    path: '/directory/sync',
+    ...endpoint('sync-directory'),
     access: 'admin',
     handler: async ({ services }) => {
       try {

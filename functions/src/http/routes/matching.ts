@@ -10,18 +10,8 @@ import { SCORE_SHARES_OF_100, scoreOutOf100 } from '../../domain/matching/score'
 import type { Matching } from '../../domain/matching-run/matching-run';
 import type { Services } from '../../ports/services';
 import type { Versioned } from '../../ports/versioned';
-import {
-  type ConfirmationView,
-  ConfirmProposalsSchema,
-  LockProposalSchema,
-  type MatchingView,
-  type PairView,
-  ProgrammeIdParams,
-  ProposalParams,
-  RejectProposalSchema,
-  RunMatchingSchema,
-  SwapProposalsSchema,
-} from '../contracts';
+import type { ConfirmationView, MatchingView, PairView } from '../contracts';
+import { endpoint } from '../endpoints';
 import { ifMatch } from '../preconditions';
 import { settled } from '../refusals';
 import { type AnyRoute, defineRoute, type RouteResult } from '../route';
@@ -62,11 +52,8 @@ async function changeOf(
 
 export const matchingRoutes: AnyRoute[] = [
   defineRoute({
-    name: 'run-matching',
-    method: 'POST',
-    path: '/programmes/:programmeId/matching/runs',
+    ...endpoint('run-matching'),
     access: 'admin',
-    request: { params: ProgrammeIdParams, body: RunMatchingSchema },
     handler: async ({ principal, services, params, body, headers }) => {
       const { value: programme } = await loadProgramme(services, params.programmeId, principal);
       const { matching, first } = settled(
@@ -81,22 +68,16 @@ export const matchingRoutes: AnyRoute[] = [
     },
   }),
   defineRoute({
-    name: 'get-matching',
-    method: 'GET',
-    path: '/programmes/:programmeId/matching',
+    ...endpoint('get-matching'),
     access: 'admin',
-    request: { params: ProgrammeIdParams },
     handler: async ({ principal, services, params }) => {
       await loadProgramme(services, params.programmeId, principal);
       return saved(settled(await currentMatching(services, params.programmeId)));
     },
   }),
   defineRoute({
-    name: 'lock-proposal',
-    method: 'PUT',
-    path: '/programmes/:programmeId/matching/proposals/:proposalId/lock',
+    ...endpoint('lock-proposal'),
     access: 'admin',
-    request: { params: ProposalParams, body: LockProposalSchema },
     handler: async ({ principal, services, params, body, headers }) => {
       const change = await changeOf(services, params.programmeId, principal, headers);
       const outcome = await lockProposal(services, {
@@ -108,11 +89,8 @@ export const matchingRoutes: AnyRoute[] = [
     },
   }),
   defineRoute({
-    name: 'reject-proposal',
-    method: 'POST',
-    path: '/programmes/:programmeId/matching/proposals/:proposalId/reject',
+    ...endpoint('reject-proposal'),
     access: 'admin',
-    request: { params: ProposalParams, body: RejectProposalSchema },
     handler: async ({ principal, services, params, body, headers }) => {
       const change = await changeOf(services, params.programmeId, principal, headers);
       const outcome = await rejectOneProposal(services, {
@@ -124,11 +102,8 @@ export const matchingRoutes: AnyRoute[] = [
     },
   }),
   defineRoute({
-    name: 'swap-proposals',
-    method: 'POST',
-    path: '/programmes/:programmeId/matching/swap',
+    ...endpoint('swap-proposals'),
     access: 'admin',
-    request: { params: ProgrammeIdParams, body: SwapProposalsSchema },
     handler: async ({ principal, services, params, body, headers }) => {
       const change = await changeOf(services, params.programmeId, principal, headers);
       const outcome = await swapProposals(services, { ...change, proposalIds: body.proposalIds });
@@ -136,11 +111,8 @@ export const matchingRoutes: AnyRoute[] = [
     },
   }),
   defineRoute({
-    name: 'confirm-proposals',
-    method: 'POST',
-    path: '/programmes/:programmeId/matching/confirm',
+    ...endpoint('confirm-proposals'),
     access: 'admin',
-    request: { params: ProgrammeIdParams, body: ConfirmProposalsSchema },
     handler: async ({ principal, services, params, body, headers }) => {
       const { value: programme } = await loadProgramme(services, params.programmeId, principal);
       const confirmation = settled(

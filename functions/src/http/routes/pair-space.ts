@@ -1,3 +1,4 @@
+import type { ZodType } from 'zod';
 import { evaluate, evaluationOpen } from '../../domain/evaluation/evaluation';
 import type { Pair } from '../../domain/pair/pair';
 import { pairAsMemberSees } from '../../domain/pair/pair';
@@ -30,22 +31,8 @@ import {
 import type { Services } from '../../ports/services';
 import { AlreadyExistsError, type Versioned } from '../../ports/versioned';
 import type { Principal } from '../auth';
-import {
-  EditActivitySchema,
-  EditAgendaItemSchema,
-  EditGoalSchema,
-  EditNoteSchema,
-  EvaluationSchema,
-  FeedbackSchema,
-  NewActivitySchema,
-  NewAgendaItemSchema,
-  NewGoalSchema,
-  NewNoteSchema,
-  PairIdParams,
-  type PairSpaceView,
-  SessionParams,
-  SpaceEntryParams,
-} from '../contracts';
+import type { PairSpaceView } from '../contracts';
+import { endpoint } from '../endpoints';
 import { ifMatch } from '../preconditions';
 import { HttpProblem } from '../problems';
 import { refuse, settled } from '../refusals';
@@ -123,20 +110,21 @@ async function replaced(services: Services, entry: SpaceEntry, etag: string) {
   );
 }
 
+type EditEntryEndpoint = 'edit-agenda-item' | 'edit-note' | 'edit-goal' | 'edit-activity';
+type DeleteEntryEndpoint = 'delete-agenda-item' | 'delete-note' | 'delete-goal' | 'delete-activity';
+
 /** Edit and delete routes for one kind of entry, all shaped alike. */
 function entryRoutes<T extends AgendaItem | Note | Goal | Activity, C>(
   type: T['type'],
-  segment: string,
-  editSchema: import('zod').ZodType<C>,
+  names: { edit: EditEntryEndpoint; delete: DeleteEntryEndpoint },
   edit: (entry: T, member: { me: string; role: Role }, changes: C, now: Date) => Outcome<T>,
 ): AnyRoute[] {
+  const editHeader = endpoint(names.edit);
   return [
     defineRoute({
-      name: `edit-${type === 'agenda' ? 'agenda-item' : type}`,
-      method: 'PATCH',
-      path: `/pairs/:pairId/${segment}/:entryId`,
+      ...editHeader,
       access: 'employee',
-      request: { params: SpaceEntryParams, body: editSchema },
+      request: { ...editHeader.request, body: editHeader.request.body as unknown as ZodType<C> },
       handler: async ({ principal, services, params, body, headers }) => {
         const member = await asMember(services, principal, params.pairId);
         const etag = ifMatch(headers);
@@ -154,11 +142,8 @@ function entryRoutes<T extends AgendaItem | Note | Goal | Activity, C>(
       },
     }),
     defineRoute({
-      name: `delete-${type === 'agenda' ? 'agenda-item' : type}`,
-      method: 'DELETE',
-      path: `/pairs/:pairId/${segment}/:entryId`,
+      ...endpoint(names.delete),
       access: 'employee',
-      request: { params: SpaceEntryParams },
       handler: async ({ principal, services, params, headers }) => {
         const member = await asMember(services, principal, params.pairId);
         const etag = ifMatch(headers);
@@ -189,11 +174,8 @@ async function programmeKindOf(services: Services, pair: Pair) {
  */
 export const pairSpaceRoutes: AnyRoute[] = [
   defineRoute({
-    name: 'get-pair-space',
-    method: 'GET',
-    path: '/pairs/:pairId/space',
+    ...endpoint('get-pair-space'),
     access: 'employee',
-    request: { params: PairIdParams },
     handler: async ({ principal, services, params }) => {
       const { pair, me } = await asMember(services, principal, params.pairId);
       const [programme, booking, entries] = await Promise.all([
@@ -239,11 +221,8 @@ export const pairSpaceRoutes: AnyRoute[] = [
     },
   }),
   defineRoute({
-    name: 'add-agenda-item',
-    method: 'POST',
-    path: '/pairs/:pairId/agenda',
+    ...endpoint('add-agenda-item'),
     access: 'employee',
-    request: { params: PairIdParams, body: NewAgendaItemSchema },
     handler: async ({ principal, services, params, body }) => {
       const { pair, me } = await asMember(services, principal, params.pairId);
       const context = newEntry(services, pair, me);
@@ -253,16 +232,12 @@ export const pairSpaceRoutes: AnyRoute[] = [
   }),
   ...entryRoutes<AgendaItem, { text?: string; done?: boolean; sessionIndex?: number | null }>(
     'agenda',
-    'agenda',
-    EditAgendaItemSchema,
+    { edit: 'edit-agenda-item', delete: 'delete-agenda-item' },
     (item, { me }, changes, now) => editAgendaItem(item, me, changes, now),
   ),
   defineRoute({
-    name: 'add-note',
-    method: 'POST',
-    path: '/pairs/:pairId/notes',
+    ...endpoint('add-note'),
     access: 'employee',
-    request: { params: PairIdParams, body: NewNoteSchema },
     handler: async ({ principal, services, params, body }) => {
       const { pair, me } = await asMember(services, principal, params.pairId);
       const context = newEntry(services, pair, me);
@@ -272,16 +247,12 @@ export const pairSpaceRoutes: AnyRoute[] = [
   }),
   ...entryRoutes<Note, { text?: string; sessionIndex?: number | null }>(
     'note',
-    'notes',
-    EditNoteSchema,
+    { edit: 'edit-note', delete: 'delete-note' },
     (note, { me }, changes, now) => editNote(note, me, changes, now),
   ),
   defineRoute({
-    name: 'add-goal',
-    method: 'POST',
-    path: '/pairs/:pairId/goals',
+    ...endpoint('add-goal'),
     access: 'employee',
-    request: { params: PairIdParams, body: NewGoalSchema },
     handler: async ({ principal, services, params, body }) => {
       const { pair, me, role } = await asMember(services, principal, params.pairId);
       const context = newEntry(services, pair, me);
@@ -290,16 +261,12 @@ export const pairSpaceRoutes: AnyRoute[] = [
   }),
   ...entryRoutes<Goal, import('../../domain/pair-space/pair-space').GoalChanges>(
     'goal',
-    'goals',
-    EditGoalSchema,
+    { edit: 'edit-goal', delete: 'delete-goal' },
     (goal, { role }, changes, now) => editGoal(goal, role, changes, now),
   ),
   defineRoute({
-    name: 'add-activity',
-    method: 'POST',
-    path: '/pairs/:pairId/activities',
+    ...endpoint('add-activity'),
     access: 'employee',
-    request: { params: PairIdParams, body: NewActivitySchema },
     handler: async ({ principal, services, params, body }) => {
       const { pair, me } = await asMember(services, principal, params.pairId);
       const kind = await programmeKindOf(services, pair);
@@ -309,16 +276,12 @@ export const pairSpaceRoutes: AnyRoute[] = [
   }),
   ...entryRoutes<Activity, Parameters<typeof editActivity>[2]>(
     'activity',
-    'activities',
-    EditActivitySchema,
+    { edit: 'edit-activity', delete: 'delete-activity' },
     (activity, { me }, changes, now) => editActivity(activity, me, changes, now),
   ),
   defineRoute({
-    name: 'give-feedback',
-    method: 'PUT',
-    path: '/pairs/:pairId/sessions/:index/feedback',
+    ...endpoint('give-feedback'),
     access: 'employee',
-    request: { params: SessionParams, body: FeedbackSchema },
     handler: async ({ principal, services, params, body, headers }) => {
       const { pair, me } = await asMember(services, principal, params.pairId);
       const [booking, previous] = await Promise.all([
@@ -337,11 +300,8 @@ export const pairSpaceRoutes: AnyRoute[] = [
     },
   }),
   defineRoute({
-    name: 'evaluate-programme',
-    method: 'PUT',
-    path: '/pairs/:pairId/evaluation',
+    ...endpoint('evaluate-programme'),
     access: 'employee',
-    request: { params: PairIdParams, body: EvaluationSchema },
     handler: async ({ principal, services, params, body, headers }) => {
       const { pair, me, role } = await asMember(services, principal, params.pairId);
       const [programme, booking, previous] = await Promise.all([

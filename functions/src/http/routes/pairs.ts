@@ -2,7 +2,8 @@ import { nextSessionStart } from '../../domain/booking/booking';
 import { isMember, pairAsMemberSees } from '../../domain/pair/pair';
 import { mayHavePairs } from '../../domain/programme/programme';
 import { APP_ROLES } from '../auth';
-import { type MyPairSummary, PairIdParams, type PairView } from '../contracts';
+import type { MyPairSummary, PairView } from '../contracts';
+import { endpoint } from '../endpoints';
 import { HttpProblem } from '../problems';
 import { type AnyRoute, defineRoute } from '../route';
 import { withEtag } from './versioned';
@@ -14,9 +15,7 @@ import { withEtag } from './versioned';
  */
 export const pairRoutes: AnyRoute[] = [
   defineRoute({
-    name: 'list-my-pairs',
-    method: 'GET',
-    path: '/pairs/me',
+    ...endpoint('list-my-pairs'),
     access: 'employee',
     handler: async ({ principal, services }) => {
       const programmes = await services.programmes.list();
@@ -46,11 +45,8 @@ export const pairRoutes: AnyRoute[] = [
     },
   }),
   defineRoute({
-    name: 'get-pair',
-    method: 'GET',
-    path: '/pairs/:pairId',
+    ...endpoint('get-pair'),
     access: 'employee',
-    request: { params: PairIdParams },
     handler: async ({ principal, services, params }) => {
       const found = await services.pairs.get(params.pairId);
       const allowed =

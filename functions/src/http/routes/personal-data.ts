@@ -11,6 +11,7 @@ import {
 } from '../../domain/programme/programme';
 import type { Services } from '../../ports/services';
 import type { Principal } from '../auth';
+import { endpoint } from '../endpoints';
 import { HttpProblem } from '../problems';
 import { refuse } from '../refusals';
 import { type AnyRoute, defineRoute } from '../route';
@@ -62,9 +63,7 @@ async function gather(services: Services, personId: string) {
 /** A person's own data: the export (right of access) and the erasure (right to be forgotten). */
 export const personalDataRoutes: AnyRoute[] = [
   defineRoute({
-    name: 'export-my-data',
-    method: 'GET',
-    path: '/me/data',
+    ...endpoint('export-my-data'),
     access: 'employee',
     handler: async ({ principal, services }) => {
       const me = person(principal);
@@ -83,9 +82,7 @@ export const personalDataRoutes: AnyRoute[] = [
     },
   }),
   defineRoute({
-    name: 'erase-my-data',
-    method: 'DELETE',
-    path: '/me/data',
+    ...endpoint('erase-my-data'),
     access: 'employee',
     handler: async ({ principal, services }) => {
       const me = person(principal);

@@ -11,14 +11,8 @@ import {
 import type { Services } from '../../ports/services';
 import type { Versioned } from '../../ports/versioned';
 import { APP_ROLES, type Principal } from '../auth';
-import {
-  ChangeStatusSchema,
-  CreateProgrammeSchema,
-  LARGE_FORM_BYTES,
-  ProgrammeIdParams,
-  ProgrammeSettingsSchema,
-  type ProgrammeView,
-} from '../contracts';
+import { LARGE_FORM_BYTES, type ProgrammeView } from '../contracts';
+import { endpoint } from '../endpoints';
 import { ifMatch } from '../preconditions';
 import { HttpProblem } from '../problems';
 import { refuse } from '../refusals';
@@ -92,9 +86,7 @@ async function replace(
 
 export const programmeRoutes: AnyRoute[] = [
   defineRoute({
-    name: 'list-programmes',
-    method: 'GET',
-    path: '/programmes',
+    ...endpoint('list-programmes'),
     access: 'employee',
     handler: async ({ principal, services }) => {
       const all = await services.programmes.list();
@@ -108,11 +100,8 @@ export const programmeRoutes: AnyRoute[] = [
     },
   }),
   defineRoute({
-    name: 'create-programme',
-    method: 'POST',
-    path: '/programmes',
+    ...endpoint('create-programme'),
     access: 'admin',
-    request: { body: CreateProgrammeSchema },
     maxBodyBytes: LARGE_FORM_BYTES,
     handler: async ({ principal, services, body }) => {
       const { kind, language, ...settings } = body;
@@ -132,20 +121,14 @@ export const programmeRoutes: AnyRoute[] = [
     },
   }),
   defineRoute({
-    name: 'get-programme',
-    method: 'GET',
-    path: '/programmes/:programmeId',
+    ...endpoint('get-programme'),
     access: 'employee',
-    request: { params: ProgrammeIdParams },
     handler: async ({ principal, services, params }) =>
       programmeResponse(principal, await loadProgramme(services, params.programmeId, principal)),
   }),
   defineRoute({
-    name: 'edit-programme',
-    method: 'PATCH',
-    path: '/programmes/:programmeId',
+    ...endpoint('edit-programme'),
     access: 'admin',
-    request: { params: ProgrammeIdParams, body: ProgrammeSettingsSchema },
     maxBodyBytes: LARGE_FORM_BYTES,
     handler: async ({ principal, services, params, body, headers }) => {
       const etag = ifMatch(headers);
@@ -156,11 +139,8 @@ export const programmeRoutes: AnyRoute[] = [
     },
   }),
   defineRoute({
-    name: 'change-programme-status',
-    method: 'PUT',
-    path: '/programmes/:programmeId/status',
+    ...endpoint('change-programme-status'),
     access: 'admin',
-    request: { params: ProgrammeIdParams, body: ChangeStatusSchema },
     handler: async ({ principal, services, params, body, headers }) => {
       const etag = ifMatch(headers);
       const current = await loadProgramme(services, params.programmeId, principal);

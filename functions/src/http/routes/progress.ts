@@ -1,6 +1,7 @@
 import { anonymousSuggestions, summarise } from '../../domain/evaluation/evaluation';
 import type { Evaluation, Feedback } from '../../domain/pair-space/pair-space';
 import { minimumRespondents } from '../../domain/programme/programme';
+import { LIST_SEPARATORS } from '../../domain/progress/list-separator';
 import { type PairProgress, pairProgress, programmeProgress } from '../../domain/progress/progress';
 import {
   evaluationRows,
@@ -12,13 +13,9 @@ import {
 import type { Services } from '../../ports/services';
 import type { Principal } from '../auth';
 import { APP_ROLES } from '../auth';
-import {
-  type EvaluationResultsView,
-  ProgrammeIdParams,
-  type ProgressView,
-  ReportQuery,
-} from '../contracts';
+import type { EvaluationResultsView, ProgressView, ReportQuery } from '../contracts';
 import { toCsv } from '../csv';
+import { endpoint } from '../endpoints';
 import { type AnyRoute, defineRoute, type RouteResult } from '../route';
 import { loadProgramme } from './programmes';
 
@@ -65,10 +62,9 @@ async function figures(services: Services, programmeId: string, principal: Princ
 
 /** Who reads an export: language, time zone and, if they chose one, Excel's list separator. */
 function readerOf(query: ReportQuery): ReportReader {
-  const separator = query.sep === undefined ? undefined : SEPARATORS[query.sep];
+  const separator = query.sep === undefined ? undefined : LIST_SEPARATORS[query.sep];
   return { language: query.lang, timeZone: query.tz, ...(separator && { separator }) };
 }
-const SEPARATORS = { comma: ',', semicolon: ';' } as const;
 
 /**
  * A CSV export as a download: safe in spreadsheets of either separator (formulas escaped, every
@@ -93,11 +89,8 @@ function csvDownload(table: ReportTable, file: string): RouteResult {
  */
 export const progressRoutes: AnyRoute[] = [
   defineRoute({
-    name: 'programme-progress',
-    method: 'GET',
-    path: '/programmes/:programmeId/progress',
+    ...endpoint('programme-progress'),
     access: 'staff',
-    request: { params: ProgrammeIdParams },
     handler: async ({ principal, services, params }) => {
       const { programme, perPair, summary } = await figures(
         services,
@@ -118,11 +111,8 @@ export const progressRoutes: AnyRoute[] = [
     },
   }),
   defineRoute({
-    name: 'programme-evaluation',
-    method: 'GET',
-    path: '/programmes/:programmeId/evaluation',
+    ...endpoint('programme-evaluation'),
     access: 'staff',
-    request: { params: ProgrammeIdParams },
     handler: async ({ principal, services, params }) => {
       const { programme, perPair, evaluations } = await figures(
         services,
@@ -144,11 +134,8 @@ export const progressRoutes: AnyRoute[] = [
     },
   }),
   defineRoute({
-    name: 'programme-report',
-    method: 'GET',
-    path: '/programmes/:programmeId/report.csv',
+    ...endpoint('programme-report'),
     access: 'admin',
-    request: { params: ProgrammeIdParams, query: ReportQuery },
     handler: async ({ principal, services, params, query }) => {
       const { programme, perPair } = await figures(services, params.programmeId, principal);
       const reader = readerOf(query);
@@ -159,11 +146,8 @@ export const progressRoutes: AnyRoute[] = [
     },
   }),
   defineRoute({
-    name: 'programme-evaluation-report',
-    method: 'GET',
-    path: '/programmes/:programmeId/evaluation.csv',
+    ...endpoint('programme-evaluation-report'),
     access: 'admin',
-    request: { params: ProgrammeIdParams, query: ReportQuery },
     handler: async ({ principal, services, params, query }) => {
       const { programme, perPair, evaluations } = await figures(
         services,

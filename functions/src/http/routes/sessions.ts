@@ -1,7 +1,7 @@
 import { isMember } from '../../domain/pair/pair';
 import type { Services } from '../../ports/services';
 import type { Principal } from '../auth';
-import { EndPairSchema, MoveSessionSchema, PairIdParams, SessionParams } from '../contracts';
+import { endpoint } from '../endpoints';
 import { HttpProblem } from '../problems';
 import { settled } from '../refusals';
 import { type AnyRoute, defineRoute } from '../route';
@@ -15,11 +15,8 @@ async function asMember(services: Services, principal: Principal | null, pairId:
 /** One session moves to a slot free for both; the series stays (PRODUCT rule 5). */
 export const sessionRoutes: AnyRoute[] = [
   defineRoute({
-    name: 'session-alternatives',
-    method: 'GET',
-    path: '/pairs/:pairId/sessions/:index/alternatives',
+    ...endpoint('session-alternatives'),
     access: 'employee',
-    request: { params: SessionParams },
     handler: async ({ principal, services, params }) => {
       await asMember(services, principal, params.pairId);
       const alternatives = settled(
@@ -29,11 +26,8 @@ export const sessionRoutes: AnyRoute[] = [
     },
   }),
   defineRoute({
-    name: 'move-session',
-    method: 'POST',
-    path: '/pairs/:pairId/sessions/:index/move',
+    ...endpoint('move-session'),
     access: 'employee',
-    request: { params: SessionParams, body: MoveSessionSchema },
     handler: async ({ principal, services, params, body }) => {
       await asMember(services, principal, params.pairId);
       const booking = settled(
@@ -51,11 +45,8 @@ export const sessionRoutes: AnyRoute[] = [
     },
   }),
   defineRoute({
-    name: 'end-pair',
-    method: 'POST',
-    path: '/pairs/:pairId/end',
+    ...endpoint('end-pair'),
     access: 'admin',
-    request: { params: PairIdParams, body: EndPairSchema },
     handler: async ({ services, params, body }) => {
       if (!(await services.pairs.get(params.pairId))) throw new HttpProblem(404, 'No such pair.');
       const { booking, cancelled } = settled(

@@ -15,6 +15,10 @@ import {
 } from '@fluentui/react-components';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import {
+  PROGRAMME_KINDS,
+  type ProgrammeKind,
+} from '../../../../functions/src/domain/programme/kinds';
 import { AppLink } from '../../components/AppLink';
 import { ConfirmAction } from '../../components/ConfirmAction';
 import { ErrorState } from '../../components/ErrorState';
@@ -22,7 +26,7 @@ import { useSession } from '../../components/session';
 import { useAction, useAsync } from '../../components/useAsync';
 import { Applications } from './ApplicationsPanel';
 
-const KINDS = ['classic', 'reverse', 'executive'] as const;
+const KINDS = PROGRAMME_KINDS;
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -41,7 +45,7 @@ export function AdminPage() {
   const styles = useStyles();
   const { api } = useSession();
   const [programmes, reload] = useAsync(() => api.listProgrammes(), [api]);
-  const [kind, setKind] = useState<(typeof KINDS)[number]>('classic');
+  const [kind, setKind] = useState<ProgrammeKind>('classic');
   const [name, setName] = useState('');
   const [run, failure] = useAction(reload);
 
@@ -69,7 +73,7 @@ export function AdminPage() {
             <Dropdown
               value={t(`programmes.kind.${kind}`)}
               selectedOptions={[kind]}
-              onOptionSelect={(_, d) => setKind(d.optionValue as (typeof KINDS)[number])}
+              onOptionSelect={(_, d) => setKind(d.optionValue as ProgrammeKind)}
             >
               {KINDS.map((k) => (
                 <Option key={k} value={k}>

@@ -1,6 +1,7 @@
 import { Button, Field, makeStyles, Select, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { USUAL_SEPARATOR } from '../../../../functions/src/domain/progress/list-separator';
 import type { ReportReader } from '../../api/hr';
 import { ErrorState } from '../../components/ErrorState';
 import { useAction } from '../../components/useAsync';
@@ -20,6 +21,7 @@ export function saveFile(blob: Blob, fileName: string) {
 type Separator = NonNullable<ReportReader['sep']>;
 /** The separator this browser's HR person chose last, kept for their next export. */
 const SEPARATOR_KEY = 'tandem.csvSeparator';
+/** The picker's order: Spanish Excel's first. */
 const SEPARATORS: readonly Separator[] = ['semicolon', 'comma'];
 
 function storedSeparator(): Separator | undefined {
@@ -40,7 +42,7 @@ function useReportReader() {
   const { i18n } = useTranslation();
   const lang = languageOf(i18n.language);
   const [chosen, setChosen] = useState(storedSeparator);
-  const sep: Separator = chosen ?? (lang === 'es' ? 'semicolon' : 'comma');
+  const sep: Separator = chosen ?? USUAL_SEPARATOR[lang];
   const choose = (value: Separator) => {
     setChosen(value);
     try {

@@ -1,0 +1,347 @@
+import { z } from 'zod';
+import type { ApplicationOutcome } from '../domain/application/application';
+import type { EvaluationSummary } from '../domain/evaluation/evaluation';
+import type {
+  Activity,
+  AgendaItem,
+  Evaluation,
+  Feedback,
+  Goal,
+  Note,
+} from '../domain/pair-space/pair-space';
+import { PROGRAMME_KINDS } from '../domain/programme/kinds';
+import type { Programme } from '../domain/programme/programme';
+import type { PairProgress, ProgrammeProgress } from '../domain/progress/progress';
+import {
+  ApplicationFormSchema,
+  EligibilitySchema,
+  ProgrammeKindSchema,
+  ProgrammeStatusSchema,
+} from './contracts';
+
+/**
+ * What the API answers, declared once in zod; the view types the tab reads are inferred from
+ * these schemas (`z.infer`). Apart from contracts.ts (the inputs) so that the tab, which imports
+ * these only as types, never bundles them. `functions/src/http/endpoints.ts` names the schema of
+ * each route's answer.
+ */
+
+const text = z.string();
+const instant = z.string();
+const etag = z.string();
+const person = z.object({ id: z.string(), name: z.string() });
+
+/** A programme as the API returns it: its settings, status and the ETag to quote on edits. */
+export const ProgrammeViewSchema = z.object({
+  id: z.string(),
+  name: text,
+  kind: ProgrammeKindSchema,
+  status: ProgrammeStatusSchema,
+  objectives: text,
+  eligibility: EligibilitySchema,
+  plannedSessions: z.number(),
+  durationMonths: z.number(),
+  sessionMinutes: z.number(),
+  hierarchyRule: z.enum(['chain', 'directManager']),
+  mentorCapacity: z.number(),
+  /** Survey results show from this many respondents (PRODUCT rule 8). */
+  minRespondents: z.number(),
+  /** A rejected applicant reads HR's reason only when this is on. */
+  showRejectionReason: z.boolean(),
+  /** Mentees left out once the programme runs are on a waiting list HR may still pair from. */
+  keepsWaitingList: z.boolean(),
+  questions: z.array(text),
+  owners: z.array(z.string()),
+  createdAt: instant,
+  updatedAt: instant,
+  etag,
+});
+export type ProgrammeView = z.infer<typeof ProgrammeViewSchema>;
+// The view is the stored programme, every setting filled in, with its ETag: kept in step here.
+type SameKeys<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] extends [never, never]
+  ? true
+  : { onlyInFirst: Exclude<keyof A, keyof B>; onlyInSecond: Exclude<keyof B, keyof A> };
+const programmeViewHasEveryField: SameKeys<ProgrammeView, Required<Programme> & { etag: string }> =
+  true;
+void programmeViewHasEveryField;
+
+export const ListSchema = <T extends z.ZodType>(item: T) => z.object({ value: z.array(item) });
+
+// --- Applications ----------------------------------------------------------------------------
+
+const OUTCOMES = [
+  'underReview',
+  'approved',
+  'beingMatched',
+  'paired',
+  'waitingList',
+  'notPaired',
+  'notSelected',
+] as const satisfies readonly ApplicationOutcome[];
+
+/**
+ * Where the applicant stands, beside their application on GET /applications/me (issue #14):
+ * the outcome's code (the tab words it), and in a pair who with and the first session ahead.
+ * A hidden rejection reason is not in the application at all (domain applicantView).
+ */
+export const ApplicationStandingViewSchema = z.object({
+  outcome: z.enum(OUTCOMES).optional(),
+  /**
+   * In a pair (`paired`): each pair (a mentor may have more than one mentee), newest first, with
+   * the next session still ahead once booked (`first` while none has been held yet).
+   */
+  pairs: z
+    .array(
+      z.object({
+        id: z.string(),
+        partner: person,
+        nextSession: z.object({ start: instant, first: z.boolean() }).nullable(),
+      }),
+    )
+    .optional(),
+});
+export type ApplicationStandingView = z.infer<typeof ApplicationStandingViewSchema>;
+
+/** An application as its applicant and HR read it, with its standing and ETag. */
+export const ApplicationViewSchema = z.object({
+  ...ApplicationFormSchema.shape,
+  programmeId: z.string(),
+  personId: z.string(),
+  personName: text,
+  status: z.enum(['submitted', 'approved', 'rejected', 'withdrawn']),
+  /** HR's reason for a rejection: only when the programme lets applicants read it. */
+  rejectionReason: text.optional(),
+  createdAt: instant,
+  updatedAt: instant,
+  etag,
+  ...ApplicationStandingViewSchema.shape,
+});
+export type ApplicationView = z.infer<typeof ApplicationViewSchema>;
+
+/** How fresh the directory snapshot is (HR's org sync panel). */
+export const DirectoryStatusSchema = z.object({
+  people: z.number(),
+  /** When the last org sync round completed (ISO 8601), null before the first. */
+  syncedAt: instant.nullable(),
+  lastRound: z
+    .object({
+      full: z.boolean(),
+      pages: z.number(),
+      changes: z.number(),
+      removed: z.number(),
+      people: z.number(),
+    })
+    .optional(),
+});
+export type DirectoryStatus = z.infer<typeof DirectoryStatusSchema>;
+
+// --- Matching and pairs ------------------------------------------------------------------------
+
+/** A reason with a stable code the tab translates, English text, and the values it names. */
+export const ReasonViewSchema = z.object({
+  code: z.string(),
+  text,
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
+export type ReasonView = z.infer<typeof ReasonViewSchema>;
+
+export const ProposalViewSchema = z.object({
+  id: z.string(),
+  mentee: z.string(),
+  menteeName: text,
+  mentor: z.string(),
+  mentorName: text,
+  /** The matcher's score in points (what the CLI's format carries). */
+  score: z.number(),
+  /** The same score out of 100, as HR reads it. */
+  scoreOutOf100: z.number(),
+  reasons: z.array(ReasonViewSchema),
+  locked: z.boolean(),
+  status: z.enum(['proposed', 'confirmed']),
+  pairId: z.string().optional(),
+});
+export type ProposalView = z.infer<typeof ProposalViewSchema>;
+
+const pairRef = { mentee: z.string(), mentor: z.string() };
+
+/** HR's matching screen: proposals with reasons, who is left out and why, HR's rejections. */
+export const MatchingViewSchema = z.object({
+  programmeId: z.string(),
+  run: z.number(),
+  ranAt: instant,
+  ranBy: z.string(),
+  objective: z.enum(['maxParticipation', 'maxScore']),
+  /** The most each score component adds, out of 100: how the score is explained to HR. */
+  scoreShares: z.record(z.string(), z.number()),
+  proposals: z.array(ProposalViewSchema),
+  unmatched: z.array(
+    z.object({
+      personId: z.string(),
+      name: text,
+      role: z.enum(['mentee', 'mentor']),
+      reason: ReasonViewSchema,
+    }),
+  ),
+  refusedLocks: z.array(z.object({ ...pairRef, reason: ReasonViewSchema })),
+  excluded: z.array(z.object({ ...pairRef, reason: text, at: instant })),
+  updatedAt: instant,
+  etag,
+});
+export type MatchingView = z.infer<typeof MatchingViewSchema>;
+
+export const PairStatusViewSchema = z.enum(['confirmed', 'booking', 'booked', 'bookingFailed']);
+export type PairStatusView = z.infer<typeof PairStatusViewSchema>;
+
+/** A pair in full (its members and HR). */
+export const PairViewSchema = z.object({
+  id: z.string(),
+  programmeId: z.string(),
+  programmeName: text,
+  mentor: person,
+  mentee: person,
+  status: PairStatusViewSchema,
+  score: z.number(),
+  reasons: z.array(ReasonViewSchema),
+  createdAt: instant,
+  updatedAt: instant,
+  etag,
+});
+export type PairView = z.infer<typeof PairViewSchema>;
+
+/** The answer to a confirmation: the pairs made, and each proposal refused with its reason. */
+export const ConfirmationViewSchema = z.object({
+  confirmed: z.array(PairViewSchema),
+  refused: z.array(
+    z.object({ proposalId: z.string(), code: z.string(), reason: ReasonViewSchema }),
+  ),
+  programmeStatus: ProgrammeStatusSchema,
+});
+export type ConfirmationView = z.infer<typeof ConfirmationViewSchema>;
+
+/** One of my pairs: my role, the other person, the programme, the status. */
+export const MyPairViewSchema = z.object({
+  id: z.string(),
+  programmeId: z.string(),
+  programmeName: text,
+  role: z.enum(['mentor', 'mentee']),
+  other: person,
+  status: PairStatusViewSchema,
+  createdAt: instant,
+});
+export type MyPairView = z.infer<typeof MyPairViewSchema>;
+
+/** One of my pairs on my home page: with the next session and both answers to the invitation. */
+export const MyPairSummarySchema = MyPairViewSchema.extend({
+  nextSession: instant.nullable(),
+  answers: z.object({ mine: z.string(), theirs: z.string() }).nullable(),
+  joinUrl: z.string().nullable(),
+});
+export type MyPairSummary = z.infer<typeof MyPairSummarySchema>;
+
+/** A code with the details it names (a refusal, a flag). */
+const coded = z.looseObject({ code: z.string() });
+
+/** A pair's booking as HR follows it (PRODUCT rules 5 and 8): statuses and answers, no notes. */
+export const BookingViewSchema = z.object({
+  pairId: z.string(),
+  mentor: person,
+  mentee: person,
+  status: z.enum(['queued', 'booked', 'refused', 'failed', 'ended']),
+  /** Why a rule refused it (`reportingLine` with the line, `noSchedule`, `noTeamsMeetings`…). */
+  refusal: coded.nullable(),
+  joinUrl: z.string().nullable(),
+  sessions: z.array(
+    z.object({
+      index: z.number(),
+      start: instant,
+      end: instant,
+      status: z.string(),
+      clashes: z.number(),
+    }),
+  ),
+  responses: z.object({ mentor: z.string(), mentee: z.string(), checkedAt: instant.nullable() }),
+  /** `declined`, `unanswered`, `sessionMoved`, `sessionCancelled`, `seriesCancelled`. */
+  flags: z.array(coded),
+  attempts: z.number(),
+  lastError: z.string().nullable(),
+  updatedAt: instant,
+});
+export type BookingView = z.infer<typeof BookingViewSchema>;
+
+/** Free slots near a session, for both members. */
+export const SlotsSchema = ListSchema(z.object({ start: instant, end: instant }));
+
+// --- The pair's space (PRODUCT rules 6–8) -------------------------------------------------------
+
+/**
+ * An entry of the space as the API returns it: the domain's entry, as stored, and the ETag for
+ * the next edit — the domain type is the shape, so the view is derived from it, not restated.
+ */
+type Tagged<T> = T & { etag: string };
+const tagged = <T>() => z.custom<Tagged<T>>();
+export const AgendaItemViewSchema = tagged<AgendaItem>();
+export const NoteViewSchema = tagged<Note>();
+export const GoalViewSchema = tagged<Goal>();
+export const ActivityViewSchema = tagged<Activity>();
+export const FeedbackViewSchema = tagged<Feedback>();
+export const EvaluationViewSchema = tagged<Evaluation>();
+export type AgendaItemView = Tagged<AgendaItem>;
+export type NoteView = Tagged<Note>;
+export type GoalView = Tagged<Goal>;
+export type ActivityView = Tagged<Activity>;
+export type FeedbackView = Tagged<Feedback>;
+export type EvaluationView = Tagged<Evaluation>;
+
+/** GET /api/pairs/{id}/space: what the pair page and the Outlook pane show a member. */
+export const PairSpaceViewSchema = z.object({
+  pair: MyPairViewSchema.extend({ programmeKind: z.enum(PROGRAMME_KINDS) }),
+  /** HR ended the pair or closed its programme: no sessions ahead, none to move. */
+  ended: z.boolean(),
+  joinUrl: z.string().nullable(),
+  sessions: z.array(
+    z.object({
+      index: z.number(),
+      start: instant,
+      end: instant,
+      status: z.enum(['planned', 'moved', 'cancelled']),
+      held: z.boolean(),
+      myFeedback: FeedbackViewSchema.nullable(),
+      otherGaveFeedback: z.boolean(),
+    }),
+  ),
+  agenda: z.array(AgendaItemViewSchema),
+  sharedNotes: z.array(NoteViewSchema),
+  /** The caller's own private notes; nobody else's ever. */
+  privateNotes: z.array(NoteViewSchema),
+  goals: z.array(GoalViewSchema),
+  /** Executive programmes only; null otherwise. */
+  activities: z.array(ActivityViewSchema).nullable(),
+  /** The end-of-programme evaluation: open once the programme is over for the pair. */
+  evaluation: z.object({ open: z.boolean(), mine: EvaluationViewSchema.nullable() }),
+});
+export type PairSpaceView = z.infer<typeof PairSpaceViewSchema>;
+
+// --- Progress (PRODUCT rule 8) ------------------------------------------------------------------
+
+/**
+ * GET /api/programmes/{id}/progress: figures and statuses, never note contents. `pairs.list`
+ * (each pair's figures and risks) is HR's only; advisors read the programme level. The domain's
+ * figures are the shape (domain/progress), so the view is derived from them.
+ */
+export type ProgressView = Omit<ProgrammeProgress, 'pairs'> & {
+  programmeId: string;
+  programmeName: string;
+  status: string;
+  pairs: ProgrammeProgress['pairs'] & { list?: PairProgress[] };
+};
+export const ProgressViewSchema = z.custom<ProgressView>();
+
+/**
+ * GET /api/programmes/{id}/evaluation: the end-of-programme evaluation in aggregate; HR also reads
+ * the suggestions written for the programme team, without names.
+ */
+export type EvaluationResultsView = EvaluationSummary & {
+  programmeId: string;
+  suggestions?: string[];
+};
+export const EvaluationResultsViewSchema = z.custom<EvaluationResultsView>();
