@@ -52,12 +52,24 @@ describe('bookingFromStored', () => {
   });
 
   it('leaves a plan in the domain’s form, and no plan, as they are', () => {
-    const none = { pairId: 'p2', plan: null } as unknown as Booking;
+    const none = { pairId: 'p2', step: 'queued', plan: null } as unknown as Booking;
     expect(bookingFromStored(none)).toBe(none);
     const current = {
       pairId: 'p3',
+      step: 'planned',
       plan: { weekly: {}, recurrenceZone: {}, score: {} },
     } as unknown as Booking;
     expect(bookingFromStored(current)).toBe(current);
+  });
+
+  it('gives a booking stored before steps the step its fields show', () => {
+    const old = (fields: Partial<Booking>) =>
+      bookingFromStored({ pairId: 'p4', plan: null, eventId: null, ...fields } as Booking).step;
+    expect(old({ status: 'booked', eventId: 'e1' })).toBe('booked');
+    expect(old({ status: 'ended', eventId: 'e1' })).toBe('booked');
+    expect(old({ status: 'ended' })).toBe('queued');
+    expect(old({ status: 'queued' })).toBe('queued');
+    const plan = { weekly: {}, recurrenceZone: {}, score: {} } as Booking['plan'];
+    expect(old({ status: 'failed', plan, eventId: 'e1' })).toBe('planned');
   });
 });

@@ -26,6 +26,21 @@ interface StoredGraphPlan {
  * WeeklySeries it described, so a booking planned then and created now books the same series.
  */
 export function bookingFromStored(stored: Booking): Booking {
+  return withStep(withDomainPlan(stored));
+}
+
+/**
+ * Bookings stored before booking had steps get the step their fields show: a booked (or ended
+ * after booking) one is past every step; any other starts again from the top, its plan kept
+ * (`app/booking/book-pair.ts` judges rule 1 again and finds its series by event id or key).
+ */
+function withStep(stored: Booking): Booking {
+  if (stored.step) return stored;
+  const done = stored.status === 'booked' || (stored.status === 'ended' && stored.eventId);
+  return { ...stored, step: done ? 'booked' : stored.plan ? 'planned' : 'queued' };
+}
+
+function withDomainPlan(stored: Booking): Booking {
   const plan = stored.plan as unknown as Partial<StoredGraphPlan> | null;
   if (!plan?.recurrence || !plan.start || !plan.end || !plan.recurrenceZone) return stored;
   const { pattern, range } = plan.recurrence;
