@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Booking } from '../../domain/booking/booking';
+import { BOOKING_STEPS, type Booking } from '../../domain/booking/booking';
 import type { Clash } from '../../domain/schedule';
 
 /**
@@ -120,7 +120,7 @@ const flag = z.discriminatedUnion('code', [
   z.object({ code: z.literal('sessionCancelled'), index: z.number() }),
   z.object({ code: z.literal('seriesCancelled') }),
 ]);
-const step = z.enum(['queued', 'checked', 'planned', 'created', 'linked', 'booked']);
+const step = z.enum(BOOKING_STEPS);
 
 const stored = z.object({
   pairId: z.string().min(1),
