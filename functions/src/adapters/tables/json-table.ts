@@ -101,9 +101,31 @@ export function notYetParsed<T>(): z.ZodType<T> {
   return z.custom<T>(() => true);
 }
 
+/** One stored JSON value read with its schema, or a StoredRowError naming the table and key. */
+export function parseStored<T>(
+  table: string,
+  partitionKey: string,
+  rowKey: string,
+  json: string,
+  schema: z.ZodType<T>,
+): T {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    throw new StoredRowError(table, partitionKey, rowKey, 'not JSON');
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(row)'}: ${i.message}`);
+    throw new StoredRowError(table, partitionKey, rowKey, issues.join('; '));
+  }
+  return parsed.data;
+}
+
 /** Where a table reports a row it skipped; the process's error log unless told otherwise. */
 export type RowLog = (message: string, error: StoredRowError) => void;
-const errorLog: RowLog = (message, error) => console.error(message, error);
+export const errorLog: RowLog = (message, error) => console.error(message, error);
 
 /**
  * A table of JSON entities with optimistic concurrency: every replace quotes the ETag it read,
@@ -125,26 +147,13 @@ export class JsonTable<T> {
   ) {}
 
   private read(row: Record<string, unknown> & { partitionKey?: string; rowKey?: string }): T {
-    const bad = (detail: string) =>
-      new StoredRowError(
-        this.client.tableName,
-        String(row.partitionKey ?? ''),
-        String(row.rowKey ?? ''),
-        detail,
-      );
-    let value: unknown;
-    try {
-      value = JSON.parse(rowJson(row));
-    } catch {
-      throw bad('not JSON');
-    }
-    const parsed = this.schema.safeParse(value);
-    if (!parsed.success) {
-      throw bad(
-        parsed.error.issues.map((i) => `${i.path.join('.') || '(row)'}: ${i.message}`).join('; '),
-      );
-    }
-    return parsed.data;
+    return parseStored(
+      this.client.tableName,
+      String(row.partitionKey ?? ''),
+      String(row.rowKey ?? ''),
+      rowJson(row),
+      this.schema,
+    );
   }
 
   private ensure(): Promise<unknown> {
