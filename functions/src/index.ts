@@ -1,4 +1,13 @@
 import azureFunctions from '@azure/functions';
+import {
+  BOOKING_QUEUE,
+  bookingMessageSchema,
+  readQueueMessage,
+} from './adapters/queues/booking-queue';
+import {
+  CALENDAR_CHANGE_QUEUE,
+  calendarChangeMessageSchema,
+} from './adapters/queues/calendar-change-queue';
 import { composeBackend } from './compose';
 import { loadConfig } from './config';
 import { azureHttpHandler } from './http/azure-http';
@@ -54,9 +63,7 @@ app.storageQueue('booking', {
   queueName: 'booking',
   connection: 'AzureWebJobsStorage',
   handler: async (message, context) => {
-    const { pairId } = (typeof message === 'string' ? JSON.parse(message) : message) as {
-      pairId: string;
-    };
+    const { pairId } = readQueueMessage(BOOKING_QUEUE, bookingMessageSchema, message);
     context.log(`booking pair ${pairId}`);
     const { handedBackForSeconds } = await jobs.bookFromQueue(pairId);
     if (handedBackForSeconds !== undefined) {
@@ -105,9 +112,7 @@ app.storageQueue('calendar-changes', {
   queueName: 'calendar-changes',
   connection: 'AzureWebJobsStorage',
   handler: async (message, context) => {
-    const change = (typeof message === 'string' ? JSON.parse(message) : message) as Parameters<
-      typeof jobs.handleCalendarChange
-    >[0];
+    const change = readQueueMessage(CALENDAR_CHANGE_QUEUE, calendarChangeMessageSchema, message);
     const outcome = await jobs.handleCalendarChange(change);
     context.log(`calendar change ${change.kind}: ${JSON.stringify(outcome)}`);
   },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { JsonTable, tableClient } from '../../functions/src/adapters/tables/json-table';
 import { LARGE_FORM_BYTES } from '../../functions/src/http/contracts';
 import { TooLargeToStoreError } from '../../functions/src/ports/versioned';
@@ -113,6 +114,7 @@ describe('an entity that could never be stored', () => {
         'limitprobe',
       ),
       'The probe',
+      z.record(z.string(), z.string()),
     );
     const error = await table
       .create('p', 'r', { small: 'x', huge: fill('a', 500_000) })

@@ -1,18 +1,36 @@
-/** Runtime configuration served beside the tab (`/tab-config.json`), written at deploy time. */
-export interface TabConfig {
+import { z } from 'zod';
+
+/**
+ * Runtime configuration served beside the tab (`/tab-config.json`), written at deploy time
+ * (infra/deploy.sh) or by the local host. Read with this schema, never cast: a config missing a
+ * field stops the tab saying which.
+ */
+export const tabConfigSchema = z.object({
   /** `local`: outside any Microsoft 365 host, sign in through the local issuer (npm start). */
-  mode: 'local' | 'production';
-  apiBaseUrl: string;
-  tenantId: string;
-  clientId: string;
+  mode: z.enum(['local', 'production']),
+  apiBaseUrl: z.string().min(1),
+  tenantId: z.string().min(1),
+  clientId: z.string().min(1),
   /** Local issuer origin (mode `local` only). */
-  issuerUrl?: string;
+  issuerUrl: z.string().min(1).optional(),
   /** Local only: show the demo clock (npm start's living demo; functions/src/local/local-clock.ts). */
-  demoClock?: boolean;
+  demoClock: z.boolean().optional(),
+});
+
+export type TabConfig = z.infer<typeof tabConfigSchema>;
+
+/** The config as the tab reads it, or an error saying which field is wrong. */
+export function readTabConfig(value: unknown): TabConfig {
+  const parsed = tabConfigSchema.safeParse(value);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || 'mode'}: ${i.message}`);
+    throw new Error(`tab-config.json does not read: ${issues.join('; ')}`);
+  }
+  return parsed.data;
 }
 
 export async function loadTabConfig(): Promise<TabConfig> {
   const response = await fetch('/tab-config.json', { cache: 'no-store' });
   if (!response.ok) throw new Error(`tab-config.json: HTTP ${response.status}`);
-  return (await response.json()) as TabConfig;
+  return readTabConfig(await response.json());
 }

@@ -1,7 +1,26 @@
+import { z } from 'zod';
 import type { CalendarChangeMessage, CalendarChangeQueue } from '../../ports/calendar-sync';
 import { creatingOnce, type QueueConnection, queueClient } from './booking-queue';
 
 export const CALENDAR_CHANGE_QUEUE = 'calendar-changes';
+
+/** What the `calendar-changes` queue carries (the notification route writes it). */
+export const calendarChangeMessageSchema: z.ZodType<CalendarChangeMessage> = z.discriminatedUnion(
+  'kind',
+  [
+    z.object({
+      kind: z.literal('change'),
+      subscriptionId: z.string().min(1),
+      changeType: z.enum(['created', 'updated', 'deleted']),
+      eventId: z.string().min(1),
+    }),
+    z.object({
+      kind: z.literal('lifecycle'),
+      subscriptionId: z.string().min(1),
+      lifecycleEvent: z.enum(['reauthorizationRequired', 'subscriptionRemoved', 'missed']),
+    }),
+  ],
+);
 
 /**
  * The `calendar-changes` queue: one message per notification item, base64 JSON as the Functions

@@ -1,6 +1,6 @@
 import type { Application } from '../../domain/application/application';
 import type { ApplicationStore } from '../../ports/applications';
-import { JsonTable, type TableConnection, tableClient } from './json-table';
+import { JsonTable, notYetParsed, type TableConnection, tableClient } from './json-table';
 
 /**
  * Applications in the `applications` table: partitioned by programme (HR reviews a programme's
@@ -10,6 +10,7 @@ export function applicationTable(connection: TableConnection): ApplicationStore 
   const table = new JsonTable<Application>(
     tableClient(connection, 'applications'),
     'The application',
+    notYetParsed<Application>(),
   );
   return {
     create: (a) => table.create(a.programmeId, a.personId, a),

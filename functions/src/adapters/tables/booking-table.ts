@@ -1,72 +1,29 @@
+import { z } from 'zod';
 import type { Booking } from '../../domain/booking/booking';
-import type { WeeklySeries } from '../../domain/schedule';
 import type { BookingStore } from '../../ports/bookings';
 import { AlreadyExistsError } from '../../ports/versioned';
+import { bookingRow } from './booking-row';
 import { JsonTable, type TableConnection, tableClient } from './json-table';
-
-/** A plan as bookings stored it before the domain had its own series type: Graph's wire form. */
-interface StoredGraphPlan {
-  start: { dateTime: string };
-  end: { dateTime: string };
-  recurrence: {
-    pattern: { interval: number; daysOfWeek: [WeeklySeries['weekday']] };
-    range: { startDate: string; numberOfOccurrences: number; recurrenceTimeZone: string };
-  };
-  recurrenceZone: {
-    anchoredTo: 'programme' | 'mentee' | 'mentor' | 'utc';
-    iana: string;
-    graphName: string;
-  };
-  score: { free: number; conflicts: number };
-}
-
-/**
- * Reads a booking as the domain knows it: a plan stored as Graph's event times and
- * patternedRecurrence (bookings planned before the series had a domain type) becomes the
- * WeeklySeries it described, so a booking planned then and created now books the same series.
- */
-export function bookingFromStored(stored: Booking): Booking {
-  const plan = stored.plan as unknown as Partial<StoredGraphPlan> | null;
-  if (!plan?.recurrence || !plan.start || !plan.end || !plan.recurrenceZone) return stored;
-  const { pattern, range } = plan.recurrence;
-  return {
-    ...stored,
-    plan: {
-      weekly: {
-        weekday: pattern.daysOfWeek[0],
-        intervalWeeks: pattern.interval,
-        sessions: range.numberOfOccurrences,
-        firstDate: range.startDate,
-        startTime: plan.start.dateTime.slice(11, 16),
-        endDate: plan.end.dateTime.slice(0, 10),
-        endTime: plan.end.dateTime.slice(11, 16),
-        zone: range.recurrenceTimeZone,
-      },
-      recurrenceZone: {
-        anchoredTo: plan.recurrenceZone.anchoredTo,
-        iana: plan.recurrenceZone.iana,
-        name: plan.recurrenceZone.graphName,
-      },
-      score: plan.score ?? { free: 0, conflicts: 0 },
-    },
-  };
-}
 
 /**
  * Bookings partitioned by programme (HR's booking view reads one partition), keyed by pair, with
  * a pair → programme index so a booking is found by its pair with two point reads, never a scan.
  */
 export function bookingTable(connection: TableConnection): BookingStore {
-  const table = new JsonTable<Booking>(tableClient(connection, 'bookings'), 'This booking');
+  const table = new JsonTable<Booking>(
+    tableClient(connection, 'bookings'),
+    'This booking',
+    bookingRow,
+  );
   const index = new JsonTable<{ programmeId: string }>(
     tableClient(connection, 'bookingindex'),
     'This booking',
+    z.object({ programmeId: z.string().min(1) }),
   );
   return {
     async get(pairId) {
       const at = await index.get(pairId, 'booking');
-      const found = at ? await table.get(at.value.programmeId, pairId) : undefined;
-      return found && { ...found, value: bookingFromStored(found.value) };
+      return at ? await table.get(at.value.programmeId, pairId) : undefined;
     },
     async create(booking) {
       // The index first: a booking is never stored where its pair cannot find it.
@@ -78,7 +35,6 @@ export function bookingTable(connection: TableConnection): BookingStore {
       return table.create(booking.programmeId, booking.pairId, booking);
     },
     replace: (booking, etag) => table.replace(booking.programmeId, booking.pairId, booking, etag),
-    listByProgramme: async (programmeId) =>
-      (await table.list(programmeId)).map((b) => ({ ...b, value: bookingFromStored(b.value) })),
+    listByProgramme: (programmeId) => table.list(programmeId),
   };
 }

@@ -1,6 +1,6 @@
 import { entryKey, feedbackKey, type SpaceEntry } from '../../domain/pair-space/pair-space';
 import type { PairSpaceStore } from '../../ports/pair-space';
-import { JsonTable, type TableConnection, tableClient } from './json-table';
+import { JsonTable, notYetParsed, type TableConnection, tableClient } from './json-table';
 
 /** The key of a stored entry: feedback by session and author, the rest by `entryKey`. */
 function keyOf(entry: SpaceEntry): string {
@@ -15,7 +15,11 @@ function keyOf(entry: SpaceEntry): string {
  * never overwrite each other's items.
  */
 export function pairSpaceTable(connection: TableConnection): PairSpaceStore {
-  const table = new JsonTable<SpaceEntry>(tableClient(connection, 'pairspace'), 'The entry');
+  const table = new JsonTable<SpaceEntry>(
+    tableClient(connection, 'pairspace'),
+    'The entry',
+    notYetParsed<SpaceEntry>(),
+  );
   return {
     list: (pairId) => table.list(pairId),
     get: (pairId, key) => table.get(pairId, key),

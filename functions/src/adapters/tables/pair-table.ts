@@ -5,10 +5,17 @@ import {
   type TableEntityResult,
   type TransactionAction,
 } from '@azure/data-tables';
+import { z } from 'zod';
 import type { Pair } from '../../domain/pair/pair';
 import { type PairConfirmation, PairContentionError, type PairStore } from '../../ports/pairs';
 import { StaleVersionError, type Versioned } from '../../ports/versioned';
-import { type TableConnection, tableClient } from './json-table';
+import {
+  errorLog,
+  parseStored,
+  StoredRowError,
+  type TableConnection,
+  tableClient,
+} from './json-table';
 
 /**
  * Pairs in the `pairs` table, one partition per programme, so that one entity group transaction
@@ -20,6 +27,30 @@ import { type TableConnection, tableClient } from './json-table';
  * The `pairlookup` table maps a pair id to its programme, for reads by id alone.
  */
 const ATTEMPTS = 30;
+
+/** A stored pair as this adapter reads it (its migration point: no field added yet). */
+const storedPair: z.ZodType<Pair> = z.object({
+  id: z.string().min(1),
+  programmeId: z.string().min(1),
+  programmeName: z.string(),
+  mentor: z.object({ id: z.string().min(1), name: z.string() }),
+  mentee: z.object({ id: z.string().min(1), name: z.string() }),
+  status: z.enum(['confirmed', 'booking', 'booked', 'bookingFailed']),
+  score: z.number(),
+  reasons: z.array(
+    z.object({
+      code: z.string(),
+      text: z.string(),
+      params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+    }),
+  ),
+  proposalId: z.string(),
+  confirmedBy: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+/** A mentor's load row lists the pair ids it counts, as JSON. */
+const pairIdList = z.array(z.string());
 
 interface PairRow {
   partitionKey: string;
@@ -65,7 +96,11 @@ export function pairTable(connection: TableConnection): PairStore {
 
   async function readPair(programmeId: string, pairId: string) {
     const row = await read<PairRow>(programmeId, pairKey(pairId));
-    return row ? { value: JSON.parse(row.data) as Pair, etag: row.etag } : undefined;
+    if (!row) return undefined;
+    return {
+      value: parseStored('pairs', programmeId, row.rowKey, row.data, storedPair),
+      etag: row.etag,
+    };
   }
 
   async function forget(pairId: string) {
@@ -109,7 +144,10 @@ export function pairTable(connection: TableConnection): PairStore {
             };
           return { ok: false, reason: { code: 'mentorFull', capacity } };
         }
-        const pairIds = JSON.stringify([...(mentor ? JSON.parse(mentor.pairIds) : []), pair.id]);
+        const counted = mentor
+          ? parseStored('pairs', p, mentor.rowKey, mentor.pairIds, pairIdList)
+          : [];
+        const pairIds = JSON.stringify([...counted, pair.id]);
         const load = {
           partitionKey: p,
           rowKey: mentorKey(pair.mentor.id),
@@ -162,7 +200,14 @@ export function pairTable(connection: TableConnection): PairStore {
         },
       });
       for await (const row of rows as AsyncIterable<TableEntityResult<PairRow>>) {
-        out.push({ value: JSON.parse(row.data) as Pair, etag: row.etag });
+        try {
+          const value = parseStored('pairs', programmeId, row.rowKey, row.data, storedPair);
+          out.push({ value, etag: row.etag });
+        } catch (error) {
+          // One bad row is logged and left out: the programme's other pairs are still served.
+          if (!(error instanceof StoredRowError)) throw error;
+          errorLog('A stored row was left out of a list of pairs', error);
+        }
       }
       return out;
     },

@@ -1,7 +1,7 @@
 import type { Programme } from '../../domain/programme/programme';
 import type { ProgrammeStore } from '../../ports/programmes';
 import type { Versioned } from '../../ports/versioned';
-import { JsonTable, type TableConnection, tableClient } from './json-table';
+import { JsonTable, notYetParsed, type TableConnection, tableClient } from './json-table';
 import { sharedMemo } from './memo-list';
 
 // Few programmes per tenant, always listed together: one partition.
@@ -28,7 +28,11 @@ function accountOf(connection: TableConnection): string {
 
 /** Programmes in the `programmes` table; the list kept in memory (PROGRAMME_LIST_TTL_MS). */
 export function programmeTable(connection: TableConnection): ProgrammeStore {
-  const table = new JsonTable<Programme>(tableClient(connection, 'programmes'), 'The programme');
+  const table = new JsonTable<Programme>(
+    tableClient(connection, 'programmes'),
+    'The programme',
+    notYetParsed<Programme>(),
+  );
   const listed = sharedMemo<Versioned<Programme>>(
     `${accountOf(connection)}|programmes`,
     PROGRAMME_LIST_TTL_MS,

@@ -1,7 +1,18 @@
+import { z } from 'zod';
 import type { StoredSubscription } from '../../domain/calendar-sync/subscription';
 import type { SubscriptionStore } from '../../ports/calendar-sync';
 import { AlreadyExistsError, StaleVersionError } from '../../ports/versioned';
 import { JsonTable, type TableConnection, tableClient } from './json-table';
+
+/** A stored subscription as this adapter reads it (its migration point: no field added yet). */
+const storedSubscription: z.ZodType<StoredSubscription> = z.object({
+  id: z.string().min(1),
+  organizer: z.string().min(1),
+  resource: z.string(),
+  notificationUrl: z.string(),
+  expirationDateTime: z.string(),
+  clientState: z.string().min(1),
+});
 
 /**
  * The change-notification subscription of each organiser mailbox, with its clientState secret
@@ -14,6 +25,7 @@ export function subscriptionTable(connection: TableConnection): SubscriptionStor
   const table = new JsonTable<StoredSubscription>(
     tableClient(connection, 'calendarsubscriptions'),
     'This subscription',
+    storedSubscription,
   );
   const key = (organizer: string) => organizer.toLowerCase();
 

@@ -8,6 +8,29 @@ import type { Clash, PlannedSeries } from '../schedule';
  */
 export type BookingStatus = 'queued' | 'booked' | 'refused' | 'failed' | 'ended';
 
+/**
+ * How far booking got, one name per step done, in order (`app/booking/book-pair.ts` runs the step
+ * after the one stored, saving after each): `queued` (nothing done yet) → `checked` (rule 1 and both
+ * mailboxes judged on the directory as it is now) → `planned` (the series planned and kept) →
+ * `created` (the series exists in the organiser's calendar, with a Teams link) → `linked` (each
+ * session knows its occurrence) → `booked` (the pair shows booked). A new side effect is one more
+ * name here and one more step in that list, placed before `booked`.
+ */
+export const BOOKING_STEPS = [
+  'queued',
+  'checked',
+  'planned',
+  'created',
+  'linked',
+  'booked',
+] as const;
+export type BookingStep = (typeof BOOKING_STEPS)[number];
+
+/** True when `step` is `than` or a later one. */
+export function stepReached(step: BookingStep, than: BookingStep): boolean {
+  return BOOKING_STEPS.indexOf(step) >= BOOKING_STEPS.indexOf(than);
+}
+
 export type BookingRefusal =
   | { code: 'reportingLine'; line: string[] }
   | { code: 'notInDirectory'; personId: string }
@@ -57,6 +80,8 @@ export interface Booking {
   /** Bumped when HR asks for a new series (the old one cancelled): a new transactionId. */
   planVersion: number;
   status: BookingStatus;
+  /** The last booking step done (BOOKING_STEPS); bookings stored before steps get one on reading. */
+  step: BookingStep;
   organizer: string;
   transactionId: string;
   /**
@@ -103,6 +128,7 @@ export function newBooking(
     programmeId: pair.programmeId,
     planVersion: 1,
     status: 'queued',
+    step: 'queued',
     organizer,
     transactionId: transactionIdFor(pair.id, 1),
     eventId: null,
