@@ -172,6 +172,7 @@ export function composeBackend(
       calendar,
       organizer: config.organiserMailbox,
       pairUrl: (pairId) => pairLink(config, pairId),
+      pairSpace: services.pairSpace,
       now: () => clock.now(),
     };
   };

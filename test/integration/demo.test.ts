@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { TANDEM_AUTHOR } from '../../functions/src/domain/pair-space/authors';
+import { FIRST_SESSION_AGENDA } from '../../functions/src/domain/pair-space/first-session-agenda';
 import { DEMO_PROGRAMMES, type DemoSeed, seedDemo } from '../sim/demo/seed';
 import { startLocalStack } from '../sim/stack';
 import { apiAs } from './api-client';
@@ -49,7 +51,12 @@ describe('npm start’s living demo', () => {
       expect(held.every((s: { start: string }) => Date.parse(s.start) < now)).toBe(true);
       expect(space.sessions.some((s: { held: boolean }) => !s.held)).toBe(true);
       expect(space.goals).toHaveLength(2);
-      expect(space.agenda).toHaveLength(1);
+      // The first session's agenda Tandem wrote when the series was booked, and the pair's own item.
+      const agenda = space.agenda as { authorId: string; text: string }[];
+      expect(agenda.filter((e) => e.authorId === TANDEM_AUTHOR).map((e) => e.text)).toEqual([
+        ...FIRST_SESSION_AGENDA.es,
+      ]);
+      expect(agenda.filter((e) => e.authorId !== TANDEM_AUTHOR)).toHaveLength(1);
       const feedback = await asId(pair.mentee, 'GET', `/pairs/${pair.id}/space`);
       expect(JSON.stringify(feedback.body)).toContain('Salí con un plan claro');
     }

@@ -31,6 +31,7 @@ export function bookingDeps(stack: LocalStack) {
     calendar: graphCalendar(createGraphClient(config)),
     organizer: ORGANISER.userPrincipalName,
     pairUrl: (id) => `${stack.url}/?page=pairs/${id}`,
+    pairSpace: services.pairSpace,
     now: () => new Date(),
   };
   return { deps, pairs, services };

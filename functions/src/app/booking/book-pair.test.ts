@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Booking } from '../../domain/booking/booking';
+import { FIRST_SESSION_AGENDA } from '../../domain/pair-space/first-session-agenda';
+import type { SpaceEntry } from '../../domain/pair-space/pair-space';
 import type { WeeklySeries } from '../../domain/schedule';
 import type { BookingSubject } from '../../ports/bookings';
 import type { BookedSeries, CalendarPort, SeriesOccurrence } from '../../ports/calendar';
@@ -65,6 +67,7 @@ function world(options: { people?: DirectoryPerson[]; joinUrl?: boolean } = {}) 
   let etags = 0;
   const series: (BookedSeries & { key: string; weekly: WeeklySeries })[] = [];
   const pairMarks: string[] = [];
+  const agenda = new Map<string, SpaceEntry>();
   const people = new Map(
     (
       options.people ?? [
@@ -171,6 +174,14 @@ function world(options: { people?: DirectoryPerson[]; joinUrl?: boolean } = {}) 
     calendar,
     organizer: ORGANISER,
     pairUrl: (pairId) => `https://tab.example/pairs/${pairId}`,
+    pairSpace: {
+      create: (entry) =>
+        port(() => {
+          if (agenda.has(entry.id)) throw new AlreadyExistsError('This entry');
+          agenda.set(entry.id, entry);
+          return { value: entry, etag: String(++etags) };
+        }),
+    },
     now: () => new Date('2026-03-02T08:00:00Z'),
   };
   return {
@@ -178,6 +189,7 @@ function world(options: { people?: DirectoryPerson[]; joinUrl?: boolean } = {}) 
     series,
     live,
     pairMarks,
+    agenda: () => [...agenda.values()],
     stored: () => rows.get(SUBJECT.pair.id)?.value,
     crashAfter(n: number) {
       calls = 0;
@@ -208,6 +220,10 @@ describe('booking a pair, step by step', () => {
     expect(booking.sessions).toHaveLength(6);
     expect(booking.sessions.every((s) => s.occurrenceId !== null)).toBe(true);
     expect(w.pairMarks).toEqual(['booking', 'booked']);
+    // The first session's agenda, in the pair's language (both prefer Spanish here).
+    expect(w.agenda().map((e) => e.type === 'agenda' && [e.text, e.sessionIndex])).toEqual(
+      FIRST_SESSION_AGENDA.es.map((text) => [text, booking.sessions[0]!.index]),
+    );
   });
 
   it('after a crash after any port call, the next run books exactly one series', async () => {
@@ -229,6 +245,7 @@ describe('booking a pair, step by step', () => {
       expect(booking.sessions.every((s) => s.occurrenceId?.startsWith(booking.eventId!))).toBe(
         true,
       );
+      expect(w.agenda(), `crash after call ${n}`).toHaveLength(FIRST_SESSION_AGENDA.es.length);
     }
   });
 

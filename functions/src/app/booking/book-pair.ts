@@ -15,13 +15,15 @@ import { type CheckPorts, check } from './check';
 import { type CreatePorts, create } from './create';
 import { type LinkPorts, link } from './link';
 import { type PlanPorts, plan } from './plan';
+import { type SeedAgendaPorts, seedAgenda } from './seed-agenda';
 import type { BookingStepDef } from './step';
 
 /** What booking a pair needs, and no more. */
 export type BookPairPorts = CheckPorts &
   PlanPorts &
   CreatePorts &
-  LinkPorts & {
+  LinkPorts &
+  SeedAgendaPorts & {
     bookings: Pick<BookingStore, 'get' | 'create' | 'replace'>;
     subjects: BookingSubjects;
     directory: Pick<DirectorySnapshot, 'get'>;
@@ -40,7 +42,14 @@ const booked: BookingStepDef<BookPairPorts> = {
  * Booking's steps, in order; each `reaches` the next name of BOOKING_STEPS. A new side effect of
  * booking (telling the pair, say) is one more step here, before `booked`.
  */
-const STEPS: readonly BookingStepDef<BookPairPorts>[] = [check, plan, create, link, booked];
+const STEPS: readonly BookingStepDef<BookPairPorts>[] = [
+  check,
+  plan,
+  create,
+  link,
+  seedAgenda,
+  booked,
+];
 
 export type BookPairRefusal =
   | { code: 'noConfirmedPair'; pairId: string }

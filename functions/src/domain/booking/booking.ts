@@ -22,6 +22,7 @@ export const BOOKING_STEPS = [
   'planned',
   'created',
   'linked',
+  'agendaSeeded',
   'booked',
 ] as const;
 export type BookingStep = (typeof BOOKING_STEPS)[number];
