@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// zod/mini: the same schemas in a few kB, as this is read before the first screen.
+import * as z from 'zod/mini';
 
 /**
  * Runtime configuration served beside the tab (`/tab-config.json`), written at deploy time
@@ -8,13 +9,13 @@ import { z } from 'zod';
 export const tabConfigSchema = z.object({
   /** `local`: outside any Microsoft 365 host, sign in through the local issuer (npm start). */
   mode: z.enum(['local', 'production']),
-  apiBaseUrl: z.string().min(1),
-  tenantId: z.string().min(1),
-  clientId: z.string().min(1),
+  apiBaseUrl: z.string().check(z.minLength(1)),
+  tenantId: z.string().check(z.minLength(1)),
+  clientId: z.string().check(z.minLength(1)),
   /** Local issuer origin (mode `local` only). */
-  issuerUrl: z.string().min(1).optional(),
+  issuerUrl: z.optional(z.string().check(z.minLength(1))),
   /** Local only: show the demo clock (npm start's living demo; functions/src/local/local-clock.ts). */
-  demoClock: z.boolean().optional(),
+  demoClock: z.optional(z.boolean()),
 });
 
 export type TabConfig = z.infer<typeof tabConfigSchema>;
