@@ -170,6 +170,18 @@ async function openProgramme(stack: LocalStack): Promise<void> {
   await call('PUT', `/programmes/${created.id}/status`, { status: 'open' }, created.etag);
 }
 
+/** Builds one of the bench's reference pages (fixtures/<name>) with Vite, as the tab is built. */
+async function buildFixture(name: string, outDir: string, base?: string): Promise<void> {
+  await build({
+    root: fileURLToPath(new URL(`./fixtures/${name}/`, import.meta.url)),
+    configFile: false,
+    logLevel: 'warn',
+    ...(base ? { base } : {}),
+    plugins: [react()],
+    build: { outDir, emptyOutDir: true, target: 'es2022' },
+  });
+}
+
 /**
  * The tab's initial JavaScript (gzip) and its time to first meaningful render in headless Chromium,
  * against an empty Vite React page built and served in the same run. The meaningful render is the
@@ -185,35 +197,15 @@ export default async function bench(): Promise<BenchRow[]> {
   // TANDEM_BENCH_TAB_DIST measures another build (say, an earlier commit's) in the same conditions.
   const tabDist = process.env.TANDEM_BENCH_TAB_DIST || (await ensureTabBuilt({ quiet: true }));
   const emptyDist = join(tmpdir(), 'tandem-bench-empty-react');
-  await build({
-    root: fileURLToPath(new URL('./fixtures/empty-react/', import.meta.url)),
-    configFile: false,
-    logLevel: 'warn',
-    plugins: [react()],
-    build: { outDir: emptyDist, emptyOutDir: true, target: 'es2022' },
-  });
+  await buildFixture('empty-react', emptyDist);
   // The data floor (fixtures/react-data) is served beside a copy of the tab, by the same host and
-  // API, at /bench-floor/: the tab's own build folder stays as it ships.
+  // API, at /bench-floor/: the tab's own build folder stays as it ships. The stack's floor
+  // (fixtures/fluent-data, the same page drawn with Fluent and the Teams theme) at /bench-fluent-floor/.
   const served = join(tmpdir(), 'tandem-bench-tab-and-floor');
   rmSync(served, { recursive: true, force: true });
   cpSync(tabDist, served, { recursive: true });
-  await build({
-    root: fileURLToPath(new URL('./fixtures/react-data/', import.meta.url)),
-    configFile: false,
-    logLevel: 'warn',
-    base: '/bench-floor/',
-    plugins: [react()],
-    build: { outDir: join(served, 'bench-floor'), emptyOutDir: true, target: 'es2022' },
-  });
-  // The stack's floor (fixtures/fluent-data): the same page drawn with Fluent and the Teams theme.
-  await build({
-    root: fileURLToPath(new URL('./fixtures/fluent-data/', import.meta.url)),
-    configFile: false,
-    logLevel: 'warn',
-    base: '/bench-fluent-floor/',
-    plugins: [react()],
-    build: { outDir: join(served, 'bench-fluent-floor'), emptyOutDir: true, target: 'es2022' },
-  });
+  await buildFixture('react-data', join(served, 'bench-floor'), '/bench-floor/');
+  await buildFixture('fluent-data', join(served, 'bench-fluent-floor'), '/bench-fluent-floor/');
   const stack = await startLocalStack({ staticDir: served });
   const empty = await serveStatic(emptyDist);
   const browser = await launchBrowser();
