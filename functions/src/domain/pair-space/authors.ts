@@ -4,3 +4,8 @@
  * module, free of imports, so the tab can name it without pulling in the domain.
  */
 export const TANDEM_AUTHOR = 'tandem';
+
+/** Whether `personId` may rewrite or delete an agenda item: its author, or anyone for Tandem's. */
+export function ownsAgendaItem(item: { authorId: string }, personId: string): boolean {
+  return item.authorId === personId || item.authorId === TANDEM_AUTHOR;
+}

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { invitation } from '../booking/invitation';
+import { TANDEM_AUTHOR } from './authors';
 import { FIRST_SESSION_AGENDA, firstSessionAgenda } from './first-session-agenda';
-import { editAgendaItem, mayDelete, newAgendaItem, TANDEM_AUTHOR } from './pair-space';
+import { editAgendaItem, mayDelete, newAgendaItem } from './pair-space';
 
 const NOW = new Date('2027-03-10T12:00:00Z');
 

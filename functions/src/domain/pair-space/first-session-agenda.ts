@@ -1,5 +1,6 @@
 import type { InvitationLanguage } from '../booking/invitation';
-import { type AgendaItem, TANDEM_AUTHOR } from './pair-space';
+import { TANDEM_AUTHOR } from './authors';
+import type { AgendaItem } from './pair-space';
 
 /**
  * The first session's agenda (product rule 5): introductions, expectations, agreeing the plan. The

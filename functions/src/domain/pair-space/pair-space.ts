@@ -1,6 +1,6 @@
 import { type SessionRecord, sessionHeld } from '../booking/booking';
 import type { ProgrammeKind } from '../programme/programme';
-import { TANDEM_AUTHOR } from './authors';
+import { ownsAgendaItem } from './authors';
 
 /**
  * A pair's own space (PRODUCT rules 6–8): what both members bring to the sessions and what each
@@ -156,12 +156,6 @@ export function checkSession(
     sessions.length > 0 ? sessions.some((s) => s.index === index) : index < plannedSessions;
   return exists ? ok(true) : no({ code: 'noSuchSession', index });
 }
-
-export { TANDEM_AUTHOR };
-
-/** Whether `personId` may rewrite or delete an agenda item: its author, or anyone for Tandem's. */
-const ownsAgendaItem = (item: { authorId: string }, personId: string) =>
-  item.authorId === personId || item.authorId === TANDEM_AUTHOR;
 
 /** Either member adds an agenda item, for one session or for any. */
 export function newAgendaItem(

@@ -11,7 +11,7 @@ import {
 } from '@fluentui/react-components';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TANDEM_AUTHOR } from '../../../../functions/src/domain/pair-space/authors';
+import { ownsAgendaItem, TANDEM_AUTHOR } from '../../../../functions/src/domain/pair-space/authors';
 import { ErrorState } from '../../components/ErrorState';
 import { Surface } from '../../components/Surface';
 import { useSession } from '../../components/session';
@@ -92,7 +92,7 @@ export function AgendaSection({ space, pairs, onChange }: SectionProps) {
                 }
                 className={styles.grow}
               />
-              {(item.authorId === me.id || item.authorId === TANDEM_AUTHOR) && (
+              {ownsAgendaItem(item, me.id) && (
                 <Button
                   size="small"
                   appearance="subtle"
