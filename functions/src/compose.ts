@@ -8,6 +8,7 @@ import { graphSubscriptions } from './adapters/graph/subscriptions';
 import { bookingQueue, type QueueConnection } from './adapters/queues/booking-queue';
 import { calendarChangeQueue } from './adapters/queues/calendar-change-queue';
 import { applicationTable } from './adapters/tables/application-table';
+import { auditTable } from './adapters/tables/audit-table';
 import { bookingTable } from './adapters/tables/booking-table';
 import { directoryTable } from './adapters/tables/directory-table';
 import type { TableConnection } from './adapters/tables/json-table';
@@ -121,6 +122,7 @@ export function composeBackend(
     clock,
     newId: randomUUID,
     programmes: programmeTable(connection),
+    audit: auditTable(connection),
     applications: applicationTable(connection),
     directory,
     directorySync: createOrgSync(graphDirectorySource(graph), directory, () => clock.now()),

@@ -13,6 +13,7 @@ export type {
   AgendaItemView,
   ApplicationStandingView,
   ApplicationView,
+  AuditEntryView,
   BookingView,
   ConfirmationView,
   DirectoryStatus,
@@ -27,6 +28,7 @@ export type {
   PairSpaceView,
   PairStatusView,
   PairView,
+  PersonChoice,
   ProgrammeView,
   ProgressView,
   ProposalView,
@@ -81,12 +83,23 @@ export const EligibilitySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('people'), personIds: z.array(personId).min(1).max(2000) }).strict(),
 ]);
 
+/** A calendar day, `YYYY-MM-DD` (ISO 8601). */
+const day = z.iso.date({ error: 'A day as YYYY-MM-DD' });
+
 /** What HR may set on a programme; every field optional on edit. */
 export const ProgrammeSettingsSchema = z
   .object({
     name: z.string().trim().min(1).max(120),
     objectives: z.string().max(4000),
+    /** What employees read, in Spanish and English (each reader sees their own). */
+    description: z.object({ es: z.string().max(4000), en: z.string().max(4000) }).strict(),
     eligibility: EligibilitySchema,
+    /** The pilot's named group (PRODUCT rule 9): while a pilot, only they see it and apply. */
+    pilotGroup: z.array(personId).max(500),
+    /** The call's days and the series' earliest start (`YYYY-MM-DD`); null clears one. */
+    callOpensOn: day.nullable(),
+    callClosesOn: day.nullable(),
+    earliestStartOn: day.nullable(),
     plannedSessions: z.number().int().min(1).max(52),
     durationMonths: z.number().int().min(1).max(24),
     sessionMinutes: z.number().int().min(15).max(240),
@@ -122,6 +135,14 @@ export type CreateProgramme = z.infer<typeof CreateProgrammeSchema>;
 export type EditProgramme = z.infer<typeof ProgrammeSettingsSchema>;
 
 export const ChangeStatusSchema = z.object({ status: ProgrammeStatusSchema }).strict();
+
+/** A programme cloned for the next cohort: its new name, or the same one. */
+export const CloneProgrammeSchema = z
+  .object({ name: z.string().trim().min(1).max(120).optional() })
+  .strict();
+
+/** HR's search of the directory snapshot for the people pickers: a name, department or title. */
+export const PeopleQuery = z.object({ q: z.string().trim().max(100).default('') }).strict();
 
 export const ProgrammeIdParams = z.object({ programmeId: z.string().uuid() }).strict();
 

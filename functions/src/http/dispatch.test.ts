@@ -108,6 +108,7 @@ const dispatcher = createDispatcher(routes, validator, {
   clock: { now: () => new Date(0) },
   newId: () => 'id',
   programmes: unreachable,
+  audit: unreachable as unknown as Services['audit'],
   applications: unreachable as unknown as Services['applications'],
   directory: unreachable as unknown as Services['directory'],
   directorySync: unreachable as unknown as Services['directorySync'],

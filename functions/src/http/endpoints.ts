@@ -3,6 +3,7 @@ import {
   ApplicationFormSchema,
   ApplicationParams,
   ChangeStatusSchema,
+  CloneProgrammeSchema,
   ConfirmProposalsSchema,
   CreateProgrammeSchema,
   EditActivitySchema,
@@ -20,6 +21,7 @@ import {
   NewGoalSchema,
   NewNoteSchema,
   PairIdParams,
+  PeopleQuery,
   ProgrammeIdParams,
   ProgrammeSettingsSchema,
   ProposalParams,
@@ -43,6 +45,7 @@ import {
   ActivityViewSchema,
   AgendaItemViewSchema,
   ApplicationViewSchema,
+  AuditEntryViewSchema,
   BookingViewSchema,
   ConfirmationViewSchema,
   DirectoryStatusSchema,
@@ -56,6 +59,7 @@ import {
   NoteViewSchema,
   PairSpaceViewSchema,
   PairViewSchema,
+  PersonChoiceSchema,
   ProgrammeViewSchema,
   ProgressViewSchema,
   SlotsSchema,
@@ -95,6 +99,15 @@ export const ENDPOINTS = {
     request: { ...programme, body: ChangeStatusSchema },
     response: ProgrammeViewSchema,
   },
+  'delete-programme': { request: programme, response: none },
+  'promote-pilot': { request: programme, response: ProgrammeViewSchema },
+  'clone-programme': {
+    request: { ...programme, body: CloneProgrammeSchema },
+    response: ProgrammeViewSchema,
+  },
+  'archive-programme': { request: programme, response: ProgrammeViewSchema },
+  'programme-audit': { request: programme, response: ListSchema(AuditEntryViewSchema) },
+  'programme-audit-report': { request: { ...programme, query: ReportQuery }, response: file },
 
   'list-my-applications': { response: ListSchema(ApplicationViewSchema) },
   'submit-application': {
@@ -116,6 +129,7 @@ export const ENDPOINTS = {
 
   'directory-status': { response: DirectoryStatusSchema },
   'sync-directory': { response: DirectoryStatusSchema },
+  'search-people': { request: { query: PeopleQuery }, response: ListSchema(PersonChoiceSchema) },
   'list-bookings': { request: programme, response: ListSchema(BookingViewSchema) },
 
   'session-alternatives': { request: { params: SessionParams }, response: SlotsSchema },

@@ -4,6 +4,7 @@ import type { SessionProblem } from '../domain/booking/session-refusal';
 import type { EvaluationRefusal } from '../domain/evaluation/evaluation';
 import type { Refusal as PairSpaceRefusal } from '../domain/pair-space/pair-space';
 import type { ErasureBlocker } from '../domain/personal-data/personal-data';
+import type { LifecycleRefusal } from '../domain/programme/lifecycle';
 import type { ProgrammeRefusal } from '../domain/programme/programme';
 import { type Problem, problem } from './problems';
 
@@ -17,6 +18,7 @@ export type ApiRefusal =
   | ApplicationRefusal
   | { code: 'alreadyApplied' }
   | ProgrammeRefusal
+  | LifecycleRefusal
   | MatchingAppRefusal
   | PairSpaceRefusal
   | EvaluationRefusal
@@ -86,6 +88,34 @@ export const REFUSALS: Registry = {
     detail: (r) => `A ${r.from} programme cannot become ${r.to}.`,
     fields: codeOnly,
   },
+  noPilotGroup: {
+    status: 409,
+    detail: 'A pilot is for a named group: choose the pilot group first.',
+  },
+  // 409: the dates conflict with each other, often with one already stored (an edit of one).
+  datesOutOfOrder: {
+    status: 409,
+    detail: (r) =>
+      r.field === 'callClosesOn'
+        ? 'The call closes before it opens.'
+        : 'The series would start before the call closes.',
+    fields: (r) => ({
+      code: r.code,
+      field: r.field,
+      errors: [{ path: `body.${r.field}`, message: 'Out of order' }],
+    }),
+  },
+  notAPilot: { status: 409, detail: 'Only a programme that ran as a pilot can be promoted.' },
+  alreadyPromoted: {
+    status: 409,
+    detail: 'This pilot has already been promoted to an organisation-wide call.',
+  },
+  notDraft: {
+    status: 409,
+    detail:
+      'Only a draft can be deleted: employees may have seen this programme. Close it instead.',
+  },
+  notClosed: { status: 409, detail: 'Only a closed programme can be archived.' },
   // Matching (domain/matching-run, app/matching).
   notMatching: {
     status: 409,

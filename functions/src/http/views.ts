@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ApplicationOutcome } from '../domain/application/application';
+import { AUDIT_ACTIONS } from '../domain/audit/audit';
 import type { EvaluationSummary } from '../domain/evaluation/evaluation';
 import type {
   Activity,
@@ -38,7 +39,17 @@ export const ProgrammeViewSchema = z.object({
   kind: ProgrammeKindSchema,
   status: ProgrammeStatusSchema,
   objectives: text,
+  description: z.object({ es: text, en: text }),
   eligibility: EligibilitySchema,
+  pilotGroup: z.array(z.string()),
+  callOpensOn: text.nullable(),
+  callClosesOn: text.nullable(),
+  earliestStartOn: text.nullable(),
+  pilotedAt: instant.nullable(),
+  promotedTo: z.string().nullable(),
+  promotedFrom: z.string().nullable(),
+  clonedFrom: z.string().nullable(),
+  archivedAt: instant.nullable(),
   plannedSessions: z.number(),
   durationMonths: z.number(),
   sessionMinutes: z.number(),
@@ -66,6 +77,25 @@ const programmeViewHasEveryField: SameKeys<ProgrammeView, Required<Programme> & 
 void programmeViewHasEveryField;
 
 export const ListSchema = <T extends z.ZodType>(item: T) => z.object({ value: z.array(item) });
+
+/** One entry of a programme's audit trail (HR owners only). */
+export const AuditEntryViewSchema = z.object({
+  programmeId: z.string(),
+  at: instant,
+  by: person,
+  action: z.enum(AUDIT_ACTIONS),
+  details: z.record(z.string(), z.union([text, z.number(), z.boolean(), z.array(text)])),
+});
+export type AuditEntryView = z.infer<typeof AuditEntryViewSchema>;
+
+/** A person from the directory snapshot, as HR's people pickers show them. */
+export const PersonChoiceSchema = z.object({
+  id: z.string(),
+  name: text,
+  department: text.nullable(),
+  jobTitle: text.nullable(),
+});
+export type PersonChoice = z.infer<typeof PersonChoiceSchema>;
 
 // --- Applications ----------------------------------------------------------------------------
 

@@ -7,4 +7,6 @@ export interface ProgrammeStore {
   list(): Promise<Versioned<Programme>[]>;
   /** Replaces the stored programme only if it still has `etag`; else StaleVersionError. */
   replace(programme: Programme, etag: string): Promise<Versioned<Programme>>;
+  /** Deletes the programme only if it still has `etag`; else StaleVersionError. */
+  remove(programme: Programme, etag: string): Promise<void>;
 }

@@ -1,4 +1,5 @@
 import type { ApplicationStore } from './applications';
+import type { AuditTrail } from './audit';
 import type { BookingQueue } from './booking-queue';
 import type { BookingStore } from './bookings';
 import type { CalendarNotificationIntake } from './calendar-sync';
@@ -20,6 +21,8 @@ export interface Services {
   /** A new unique id for an entity. */
   newId(): string;
   programmes: ProgrammeStore;
+  /** Each programme's audit trail of HR's actions (append-only). */
+  audit: AuditTrail;
   applications: ApplicationStore;
   /** Who reports to whom, as org sync last read it (PRODUCT rule 1 is judged against it). */
   directory: DirectorySnapshot;

@@ -1,8 +1,9 @@
 import type { Programme } from '../../domain/programme/programme';
 import type { ProgrammeStore } from '../../ports/programmes';
 import type { Versioned } from '../../ports/versioned';
-import { JsonTable, notYetParsed, type TableConnection, tableClient } from './json-table';
+import { JsonTable, type TableConnection, tableClient } from './json-table';
 import { sharedMemo } from './memo-list';
+import { programmeRow } from './programme-row';
 
 // Few programmes per tenant, always listed together: one partition.
 const PARTITION = 'programme';
@@ -31,7 +32,7 @@ export function programmeTable(connection: TableConnection): ProgrammeStore {
   const table = new JsonTable<Programme>(
     tableClient(connection, 'programmes'),
     'The programme',
-    notYetParsed<Programme>(),
+    programmeRow,
   );
   const listed = sharedMemo<Versioned<Programme>>(
     `${accountOf(connection)}|programmes`,
@@ -43,5 +44,6 @@ export function programmeTable(connection: TableConnection): ProgrammeStore {
     // A new array each time (callers may sort it); its programmes are frozen, shared by all.
     list: async () => [...(await listed.read(() => table.list(PARTITION)))],
     replace: (p, etag) => listed.writing(() => table.replace(PARTITION, p.id, p, etag)),
+    remove: (p, etag) => listed.writing(() => table.delete(PARTITION, p.id, etag)),
   };
 }

@@ -65,7 +65,7 @@ describe('the status machine (PRODUCT rule 9: pilot first)', () => {
   });
 
   it('runs draft → pilot → open → matching → running → closed', () => {
-    let p = at('draft');
+    let p = { ...at('draft'), pilotGroup: ['u1'] };
     for (const next of ['pilot', 'open', 'matching', 'running', 'closed'] as const) {
       const r = changeStatus(p, next, now);
       expect(r.ok).toBe(true);
@@ -78,7 +78,7 @@ describe('the status machine (PRODUCT rule 9: pilot first)', () => {
     const all: ProgrammeStatus[] = ['draft', 'pilot', 'open', 'matching', 'running', 'closed'];
     for (const from of all) {
       for (const to of all) {
-        const r = changeStatus(at(from), to, now);
+        const r = changeStatus({ ...at(from), pilotGroup: ['u1'] }, to, now);
         expect(r.ok, `${from} → ${to}`).toBe(TRANSITIONS[from].includes(to));
         if (!r.ok) expect(r.reason).toEqual({ code: 'invalidTransition', from, to });
       }

@@ -14,12 +14,30 @@ export type Eligibility =
   | { kind: 'departments'; departments: string[] }
   | { kind: 'people'; personIds: string[] };
 
+/** A text HR writes in both languages the tab speaks: each reader sees their own. */
+export interface Bilingual {
+  es: string;
+  en: string;
+}
+
 export interface ProgrammeSettings {
   name: string;
   kind: ProgrammeKind;
   /** Which knowledge must be multiplied, and who holds it today. */
   objectives: string;
+  /** What employees read about the programme, in Spanish and English (the template's, editable). */
+  description: Bilingual;
   eligibility: Eligibility;
+  /**
+   * The pilot's named group (person ids, PRODUCT rule 9): while the programme is a pilot only
+   * they see it and apply. Empty: the pilot is for the named people of its eligibility.
+   */
+  pilotGroup: string[];
+  /** The call's opening and closing days (`YYYY-MM-DD`), as HR announces them; null: unset. */
+  callOpensOn: string | null;
+  callClosesOn: string | null;
+  /** The earliest day a pair's series may start (`YYYY-MM-DD`); null: as soon as booked. */
+  earliestStartOn: string | null;
   plannedSessions: number;
   durationMonths: number;
   sessionMinutes: number;
@@ -73,7 +91,29 @@ export interface Programme extends ProgrammeSettings {
   status: ProgrammeStatus;
   createdAt: string;
   updatedAt: string;
+  /** When the programme started as a pilot; null if it never was one. */
+  pilotedAt: string | null;
+  /** The organisation-wide call this pilot was promoted to, or the pilot this call came from. */
+  promotedTo: string | null;
+  promotedFrom: string | null;
+  /** The programme this one was cloned from for a new cohort. */
+  clonedFrom: string | null;
+  /** When HR archived the closed programme: out of the way, still reportable. */
+  archivedAt: string | null;
 }
+
+/** What a programme stored before these fields existed reads as (the table's migration point). */
+export type Lifecycle = Pick<
+  Programme,
+  'pilotedAt' | 'promotedTo' | 'promotedFrom' | 'clonedFrom' | 'archivedAt'
+>;
+export const LIFECYCLE_DEFAULTS: Readonly<Lifecycle> = {
+  pilotedAt: null,
+  promotedTo: null,
+  promotedFrom: null,
+  clonedFrom: null,
+  archivedAt: null,
+};
 
 /** PRODUCT defaults: 10 sessions over 6 months, 60 minutes, no reporting line, one mentee each. */
 const COMMON = {
@@ -84,11 +124,32 @@ const COMMON = {
   ...APPLICANT_DEFAULTS,
   questions: [],
   eligibility: { kind: 'everyone' },
+  pilotGroup: [] as string[],
+  callOpensOn: null,
+  callClosesOn: null,
+  earliestStartOn: null,
 } as const;
+
+/** Each template's description for employees, in both languages (HR edits either). */
+export const TEMPLATE_DESCRIPTIONS: Record<ProgrammeKind, Bilingual> = {
+  classic: {
+    es: 'Una persona con experiencia te acompaña durante seis meses: diez conversaciones para aprender de lo que ya sabe.',
+    en: 'An experienced colleague walks with you for six months: ten conversations to learn from what they know.',
+  },
+  reverse: {
+    es: 'Perfiles júnior comparten con directivos lo digital, el emprendimiento y el nuevo cliente; las dos partes aprenden.',
+    en: 'Junior colleagues share digital skills, entrepreneurship and the new customer with executives; both sides learn.',
+  },
+  executive: {
+    es: 'Si te preparas para un puesto de dirección, un mentor sénior te acompaña: shadowing, negociación y visitas.',
+    en: 'If you are preparing for a leadership role, a senior mentor walks with you: shadowing, negotiation and visits.',
+  },
+};
 
 export const TEMPLATES: Record<ProgrammeKind, Omit<ProgrammeSettings, 'owners'>> = {
   classic: {
     ...COMMON,
+    description: TEMPLATE_DESCRIPTIONS.classic,
     eligibility: { kind: 'everyone' },
     questions: [],
     kind: 'classic',
@@ -98,6 +159,7 @@ export const TEMPLATES: Record<ProgrammeKind, Omit<ProgrammeSettings, 'owners'>>
   },
   reverse: {
     ...COMMON,
+    description: TEMPLATE_DESCRIPTIONS.reverse,
     eligibility: { kind: 'everyone' },
     questions: [],
     kind: 'reverse',
@@ -107,6 +169,7 @@ export const TEMPLATES: Record<ProgrammeKind, Omit<ProgrammeSettings, 'owners'>>
   },
   executive: {
     ...COMMON,
+    description: TEMPLATE_DESCRIPTIONS.executive,
     eligibility: { kind: 'everyone' },
     questions: [],
     kind: 'executive',
@@ -155,7 +218,31 @@ export const TRANSITIONS: Record<ProgrammeStatus, readonly ProgrammeStatus[]> = 
 
 export type ProgrammeRefusal =
   | { code: 'invalidTransition'; from: ProgrammeStatus; to: ProgrammeStatus }
-  | { code: 'notEditable'; status: ProgrammeStatus };
+  | { code: 'notEditable'; status: ProgrammeStatus }
+  /** A pilot needs its named group: the pilot group, or named people as its eligibility. */
+  | { code: 'noPilotGroup' }
+  /** The call's days, or the series' earliest start, are out of order; `field` is the later one. */
+  | { code: 'datesOutOfOrder'; field: 'callClosesOn' | 'earliestStartOn' };
+
+/** Whether the pilot has the named group it is for (PRODUCT rule 9). */
+export function hasPilotGroup(p: Pick<Programme, 'pilotGroup' | 'eligibility'>): boolean {
+  return p.pilotGroup.length > 0 || p.eligibility.kind === 'people';
+}
+
+/**
+ * The call opens, then closes; a series starts no earlier than the call closes. Either may be
+ * unset; the later of a pair that is out of order is named (the field HR corrects).
+ */
+export function datesInOrder(
+  p: Pick<ProgrammeSettings, 'callOpensOn' | 'callClosesOn' | 'earliestStartOn'>,
+): ProgrammeRefusal | null {
+  if (p.callOpensOn && p.callClosesOn && p.callClosesOn < p.callOpensOn)
+    return { code: 'datesOutOfOrder', field: 'callClosesOn' };
+  const callEnd = p.callClosesOn ?? p.callOpensOn;
+  if (callEnd && p.earliestStartOn && p.earliestStartOn < callEnd)
+    return { code: 'datesOutOfOrder', field: 'earliestStartOn' };
+  return null;
+}
 
 /** A new draft programme from a template, with HR's overrides. */
 export function createProgramme(
@@ -172,6 +259,7 @@ export function createProgramme(
     ...overrides,
     kind,
     owners: overrides.owners && overrides.owners.length > 0 ? overrides.owners : [owner],
+    ...LIFECYCLE_DEFAULTS,
     id,
     status: 'draft',
     createdAt: at,
@@ -188,7 +276,12 @@ export function changeStatus(
   if (!TRANSITIONS[programme.status].includes(to)) {
     return { ok: false, reason: { code: 'invalidTransition', from: programme.status, to } };
   }
-  return { ok: true, programme: { ...programme, status: to, updatedAt: now.toISOString() } };
+  if (to === 'pilot' && !hasPilotGroup(programme)) {
+    return { ok: false, reason: { code: 'noPilotGroup' } };
+  }
+  const at = now.toISOString();
+  const pilotedAt = to === 'pilot' ? at : programme.pilotedAt;
+  return { ok: true, programme: { ...programme, status: to, pilotedAt, updatedAt: at } };
 }
 
 /**
@@ -211,7 +304,10 @@ export function editProgramme(
   if ((programme.status === 'running' || programme.status === 'closed') && frozen) {
     return { ok: false, reason: { code: 'notEditable', status: programme.status } };
   }
-  return { ok: true, programme: { ...programme, ...changes, updatedAt: now.toISOString() } };
+  const next = { ...programme, ...changes, updatedAt: now.toISOString() };
+  const dates = datesInOrder(next);
+  if (dates) return { ok: false, reason: dates };
+  return { ok: true, programme: next };
 }
 
 /** Whether a person may apply: everyone, their department, or named. */
@@ -228,6 +324,34 @@ export function isEligible(
 /** Whether employees see the programme at all: open calls and what follows; pilots for their people. */
 export function isVisibleToEmployees(programme: Pick<Programme, 'status'>): boolean {
   return programme.status !== 'draft';
+}
+
+/**
+ * Whether one employee sees the programme (PRODUCT rule 9): never a draft; a pilot only by its
+ * pilot group (or, with none, the people its eligibility names); otherwise named-people
+ * programmes by those named. Department rules are judged when applying, against the directory.
+ */
+export function isVisibleTo(
+  programme: Pick<Programme, 'status' | 'eligibility' | 'pilotGroup'>,
+  personId: string,
+): boolean {
+  if (!isVisibleToEmployees(programme)) return false;
+  if (programme.status === 'pilot' && programme.pilotGroup.length > 0) {
+    return programme.pilotGroup.includes(personId);
+  }
+  if (programme.eligibility.kind === 'people') return isEligible(programme, { id: personId });
+  return true;
+}
+
+/** Whether a person may apply: in a pilot, its group; otherwise the programme's eligibility. */
+export function mayApply(
+  programme: Pick<Programme, 'status' | 'eligibility' | 'pilotGroup'>,
+  person: { id: string; department?: string | null },
+): boolean {
+  if (programme.status === 'pilot' && programme.pilotGroup.length > 0) {
+    return programme.pilotGroup.includes(person.id);
+  }
+  return isEligible(programme, person);
 }
 
 /** Whether a programme can hold applications: people apply only to programmes they can see. */

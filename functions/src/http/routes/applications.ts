@@ -1,3 +1,4 @@
+import { recordAction } from '../../app/programmes/deps';
 import {
   type Application,
   type ApplicationRefusal,
@@ -12,7 +13,7 @@ import {
 import { nextSessionStart, sessionHeld } from '../../domain/booking/booking';
 import { type Pair, pairAsMemberSees } from '../../domain/pair/pair';
 import {
-  isEligible,
+  mayApply,
   mayHaveApplications,
   mayHavePairs,
   type Programme,
@@ -26,7 +27,7 @@ import { ifMatch } from '../preconditions';
 import { HttpProblem } from '../problems';
 import { refuse } from '../refusals';
 import { type AnyRoute, defineRoute, type RouteResult } from '../route';
-import { loadProgramme } from './programmes';
+import { actorOf, loadProgramme } from './programmes';
 import { conditionalWrite, savedResponse, withEtag } from './versioned';
 
 const view = (a: Versioned<Application>) => withEtag(a);
@@ -91,7 +92,7 @@ async function eligible(services: Services, programme: Programme, principal: Pri
     programme.eligibility.kind === 'departments'
       ? ((await services.directory.get(principal!.id))?.department ?? null)
       : null;
-  return isEligible(programme, { id: principal!.id, department });
+  return mayApply(programme, { id: principal!.id, department });
 }
 
 type StandingPair = NonNullable<ApplicationStandingView['pairs']>[number];
@@ -242,10 +243,18 @@ export const applicationRoutes: AnyRoute[] = [
   defineRoute({
     ...endpoint('approve-mentor'),
     access: 'admin',
-    handler: async ({ services, params, headers }) => {
+    handler: async ({ principal, services, params, headers }) => {
       const etag = ifMatch(headers);
       const current = await forReview(services, params.programmeId, params.personId);
-      return store(services, approveMentor(current.value, services.clock.now()), etag);
+      const answer = await store(
+        services,
+        approveMentor(current.value, services.clock.now()),
+        etag,
+      );
+      await recordAction(services, params.programmeId, actorOf(principal), 'approved', {
+        personId: params.personId,
+      });
+      return answer;
     },
   }),
   defineRoute({
@@ -255,11 +264,15 @@ export const applicationRoutes: AnyRoute[] = [
       const etag = ifMatch(headers);
       const { value: programme } = await loadProgramme(services, params.programmeId, principal);
       const current = await forReview(services, params.programmeId, params.personId);
-      return store(
+      const answer = await store(
         services,
         rejectApplication(current.value, body.reason, programme, services.clock.now()),
         etag,
       );
+      await recordAction(services, programme.id, actorOf(principal), 'rejected', {
+        personId: params.personId,
+      });
+      return answer;
     },
   }),
 ];

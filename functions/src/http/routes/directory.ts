@@ -1,8 +1,12 @@
+import { peopleMatching } from '../../domain/directory/people-search';
 import { ThrottledError } from '../../ports/throttled';
 import type { DirectoryStatus } from '../contracts';
 import { endpoint } from '../endpoints';
 import { refuse } from '../refusals';
 import { type AnyRoute, defineRoute } from '../route';
+
+/** At most this many people answer one search of HR's people pickers. */
+const PEOPLE_SHOWN = 50;
 
 /** HR's view of org sync: how fresh the directory snapshot is, and "sync now". */
 export const directoryRoutes: AnyRoute[] = [
@@ -35,6 +39,14 @@ export const directoryRoutes: AnyRoute[] = [
         // Graph's own retries (429/503) are spent by now: say so, and keep the last good snapshot.
         refuse({ code: 'directoryUnavailable' });
       }
+    },
+  }),
+  defineRoute({
+    ...endpoint('search-people'),
+    access: 'admin',
+    handler: async ({ services, query }) => {
+      const found = peopleMatching(await services.directory.all(), query.q, PEOPLE_SHOWN);
+      return { body: { value: found } };
     },
   }),
 ];

@@ -6,6 +6,7 @@ import {
 import { confirmProposals } from '../../app/matching/confirm-proposals';
 import { currentMatching } from '../../app/matching/matching-state';
 import { runMatching } from '../../app/matching/run-matching';
+import { recordAction } from '../../app/programmes/deps';
 import { SCORE_SHARES_OF_100, scoreOutOf100 } from '../../domain/matching/score';
 import type { Matching } from '../../domain/matching-run/matching-run';
 import type { Services } from '../../ports/services';
@@ -15,7 +16,7 @@ import { endpoint } from '../endpoints';
 import { ifMatch } from '../preconditions';
 import { settled } from '../refusals';
 import { type AnyRoute, defineRoute, type RouteResult } from '../route';
-import { loadProgramme } from './programmes';
+import { actorOf, loadProgramme } from './programmes';
 import { withEtag } from './versioned';
 
 /**
@@ -85,7 +86,12 @@ export const matchingRoutes: AnyRoute[] = [
         proposalId: params.proposalId,
         locked: body.locked,
       });
-      return saved(settled(outcome));
+      const action = body.locked ? 'locked' : 'unlocked';
+      const stored = settled(outcome);
+      await recordAction(services, params.programmeId, actorOf(principal), action, {
+        proposalId: params.proposalId,
+      });
+      return saved(stored);
     },
   }),
   defineRoute({
@@ -98,7 +104,11 @@ export const matchingRoutes: AnyRoute[] = [
         proposalId: params.proposalId,
         reason: body?.reason ?? '',
       });
-      return saved(settled(outcome));
+      const stored = settled(outcome);
+      await recordAction(services, params.programmeId, actorOf(principal), 'rejected', {
+        proposalId: params.proposalId,
+      });
+      return saved(stored);
     },
   }),
   defineRoute({
@@ -107,7 +117,11 @@ export const matchingRoutes: AnyRoute[] = [
     handler: async ({ principal, services, params, body, headers }) => {
       const change = await changeOf(services, params.programmeId, principal, headers);
       const outcome = await swapProposals(services, { ...change, proposalIds: body.proposalIds });
-      return saved(settled(outcome));
+      const stored = settled(outcome);
+      await recordAction(services, params.programmeId, actorOf(principal), 'swapped', {
+        proposalIds: [...body.proposalIds],
+      });
+      return saved(stored);
     },
   }),
   defineRoute({
@@ -123,6 +137,10 @@ export const matchingRoutes: AnyRoute[] = [
           expectedEtag: headers.get('if-match'),
         }),
       );
+      await recordAction(services, programme.id, actorOf(principal), 'confirmed', {
+        pairs: confirmation.confirmed.map((p) => p.value.id),
+        refused: confirmation.refused.length,
+      });
       const view: ConfirmationView = {
         confirmed: confirmation.confirmed.map((p): PairView => withEtag(p)),
         refused: confirmation.refused,

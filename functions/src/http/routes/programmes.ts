@@ -1,10 +1,17 @@
+import { changeProgrammeStatus } from '../../app/programmes/change-status';
+import { createProgramme } from '../../app/programmes/create-programme';
+import type { Actor, ProgrammeChange } from '../../app/programmes/deps';
+import { editSettings } from '../../app/programmes/edit-settings';
+import {
+  archiveProgramme,
+  cloneProgramme,
+  deleteDraft,
+  promotePilot,
+} from '../../app/programmes/lifecycle';
+import { auditRows } from '../../domain/audit/audit-report';
 import {
   applicantSettings,
-  changeStatus,
-  createProgramme,
-  editProgramme,
-  isEligible,
-  isVisibleToEmployees,
+  isVisibleTo,
   minimumRespondents,
   type Programme,
 } from '../../domain/programme/programme';
@@ -15,19 +22,31 @@ import { LARGE_FORM_BYTES, type ProgrammeView } from '../contracts';
 import { endpoint } from '../endpoints';
 import { ifMatch } from '../preconditions';
 import { HttpProblem } from '../problems';
-import { refuse } from '../refusals';
+import { settled } from '../refusals';
 import { type AnyRoute, defineRoute, type RouteResult } from '../route';
-import { conditionalWrite, withEtag } from './versioned';
+import { csvDownload, readerOf } from './progress';
+import { withEtag } from './versioned';
 
 /**
- * A programme as `principal` may read it. Only HR reads who else a named-people programme names;
- * anyone else (employees, advisors) sees at most their own id there — one person's eligibility
- * is not another's business.
+ * A programme as `principal` may read it. Only HR reads who else a named-people programme or a
+ * pilot group names; anyone else (employees, advisors) sees at most their own id there — one
+ * person's eligibility is not another's business.
  */
 function asSeenBy(principal: Principal | null, p: Versioned<Programme>): Versioned<Programme> {
-  if (principal?.roles.includes(APP_ROLES.admin) || p.value.eligibility.kind !== 'people') return p;
-  const personIds = p.value.eligibility.personIds.filter((id) => id === principal?.id);
-  return { ...p, value: { ...p.value, eligibility: { kind: 'people', personIds } } };
+  if (principal?.roles.includes(APP_ROLES.admin)) return p;
+  const mine = (ids: readonly string[]) => ids.filter((id) => id === principal?.id);
+  const { eligibility } = p.value;
+  return {
+    ...p,
+    value: {
+      ...p.value,
+      pilotGroup: mine(p.value.pilotGroup),
+      eligibility:
+        eligibility.kind === 'people'
+          ? { kind: 'people', personIds: mine(eligibility.personIds) }
+          : eligibility,
+    },
+  };
 }
 
 /** A programme as the API shows it to `principal`: defaults filled in, others' ids left out. */
@@ -54,15 +73,9 @@ function isStaff(principal: Principal | null): boolean {
   return !!principal?.roles.some((r) => r === APP_ROLES.admin || r === APP_ROLES.advisor);
 }
 
-/** Employees see programmes past draft; named-people programmes only by those named. Department
- * rules are judged when applying, against the directory snapshot. */
+/** Staff see every programme; employees as the domain says (drafts never, pilots their group). */
 function canSee(principal: Principal | null, programme: Programme): boolean {
-  if (isStaff(principal)) return true;
-  if (!isVisibleToEmployees(programme)) return false;
-  if (programme.eligibility.kind === 'people') {
-    return isEligible(programme, { id: principal?.id ?? '' });
-  }
-  return true;
+  return isStaff(principal) || isVisibleTo(programme, principal?.id ?? '');
 }
 
 /** A programme the caller may see, or 404 — nobody learns that an invisible draft exists. */
@@ -72,18 +85,40 @@ export async function loadProgramme(services: Services, id: string, principal: P
   return found;
 }
 
-async function replace(
-  principal: Principal | null,
-  services: Services,
-  next: Programme,
-  etag: string,
-): Promise<RouteResult> {
-  return programmeResponse(
-    principal,
-    await conditionalWrite(() => services.programmes.replace(next, etag), 'This programme'),
-  );
+/** Who acts, for the audit trail: the HR person and the name their token gives. */
+export function actorOf(principal: Principal | null): Actor {
+  return { id: principal?.id ?? '', name: principal?.kind === 'user' ? principal.name : '' };
 }
 
+/** The programme HR changes, the If-Match their change quotes, and who they are. */
+async function changeOf(
+  services: Services,
+  id: string,
+  principal: Principal | null,
+  headers: { get(name: string): string | null },
+): Promise<ProgrammeChange> {
+  const etag = ifMatch(headers);
+  const { value: programme } = await loadProgramme(services, id, principal);
+  return { programme, etag, by: actorOf(principal) };
+}
+
+/**
+ * The audit trail is its programme's owners' (issue #19): another HR person, like an advisor,
+ * is refused (403) — the trail names people and decisions.
+ */
+async function ownedProgramme(services: Services, id: string, principal: Principal | null) {
+  const found = await loadProgramme(services, id, principal);
+  if (!found.value.owners.includes(principal?.id ?? '')) {
+    throw new HttpProblem(403, 'The audit trail is for the programme’s owners.');
+  }
+  return found.value;
+}
+
+/**
+ * The programme routes declare; the stories are the use cases in app/programmes (create, edit,
+ * move along the status machine, promote a pilot, clone, delete a draft, archive), each
+ * recording what HR did in the programme's audit trail.
+ */
 export const programmeRoutes: AnyRoute[] = [
   defineRoute({
     ...endpoint('list-programmes'),
@@ -105,18 +140,12 @@ export const programmeRoutes: AnyRoute[] = [
     maxBodyBytes: LARGE_FORM_BYTES,
     handler: async ({ principal, services, body }) => {
       const { kind, language, ...settings } = body;
-      const programme = createProgramme(
-        services.newId(),
-        kind,
-        settings,
-        principal!.id,
-        services.clock.now(),
-        language,
+      const created = settled(
+        await createProgramme(services, { kind, language, settings, by: actorOf(principal) }),
       );
-      const result = await services.programmes.create(programme);
       return {
-        ...programmeResponse(principal, result, 201),
-        headers: { etag: result.etag, location: `/api/programmes/${programme.id}` },
+        ...programmeResponse(principal, created, 201),
+        headers: { etag: created.etag, location: `/api/programmes/${created.value.id}` },
       };
     },
   }),
@@ -131,29 +160,79 @@ export const programmeRoutes: AnyRoute[] = [
     access: 'admin',
     maxBodyBytes: LARGE_FORM_BYTES,
     handler: async ({ principal, services, params, body, headers }) => {
-      const etag = ifMatch(headers);
-      const current = await loadProgramme(services, params.programmeId, principal);
-      const edited = editProgramme(current.value, body, services.clock.now());
-      if (!edited.ok) refuse(edited.reason);
-      return replace(principal, services, edited.programme, etag);
+      const change = await changeOf(services, params.programmeId, principal, headers);
+      const edited = await editSettings(services, { ...change, changes: body });
+      return programmeResponse(principal, settled(edited));
     },
   }),
   defineRoute({
     ...endpoint('change-programme-status'),
     access: 'admin',
     handler: async ({ principal, services, params, body, headers }) => {
-      const etag = ifMatch(headers);
-      const current = await loadProgramme(services, params.programmeId, principal);
-      const moved = changeStatus(current.value, body.status, services.clock.now());
-      if (!moved.ok) refuse(moved.reason);
-      const result = await replace(principal, services, moved.programme, etag);
-      if (moved.programme.status === 'closed') {
-        // Every pair's upcoming sessions are cancelled through the booking queue
-        // (jobs/end-pair.ts). Should queuing fail halfway, the booking sweep finishes it: the
-        // programme is closed either way.
-        await services.sessions.endProgramme(moved.programme).catch(() => {});
-      }
-      return result;
+      const change = await changeOf(services, params.programmeId, principal, headers);
+      const moved = await changeProgrammeStatus(services, { ...change, to: body.status });
+      return programmeResponse(principal, settled(moved));
+    },
+  }),
+  defineRoute({
+    ...endpoint('delete-programme'),
+    access: 'admin',
+    handler: async ({ principal, services, params, headers }) => {
+      const change = await changeOf(services, params.programmeId, principal, headers);
+      settled(await deleteDraft(services, change));
+      return { status: 204 };
+    },
+  }),
+  defineRoute({
+    ...endpoint('promote-pilot'),
+    access: 'admin',
+    handler: async ({ principal, services, params, headers }) => {
+      const change = await changeOf(services, params.programmeId, principal, headers);
+      const call = settled(await promotePilot(services, change));
+      return programmeResponse(principal, call, 201);
+    },
+  }),
+  defineRoute({
+    ...endpoint('clone-programme'),
+    access: 'admin',
+    handler: async ({ principal, services, params, body }) => {
+      const { value: programme } = await loadProgramme(services, params.programmeId, principal);
+      const name = body?.name;
+      const draft = await cloneProgramme(services, {
+        programme,
+        by: actorOf(principal),
+        ...(name ? { name } : {}),
+      });
+      return programmeResponse(principal, settled(draft), 201);
+    },
+  }),
+  defineRoute({
+    ...endpoint('archive-programme'),
+    access: 'admin',
+    handler: async ({ principal, services, params, headers }) => {
+      const change = await changeOf(services, params.programmeId, principal, headers);
+      return programmeResponse(principal, settled(await archiveProgramme(services, change)));
+    },
+  }),
+  defineRoute({
+    ...endpoint('programme-audit'),
+    access: 'admin',
+    handler: async ({ principal, services, params }) => {
+      const programme = await ownedProgramme(services, params.programmeId, principal);
+      return { body: { value: await services.audit.list(programme.id) } };
+    },
+  }),
+  defineRoute({
+    ...endpoint('programme-audit-report'),
+    access: 'admin',
+    handler: async ({ principal, services, params, query }) => {
+      const programme = await ownedProgramme(services, params.programmeId, principal);
+      const entries = await services.audit.list(programme.id);
+      const word = query.lang === 'es' ? 'auditoria' : 'audit';
+      return csvDownload(
+        auditRows(entries, readerOf(query)),
+        `tandem-${word}-${programme.id.slice(0, 8)}.csv`,
+      );
     },
   }),
 ];

@@ -61,7 +61,7 @@ async function figures(services: Services, programmeId: string, principal: Princ
 }
 
 /** Who reads an export: language, time zone and, if they chose one, Excel's list separator. */
-function readerOf(query: ReportQuery): ReportReader {
+export function readerOf(query: ReportQuery): ReportReader {
   const separator = query.sep === undefined ? undefined : LIST_SEPARATORS[query.sep];
   return { language: query.lang, timeZone: query.tz, ...(separator && { separator }) };
 }
@@ -70,7 +70,7 @@ function readerOf(query: ReportQuery): ReportReader {
  * A CSV export as a download: safe in spreadsheets of either separator (formulas escaped, every
  * cell quoted that needs it; csv.ts), UTF-8 with the BOM Excel needs for accents.
  */
-function csvDownload(table: ReportTable, file: string): RouteResult {
+export function csvDownload(table: ReportTable, file: string): RouteResult {
   // The plain name for old clients (ASCII, accents dropped), the exact one in filename*
   // (RFC 6266 §4.3: https://www.rfc-editor.org/rfc/rfc6266#section-4.3).
   const ascii = file.normalize('NFD').replace(/[^\x20-\x7e]|"/g, '');
