@@ -111,6 +111,40 @@ const samples: Record<string, (who: string) => Promise<Sample>> = {
       headers: { 'if-match': draft.body.etag },
     };
   },
+  'delete-programme': async () => {
+    const draft = await api(HR, 'POST', '/programmes', { body: { kind: 'classic' } });
+    return { path: `/programmes/${draft.body.id}`, headers: { 'if-match': draft.body.etag } };
+  },
+  'promote-pilot': async () => {
+    const marta = stack.people.find((p) => p.displayName === 'Marta Gil')!.id;
+    const draft = await api(HR, 'POST', '/programmes', {
+      body: { kind: 'classic', pilotGroup: [marta] },
+    });
+    const pilot = await api(HR, 'PUT', `/programmes/${draft.body.id}/status`, {
+      body: { status: 'pilot' },
+      headers: { 'if-match': draft.body.etag },
+    });
+    return {
+      path: `/programmes/${draft.body.id}/promote`,
+      headers: { 'if-match': pilot.body.etag },
+    };
+  },
+  'clone-programme': async () => ({
+    path: `/programmes/${openProgramme.id}/clone`,
+    body: { name: 'Siguiente promoción' },
+  }),
+  'archive-programme': async () => {
+    const id = await freshOpenProgramme();
+    const open = await api(HR, 'GET', `/programmes/${id}`);
+    const closed = await api(HR, 'PUT', `/programmes/${id}/status`, {
+      body: { status: 'closed' },
+      headers: { 'if-match': open.body.etag },
+    });
+    return { path: `/programmes/${id}/archive`, headers: { 'if-match': closed.body.etag } };
+  },
+  'programme-audit': async () => ({ path: `/programmes/${openProgramme.id}/audit` }),
+  'programme-audit-report': async () => ({ path: `/programmes/${openProgramme.id}/audit.csv` }),
+  'search-people': async () => ({ path: '/directory/people?q=marta' }),
   'list-my-applications': async () => ({ path: '/applications/me' }),
   'submit-application': async () => ({
     path: `/programmes/${await freshOpenProgramme()}/applications`,
@@ -293,6 +327,14 @@ const expected: Record<string, Record<Caller, number>> = {
   'get-programme': expect401sThen(200, 200, 200),
   'edit-programme': expect401sThen(403, 200, 403),
   'change-programme-status': expect401sThen(403, 200, 403),
+  'delete-programme': expect401sThen(403, 204, 403),
+  'promote-pilot': expect401sThen(403, 201, 403),
+  'clone-programme': expect401sThen(403, 201, 403),
+  'archive-programme': expect401sThen(403, 200, 403),
+  // The audit trail is its HR owners' alone: advisors (aggregates only) get none of it.
+  'programme-audit': expect401sThen(403, 200, 403),
+  'programme-audit-report': expect401sThen(403, 200, 403),
+  'search-people': expect401sThen(403, 200, 403),
   'list-my-applications': expect401sThen(200, 200, 200),
   'submit-application': expect401sThen(201, 201, 201),
   'get-my-application': expect401sThen(200, 200, 200),
