@@ -142,7 +142,18 @@ export const CloneProgrammeSchema = z
   .strict();
 
 /** HR's search of the directory snapshot for the people pickers: a name, department or title. */
-export const PeopleQuery = z.object({ q: z.string().trim().max(100).default('') }).strict();
+export const PeopleQuery = z
+  .object({
+    q: z.string().trim().max(100).default(''),
+    /** Or these people by id (comma-separated, at most 50): the pickers name who is chosen. */
+    ids: z
+      .string()
+      .max(50 * 37)
+      .transform((text) => text.split(',').filter(Boolean))
+      .pipe(z.array(personId).max(50))
+      .optional(),
+  })
+  .strict();
 
 export const ProgrammeIdParams = z.object({ programmeId: z.string().uuid() }).strict();
 

@@ -15,7 +15,7 @@ export function peopleMatching(
   people: readonly DirectoryPerson[],
   query: string,
   limit: number,
-): { id: string; name: string; department: string | null; jobTitle: string | null }[] {
+): ReturnType<typeof choice>[] {
   const words = fold(query).split(/\s+/).filter(Boolean);
   return people
     .filter((p) => p.accountEnabled)
@@ -25,10 +25,15 @@ export function peopleMatching(
     })
     .sort((a, b) => a.displayName.localeCompare(b.displayName))
     .slice(0, limit)
-    .map((p) => ({
-      id: p.id,
-      name: p.displayName,
-      department: p.department,
-      jobTitle: p.jobTitle,
-    }));
+    .map(choice);
+}
+
+/** A person as a picker offers them: name, department and title. */
+function choice(p: DirectoryPerson) {
+  return { id: p.id, name: p.displayName, department: p.department, jobTitle: p.jobTitle };
+}
+
+/** People as a picker names them, in the order given. */
+export function choices(people: readonly DirectoryPerson[]) {
+  return people.map(choice);
 }

@@ -1,4 +1,4 @@
-import { peopleMatching } from '../../domain/directory/people-search';
+import { choices, peopleMatching } from '../../domain/directory/people-search';
 import { ThrottledError } from '../../ports/throttled';
 import type { DirectoryStatus } from '../contracts';
 import { endpoint } from '../endpoints';
@@ -45,6 +45,10 @@ export const directoryRoutes: AnyRoute[] = [
     ...endpoint('search-people'),
     access: 'admin',
     handler: async ({ services, query }) => {
+      if (query.ids) {
+        const found = await Promise.all(query.ids.map((id) => services.directory.get(id)));
+        return { body: { value: choices(found.filter((p) => p !== undefined)) } };
+      }
       const found = peopleMatching(await services.directory.all(), query.q, PEOPLE_SHOWN);
       return { body: { value: found } };
     },
