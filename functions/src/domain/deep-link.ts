@@ -10,6 +10,11 @@ export function pairPage(pairId: string): string {
   return `pairs/${pairId}`;
 }
 
+/** The tab's application form of a programme: `programmes/<id>/apply` (a call's announcement). */
+export function applyPage(programmeId: string): string {
+  return `programmes/${programmeId}/apply`;
+}
+
 /** A pair's page (and a session in it), as a deep link names it; the pair id is group 1. */
 export const PAIR_PAGE = /^pairs\/([\w-]+)(?:\/sessions\/[\w-]+)?$/;
 

@@ -100,6 +100,7 @@ export function AdminPage() {
               description={
                 <Badge appearance="tint">
                   {t(`programmes.kind.${p.kind}`)} · {t(`programmes.status.${p.status}`)}
+                  {p.archivedAt !== null && ` · ${t('admin.archived')}`}
                 </Badge>
               }
             />
@@ -125,11 +126,11 @@ export function AdminPage() {
                 </>
               )}
             </div>
-            {p.status !== 'draft' && (
-              <AppLink href={`/admin/programmes/${p.id}`} className={styles.manage}>
-                {t('admin.manageProgramme', { name: p.name })}
-              </AppLink>
-            )}
+            <AppLink href={`/admin/programmes/${p.id}`} className={styles.manage}>
+              {t(p.status === 'draft' ? 'admin.editDraft' : 'admin.manageProgramme', {
+                name: p.name,
+              })}
+            </AppLink>
             {p.status !== 'draft' && <Applications programme={p} />}
           </Card>
         ))}

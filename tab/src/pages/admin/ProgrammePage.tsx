@@ -20,10 +20,13 @@ import { useSession } from '../../components/session';
 import { useAction, useAsync } from '../../components/useAsync';
 import { ApplicantSettings } from './ApplicantSettings';
 import { Applications } from './ApplicationsPanel';
+import { AuditPanel } from './AuditPanel';
 import { BookingPanel } from './BookingPanel';
 import { EvaluationPanel } from './EvaluationPanel';
+import { LifecycleActions } from './LifecycleActions';
 import { MatchingBoard } from './MatchingBoard';
 import { ProgressPanel } from './ProgressPanel';
+import { SettingsPanel } from './SettingsPanel';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -36,11 +39,20 @@ const useStyles = makeStyles({
   },
 });
 
-const PANELS = ['applications', 'matching', 'booking', 'progress', 'evaluation'] as const;
+const PANELS = [
+  'settings',
+  'applications',
+  'matching',
+  'booking',
+  'progress',
+  'evaluation',
+  'audit',
+] as const;
 type Panel = (typeof PANELS)[number];
 
 /** Where a programme's stage puts HR first. */
 function panelFor(status: string): Panel {
+  if (status === 'draft') return 'settings';
   if (status === 'matching') return 'matching';
   if (status === 'running') return 'booking';
   if (status === 'closed') return 'evaluation';
@@ -51,7 +63,8 @@ const isPanel = (value: string | undefined): value is Panel =>
   (PANELS as readonly string[]).includes(value ?? '');
 
 /**
- * One programme for HR: applications, matching, booking, progress and the evaluation. The section
+ * One programme for HR: its settings, applications, matching, booking, progress, the evaluation
+ * and the audit trail. The section
  * is part of the address (`/admin/programmes/:id/:section`), so a reload or a deep link lands on it.
  */
 export function ProgrammePage({ programmeId, section }: { programmeId: string; section?: string }) {
@@ -88,6 +101,7 @@ export function ProgrammePage({ programmeId, section }: { programmeId: string; s
         </div>
         <Caption1>{p.objectives}</Caption1>
         {failure !== undefined && <ErrorState error={failure} />}
+        <LifecycleActions programme={p} onProgrammeChange={reload} />
         {p.status === 'running' && (
           <div>
             <ConfirmAction
@@ -119,6 +133,10 @@ export function ProgrammePage({ programmeId, section }: { programmeId: string; s
         <Subtitle1 as="h2" id="panel-title">
           {t(`admin.panels.${shown}`)}
         </Subtitle1>
+        {shown === 'settings' && (
+          <SettingsPanel key={p.etag} programme={p} onProgrammeChange={reload} />
+        )}
+        {shown === 'audit' && <AuditPanel programme={p} />}
         {shown === 'applications' && (
           <div className={styles.page}>
             <ApplicantSettings programme={p} onProgrammeChange={reload} />

@@ -1,0 +1,150 @@
+import { Button, Field, Input, makeStyles, Textarea, tokens } from '@fluentui/react-components';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation } from 'wouter';
+import { applyPage, tabAddress } from '../../../../functions/src/domain/deep-link';
+import type { ProgrammeView } from '../../api/client';
+import { programmeApi } from '../../api/programmes';
+import { ConfirmAction } from '../../components/ConfirmAction';
+import { ErrorState } from '../../components/ErrorState';
+import { useSession } from '../../components/session';
+import { useAction } from '../../components/useAsync';
+
+const useStyles = makeStyles({
+  row: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalM,
+    alignItems: 'flex-end',
+  },
+  stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+});
+
+/**
+ * A programme's life beyond its stages (PRODUCT rule 9, docs/product.md): delete a draft,
+ * promote the pilot to the organisation-wide call, clone for the next cohort, archive a closed
+ * programme — each asks first and says what it does. An open call or pilot offers its
+ * announcement to copy into Teams, with the link to its form.
+ */
+export function LifecycleActions({
+  programme: p,
+  onProgrammeChange,
+}: {
+  programme: ProgrammeView;
+  onProgrammeChange: () => void;
+}) {
+  const { t } = useTranslation();
+  const styles = useStyles();
+  const { api } = useSession();
+  const calls = useMemo(() => programmeApi(api), [api]);
+  const [, navigate] = useLocation();
+  const [act, failure] = useAction(onProgrammeChange);
+  const [cloneName, setCloneName] = useState(p.name);
+  const go = (id: string) => navigate(`/admin/programmes/${id}`);
+
+  return (
+    <div className={styles.stack}>
+      {failure !== undefined && <ErrorState error={failure} />}
+      <div className={styles.row}>
+        {p.status === 'draft' && (
+          <ConfirmAction
+            title={t('confirm.deleteDraft.title', { name: p.name })}
+            body={t('confirm.deleteDraft.body')}
+            confirmLabel={t('confirm.deleteDraft.action')}
+            onConfirm={() =>
+              act(async () => {
+                await calls.remove(p);
+                navigate('/admin');
+              })
+            }
+          >
+            {t('admin.lifecycle.delete')}
+          </ConfirmAction>
+        )}
+        {p.pilotedAt !== null && p.promotedTo === null && (
+          <ConfirmAction
+            appearance="primary"
+            title={t('confirm.promote.title', { name: p.name })}
+            body={t('confirm.promote.body')}
+            confirmLabel={t('confirm.promote.action')}
+            onConfirm={() => act(async () => go((await calls.promote(p)).id))}
+          >
+            {t('admin.lifecycle.promote')}
+          </ConfirmAction>
+        )}
+        {p.status !== 'draft' && (
+          <ConfirmAction
+            title={t('confirm.clone.title', { name: p.name })}
+            body={
+              <div className={styles.stack}>
+                {t('confirm.clone.body')}
+                <Field label={t('admin.lifecycle.cloneName')}>
+                  <Input value={cloneName} onChange={(_, d) => setCloneName(d.value)} />
+                </Field>
+              </div>
+            }
+            confirmLabel={t('confirm.clone.action')}
+            onConfirm={() =>
+              act(async () => go((await calls.clone(p, cloneName.trim() || undefined)).id))
+            }
+          >
+            {t('admin.lifecycle.clone')}
+          </ConfirmAction>
+        )}
+        {p.status === 'closed' && p.archivedAt === null && (
+          <ConfirmAction
+            title={t('confirm.archive.title', { name: p.name })}
+            body={t('confirm.archive.body')}
+            confirmLabel={t('confirm.archive.action')}
+            onConfirm={() => act(() => calls.archive(p))}
+          >
+            {t('admin.lifecycle.archive')}
+          </ConfirmAction>
+        )}
+      </div>
+      {p.promotedTo !== null && (
+        <Button appearance="transparent" onClick={() => go(p.promotedTo!)}>
+          {t('admin.lifecycle.promotedTo')}
+        </Button>
+      )}
+      {(p.status === 'open' || p.status === 'pilot') && <Announcement programme={p} />}
+    </div>
+  );
+}
+
+/**
+ * The call's announcement, ready to paste into a Teams channel or chat, with the link to the
+ * form (the tab's own address, which works in and out of Teams).
+ */
+function Announcement({ programme }: { programme: ProgrammeView }) {
+  const { t, i18n } = useTranslation();
+  const styles = useStyles();
+  const [copied, setCopied] = useState(false);
+  const lang = i18n.language === 'es' ? 'es' : 'en';
+  const link = tabAddress(window.location.origin, applyPage(programme.id));
+  const message = t('admin.announce.message', {
+    name: programme.name,
+    description: programme.description[lang],
+    closes: programme.callClosesOn ?? t('admin.announce.noClosingDay'),
+    link,
+  });
+  return (
+    <Field label={t('admin.announce.label')} hint={copied ? t('admin.announce.copied') : undefined}>
+      <div className={styles.stack}>
+        <Textarea readOnly value={message} resize="vertical" rows={5} />
+        <div>
+          <Button
+            onClick={() =>
+              void navigator.clipboard?.writeText(message).then(
+                () => setCopied(true),
+                () => setCopied(false),
+              )
+            }
+          >
+            {t('admin.announce.copy')}
+          </Button>
+        </div>
+      </div>
+    </Field>
+  );
+}
