@@ -9,7 +9,7 @@ import {
   DialogTitle,
   DialogTrigger,
 } from '@fluentui/react-components';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /**
@@ -23,6 +23,7 @@ export function ConfirmAction({
   body,
   confirmLabel,
   onConfirm,
+  leavesPage,
   appearance,
   size,
   disabled,
@@ -36,11 +37,29 @@ export function ConfirmAction({
   /** The dialog's confirming button, named for the action ("Close the programme"). */
   confirmLabel: string;
   onConfirm: () => void;
+  /**
+   * The action takes the person to another page: it runs once the dialog has finished closing.
+   * A modal dialog unmounted mid-close (its page replaced) leaves the rest of the tab
+   * aria-hidden, so screen readers and role queries would find nothing on the next page.
+   */
+  leavesPage?: boolean;
 }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
+  const pending = useRef<(() => void) | null>(null);
+  const afterClose = (_: unknown, data: { direction: 'enter' | 'exit' }) => {
+    if (data.direction !== 'exit' || !pending.current) return;
+    const run = pending.current;
+    pending.current = null;
+    run();
+  };
   return (
-    <Dialog modalType="alert" open={open} onOpenChange={(_, data) => setOpen(data.open)}>
+    <Dialog
+      modalType="alert"
+      open={open}
+      onOpenChange={(_, data) => setOpen(data.open)}
+      surfaceMotion={{ onMotionFinish: afterClose }}
+    >
       <DialogTrigger disableButtonEnhancement>
         <Button appearance={appearance} size={size} disabled={disabled} aria-label={ariaLabel}>
           {children}
@@ -55,7 +74,8 @@ export function ConfirmAction({
               appearance="primary"
               onClick={() => {
                 setOpen(false);
-                onConfirm();
+                if (leavesPage) pending.current = onConfirm;
+                else onConfirm();
               }}
             >
               {confirmLabel}

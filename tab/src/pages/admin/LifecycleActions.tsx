@@ -51,6 +51,7 @@ export function LifecycleActions({
             title={t('confirm.deleteDraft.title', { name: p.name })}
             body={t('confirm.deleteDraft.body')}
             confirmLabel={t('confirm.deleteDraft.action')}
+            leavesPage
             onConfirm={() =>
               act(async () => {
                 await calls.remove(p);
@@ -67,6 +68,7 @@ export function LifecycleActions({
             title={t('confirm.promote.title', { name: p.name })}
             body={t('confirm.promote.body')}
             confirmLabel={t('confirm.promote.action')}
+            leavesPage
             onConfirm={() => act(async () => go((await calls.promote(p)).id))}
           >
             {t('admin.lifecycle.promote')}
@@ -84,6 +86,7 @@ export function LifecycleActions({
               </div>
             }
             confirmLabel={t('confirm.clone.action')}
+            leavesPage
             onConfirm={() =>
               act(async () => go((await calls.clone(p, cloneName.trim() || undefined)).id))
             }
