@@ -9,6 +9,8 @@ import { ConfirmAction } from '../../components/ConfirmAction';
 import { ErrorState } from '../../components/ErrorState';
 import { useSession } from '../../components/session';
 import { useAction } from '../../components/useAsync';
+import { formatDate } from '../../i18n/format';
+import { useLocale } from '../../i18n/use-locale';
 
 const useStyles = makeStyles({
   row: {
@@ -122,15 +124,17 @@ export function LifecycleActions({
 function Announcement({ programme }: { programme: ProgrammeView }) {
   const { t, i18n } = useTranslation();
   const styles = useStyles();
+  const locale = useLocale();
   const [copied, setCopied] = useState(false);
   const lang = i18n.language === 'es' ? 'es' : 'en';
   const link = tabAddress(window.location.origin, applyPage(programme.id));
-  const message = t('admin.announce.message', {
-    name: programme.name,
-    description: programme.description[lang],
-    closes: programme.callClosesOn ?? t('admin.announce.noClosingDay'),
-    link,
-  });
+  const words = { name: programme.name, description: programme.description[lang], link };
+  const message = programme.callClosesOn
+    ? t('admin.announce.message', {
+        ...words,
+        closes: formatDate(programme.callClosesOn, locale, 'UTC'),
+      })
+    : t('admin.announce.messageNoDate', words);
   return (
     <Field label={t('admin.announce.label')} hint={copied ? t('admin.announce.copied') : undefined}>
       <div className={styles.stack}>
