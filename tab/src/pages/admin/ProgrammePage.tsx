@@ -134,7 +134,10 @@ export function ProgrammePage({ programmeId, section }: { programmeId: string; s
           {t(`admin.panels.${shown}`)}
         </Subtitle1>
         {shown === 'settings' && (
-          <SettingsPanel key={p.etag} programme={p} onProgrammeChange={reload} />
+          <div className={styles.page}>
+            <SettingsPanel key={p.etag} programme={p} onProgrammeChange={reload} />
+            {/* The programme's notification settings take their place here, below the form. */}
+          </div>
         )}
         {shown === 'audit' && <AuditPanel programme={p} />}
         {shown === 'applications' && (
