@@ -185,6 +185,10 @@ describe.each(LOOKS)('HR runs a programme’s life, in $lang at $width px ($them
       await page.getByRole('button', { name: w.admin.lifecycle.promote }).click();
       await dialogChecks(page);
       await confirmDialog(page, w.confirm.promote.action);
+      // The pilot's own page offers an announcement too: wait for the new call's page.
+      await page.waitForURL(
+        (url) => !url.search.includes(programmeId) && !url.pathname.includes(programmeId),
+      );
       await page.getByLabel(w.admin.announce.label).waitFor();
       const callId = new URL(page.url()).pathname.split('/')[3]!;
       expect(callId).not.toBe(programmeId);
