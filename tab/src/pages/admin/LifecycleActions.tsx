@@ -1,5 +1,5 @@
 import { Button, Field, Input, makeStyles, Textarea, tokens } from '@fluentui/react-components';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { applyPage, tabAddress } from '../../../../functions/src/domain/deep-link';
@@ -125,7 +125,20 @@ function Announcement({ programme }: { programme: ProgrammeView }) {
   const { t, i18n } = useTranslation();
   const styles = useStyles();
   const locale = useLocale();
-  const [copied, setCopied] = useState(false);
+  const [copied, setCopied] = useState<'no' | 'yes' | 'select'>('no');
+  const box = useRef<HTMLTextAreaElement>(null);
+  // Teams hosts do not yet fully support the browser's Clipboard API inside a tab (the TeamsJS
+  // clipboard module is deprecated in its favour: https://learn.microsoft.com/en-us/javascript/api/@microsoft/teams-js/clipboard?view=msteams-client-js-latest);
+  // where the write is refused, the message is selected for the person to copy themselves.
+  const copy = () => {
+    const selectIt = () => {
+      box.current?.focus();
+      box.current?.select();
+      setCopied('select');
+    };
+    if (!navigator.clipboard) return selectIt();
+    navigator.clipboard.writeText(message).then(() => setCopied('yes'), selectIt);
+  };
   const lang = i18n.language === 'es' ? 'es' : 'en';
   const link = tabAddress(window.location.origin, applyPage(programme.id));
   const words = { name: programme.name, description: programme.description[lang], link };
@@ -136,20 +149,18 @@ function Announcement({ programme }: { programme: ProgrammeView }) {
       })
     : t('admin.announce.messageNoDate', words);
   return (
-    <Field label={t('admin.announce.label')} hint={copied ? t('admin.announce.copied') : undefined}>
+    <Field
+      label={t('admin.announce.label')}
+      hint={
+        copied === 'no'
+          ? undefined
+          : t(`admin.announce.${copied === 'yes' ? 'copied' : 'selected'}`)
+      }
+    >
       <div className={styles.stack}>
-        <Textarea readOnly value={message} resize="vertical" rows={5} />
+        <Textarea ref={box} readOnly value={message} resize="vertical" rows={5} />
         <div>
-          <Button
-            onClick={() =>
-              void navigator.clipboard?.writeText(message).then(
-                () => setCopied(true),
-                () => setCopied(false),
-              )
-            }
-          >
-            {t('admin.announce.copy')}
-          </Button>
+          <Button onClick={copy}>{t('admin.announce.copy')}</Button>
         </div>
       </div>
     </Field>
