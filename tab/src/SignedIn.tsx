@@ -1,6 +1,5 @@
 import { Spinner } from '@fluentui/react-components';
 import { lazy, Suspense, useEffect, useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Route, Switch, useLocation } from 'wouter';
 import type { Me } from '../../functions/src/http/contracts';
 import type { ApiClient } from './api/client';
@@ -9,6 +8,7 @@ import { ErrorState } from './components/ErrorState';
 import { SessionContext } from './components/session';
 import { useAsync } from './components/useAsync';
 import { pathOfDeepLink } from './deep-link';
+import { useTranslation } from './i18n/react';
 import { HomePage } from './pages/home/HomePage';
 
 // HR's screens load only for HR (initial JavaScript stays small for everyone else).

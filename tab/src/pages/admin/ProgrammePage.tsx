@@ -10,7 +10,6 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { AppLink } from '../../components/AppLink';
 import { ConfirmAction } from '../../components/ConfirmAction';
@@ -18,6 +17,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { Surface } from '../../components/Surface';
 import { useSession } from '../../components/session';
 import { useAction, useAsync } from '../../components/useAsync';
+import { useTranslation } from '../../i18n/react';
 import { ApplicantSettings } from './ApplicantSettings';
 import { Applications } from './ApplicationsPanel';
 import { BookingPanel } from './BookingPanel';
