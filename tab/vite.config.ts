@@ -2,6 +2,7 @@ import griffel from '@griffel/vite-plugin';
 import react from '@vitejs/plugin-react';
 import { build as esbuild } from 'esbuild';
 import { build, defineConfig, type Plugin, type UserConfig } from 'vite';
+import { catalogueParts } from './catalogue-parts';
 
 /**
  * `<link rel="modulepreload">` for a chunk the entry imports dynamically at start-up, and for the
@@ -95,6 +96,7 @@ function pageConfig(command: 'build' | 'serve', page: 'tab' | 'addin'): UserConf
     root: import.meta.dirname,
     plugins: [
       bundledAlone('/src/host/tab-config.ts'),
+      catalogueParts(),
       react(),
       // Griffel's ahead-of-time pass: the tab's own makeStyles are compiled to class names and CSS
       // rules at build time (as Fluent's own styles already are), so the page ships neither the

@@ -29,7 +29,7 @@ async function boot(): Promise<void> {
       };
   const language = languageOf(look.locale);
   const [i18n, theme] = await Promise.all([
-    createI18n(language),
+    createI18n(language, true),
     loadTheme(look.dark ? 'dark' : 'default'),
   ]);
   document.documentElement.lang = i18n.language;

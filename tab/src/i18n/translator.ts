@@ -26,6 +26,8 @@ export interface Translator {
   t: TFunction;
   /** Whether the catalogue has a sentence at exactly this key. */
   exists(key: string): boolean;
+  /** Adds sections to the catalogue (the rest of it, loaded after the first screen). */
+  add(sections: Catalogue): void;
 }
 
 /**
@@ -57,10 +59,11 @@ function fill(text: string, options: TOptions | undefined): string {
 
 export function createTranslator(
   language: string,
-  catalogue: Catalogue,
+  first: Catalogue,
   onMissing: (key: string) => void = (key) => console.error(`Missing translation: ${key}`),
 ): Translator {
   const plurals = new Intl.PluralRules(language);
+  let catalogue = first;
   const sentence = (key: string): string | undefined => {
     const found = lookup(catalogue, key.split('.'));
     return typeof found === 'string' ? found : undefined;
@@ -79,5 +82,12 @@ export function createTranslator(
     const fallback = options?.defaultValue;
     return typeof fallback === 'string' ? fill(fallback, options) : key;
   };
-  return { language, t, exists: (key) => sentence(key) !== undefined };
+  return {
+    language,
+    t,
+    exists: (key) => sentence(key) !== undefined,
+    add: (sections) => {
+      catalogue = { ...catalogue, ...sections };
+    },
+  };
 }
