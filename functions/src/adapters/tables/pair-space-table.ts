@@ -1,6 +1,7 @@
 import { entryKey, feedbackKey, type SpaceEntry } from '../../domain/pair-space/pair-space';
 import type { PairSpaceStore } from '../../ports/pair-space';
-import { JsonTable, notYetParsed, type TableConnection, tableClient } from './json-table';
+import { JsonTable, type TableConnection, tableClient } from './json-table';
+import { storedSpaceEntry } from './pair-space-row';
 
 /** The key of a stored entry: feedback by session and author, the rest by `entryKey`. */
 function keyOf(entry: SpaceEntry): string {
@@ -18,7 +19,7 @@ export function pairSpaceTable(connection: TableConnection): PairSpaceStore {
   const table = new JsonTable<SpaceEntry>(
     tableClient(connection, 'pairspace'),
     'The entry',
-    notYetParsed<SpaceEntry>(),
+    storedSpaceEntry,
   );
   return {
     list: (pairId) => table.list(pairId),
