@@ -13,8 +13,13 @@ export interface DenseAssignmentProblem {
   /** Room per column (≥ 0). */
   capacity: Int32Array;
   kinds: number;
-  /** kinds × cols, row-major: an edge's score + 1, or 0 for no edge (nothing needs filling). */
-  kindScore: Int32Array;
+  /**
+   * kinds × cols, row-major: an edge's score (an integer below 2^24, so exact in a 32-bit float),
+   * or −∞ for no edge. The form the solver reads, so the caller's matrix is the solver's: no copy
+   * of millions of cells. The solver borrows it — a row's blocked columns are set to −∞ while
+   * that row is read — and leaves it as it was when it returns.
+   */
+  weight: Float32Array;
   rowKind: Int32Array;
   /** Row r may not take columns blockedCol[blockedStart[r] .. blockedStart[r + 1] - 1]. */
   blockedStart: Int32Array;
@@ -56,10 +61,10 @@ export function toDense(p: AssignmentProblem): DenseAssignmentProblem {
     byHash.set(h, candidates);
     firsts.push(r);
   }
-  const kindScore = new Int32Array(firsts.length * cols);
+  const weight = new Float32Array(firsts.length * cols).fill(NO_EDGE);
   firsts.forEach((r, k) => {
     for (let e = rowStart[r]!, end = rowStart[r + 1]!; e < end; e++) {
-      kindScore[k * cols + colIndex[e]!] = score[e]! + 1;
+      weight[k * cols + colIndex[e]!] = score[e]!;
     }
   });
   return {
@@ -67,7 +72,7 @@ export function toDense(p: AssignmentProblem): DenseAssignmentProblem {
     cols,
     capacity: p.capacity,
     kinds: firsts.length,
-    kindScore,
+    weight,
     rowKind,
     blockedStart: new Int32Array(rows + 1),
     blockedCol: new Int32Array(0),
@@ -75,6 +80,9 @@ export function toDense(p: AssignmentProblem): DenseAssignmentProblem {
     bias: p.bias,
   };
 }
+
+/** A cell of `weight` with no edge. */
+export const NO_EDGE = Number.NEGATIVE_INFINITY;
 
 /**
  * Columns that stand for several: column c of the problem is members[memberStart[c] ..
@@ -177,7 +185,9 @@ export function mergeColumns(p: DenseAssignmentProblem):
       members: Int32Array;
     }
   | undefined {
-  const { cols, kinds, kindScore: S } = p;
+  const { cols, kinds } = p;
+  // The cells' bits: equal scores have equal bits (they are integers, never −0), and −∞ has its own.
+  const S = new Int32Array(p.weight.buffer, p.weight.byteOffset, p.weight.length);
   const alone = new Uint8Array(cols);
   for (const c of p.blockedCol) alone[c] = 1;
   const groupOf = new Int32Array(cols);
@@ -214,16 +224,16 @@ export function mergeColumns(p: DenseAssignmentProblem):
   const G = firsts.length;
   if (G === cols) return undefined;
   const { memberStart, members, room: capacity } = membersOf(groupOf, G, p.capacity);
-  const kindScore = new Int32Array(kinds * G);
+  const weight = new Float32Array(kinds * G);
   for (let k = 0; k < kinds; k++) {
-    for (let g = 0; g < G; g++) kindScore[k * G + g] = S[k * cols + firsts[g]!]!;
+    for (let g = 0; g < G; g++) weight[k * G + g] = p.weight[k * cols + firsts[g]!]!;
   }
   return {
     problem: {
       ...p,
       cols: G,
       capacity,
-      kindScore,
+      weight,
       blockedCol: Int32Array.from(p.blockedCol, (c) => groupOf[c]!),
     },
     memberStart,
@@ -268,11 +278,7 @@ function solveRows(p: DenseAssignmentProblem): Int32Array {
   const INF = Number.POSITIVE_INFINITY;
   // Scores exactly (they are integers far below 2^24); a weight is score × scale + bias, exact in
   // a double (the caller keeps totals below 2^53).
-  const W = new Float32Array(p.kinds * cols);
-  {
-    const S = p.kindScore;
-    for (let k = 0; k < W.length; k++) W[k] = S[k]! === 0 ? -INF : S[k]! - 1;
-  }
+  const W = p.weight;
   const potCol = new Float64Array(cols);
   const potUnmatched = new Float64Array(rows);
   const potRow = new Float64Array(rows);

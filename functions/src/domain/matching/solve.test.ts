@@ -63,6 +63,11 @@ function totalWeight(p: AssignmentProblem, assignment: Int32Array): number {
   return total;
 }
 
+/** A matrix of scores + 1 (0: no edge) in the dense solver's form: the score, or −∞ for no edge. */
+function weightsOf(scorePlusOne: Int32Array): Float32Array {
+  return Float32Array.from(scorePlusOne, (v) => (v === 0 ? Number.NEGATIVE_INFINITY : v - 1));
+}
+
 const instances = fc
   .record({ rows: fc.integer({ min: 0, max: 7 }), cols: fc.integer({ min: 1, max: 7 }) })
   .chain(({ rows, cols }) =>
@@ -241,7 +246,7 @@ describe('the heap and matrix forms of the solver', () => {
         cols,
         capacity,
         kinds,
-        kindScore,
+        weight: weightsOf(kindScore),
         rowKind,
         blockedStart,
         blockedCol: Int32Array.from(blocked.flat()),
@@ -261,7 +266,10 @@ describe('the heap and matrix forms of the solver', () => {
   it('matrix of row kinds with blocked columns: the same optimum as the heap form', () => {
     fc.assert(
       fc.property(kinded, ({ dense, sparse }) => {
+        const before = dense.weight.slice();
         const assignment = solveDense(dense);
+        // The solver borrows the caller's matrix (blocked cells hidden while read): it is given back as it was.
+        expect(dense.weight).toEqual(before);
         // totalWeight fails on any blocked column: the compressed rows have no edge there.
         expect(totalWeight(sparse, assignment)).toBe(totalWeight(sparse, solveSparse(sparse)));
         const load = new Int32Array(dense.cols);
@@ -314,7 +322,7 @@ describe('the heap and matrix forms of the solver', () => {
         cols,
         capacity,
         kinds,
-        kindScore,
+        weight: weightsOf(kindScore),
         rowKind,
         blockedStart,
         blockedCol: Int32Array.from(blocked.flat()),
@@ -351,7 +359,7 @@ describe('the heap and matrix forms of the solver', () => {
       cols: 4,
       capacity: Int32Array.of(1, 2, 1, 1),
       kinds: 2,
-      kindScore: Int32Array.of(5, 5, 5, 2, 3, 3, 3, 4),
+      weight: weightsOf(Int32Array.of(5, 5, 5, 2, 3, 3, 3, 4)),
       rowKind: Int32Array.of(0, 0, 0, 1),
       blockedStart: Int32Array.of(0, 1, 1, 1, 1),
       blockedCol: Int32Array.of(2),
@@ -361,7 +369,7 @@ describe('the heap and matrix forms of the solver', () => {
     const merged = mergeColumns(p)!;
     expect(merged.problem.cols).toBe(3);
     expect([...merged.problem.capacity]).toEqual([3, 1, 1]);
-    expect([...merged.problem.kindScore]).toEqual([5, 5, 2, 3, 3, 4]);
+    expect([...merged.problem.weight]).toEqual([4, 4, 1, 2, 2, 3]);
     expect([...merged.problem.blockedCol]).toEqual([1]);
     const assignment = [...solveDense(p)];
     expect(assignment[0]).not.toBe(2);
@@ -369,10 +377,10 @@ describe('the heap and matrix forms of the solver', () => {
     const load = [0, 0, 0, 0];
     for (const c of assignment) if (c >= 0) load[c]!++;
     for (const [c, l] of load.entries()) expect(l).toBeLessThanOrEqual(p.capacity[c]!);
-    const total = assignment.reduce((t, c, r) => t + p.kindScore[p.rowKind[r]! * 4 + c]! - 1, 0);
+    const total = assignment.reduce((t, c, r) => t + p.weight[p.rowKind[r]! * 4 + c]!, 0);
     expect(total).toBe(4 + 4 + 4 + 3);
     // Nothing to merge: the problem goes to the solver as it is.
-    expect(mergeColumns({ ...p, kindScore: Int32Array.of(1, 2, 3, 4, 5, 6, 7, 8) })).toBe(
+    expect(mergeColumns({ ...p, weight: weightsOf(Int32Array.of(1, 2, 3, 4, 5, 6, 7, 8)) })).toBe(
       undefined,
     );
   });
