@@ -198,10 +198,17 @@ export function mergeColumns(p: DenseAssignmentProblem):
     return true;
   };
   // Every column's hash at once, reading the matrix row by row (in the order it is laid out).
+  // Columns that differ in the rows read so far can never merge: once every column that is not
+  // alone has a hash of its own — after a few rows, where people differ in everything — there is
+  // nothing to merge, and the rest of the matrix is not read.
   const hashes = new Int32Array(cols).fill(0x811c9dc5);
-  for (let k = 0; k < kinds; k++) {
+  for (let k = 0, check = 1; k < kinds; k++) {
     const base = k * cols;
     for (let c = 0; c < cols; c++) hashes[c] = Math.imul(hashes[c]! ^ S[base + c]!, 0x01000193);
+    if (k + 1 === check) {
+      if (allDistinct(hashes, alone)) return undefined;
+      check *= 2;
+    }
   }
   for (let c = 0; c < cols; c++) {
     if (alone[c]) {
@@ -239,6 +246,16 @@ export function mergeColumns(p: DenseAssignmentProblem):
     memberStart,
     members,
   };
+}
+
+/** Whether the hashes of the columns not alone are all different (then no two are equal). */
+function allDistinct(hashes: Int32Array, alone: Uint8Array): boolean {
+  let n = 0;
+  const own = new Int32Array(hashes.length);
+  for (let c = 0; c < hashes.length; c++) if (!alone[c]) own[n++] = hashes[c]!;
+  const sorted = own.subarray(0, n).sort();
+  for (let k = 1; k < n; k++) if (sorted[k] === sorted[k - 1]) return false;
+  return true;
 }
 
 /** Where a row sits while it is in its private "unmatched" column. */

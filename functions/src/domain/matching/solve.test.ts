@@ -352,6 +352,121 @@ describe('the heap and matrix forms of the solver', () => {
     );
   });
 
+  // Large enough for long searches (every row of its own kind, rooms of one, a third of the pairs
+  // eligible or fewer, the participation bias): the matrix form then reads a row over its edges
+  // rather than over every column left, and must reach the heap form's optimum all the same.
+  const thin = fc
+    .record({
+      rows: fc.integer({ min: 20, max: 90 }),
+      cols: fc.integer({ min: 20, max: 90 }),
+      seed: fc.integer(),
+      density: fc.constantFrom(0.05, 0.15, 0.3),
+      distinct: fc.constantFrom(1, 4, 1000),
+      bias: fc.constantFrom(0, 1, 100_000),
+    })
+    .map(({ rows, cols, seed, density, distinct, bias }) => {
+      let s = seed >>> 0;
+      const rnd = () => {
+        s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+        return s / 2 ** 32;
+      };
+      const caps = Array.from({ length: cols }, () => (rnd() < 0.9 ? 1 : 2));
+      const edges: Edge[] = [];
+      for (let row = 0; row < rows; row++) {
+        for (let col = 0; col < cols; col++) {
+          if (rnd() < density) edges.push({ row, col, weight: Math.floor(rnd() * distinct) });
+        }
+      }
+      return { p: { ...problemOf(rows, caps, edges), bias }, caps };
+    });
+
+  it('thin rows, long searches: the same optimum as the heap form, within every capacity', () => {
+    fc.assert(
+      fc.property(thin, ({ p, caps }) => {
+        const matrix = solveDense(toDense(p));
+        expect(totalWeight(p, matrix)).toBe(totalWeight(p, solveSparse(p)));
+        const load = caps.map(() => 0);
+        for (const c of matrix) if (c >= 0) load[c]!++;
+        for (const [c, l] of load.entries()) expect(l).toBeLessThanOrEqual(caps[c]!);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('merges exactly the columns equal in every row and blocked for no row', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          kinds: fc.integer({ min: 1, max: 12 }),
+          cols: fc.integer({ min: 1, max: 24 }),
+          // Few column patterns, so some columns are equal; a late row may tell two apart.
+          patterns: fc.integer({ min: 1, max: 6 }),
+          seed: fc.integer(),
+        }),
+        ({ kinds, cols, patterns, seed }) => {
+          let s = seed >>> 0;
+          const rnd = () => {
+            s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+            return s / 2 ** 32;
+          };
+          const base = Array.from({ length: patterns }, () =>
+            Array.from({ length: kinds }, () => (rnd() < 0.2 ? 0 : 1 + Math.floor(rnd() * 3))),
+          );
+          const columns = Array.from({ length: cols }, () => {
+            const column = [...base[Math.floor(rnd() * patterns)]!];
+            if (rnd() < 0.2) column[kinds - 1] = 9; // differs in the last row only
+            return column;
+          });
+          const scorePlusOne = new Int32Array(kinds * cols);
+          columns.forEach((column, c) => {
+            column.forEach((v, k) => {
+              scorePlusOne[k * cols + c] = v;
+            });
+          });
+          const blocked = rnd() < 0.5 ? [Math.floor(rnd() * cols)] : [];
+          const p: DenseAssignmentProblem = {
+            rows: 1,
+            cols,
+            capacity: new Int32Array(cols).fill(1),
+            kinds,
+            weight: weightsOf(scorePlusOne),
+            rowKind: Int32Array.of(0),
+            blockedStart: Int32Array.of(0, blocked.length),
+            blockedCol: Int32Array.from(blocked),
+            scale: 1,
+            bias: 0,
+          };
+          // Naively: a column joins the first earlier column equal to it, unless either is blocked.
+          const group = columns.map((column, c) =>
+            blocked.includes(c)
+              ? c
+              : columns.findIndex(
+                  (other, d) => !blocked.includes(d) && other.every((v, k) => v === column[k]),
+                ),
+          );
+          const merged = mergeColumns(p);
+          if (group.every((g, c) => g === c)) {
+            expect(merged).toBe(undefined);
+            return;
+          }
+          expect(merged).toBeDefined();
+          const groupOf = new Int32Array(cols);
+          for (let g = 0; g + 1 < merged!.memberStart.length; g++) {
+            for (let k = merged!.memberStart[g]!; k < merged!.memberStart[g + 1]!; k++) {
+              groupOf[merged!.members[k]!] = g;
+            }
+          }
+          for (let a = 0; a < cols; a++) {
+            for (let b = 0; b < cols; b++) {
+              expect(groupOf[a] === groupOf[b]).toBe(group[a] === group[b]);
+            }
+          }
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
   it('merges the columns no row tells apart, keeps a blocked one alone, and fills each member', () => {
     // Columns 0, 1 and 2 score alike for every kind, but row 0 may not take column 2.
     const p: DenseAssignmentProblem = {
