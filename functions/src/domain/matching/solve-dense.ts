@@ -636,12 +636,14 @@ function solveRows(p: DenseAssignmentProblem): Int32Array {
 
   /** relax over the columns not yet reached (no edge: −∞, so v is +∞ and fails the test). */
   function relaxAll(r: number, base: number, offset: number): number {
+    // Every weight has the bias: taken off once (all integers below 2^53, so exactly the same).
+    const o = offset - bias;
     const m = min;
     let u = up;
     let found = -2;
     for (let k = u; k < cols; k++) {
       const c = list[k]!;
-      const v = offset - (W[base + c]! * scale + bias) - potCol[c]!;
+      const v = o - W[base + c]! * scale - potCol[c]!;
       if (v < dist[c]!) {
         dist[c] = v;
         pred[c] = r;
@@ -667,12 +669,14 @@ function solveRows(p: DenseAssignmentProblem): Int32Array {
    * negative, so v ≥ min ≥ its distance), and a blocked one is −∞ in W, as above.
    */
   function relaxEdges(r: number, base: number, offset: number, edges: Int32Array): number {
+    // Every weight has the bias: taken off once (all integers below 2^53, so exactly the same).
+    const o = offset - bias;
     const m = min;
     let u = up;
     let found = -2;
     for (let e = 0; e < edges.length; e++) {
       const c = edges[e]!;
-      const v = offset - (W[base + c]! * scale + bias) - potCol[c]!;
+      const v = o - W[base + c]! * scale - potCol[c]!;
       if (v < dist[c]!) {
         dist[c] = v;
         pred[c] = r;
