@@ -393,6 +393,73 @@ describe('the heap and matrix forms of the solver', () => {
     );
   });
 
+  // More rows than seats, rows of kinds of their own, some cells blocked: the matrix form solves
+  // these from the seats' side, and must reach the heap form's optimum all the same.
+  const oversubscribed = fc
+    .record({
+      rows: fc.integer({ min: 10, max: 70 }),
+      cols: fc.integer({ min: 1, max: 25 }),
+      seed: fc.integer(),
+      density: fc.constantFrom(0.1, 0.3, 0.8),
+      distinct: fc.constantFrom(1, 4, 1000),
+      bias: fc.constantFrom(1, 100_000),
+    })
+    .map(({ rows, cols, seed, density, distinct, bias }) => {
+      let s = seed >>> 0;
+      const rnd = () => {
+        s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+        return s / 2 ** 32;
+      };
+      const capacity = Int32Array.from({ length: cols }, () => Math.floor(rnd() * 4));
+      const scorePlusOne = Int32Array.from({ length: rows * cols }, () =>
+        rnd() < density ? 1 + Math.floor(rnd() * distinct) : 0,
+      );
+      // One row in five shares its kind with another row.
+      const rowKind = Int32Array.from({ length: rows }, (_, r) =>
+        rnd() < 0.2 ? Math.floor(rnd() * rows) : r,
+      );
+      const blocked = Array.from({ length: rows }, () =>
+        rnd() < 0.5 ? [] : [0, 1].map(() => Math.floor(rnd() * cols)),
+      );
+      const blockedStart = new Int32Array(rows + 1);
+      blocked.forEach((b, r) => {
+        blockedStart[r + 1] = blockedStart[r]! + b.length;
+      });
+      const dense: DenseAssignmentProblem = {
+        rows,
+        cols,
+        capacity,
+        kinds: rows,
+        weight: weightsOf(scorePlusOne),
+        rowKind,
+        blockedStart,
+        blockedCol: Int32Array.from(blocked.flat()),
+        scale: 1,
+        bias,
+      };
+      const edges: Edge[] = [];
+      for (let row = 0; row < rows; row++) {
+        for (let col = 0; col < cols; col++) {
+          const v = scorePlusOne[rowKind[row]! * cols + col]!;
+          if (v > 0 && !blocked[row]!.includes(col)) edges.push({ row, col, weight: v - 1 });
+        }
+      }
+      return { dense, sparse: { ...problemOf(rows, [...capacity], edges), bias } };
+    });
+
+  it('more rows than seats: the same optimum as the heap form, within every capacity', () => {
+    fc.assert(
+      fc.property(oversubscribed, ({ dense, sparse }) => {
+        const assignment = solveDense(dense);
+        expect(totalWeight(sparse, assignment)).toBe(totalWeight(sparse, solveSparse(sparse)));
+        const load = new Int32Array(dense.cols);
+        for (const c of assignment) if (c >= 0) load[c]!++;
+        for (const [c, l] of load.entries()) expect(l).toBeLessThanOrEqual(dense.capacity[c]!);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('merges exactly the columns equal in every row and blocked for no row', () => {
     fc.assert(
       fc.property(
