@@ -18,6 +18,7 @@ import { pairTable } from './adapters/tables/pair-table';
 import { programmeTable } from './adapters/tables/programme-table';
 import { subscriptionTable } from './adapters/tables/subscription-table';
 import { tableHealth } from './adapters/tables/table-health';
+import { endProgrammePairs } from './app/ending/end-pair';
 import { endSeries } from './app/sessions/end-series';
 import { moveSession, sessionAlternatives } from './app/sessions/move-session';
 import type { BackendConfig } from './config';
@@ -35,7 +36,6 @@ import {
   handleCalendarChange,
   type SubscriptionDeps,
 } from './jobs/calendar-sync';
-import { endProgrammePairs } from './jobs/end-pair';
 import { followUpProgramme } from './jobs/follow-up';
 import { createOrgSync } from './jobs/org-sync';
 import type { CalendarChangeMessage } from './ports/calendar-sync';

@@ -46,6 +46,7 @@ import {
   BookingViewSchema,
   ConfirmationViewSchema,
   DirectoryStatusSchema,
+  ErasureViewSchema,
   EvaluationResultsViewSchema,
   EvaluationViewSchema,
   FeedbackViewSchema,
@@ -56,6 +57,7 @@ import {
   NoteViewSchema,
   PairSpaceViewSchema,
   PairViewSchema,
+  PersonalDataExportSchema,
   ProgrammeViewSchema,
   ProgressViewSchema,
   SlotsSchema,
@@ -192,8 +194,8 @@ export const ENDPOINTS = {
   'programme-evaluation': { request: programme, response: EvaluationResultsViewSchema },
   'programme-report': { request: { ...programme, query: ReportQuery }, response: file },
   'programme-evaluation-report': { request: { ...programme, query: ReportQuery }, response: file },
-  'export-my-data': { response: file },
-  'erase-my-data': { response: z.unknown() },
+  'export-my-data': { response: PersonalDataExportSchema },
+  'erase-my-data': { response: ErasureViewSchema },
   // Microsoft Graph's, not the tab's: its schemas are with the route (calendar-notifications.ts).
   'calendar-notifications': { response: z.unknown() },
 } as const satisfies Record<EndpointName, Contract>;
