@@ -8,6 +8,7 @@ import { startCalendarChangeWorker } from '../../functions/src/local/calendar-ch
 import { createLocalClock, type LocalClock } from '../../functions/src/local/local-clock';
 import { type LocalHost, startLocalHost } from '../../functions/src/local/local-host';
 import { startLocalTimers } from '../../functions/src/local/local-timers';
+import { startNoticeWorker } from '../../functions/src/local/notice-worker';
 import { systemClock } from '../../functions/src/ports/clock';
 import graphPermissions from '../../infra/graph-permissions.json';
 import { type LocalIssuer, type SignInPerson, startIssuer } from './entra/issuer';
@@ -55,6 +56,8 @@ export interface LocalStackOptions {
    * whenever the local clock moves), and a worker consumes the `calendar-changes` queue.
    */
   calendarSync?: boolean;
+  /** Send the outbox's notices in the background (`npm start`); tests run the sender explicitly. */
+  noticeWorker?: boolean;
 }
 
 /** What a person does in the seeded demo, for the sign-in screen ("mentee in …"). */
@@ -275,6 +278,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     clock,
     tokenClock: systemClock,
     log: (message, error) => console.error(`[api] ${message}`, error),
+    // Notices link into the simulated catalog's Tandem app; invitations keep the local tab's link.
+    noticeTeamsAppId: DEMO_TEAMS_APP_ID,
   });
   const { services, jobs } = backend;
   // The directory snapshot starts in step with the demo organisation, as after a first org sync.
@@ -285,6 +290,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         connection: { kind: 'connectionString', connectionString: storage.connectionString },
         book: (pairId) => jobs.bookFromQueue(pairId),
         log: (message, error) => console.error(`[booking] ${message}`, error),
+      })
+    : undefined;
+  const noticeWorker = options.noticeWorker
+    ? startNoticeWorker({
+        send: () => jobs.sendNotices(),
+        log: (message, error) => console.error(`[notices] ${message}`, error),
       })
     : undefined;
   const calendarChanges: LocalStack['calendarChanges'] = [];
@@ -352,6 +363,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       clearInterval(subscriptionTimer);
       await changeWorker?.stop();
       await worker?.stop();
+      await noticeWorker?.stop();
       await host.close();
       await graph.close();
       await issuer.close();

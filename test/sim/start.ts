@@ -20,6 +20,7 @@ async function main(): Promise<void> {
     timers: true,
     graphUrl,
     calendarSync: true,
+    noticeWorker: true,
   });
   // A living demo unless asked for an empty start (`npm start -- --empty` or TANDEM_DEMO=empty).
   const empty = process.argv.includes('--empty') || process.env.TANDEM_DEMO === 'empty';
