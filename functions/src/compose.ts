@@ -191,6 +191,7 @@ export function composeBackend(
       organizer: config.organiserMailbox,
       pairUrl: (pairId) => pairLink(config, pairId),
       pairSpace: services.pairSpace,
+      outbox: services.outbox,
       now: () => clock.now(),
     };
   };

@@ -5,25 +5,9 @@
  * in that language. Teams words the template itself from the manifest's localization files.
  */
 
-/** Every moment Tandem may tell someone about: the manifest's activity types, one each. */
-export const MOMENTS = [
-  'applicationReceived',
-  'applicationApproved',
-  'applicationNotSelected',
-  'paired',
-  'notPaired',
-  'waitingList',
-  'seriesBooked',
-  'sessionMoved',
-  'sessionCancelled',
-  'feedbackDue',
-  'evaluationOpen',
-  'callOpen',
-  'pairDeclined',
-  'bookingFailed',
-  'pairsAtRisk',
-] as const;
-export type Moment = (typeof MOMENTS)[number];
+import { MOMENTS, type Moment } from './moments';
+
+export { MOMENTS, type Moment } from './moments';
 
 /** HR's switches: each moment on or off for one programme. */
 export type NotificationSwitches = Readonly<Record<Moment, boolean>>;
