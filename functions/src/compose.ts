@@ -145,7 +145,20 @@ export function composeBackend(
     bookings: bookingTable(connection),
     sessions: {
       alternatives: (pairId, index) => sessionAlternatives(sessionDeps(), pairId, index),
-      move: (pairId, index, start) => moveSession(sessionDeps(), pairId, index, start),
+      move: (pairId, index, start, by) =>
+        moveSession(
+          {
+            ...sessionDeps(),
+            pairs: services.pairs,
+            programmes: services.programmes,
+            directory,
+            outbox: services.outbox,
+          },
+          pairId,
+          index,
+          start,
+          by,
+        ),
       end: (pairId, reason) => endSeries(endDeps(), pairId, reason),
       endProgramme: (programme) => endProgrammePairs(programmeEndDeps(), programme),
     },
