@@ -15,6 +15,7 @@ import { type LocalIssuer, type SignInPerson, startIssuer } from './entra/issuer
 import { type GraphSimulator, startGraphSimulator } from './graph/graph-simulator';
 import { teamsAppFromManifest } from './graph/teamwork/activity-feed';
 import type { SimPerson } from './graph/tenant';
+import { renderInbox } from './inbox';
 import { generateOrganisation, type SimBusyBlock } from './org/organisation';
 import { STARTER_PEOPLE } from './org/starter-people';
 import { type StorageEmulator, startStorageEmulator } from './storage/storage-emulator';
@@ -28,6 +29,9 @@ export function stableGuid(name: string): string {
 
 export const DEMO_TENANT_ID = stableGuid('tenant:contoso-iberica');
 export const DEMO_API_CLIENT_ID = stableGuid('app:tandem');
+/** The local inbox page: each demo person's Teams notices (test/sim/inbox.ts). */
+export const INBOX_PATH = '/_local/inbox';
+
 /** Tandem's Teams app in the simulated tenant's catalog (the admin uploaded appPackage). */
 export const DEMO_TEAMS_APP_ID = stableGuid('teams-app:tandem');
 
@@ -249,6 +253,16 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     dispatcher,
     clock,
     staticDir: options.staticDir,
+    pages: {
+      // What each person's Teams activity feed shows, as the simulator delivered it.
+      [INBOX_PATH]: (url: URL) =>
+        renderInbox({
+          feed: graph.activityFeed.feed,
+          person: (id) => graph.tenant.findUser(id) as SimPerson | undefined,
+          actor: 'Tandem',
+          lang: url.searchParams.get('lang') === 'en' ? 'en' : 'es',
+        }),
+    },
     documents: {
       '/tab-config.json': {
         mode: 'local',
