@@ -220,6 +220,17 @@ export function composeBackend(
           now: () => clock.now(),
         }
       : undefined;
+  const followUpDeps = () => ({
+    bookings: services.bookings,
+    calendar,
+    now: () => clock.now(),
+    notices: {
+      outbox: services.outbox,
+      directory,
+      pairs: services.pairs,
+      programmes: services.programmes,
+    },
+  });
   const allBookings = async () => {
     const out = [];
     for (const { value: programme } of await services.programmes.list()) {
@@ -238,7 +249,7 @@ export function composeBackend(
       return handleCalendarChange(
         {
           subscriptions: deps,
-          followUp: { bookings: services.bookings, calendar, now: () => clock.now() },
+          followUp: followUpDeps(),
           bookings: allBookings,
           followUpAll: () => jobs.followUpAll(),
         },
@@ -265,7 +276,7 @@ export function composeBackend(
         now: () => clock.now(),
       }),
     async followUpAll() {
-      const deps = { bookings: services.bookings, calendar, now: () => clock.now() };
+      const deps = followUpDeps();
       let checked = 0;
       let flagged = 0;
       for (const { value: programme } of await services.programmes.list()) {
