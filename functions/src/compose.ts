@@ -220,17 +220,6 @@ export function composeBackend(
           now: () => clock.now(),
         }
       : undefined;
-  const followUpDeps = () => ({
-    bookings: services.bookings,
-    calendar,
-    now: () => clock.now(),
-    notices: {
-      outbox: services.outbox,
-      directory,
-      pairs: services.pairs,
-      programmes: services.programmes,
-    },
-  });
   const allBookings = async () => {
     const out = [];
     for (const { value: programme } of await services.programmes.list()) {
@@ -249,7 +238,7 @@ export function composeBackend(
       return handleCalendarChange(
         {
           subscriptions: deps,
-          followUp: followUpDeps(),
+          followUp: { bookings: services.bookings, calendar, now: () => clock.now() },
           bookings: allBookings,
           followUpAll: () => jobs.followUpAll(),
         },
@@ -276,7 +265,7 @@ export function composeBackend(
         now: () => clock.now(),
       }),
     async followUpAll() {
-      const deps = followUpDeps();
+      const deps = { bookings: services.bookings, calendar, now: () => clock.now() };
       let checked = 0;
       let flagged = 0;
       for (const { value: programme } of await services.programmes.list()) {

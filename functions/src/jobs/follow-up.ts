@@ -1,21 +1,12 @@
-import { type TellPorts, tell } from '../app/notifications/tell';
 import { type Booking, followUp } from '../domain/booking/booking';
-import { bookingPage } from '../domain/deep-link';
 import type { BookingStore } from '../ports/bookings';
 import type { CalendarPort } from '../ports/calendar';
-import type { PairStore } from '../ports/pairs';
-import type { ProgrammeStore } from '../ports/programmes';
 import { StaleVersionError, type Versioned } from '../ports/versioned';
 
 export interface FollowUpDeps {
   bookings: BookingStore;
   calendar: CalendarPort;
   now(): Date;
-  /** Where HR's `pairDeclined` notices go; without it, the follow-up tells nobody. */
-  notices?: Omit<TellPorts, 'now'> & {
-    pairs: Pick<PairStore, 'get'>;
-    programmes: Pick<ProgrammeStore, 'get'>;
-  };
 }
 
 const DAY = 86_400_000;
@@ -55,35 +46,8 @@ export async function followUpBooking(
   } catch (error) {
     // Booking changed it meanwhile: the next round reads it again.
     if (!(error instanceof StaleVersionError)) throw error;
-    return next.flags.length > 0 ? 'flagged' : 'checked';
   }
-  await tellDeclines(deps, next);
   return next.flags.length > 0 ? 'flagged' : 'checked';
-}
-
-/**
- * The programme's HR owners learn that a member declined the series (`pairDeclined`), opening the
- * booking section. Every round that still sees the decline stores the same key again, so the
- * notice is stored once, and a round that crashed before this step is made good by the next.
- */
-async function tellDeclines(deps: FollowUpDeps, booking: Booking): Promise<void> {
-  const declined = booking.flags.filter((f) => f.code === 'declined');
-  if (!deps.notices || declined.length === 0) return;
-  const { notices } = deps;
-  const [pair, programme] = await Promise.all([
-    notices.pairs.get(booking.pairId),
-    notices.programmes.get(booking.programmeId),
-  ]);
-  if (!pair || !programme) return;
-  for (const flag of declined) {
-    await tell({ ...notices, now: deps.now }, programme.value, {
-      moment: 'pairDeclined',
-      to: programme.value.owners,
-      subject: `${booking.pairId}/${flag.who}`,
-      page: bookingPage(programme.value.id),
-      facts: { person: pair.value[flag.who].name, programme: programme.value.name },
-    });
-  }
 }
 
 async function followOne(deps: FollowUpDeps, booking: Booking): Promise<Booking | undefined> {
