@@ -19,6 +19,7 @@ import {
   NewAgendaItemSchema,
   NewGoalSchema,
   NewNoteSchema,
+  NotificationSwitchesSchema,
   PairIdParams,
   ProgrammeIdParams,
   ProgrammeSettingsSchema,
@@ -91,6 +92,10 @@ export const ENDPOINTS = {
   'get-programme': { request: programme, response: ProgrammeViewSchema },
   'edit-programme': {
     request: { ...programme, body: ProgrammeSettingsSchema },
+    response: ProgrammeViewSchema,
+  },
+  'edit-notification-settings': {
+    request: { ...programme, body: NotificationSwitchesSchema },
     response: ProgrammeViewSchema,
   },
   'change-programme-status': {

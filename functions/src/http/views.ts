@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ApplicationOutcome } from '../domain/application/application';
 import type { EvaluationSummary } from '../domain/evaluation/evaluation';
+import { MOMENTS } from '../domain/notifications/moments';
 import {
   ActivitySchema,
   AgendaItemSchema,
@@ -54,6 +55,14 @@ export const ProgrammeViewSchema = z.object({
   keepsWaitingList: z.boolean(),
   questions: z.array(text),
   owners: z.array(z.string()),
+  /** HR's switches: every moment, `false` for the ones never sent (docs/notifications.md). */
+  notifications: z.object(
+    Object.fromEntries(MOMENTS.map((m) => [m, z.boolean()])) as {
+      [M in (typeof MOMENTS)[number]]: z.ZodBoolean;
+    },
+  ),
+  /** The language the programme was created in (notices fall back to it). */
+  language: z.enum(['es', 'en']),
   createdAt: instant,
   updatedAt: instant,
   etag,

@@ -23,6 +23,7 @@ export const BOOKING_STEPS = [
   'created',
   'linked',
   'agendaSeeded',
+  'notified',
   'booked',
 ] as const;
 export type BookingStep = (typeof BOOKING_STEPS)[number];

@@ -1,3 +1,4 @@
+import { tellApplicant } from '../../app/notifications/application-notices';
 import {
   type Application,
   type ApplicationRefusal,
@@ -182,7 +183,9 @@ export const applicationRoutes: AnyRoute[] = [
         body,
         services.clock.now(),
       );
-      return store(services, outcome, undefined, programme);
+      const stored = await store(services, outcome, undefined, programme);
+      await tellApplicant(services, programme, person.id, 'applicationReceived');
+      return stored;
     },
   }),
   defineRoute({
@@ -245,7 +248,13 @@ export const applicationRoutes: AnyRoute[] = [
     handler: async ({ services, params, headers }) => {
       const etag = ifMatch(headers);
       const current = await forReview(services, params.programmeId, params.personId);
-      return store(services, approveMentor(current.value, services.clock.now()), etag);
+      const stored = await store(
+        services,
+        approveMentor(current.value, services.clock.now()),
+        etag,
+      );
+      await tellApplicant(services, params.programmeId, params.personId, 'applicationApproved');
+      return stored;
     },
   }),
   defineRoute({
@@ -255,11 +264,13 @@ export const applicationRoutes: AnyRoute[] = [
       const etag = ifMatch(headers);
       const { value: programme } = await loadProgramme(services, params.programmeId, principal);
       const current = await forReview(services, params.programmeId, params.personId);
-      return store(
+      const stored = await store(
         services,
         rejectApplication(current.value, body.reason, programme, services.clock.now()),
         etag,
       );
+      await tellApplicant(services, programme, params.personId, 'applicationNotSelected');
+      return stored;
     },
   }),
 ];
