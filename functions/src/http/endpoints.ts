@@ -20,6 +20,7 @@ import {
   NewAgendaItemSchema,
   NewGoalSchema,
   NewNoteSchema,
+  NotificationSwitchesSchema,
   PairIdParams,
   PeopleQuery,
   ProgrammeIdParams,
@@ -49,6 +50,7 @@ import {
   BookingViewSchema,
   ConfirmationViewSchema,
   DirectoryStatusSchema,
+  ErasureViewSchema,
   EvaluationResultsViewSchema,
   EvaluationViewSchema,
   FeedbackViewSchema,
@@ -59,6 +61,7 @@ import {
   NoteViewSchema,
   PairSpaceViewSchema,
   PairViewSchema,
+  PersonalDataExportSchema,
   PersonChoiceSchema,
   ProgrammeViewSchema,
   ProgressViewSchema,
@@ -93,6 +96,10 @@ export const ENDPOINTS = {
   'get-programme': { request: programme, response: ProgrammeViewSchema },
   'edit-programme': {
     request: { ...programme, body: ProgrammeSettingsSchema },
+    response: ProgrammeViewSchema,
+  },
+  'edit-notification-settings': {
+    request: { ...programme, body: NotificationSwitchesSchema },
     response: ProgrammeViewSchema,
   },
   'change-programme-status': {
@@ -206,8 +213,8 @@ export const ENDPOINTS = {
   'programme-evaluation': { request: programme, response: EvaluationResultsViewSchema },
   'programme-report': { request: { ...programme, query: ReportQuery }, response: file },
   'programme-evaluation-report': { request: { ...programme, query: ReportQuery }, response: file },
-  'export-my-data': { response: file },
-  'erase-my-data': { response: z.unknown() },
+  'export-my-data': { response: PersonalDataExportSchema },
+  'erase-my-data': { response: ErasureViewSchema },
   // Microsoft Graph's, not the tab's: its schemas are with the route (calendar-notifications.ts).
   'calendar-notifications': { response: z.unknown() },
 } as const satisfies Record<EndpointName, Contract>;

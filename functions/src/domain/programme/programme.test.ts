@@ -49,8 +49,9 @@ describe('programme templates', () => {
       const en = createProgramme('p1', kind, {}, 'hr1', now, 'en');
       expect(es.objectives).not.toBe(en.objectives);
       expect(es.objectives).toMatch(/[áéíóúñ]|mentor/);
-      const { name: _n, objectives: _o, ...rest } = es;
-      const { name: _n2, objectives: _o2, ...restEn } = en;
+      expect([es.language, en.language]).toEqual(['es', 'en']);
+      const { name: _n, objectives: _o, language: _l, ...rest } = es;
+      const { name: _n2, objectives: _o2, language: _l2, ...restEn } = en;
       expect(rest).toEqual(restEn);
     }
     expect(createProgramme('p1', 'reverse', {}, 'hr1', now, 'es').name).toBe('Mentoring inverso');

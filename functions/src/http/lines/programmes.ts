@@ -10,3 +10,4 @@ export const cloneProgramme = 'POST /programmes/:programmeId/clone';
 export const archiveProgramme = 'POST /programmes/:programmeId/archive';
 export const programmeAudit = 'GET /programmes/:programmeId/audit';
 export const programmeAuditReport = 'GET /programmes/:programmeId/audit.csv';
+export const editNotificationSettings = 'PATCH /programmes/:programmeId/notifications';

@@ -1,3 +1,4 @@
+import { tellApplicant } from '../../app/notifications/application-notices';
 import { recordAction } from '../../app/programmes/deps';
 import {
   type Application,
@@ -183,7 +184,9 @@ export const applicationRoutes: AnyRoute[] = [
         body,
         services.clock.now(),
       );
-      return store(services, outcome, undefined, programme);
+      const stored = await store(services, outcome, undefined, programme);
+      await tellApplicant(services, programme, person.id, 'applicationReceived');
+      return stored;
     },
   }),
   defineRoute({
@@ -246,7 +249,7 @@ export const applicationRoutes: AnyRoute[] = [
     handler: async ({ principal, services, params, headers }) => {
       const etag = ifMatch(headers);
       const current = await forReview(services, params.programmeId, params.personId);
-      const answer = await store(
+      const stored = await store(
         services,
         approveMentor(current.value, services.clock.now()),
         etag,
@@ -254,7 +257,8 @@ export const applicationRoutes: AnyRoute[] = [
       await recordAction(services, params.programmeId, actorOf(principal), 'approved', {
         personId: params.personId,
       });
-      return answer;
+      await tellApplicant(services, params.programmeId, params.personId, 'applicationApproved');
+      return stored;
     },
   }),
   defineRoute({
@@ -264,7 +268,7 @@ export const applicationRoutes: AnyRoute[] = [
       const etag = ifMatch(headers);
       const { value: programme } = await loadProgramme(services, params.programmeId, principal);
       const current = await forReview(services, params.programmeId, params.personId);
-      const answer = await store(
+      const stored = await store(
         services,
         rejectApplication(current.value, body.reason, programme, services.clock.now()),
         etag,
@@ -272,7 +276,8 @@ export const applicationRoutes: AnyRoute[] = [
       await recordAction(services, programme.id, actorOf(principal), 'rejected', {
         personId: params.personId,
       });
-      return answer;
+      await tellApplicant(services, programme, params.personId, 'applicationNotSelected');
+      return stored;
     },
   }),
 ];

@@ -9,11 +9,14 @@ import {
   promotePilot,
 } from '../../app/programmes/lifecycle';
 import { auditRows } from '../../domain/audit/audit-report';
+import { notificationSwitches } from '../../domain/notifications/notices';
 import {
   applicantSettings,
   isVisibleTo,
   minimumRespondents,
   type Programme,
+  programmeLanguage,
+  setNotificationSwitches,
 } from '../../domain/programme/programme';
 import type { Services } from '../../ports/services';
 import type { Versioned } from '../../ports/versioned';
@@ -58,6 +61,8 @@ const view = (principal: Principal | null, p: Versioned<Programme>): ProgrammeVi
       ...seen.value,
       minRespondents: minimumRespondents(seen.value),
       ...applicantSettings(seen.value),
+      notifications: notificationSwitches(seen.value.notifications),
+      language: programmeLanguage(seen.value),
     },
   });
 };
@@ -163,6 +168,16 @@ export const programmeRoutes: AnyRoute[] = [
       const change = await changeOf(services, params.programmeId, principal, headers);
       const edited = await editSettings(services, { ...change, changes: body });
       return programmeResponse(principal, settled(edited));
+    },
+  }),
+  defineRoute({
+    ...endpoint('edit-notification-settings'),
+    access: 'admin',
+    handler: async ({ principal, services, params, body, headers }) => {
+      const etag = ifMatch(headers);
+      const current = await loadProgramme(services, params.programmeId, principal);
+      const next = setNotificationSwitches(current.value, body, services.clock.now());
+      return programmeResponse(principal, await services.programmes.replace(next, etag));
     },
   }),
   defineRoute({

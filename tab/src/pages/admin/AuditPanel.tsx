@@ -11,7 +11,6 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { ProgrammeView } from '../../api/client';
 import { type AuditEntryView, programmeApi } from '../../api/programmes';
 import { ErrorState } from '../../components/ErrorState';
@@ -19,6 +18,7 @@ import { useSession } from '../../components/session';
 import { useStackedTable } from '../../components/stacked-table';
 import { useAsync } from '../../components/useAsync';
 import { formatSessionTime } from '../../i18n/format';
+import { useTranslation } from '../../i18n/react';
 import { useLocale } from '../../i18n/use-locale';
 import { CsvExport } from './report-download';
 

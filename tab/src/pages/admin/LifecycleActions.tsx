@@ -1,6 +1,5 @@
 import { Button, Field, Input, makeStyles, Textarea, tokens } from '@fluentui/react-components';
 import { useMemo, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { applyPage, tabAddress } from '../../../../functions/src/domain/deep-link';
 import type { ProgrammeView } from '../../api/client';
@@ -10,6 +9,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { useSession } from '../../components/session';
 import { useAction } from '../../components/useAsync';
 import { formatDate } from '../../i18n/format';
+import { useTranslation } from '../../i18n/react';
 import { useLocale } from '../../i18n/use-locale';
 
 const useStyles = makeStyles({

@@ -22,7 +22,6 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { ProgrammeView } from '../../api/client';
 import { type ConfirmationView, hrApi, type MatchingView } from '../../api/hr';
 import { ConfirmAction } from '../../components/ConfirmAction';
@@ -30,6 +29,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { useSession } from '../../components/session';
 import { useStackedTable } from '../../components/stacked-table';
 import { useAction, useAsync } from '../../components/useAsync';
+import { useTranslation } from '../../i18n/react';
 import { reasonText } from './reasons';
 
 /** What each score component adds at most, out of 100, written for the reader's language. */

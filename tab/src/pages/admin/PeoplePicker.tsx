@@ -10,9 +10,9 @@ import {
   TagPickerOption,
 } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { type PersonChoice, programmeApi } from '../../api/programmes';
 import { useSession } from '../../components/session';
+import { useTranslation } from '../../i18n/react';
 
 /** How long the picker waits after the last key before it asks the directory. */
 const TYPING_PAUSE_MS = 250;

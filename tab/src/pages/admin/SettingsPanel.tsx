@@ -16,7 +16,6 @@ import {
 } from '@fluentui/react-components';
 import { ArrowDownRegular, ArrowUpRegular, DeleteRegular } from '@fluentui/react-icons';
 import { type FormEvent, useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import {
   PROGRAMME_KINDS,
   type ProgrammeKind,
@@ -36,6 +35,7 @@ import { programmeApi } from '../../api/programmes';
 import { ErrorState } from '../../components/ErrorState';
 import { useSession } from '../../components/session';
 import { useAction } from '../../components/useAsync';
+import { useTranslation } from '../../i18n/react';
 import { PeoplePicker } from './PeoplePicker';
 import { settingsErrors } from './settings-errors';
 

@@ -1,14 +1,12 @@
-import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { ProgrammeSettingsSchema } from '../../../../functions/src/http/contracts';
 import en from '../../i18n/en.json';
 import es from '../../i18n/es.json';
+import { createTranslator } from '../../i18n/translator';
 import { settingsErrors } from './settings-errors';
 
 async function translator(lng: 'es' | 'en') {
-  const i18n = i18next.createInstance();
-  await i18n.init({ lng, resources: { es: { translation: es }, en: { translation: en } } });
-  return i18n.t;
+  return createTranslator(lng, lng === 'es' ? es : en).t;
 }
 
 const bad = {

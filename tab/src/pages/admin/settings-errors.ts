@@ -1,5 +1,5 @@
-import type { TFunction } from 'i18next';
 import type { z } from 'zod';
+import type { TFunction } from '../../i18n/translator';
 
 /**
  * Where a contract path lands on the settings form: `description.es`, `questions.2`, or the
