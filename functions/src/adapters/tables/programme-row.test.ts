@@ -43,10 +43,13 @@ describe('a stored programme (the migration point)', () => {
 
   it('keeps the optional settings absent when they are, and present when stored', () => {
     expect(read(older)).not.toHaveProperty('minRespondents');
-    expect(read({ ...older, minRespondents: 3, keepsWaitingList: true })).toMatchObject({
+    const stored = {
       minRespondents: 3,
       keepsWaitingList: true,
-    });
+      language: 'en',
+      notifications: { applicationApproved: false },
+    };
+    expect(read({ ...older, ...stored })).toMatchObject(stored);
   });
 
   it('names what does not read', () => {

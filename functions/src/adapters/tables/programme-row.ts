@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MOMENTS } from '../../domain/notifications/moments';
 import { PROGRAMME_KINDS } from '../../domain/programme/kinds';
 import {
   LIFECYCLE_DEFAULTS,
@@ -10,7 +11,8 @@ import {
  * A stored programme as this adapter reads it: the migration point for programmes. Fields added
  * after programmes were first stored get their defaults here (the description from the kind's
  * template, no pilot group, no dates, no lifecycle links); nothing past this file sees an old row.
- * The optional settings (`minRespondents`, `showRejectionReason`, `keepsWaitingList`) stay absent
+ * The optional settings (`minRespondents`, `showRejectionReason`, `keepsWaitingList`,
+ * `notifications`, `language`) stay absent
  * when absent: the domain's own defaults read them (programme.ts).
  */
 const day = z.string().nullable().default(null);
@@ -42,6 +44,8 @@ const stored = z.object({
   minRespondents: z.number().optional(),
   showRejectionReason: z.boolean().optional(),
   keepsWaitingList: z.boolean().optional(),
+  notifications: z.partialRecord(z.enum(MOMENTS), z.boolean()).optional(),
+  language: z.enum(['es', 'en']).optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
   pilotedAt: link,
@@ -52,7 +56,15 @@ const stored = z.object({
 });
 
 export const programmeRow: z.ZodType<Programme> = stored.transform((row) => {
-  const { minRespondents, showRejectionReason, keepsWaitingList, description, ...rest } = row;
+  const {
+    minRespondents,
+    showRejectionReason,
+    keepsWaitingList,
+    notifications,
+    language,
+    description,
+    ...rest
+  } = row;
   return {
     ...LIFECYCLE_DEFAULTS,
     ...rest,
@@ -60,5 +72,7 @@ export const programmeRow: z.ZodType<Programme> = stored.transform((row) => {
     ...(minRespondents !== undefined ? { minRespondents } : {}),
     ...(showRejectionReason !== undefined ? { showRejectionReason } : {}),
     ...(keepsWaitingList !== undefined ? { keepsWaitingList } : {}),
+    ...(notifications !== undefined ? { notifications } : {}),
+    ...(language !== undefined ? { language } : {}),
   };
 }) as unknown as z.ZodType<Programme>;

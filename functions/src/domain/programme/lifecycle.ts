@@ -46,6 +46,8 @@ function carriedSettings(from: Programme): ProgrammeSettings {
       ? { showRejectionReason: from.showRejectionReason }
       : {}),
     ...(from.keepsWaitingList !== undefined ? { keepsWaitingList: from.keepsWaitingList } : {}),
+    ...(from.notifications !== undefined ? { notifications: { ...from.notifications } } : {}),
+    ...(from.language !== undefined ? { language: from.language } : {}),
   };
 }
 
