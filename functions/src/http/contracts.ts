@@ -99,6 +99,8 @@ export const ProgrammeSettingsSchema = z
     showRejectionReason: z.boolean({ error: 'true or false' }),
     /** Whether mentees left out when the programme starts stay on a waiting list. */
     keepsWaitingList: z.boolean({ error: 'true or false' }),
+    /** Whether a mentee may be proposed again with a mentor of an earlier programme (off). */
+    allowRepeatPairs: z.boolean({ error: 'true or false' }),
   })
   .partial()
   .strict();

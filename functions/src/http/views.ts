@@ -50,6 +50,8 @@ export const ProgrammeViewSchema = z.object({
   showRejectionReason: z.boolean(),
   /** Mentees left out once the programme runs are on a waiting list HR may still pair from. */
   keepsWaitingList: z.boolean(),
+  /** A mentee may be proposed again with a mentor of an earlier programme only when this is on. */
+  allowRepeatPairs: z.boolean(),
   questions: z.array(text),
   owners: z.array(z.string()),
   createdAt: instant,

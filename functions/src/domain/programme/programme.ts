@@ -45,6 +45,11 @@ export interface ProgrammeSettings {
    * from (PRODUCT rule 4). Off by default: applicants are told so only when HR keeps one.
    */
   keepsWaitingList?: boolean;
+  /**
+   * Whether a mentee may be proposed again with a mentor of an earlier programme (issue #20). Off
+   * by default: the matcher's `pairedBefore` keeps people meeting someone new. Absent: off.
+   */
+  allowRepeatPairs?: boolean;
 }
 
 /** What applicants are told when a programme stores neither setting (older programmes). */

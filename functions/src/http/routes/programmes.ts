@@ -39,6 +39,7 @@ const view = (principal: Principal | null, p: Versioned<Programme>): ProgrammeVi
       ...seen.value,
       minRespondents: minimumRespondents(seen.value),
       ...applicantSettings(seen.value),
+      allowRepeatPairs: seen.value.allowRepeatPairs === true,
     },
   });
 };
