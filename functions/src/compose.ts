@@ -18,6 +18,7 @@ import { pairTable } from './adapters/tables/pair-table';
 import { programmeTable } from './adapters/tables/programme-table';
 import { subscriptionTable } from './adapters/tables/subscription-table';
 import { tableHealth } from './adapters/tables/table-health';
+import { topicTable } from './adapters/tables/topic-table';
 import { endSeries } from './app/sessions/end-series';
 import { moveSession, sessionAlternatives } from './app/sessions/move-session';
 import type { BackendConfig } from './config';
@@ -121,6 +122,7 @@ export function composeBackend(
     clock,
     newId: randomUUID,
     programmes: programmeTable(connection),
+    topics: topicTable(connection),
     applications: applicationTable(connection),
     directory,
     directorySync: createOrgSync(graphDirectorySource(graph), directory, () => clock.now()),

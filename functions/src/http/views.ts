@@ -67,6 +67,23 @@ const programmeViewHasEveryField: SameKeys<ProgrammeView, Required<Programme> & 
   true;
 void programmeViewHasEveryField;
 
+/** A programme's topic vocabulary; HR also reads the applicants' words that name no topic yet. */
+export const TopicsViewSchema = z.object({
+  programmeId: z.string(),
+  topics: z.array(
+    z.object({
+      id: z.string(),
+      label: z.object({ es: z.string(), en: z.string() }),
+      synonyms: z.array(z.string()),
+    }),
+  ),
+  updatedAt: instant,
+  etag,
+  /** HR only: words applicants wrote ("other") that no topic names, most frequent first. */
+  unmapped: z.array(z.object({ words: z.string(), applications: z.number() })).optional(),
+});
+export type TopicsView = z.infer<typeof TopicsViewSchema>;
+
 export const ListSchema = <T extends z.ZodType>(item: T) => z.object({ value: z.array(item) });
 
 // --- Applications ----------------------------------------------------------------------------

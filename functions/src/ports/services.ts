@@ -10,6 +10,7 @@ import type { PairSpaceStore } from './pair-space';
 import type { PairStore } from './pairs';
 import type { ProgrammeStore } from './programmes';
 import type { SessionMover } from './sessions';
+import type { TopicStore } from './topics';
 
 /**
  * Everything a route handler may reach outside the domain, as ports. Each host (Azure Functions,
@@ -20,6 +21,8 @@ export interface Services {
   /** A new unique id for an entity. */
   newId(): string;
   programmes: ProgrammeStore;
+  /** Each programme's topic vocabulary (its own row, seeded from the template on first read). */
+  topics: TopicStore;
   applications: ApplicationStore;
   /** Who reports to whom, as org sync last read it (PRODUCT rule 1 is judged against it). */
   directory: DirectorySnapshot;
