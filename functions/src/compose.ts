@@ -168,7 +168,7 @@ export function composeBackend(
     }
     return {
       bookings: services.bookings,
-      subjects: bookingSubjects(services.pairs, services.programmes, clock),
+      subjects: bookingSubjects(services.pairs, services.programmes, clock, services.applications),
       directory,
       directorySync: services.directorySync,
       calendar,

@@ -276,6 +276,8 @@ export const BookingViewSchema = z.object({
       end: instant,
       status: z.string(),
       clashes: z.number(),
+      /** Whose preferred days and parts of the day the session is outside (empty: both's). */
+      outsidePreferences: z.array(z.enum(['mentee', 'mentor'])),
     }),
   ),
   responses: z.object({ mentor: z.string(), mentee: z.string(), checkedAt: instant.nullable() }),
