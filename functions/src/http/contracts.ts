@@ -32,6 +32,7 @@ export type {
   ProgressView,
   ProposalView,
   ReasonView,
+  TopicsView,
 } from './views';
 
 export const MeSchema = z.object({

@@ -86,6 +86,9 @@ export const hrApi = ({ call, download }: ApiClient) => ({
     setting: 'showRejectionReason' | 'keepsWaitingList',
     on: boolean,
   ) => call(editProgramme, { ...inProgramme(p.id), body: { [setting]: on }, ifMatch: p.etag }),
+  /** Whether a mentee may be proposed again with a mentor of an earlier programme (issue #20). */
+  setMatchingSetting: (p: { id: string; etag: string }, setting: 'allowRepeatPairs', on: boolean) =>
+    call(editProgramme, { ...inProgramme(p.id), body: { [setting]: on }, ifMatch: p.etag }),
   /** The CSV report, one row per pair, for its reader. */
   report: (id: string, reader: ReportReader) =>
     download(pathOf(programmeReport, { ...inProgramme(id), query: reader })),

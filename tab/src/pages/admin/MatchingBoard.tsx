@@ -25,6 +25,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProgrammeView } from '../../api/client';
 import { type ConfirmationView, hrApi, type MatchingView } from '../../api/hr';
+import { topicsApi } from '../../api/topics';
 import { ConfirmAction } from '../../components/ConfirmAction';
 import { ErrorState } from '../../components/ErrorState';
 import { useSession } from '../../components/session';
@@ -68,6 +69,10 @@ export function MatchingBoard({
   const { api } = useSession();
   const hr = useMemo(() => hrApi(api), [api]);
   const [matching, reload] = useAsync(() => hr.matching(programme.id), [programme.id, hr]);
+  // Reasons name topics by id: the vocabulary names them in the reader's language.
+  const [vocabulary] = useAsync(() => topicsApi(api).get(programme.id), [programme.id, api]);
+  const topics = vocabulary.status === 'ready' ? vocabulary.value.topics : [];
+  const reason = (r: Parameters<typeof reasonText>[1]) => reasonText(t, r, i18n.language, topics);
   const [objective, setObjective] = useState<MatchingView['objective']>('maxParticipation');
   const [selected, setSelected] = useState<string[]>([]);
   const [confirmation, setConfirmation] = useState<ConfirmationView>();
@@ -132,7 +137,7 @@ export function MatchingBoard({
             {t('matching.confirmed', { count: confirmation.confirmed.length })}
             {confirmation.refused.map((r) => (
               <div key={r.proposalId}>
-                {byId.get(r.proposalId)?.menteeName ?? r.proposalId}: {reasonText(t, r.reason)}
+                {byId.get(r.proposalId)?.menteeName ?? r.proposalId}: {reason(r.reason)}
               </div>
             ))}
           </MessageBarBody>
@@ -221,7 +226,7 @@ export function MatchingBoard({
                       {p.reasons
                         .filter((r) => r.code !== 'locked')
                         .map((r) => (
-                          <li key={r.code}>{reasonText(t, r)}</li>
+                          <li key={r.code}>{reason(r)}</li>
                         ))}
                     </ul>
                   </TableCell>
@@ -312,7 +317,7 @@ export function MatchingBoard({
             <ul>
               {m.unmatched.map((u) => (
                 <li key={`${u.role}-${u.personId}`}>
-                  <strong>{u.name}</strong> ({t(`admin.${u.role}`)}): {reasonText(t, u.reason)}
+                  <strong>{u.name}</strong> ({t(`admin.${u.role}`)}): {reason(u.reason)}
                 </li>
               ))}
             </ul>

@@ -24,6 +24,7 @@ import { BookingPanel } from './BookingPanel';
 import { EvaluationPanel } from './EvaluationPanel';
 import { MatchingBoard } from './MatchingBoard';
 import { ProgressPanel } from './ProgressPanel';
+import { TopicsPanel } from './TopicsPanel';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -36,7 +37,7 @@ const useStyles = makeStyles({
   },
 });
 
-const PANELS = ['applications', 'matching', 'booking', 'progress', 'evaluation'] as const;
+const PANELS = ['applications', 'topics', 'matching', 'booking', 'progress', 'evaluation'] as const;
 type Panel = (typeof PANELS)[number];
 
 /** Where a programme's stage puts HR first. */
@@ -125,6 +126,7 @@ export function ProgrammePage({ programmeId, section }: { programmeId: string; s
             <Applications programme={p} />
           </div>
         )}
+        {shown === 'topics' && <TopicsPanel programme={p} onProgrammeChange={reload} />}
         {shown === 'matching' && <MatchingBoard programme={p} onProgrammeChange={reload} />}
         {shown === 'booking' && <BookingPanel programme={p} />}
         {shown === 'progress' && <ProgressPanel programmeId={p.id} />}
