@@ -37,6 +37,9 @@ export function matchingTopics(topics: readonly Topic[], query: string, language
  * A searchable multi-select of the programme's topics in the reader's language (Fluent's
  * TagPicker): type to filter, arrow keys and Enter or the pointer to pick, Backspace or a tag's
  * button to remove one. The value is topic ids, what applications store and matching compares.
+ * Composed as the package documents it (TagPicker › TagPickerControl › TagPickerGroup of Tags +
+ * TagPickerInput, then TagPickerList of options; `onOptionSelect` gives the new selection):
+ * https://www.npmjs.com/package/@fluentui/react-tag-picker
  */
 export const TopicPicker = forwardRef<
   HTMLInputElement,
