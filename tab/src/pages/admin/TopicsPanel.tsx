@@ -62,7 +62,7 @@ const rowOf = (t: TopicsView['topics'][number]): Row => ({
 });
 
 /** A new topic's id from its name: `design-thinking` from "Design thinking", unique in the list. */
-function idFor(name: string, taken: ReadonlySet<string>): string {
+export function idFor(name: string, taken: ReadonlySet<string>): string {
   const base =
     termKey(name)
       .replace(/[^a-z0-9 ]/g, '')
