@@ -32,6 +32,7 @@ import { useSession } from '../../components/session';
 import { useStackedTable } from '../../components/stacked-table';
 import { useAction, useAsync } from '../../components/useAsync';
 import { reasonText } from './reasons';
+import { saveFile } from './report-download';
 
 /** What each score component adds at most, out of 100, written for the reader's language. */
 function scoreSharesText(shares: MatchingView['scoreShares'], lang: string) {
@@ -163,6 +164,16 @@ export function MatchingBoard({
             onClick={() => act(() => hr.run(programme.id, objective))}
           >
             {t(m ? 'matching.rerun' : 'matching.run')}
+          </Button>
+          <Button
+            onClick={() =>
+              act(async () => {
+                const file = await hr.matchingInput(programme.id);
+                saveFile(file.blob, file.fileName);
+              })
+            }
+          >
+            {t('matching.exportInput')}
           </Button>
         </div>
       )}
