@@ -21,6 +21,7 @@ import { pairTable } from './adapters/tables/pair-table';
 import { programmeTable } from './adapters/tables/programme-table';
 import { subscriptionTable } from './adapters/tables/subscription-table';
 import { tableHealth } from './adapters/tables/table-health';
+import { topicTable } from './adapters/tables/topic-table';
 import { endProgrammePairs } from './app/ending/end-pair';
 import { endSeries } from './app/sessions/end-series';
 import { moveSession, sessionAlternatives } from './app/sessions/move-session';
@@ -137,6 +138,7 @@ export function composeBackend(
     newId: randomUUID,
     programmes: programmeTable(connection),
     audit: auditTable(connection),
+    topics: topicTable(connection),
     applications: applicationTable(connection),
     directory,
     directorySync: createOrgSync(graphDirectorySource(graph), directory, () => clock.now()),
@@ -199,7 +201,7 @@ export function composeBackend(
     }
     return {
       bookings: services.bookings,
-      subjects: bookingSubjects(services.pairs, services.programmes, clock),
+      subjects: bookingSubjects(services.pairs, services.programmes, clock, services.applications),
       directory,
       directorySync: services.directorySync,
       calendar,

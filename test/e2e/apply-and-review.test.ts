@@ -14,6 +14,7 @@ const TEXT = {
     applyTo: (name: string) => `Apply to ${name}`,
     why: 'Why do you want to take part?',
     wants: 'What do you want to learn?',
+    search: 'communic',
     english: 'English',
     consent: 'I take part voluntarily',
     send: 'Send application',
@@ -35,6 +36,7 @@ const TEXT = {
     applyTo: (name: string) => `Inscribirme en ${name}`,
     why: '¿Por qué quieres participar?',
     wants: '¿Qué quieres aprender?',
+    search: 'comunica',
     english: 'inglés',
     consent: 'Participo de forma voluntaria',
     send: 'Enviar solicitud',
@@ -87,8 +89,11 @@ describe.each(['es', 'en'] as const)('applying and reviewing, in %s', (lang) => 
       await expectNoSeriousAxeViolations(employee.page);
       await tabTo(employee.page, t.why);
       await employee.page.keyboard.type('Quiero aprender a negociar con clientes grandes');
+      // The topics: searched in the picker and picked with the arrow keys and Enter.
       await tabTo(employee.page, t.wants);
-      await employee.page.keyboard.type('negotiation, design thinking');
+      await employee.page.keyboard.type(t.search);
+      await employee.page.keyboard.press('ArrowDown');
+      await employee.page.keyboard.press('Enter');
       await tabTo(employee.page, t.english);
       await employee.page.keyboard.press('Space');
       await tabTo(employee.page, t.consent);

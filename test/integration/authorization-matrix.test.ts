@@ -197,6 +197,18 @@ const samples: Record<string, (who: string) => Promise<Sample>> = {
   'directory-status': async () => ({ path: '/directory' }),
   'sync-directory': async () => ({ path: '/directory/sync' }),
   'list-bookings': async () => ({ path: `/programmes/${openProgramme.id}/bookings` }),
+  'get-programme-topics': async () => ({ path: `/programmes/${openProgramme.id}/topics` }),
+  'save-programme-topics': async () => {
+    const current = await api(HR, 'GET', `/programmes/${openProgramme.id}/topics`);
+    return {
+      path: `/programmes/${openProgramme.id}/topics`,
+      body: { topics: current.body.topics },
+      headers: { 'if-match': current.body.etag },
+    };
+  },
+  'export-matching-input': async () => ({
+    path: `/programmes/${sharedMatchingProgramme}/matching/input`,
+  }),
   'run-matching': async () => ({
     path: `/programmes/${(await freshMatching(false)).programmeId}/matching/runs`,
   }),
@@ -355,6 +367,11 @@ const expected: Record<string, Record<Caller, number>> = {
   'directory-status': expect401sThen(403, 200, 403),
   'sync-directory': expect401sThen(403, 200, 403),
   'list-bookings': expect401sThen(403, 200, 403),
+  // The vocabulary: read by whoever sees the programme (the form), edited by HR.
+  'get-programme-topics': expect401sThen(200, 200, 200),
+  'save-programme-topics': expect401sThen(403, 200, 403),
+  // A run's input: HR owners only (the admin here created the programme, so owns it).
+  'export-matching-input': expect401sThen(403, 200, 403),
   'run-matching': expect401sThen(403, 201, 403),
   'get-matching': expect401sThen(403, 200, 403),
   'lock-proposal': expect401sThen(403, 200, 403),

@@ -76,6 +76,45 @@ describe('tandem match', () => {
     ]);
   });
 
+  it('reads the vocabulary, preferred times and history of docs/matching.md', async () => {
+    const withHistory = {
+      ...valid,
+      topics: [{ id: 'negotiation', label: { es: 'Negociación', en: 'Negotiation' } }],
+      mentees: [
+        {
+          personId: 'u9',
+          wants: ['NEGOCIACIÓN'],
+          languages: ['es'],
+          availability: { days: ['monday'], partsOfDay: ['morning'] },
+        },
+      ],
+      mentors: [
+        {
+          personId: 'u5',
+          offers: ['negotiation'],
+          languages: ['es'],
+          availability: { partsOfDay: ['morning'] },
+        },
+      ],
+    };
+    const paired = JSON.parse(
+      (await tandem(['match', '--in', file('h1.json', withHistory)])).stdout,
+    );
+    expect(paired.pairs[0].reasons.map((r: { code: string }) => r.code)).toEqual(
+      expect.arrayContaining(['topics', 'availability']),
+    );
+    const before = { ...withHistory, history: [{ mentee: 'u9', mentor: 'u5', programme: '2025' }] };
+    const again = JSON.parse((await tandem(['match', '--in', file('h2.json', before)])).stdout);
+    expect(again.pairs).toEqual([]);
+    expect(again.unmatched).toEqual([
+      { mentee: 'u9', reason: expect.objectContaining({ code: 'pairedBefore' }) },
+    ]);
+    const badTopic = { ...withHistory, topics: [{ id: 'Bad Id', label: { es: 'a', en: 'b' } }] };
+    const refused = await tandem(['match', '--in', file('h3.json', badTopic)]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('topics[0].id');
+  });
+
   it('exits 2 naming the field and reason for bad input', async () => {
     const bad = { ...valid, mentees: [...valid.mentees, { personId: 'u77' }] };
     const r = await tandem(['match', '--in', file('bad.json', bad)]);

@@ -3,6 +3,7 @@ import { MOMENTS } from '../domain/notifications/moments';
 import { PROGRAMME_KINDS } from '../domain/programme/kinds';
 import { RESPONDENTS } from '../domain/programme/programme';
 import { LIST_SEPARATOR_NAMES } from '../domain/progress/list-separator';
+import { TOPIC_ID, VOCABULARY_LIMITS } from '../domain/topics/vocabulary';
 
 /**
  * Request contracts shared by the functions and the tab. Every input is parsed by one of these
@@ -34,6 +35,7 @@ export type {
   ProgressView,
   ProposalView,
   ReasonView,
+  TopicsView,
 } from './views';
 
 export const MeSchema = z.object({
@@ -113,6 +115,8 @@ export const ProgrammeSettingsSchema = z
     showRejectionReason: z.boolean({ error: 'true or false' }),
     /** Whether mentees left out when the programme starts stay on a waiting list. */
     keepsWaitingList: z.boolean({ error: 'true or false' }),
+    /** Whether a mentee may be proposed again with a mentor of an earlier programme (off). */
+    allowRepeatPairs: z.boolean({ error: 'true or false' }),
   })
   .partial()
   .strict();
@@ -239,6 +243,29 @@ export const RunMatchingSchema = z
   .object({ objective: z.enum(['maxParticipation', 'maxScore']).optional() })
   .strict()
   .optional();
+
+// --- Topic vocabulary (domain/topics) ------------------------------------------------------------
+
+const term = z.string().trim().min(1).max(VOCABULARY_LIMITS.termLength);
+/** One topic as HR writes it: a stable id, its Spanish and English names, other words for it. */
+export const TopicSchema = z
+  .object({
+    id: z
+      .string()
+      .max(60)
+      .regex(TOPIC_ID, 'lower-case letters, digits and hyphens, such as "design-thinking"'),
+    label: z.object({ es: term, en: term }).strict(),
+    synonyms: z.array(term).max(VOCABULARY_LIMITS.synonymsPerTopic).default([]),
+  })
+  .strict();
+export const SaveTopicsSchema = z
+  .object({ topics: z.array(TopicSchema).max(VOCABULARY_LIMITS.topics) })
+  .strict();
+
+/** The export of a run's input (`tandem match --in`): JSON to replay, CSV to read. */
+export const MatchingInputQuery = z
+  .object({ format: z.enum(['json', 'csv']).default('json') })
+  .strict();
 
 export const ProposalParams = z
   .object({ programmeId: z.string().uuid(), proposalId: z.string().uuid() })

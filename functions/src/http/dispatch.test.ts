@@ -118,6 +118,7 @@ const dispatcher = createDispatcher(routes, validator, {
   matchings: unreachable as unknown as Services['matchings'],
   pairs: unreachable as unknown as Services['pairs'],
   pairSpace: unreachable as unknown as Services['pairSpace'],
+  topics: unreachable as unknown as Services['topics'],
   bookingQueue: unreachable as unknown as Services['bookingQueue'],
   health: unreachable as unknown as Services['health'],
   calendarNotifications: unreachable as unknown as Services['calendarNotifications'],

@@ -11,6 +11,7 @@ import * as personalData from './lines/personal-data';
 import * as programmes from './lines/programmes';
 import * as progress from './lines/progress';
 import * as sessions from './lines/sessions';
+import * as topics from './lines/topics';
 
 /**
  * Every route of the API: its method and path (`:name` parameters), declared once in
@@ -24,6 +25,7 @@ import * as sessions from './lines/sessions';
 const LINES = {
   ...core,
   ...programmes,
+  ...topics,
   ...applications,
   ...directory,
   ...bookings,

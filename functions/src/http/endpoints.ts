@@ -14,6 +14,7 @@ import {
   EvaluationSchema,
   FeedbackSchema,
   LockProposalSchema,
+  MatchingInputQuery,
   MeSchema,
   MoveSessionSchema,
   NewActivitySchema,
@@ -30,6 +31,7 @@ import {
   RejectProposalSchema,
   ReportQuery,
   RunMatchingSchema,
+  SaveTopicsSchema,
   SessionParams,
   SpaceEntryParams,
   SwapProposalsSchema,
@@ -66,6 +68,7 @@ import {
   ProgrammeViewSchema,
   ProgressViewSchema,
   SlotsSchema,
+  TopicsViewSchema,
 } from './views';
 
 /**
@@ -154,6 +157,12 @@ export const ENDPOINTS = {
     response: z.object({ status: z.string(), cancelled: z.unknown() }),
   },
 
+  'get-programme-topics': { request: programme, response: TopicsViewSchema },
+  'save-programme-topics': {
+    request: { ...programme, body: SaveTopicsSchema },
+    response: TopicsViewSchema,
+  },
+  'export-matching-input': { request: { ...programme, query: MatchingInputQuery }, response: file },
   'run-matching': {
     request: { ...programme, body: RunMatchingSchema },
     response: MatchingViewSchema,

@@ -6,6 +6,7 @@ import type { Refusal as PairSpaceRefusal } from '../domain/pair-space/pair-spac
 import type { ErasureBlocker } from '../domain/personal-data/personal-data';
 import type { LifecycleRefusal } from '../domain/programme/lifecycle';
 import type { ProgrammeRefusal } from '../domain/programme/programme';
+import type { TopicsRefusal } from '../domain/topics/programme-topics';
 import { type Problem, problem } from './problems';
 
 /**
@@ -20,6 +21,7 @@ export type ApiRefusal =
   | ProgrammeRefusal
   | LifecycleRefusal
   | MatchingAppRefusal
+  | TopicsRefusal
   | PairSpaceRefusal
   | EvaluationRefusal
   | SessionProblem
@@ -153,6 +155,33 @@ export const REFUSALS: Registry = {
     status: 503,
     detail:
       'The organisation directory could not be read from Microsoft Graph, so reporting lines cannot be checked now; try again shortly.',
+  },
+  // The topic vocabulary (domain/topics).
+  duplicateTopicId: { status: 409, detail: (r) => `Two topics have the id "${r.topicId}".` },
+  badTopicId: { status: 409, detail: (r) => `"${r.topicId}" is not a topic id.` },
+  missingLabel: {
+    status: 409,
+    detail: (r) =>
+      `The topic "${r.topicId}" has no ${r.language === 'es' ? 'Spanish' : 'English'} name.`,
+  },
+  termInTwoTopics: {
+    status: 409,
+    detail: (r) => `"${r.term}" names two topics (${r.topicIds.join(', ')}).`,
+    fields: (r) => ({ code: r.code, term: r.term, topicIds: r.topicIds.join(', ') }),
+  },
+  tooManyTopics: { status: 409, detail: (r) => `At most ${r.limit} topics.` },
+  tooManySynonyms: {
+    status: 409,
+    detail: (r) => `The topic "${r.topicId}" has more than ${r.limit} other words.`,
+  },
+  termTooLong: {
+    status: 409,
+    detail: (r) => `A name of the topic "${r.topicId}" is longer than ${r.limit} characters.`,
+  },
+  topicInUse: {
+    status: 409,
+    detail: (r) =>
+      `${r.applications} application(s) name the topic "${r.topicId}": map them to another topic first, or keep it.`,
   },
   // The pair's space (domain/pair-space) and its evaluation.
   notAuthor: { status: 403, detail: 'Only the person who wrote it can change it.' },

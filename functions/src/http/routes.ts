@@ -15,6 +15,7 @@ import { personalDataRoutes } from './routes/personal-data';
 import { programmeRoutes } from './routes/programmes';
 import { progressRoutes } from './routes/progress';
 import { sessionRoutes } from './routes/sessions';
+import { topicRoutes } from './routes/topics';
 
 /**
  * The route table: every HTTP endpoint of Tandem, with who may call it and the schema its input
@@ -64,6 +65,7 @@ export const routes: AnyRoute[] = [
     },
   }),
   ...programmeRoutes,
+  ...topicRoutes,
   ...applicationRoutes,
   ...directoryRoutes,
   ...bookingRoutes,

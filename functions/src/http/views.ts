@@ -64,6 +64,8 @@ export const ProgrammeViewSchema = z.object({
   showRejectionReason: z.boolean(),
   /** Mentees left out once the programme runs are on a waiting list HR may still pair from. */
   keepsWaitingList: z.boolean(),
+  /** A mentee may be proposed again with a mentor of an earlier programme only when this is on. */
+  allowRepeatPairs: z.boolean(),
   questions: z.array(text),
   owners: z.array(z.string()),
   /** HR's switches: every moment, `false` for the ones never sent (docs/notifications.md). */
@@ -86,6 +88,23 @@ type SameKeys<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] ext
 const programmeViewHasEveryField: SameKeys<ProgrammeView, Required<Programme> & { etag: string }> =
   true;
 void programmeViewHasEveryField;
+
+/** A programme's topic vocabulary; HR also reads the applicants' words that name no topic yet. */
+export const TopicsViewSchema = z.object({
+  programmeId: z.string(),
+  topics: z.array(
+    z.object({
+      id: z.string(),
+      label: z.object({ es: z.string(), en: z.string() }),
+      synonyms: z.array(z.string()),
+    }),
+  ),
+  updatedAt: instant,
+  etag,
+  /** HR only: words applicants wrote ("other") that no topic names, most frequent first. */
+  unmapped: z.array(z.object({ words: z.string(), applications: z.number() })).optional(),
+});
+export type TopicsView = z.infer<typeof TopicsViewSchema>;
 
 export const ListSchema = <T extends z.ZodType>(item: T) => z.object({ value: z.array(item) });
 
@@ -298,6 +317,8 @@ export const BookingViewSchema = z.object({
       end: instant,
       status: z.string(),
       clashes: z.number(),
+      /** Whose preferred days and parts of the day the session is outside (empty: both's). */
+      outsidePreferences: z.array(z.enum(['mentee', 'mentor'])),
     }),
   ),
   responses: z.object({ mentor: z.string(), mentee: z.string(), checkedAt: instant.nullable() }),

@@ -1,4 +1,5 @@
 import { movePair } from '../domain/pair/pair';
+import type { ApplicationStore } from '../ports/applications';
 import type { BookingSubjects } from '../ports/bookings';
 import type { Clock } from '../ports/clock';
 import type { PairStore } from '../ports/pairs';
@@ -10,6 +11,7 @@ export function bookingSubjects(
   pairs: PairStore,
   programmes: ProgrammeStore,
   clock: Clock,
+  applications: Pick<ApplicationStore, 'get'>,
 ): BookingSubjects {
   return {
     async load(pairId) {
@@ -17,7 +19,15 @@ export function bookingSubjects(
       if (!pair) return undefined;
       const programme = (await programmes.get(pair.programmeId))?.value;
       if (!programme) return undefined;
+      // What each said suits them best on the form: the planner's preference (issue #20).
+      const [mentorForm, menteeForm] = await Promise.all([
+        applications.get(pair.programmeId, pair.mentor.id),
+        applications.get(pair.programmeId, pair.mentee.id),
+      ]);
+      const preferences = (a: typeof mentorForm) =>
+        a ? { days: a.value.availability.days, partsOfDay: a.value.availability.partsOfDay } : {};
       return {
+        preferences: { mentor: preferences(mentorForm), mentee: preferences(menteeForm) },
         pair: {
           id: pair.id,
           programmeId: pair.programmeId,

@@ -1,5 +1,6 @@
 import type { Booking } from '../domain/booking/booking';
 import type { Programme } from '../domain/programme/programme';
+import type { TimePreferences } from '../domain/schedule/plan-series';
 import type { Versioned } from './versioned';
 
 /** Where each pair's booking (its series, sessions, responses) is kept, ETag-checked. */
@@ -26,6 +27,8 @@ export interface BookingSubject {
     | 'notifications'
     | 'language'
   >;
+  /** The days and parts of the day each said suit them best (absent: none said). */
+  preferences?: { mentor: TimePreferences; mentee: TimePreferences };
 }
 
 export interface BookingSubjects {

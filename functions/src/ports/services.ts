@@ -12,6 +12,7 @@ import type { PairSpaceStore } from './pair-space';
 import type { PairStore } from './pairs';
 import type { ProgrammeStore } from './programmes';
 import type { SessionMover } from './sessions';
+import type { TopicStore } from './topics';
 
 /**
  * Everything a route handler may reach outside the domain, as ports. Each host (Azure Functions,
@@ -24,6 +25,8 @@ export interface Services {
   programmes: ProgrammeStore;
   /** Each programme's audit trail of HR's actions (append-only). */
   audit: AuditTrail;
+  /** Each programme's topic vocabulary (its own row, seeded from the template on first read). */
+  topics: TopicStore;
   applications: ApplicationStore;
   /** Who reports to whom, as org sync last read it (PRODUCT rule 1 is judged against it). */
   directory: DirectorySnapshot;

@@ -13,6 +13,7 @@ import { listBookings } from '../../../functions/src/http/lines/bookings';
 import { directoryStatus, syncDirectory } from '../../../functions/src/http/lines/directory';
 import {
   confirmProposals,
+  exportMatchingInput,
   getMatching,
   lockProposal,
   rejectProposal,
@@ -97,6 +98,12 @@ export const hrApi = ({ call, download }: ApiClient) => ({
       body: { [moment]: on },
       ifMatch: p.etag,
     }),
+  /** Whether a mentee may be proposed again with a mentor of an earlier programme (issue #20). */
+  setMatchingSetting: (p: { id: string; etag: string }, setting: 'allowRepeatPairs', on: boolean) =>
+    call(editProgramme, { ...inProgramme(p.id), body: { [setting]: on }, ifMatch: p.etag }),
+  /** What a run reads now, as `tandem match --in` replays it (HR owners only; docs/matching.md). */
+  matchingInput: (id: string) =>
+    download(pathOf(exportMatchingInput, { ...inProgramme(id), query: { format: 'json' } })),
   /** The CSV report, one row per pair, for its reader. */
   report: (id: string, reader: ReportReader) =>
     download(pathOf(programmeReport, { ...inProgramme(id), query: reader })),

@@ -25,7 +25,7 @@ export function bookingDeps(stack: LocalStack) {
   const pairs = pairTable(connection);
   const deps: BookingDeps = {
     bookings: bookingTable(connection),
-    subjects: bookingSubjects(pairs, services.programmes, systemClock),
+    subjects: bookingSubjects(pairs, services.programmes, systemClock, services.applications),
     directory: services.directory,
     directorySync: services.directorySync,
     calendar: graphCalendar(createGraphClient(config)),

@@ -145,6 +145,7 @@ const stored = z.object({
       end: z.string(),
       status: z.enum(['planned', 'moved', 'cancelled']),
       clashes: z.array(clash),
+      outsidePreferences: z.array(z.enum(['mentee', 'mentor'])).optional(),
     }),
   ),
   attendees: z.object({ mentor: z.string().nullable(), mentee: z.string().nullable() }),

@@ -58,9 +58,10 @@ export const plan: BookingStepDef<PlanPorts> = {
     if ('code' in mentorInput) return refused(mentorInput);
     const menteeInput = participant(availability, mentee);
     if ('code' in menteeInput) return refused(menteeInput);
+    const preferences = run.subject.preferences;
     const planned = planSeries({
-      mentor: mentorInput,
-      mentee: menteeInput,
+      mentor: { ...mentorInput, ...(preferences && { preferences: preferences.mentor }) },
+      mentee: { ...menteeInput, ...(preferences && { preferences: preferences.mentee }) },
       plan: {
         sessions: programme.plannedSessions,
         months: programme.durationMonths,
@@ -80,6 +81,7 @@ export const plan: BookingStepDef<PlanPorts> = {
           end: o.end,
           status: 'planned',
           clashes: o.clashes,
+          outsidePreferences: o.outsidePreferences,
         }),
       ),
     });

@@ -6,9 +6,12 @@ import {
   memoryPairs,
   memoryProgrammes,
   memoryQueue,
+  memoryTopics,
   person,
 } from '../../../../test/fixtures/in-memory-ports';
 import type { Application } from '../../domain/application/application';
+import { runMatching as runMatching_ } from '../../domain/matching/match';
+import type { Pair } from '../../domain/pair/pair';
 import { createProgramme, type Programme } from '../../domain/programme/programme';
 import type { ActivityNotice } from '../../ports/notifications';
 import type { NewOutboxEntry } from '../../ports/outbox';
@@ -16,7 +19,7 @@ import { ThrottledError } from '../../ports/throttled';
 import { StaleVersionError } from '../../ports/versioned';
 import { lockProposal, swapProposals } from './change-proposals';
 import { confirmProposals } from './confirm-proposals';
-import { runMatching } from './run-matching';
+import { matchingInput, runMatching } from './run-matching';
 
 const now = new Date('2027-02-01T10:00:00Z');
 
@@ -63,6 +66,7 @@ function world() {
   const notices = new Map<string, ActivityNotice>();
   const deps = {
     programmes,
+    topics: memoryTopics(),
     matchings,
     pairs,
     applications: memoryApplications(
@@ -129,6 +133,66 @@ describe('running the matcher', () => {
   it('throws the port’s stale error when an If-Match given no longer matches', async () => {
     await run();
     await expect(run(w.programme, 'W/"old"')).rejects.toBeInstanceOf(StaleVersionError);
+  });
+});
+
+describe('what a run reads besides the applications (issue #20)', () => {
+  /** A pair of an earlier programme between e1 and m1 (m1 and m2 are alike otherwise). */
+  function earlierPair(): Pair {
+    return {
+      id: 'old-pair',
+      programmeId: 'prog-2026',
+      programmeName: 'Mentoring 2026',
+      mentor: { id: 'm1', name: 'M1' },
+      mentee: { id: 'e1', name: 'E1' },
+      status: 'booked',
+      score: 1,
+      reasons: [],
+      proposalId: 'old',
+      confirmedBy: 'hr',
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+    };
+  }
+
+  it('does not propose a mentor of an earlier programme again, and exports what it read', async () => {
+    w.programmes.rows.set('prog-2026', {
+      value: { ...w.programme, id: 'prog-2026', name: 'Mentoring 2026', status: 'closed' },
+      etag: 'W/"0"',
+    });
+    w.pairs.rows.set('old-pair', { value: earlierPair(), etag: 'W/"0"' });
+    const input = await matchingInput(w.deps, w.programme);
+    expect(input.history).toEqual([{ mentee: 'e1', mentor: 'm1', programme: 'Mentoring 2026' }]);
+    expect(input.topics?.map((t) => t.id)).toContain('strategy');
+    const first = await run();
+    if (!first.ok) throw new Error(first.reason.code);
+    const e1 = first.value.matching.value.proposals.find((p) => p.mentee === 'e1');
+    expect(e1?.mentor).toBe('m2');
+    // The export is the instance `tandem match` reads: the same pairs come out of it.
+    const replayed = runMatching_(input);
+    expect(replayed.pairs.find((p) => p.mentee === 'e1')?.mentor).toBe('m2');
+  });
+
+  it('proposes the repeat when the programme allows it, saying so', async () => {
+    w.programmes.rows.set('prog-2026', {
+      value: { ...w.programme, id: 'prog-2026', status: 'closed' },
+      etag: 'W/"0"',
+    });
+    w.pairs.rows.set('old-pair', { value: earlierPair(), etag: 'W/"0"' });
+    // Only e1 and m1 apply this time.
+    const deps = {
+      ...w.deps,
+      applications: memoryApplications(application('e1', 'mentee'), application('m1', 'mentor')),
+    };
+    const blocked = await runMatching(deps, { programme: w.programme, by: 'hr' });
+    if (!blocked.ok) throw new Error(blocked.reason.code);
+    expect(blocked.value.matching.value.proposals).toEqual([]);
+    const allowed = { ...w.programme, allowRepeatPairs: true };
+    const again = await runMatching(deps, { programme: allowed, by: 'hr' });
+    if (!again.ok) throw new Error(again.reason.code);
+    const [repeat] = again.value.matching.value.proposals;
+    expect(repeat).toMatchObject({ mentee: 'e1', mentor: 'm1' });
+    expect(repeat!.reasons.map((r) => r.code)).toContain('repeatPair');
   });
 });
 

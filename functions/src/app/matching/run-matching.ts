@@ -1,7 +1,9 @@
 import { isReadyForMatching } from '../../domain/application/application';
-import type { Objective } from '../../domain/matching/instance';
+import type { MatchingInstance, Objective } from '../../domain/matching/instance';
 import {
+  buildMatchingInstance,
   type Matching,
+  type MatchingInputs,
   runProgrammeMatching,
   withPairs,
 } from '../../domain/matching-run/matching-run';
@@ -12,17 +14,25 @@ import type { Clock } from '../../ports/clock';
 import type { DirectorySnapshot } from '../../ports/directory';
 import type { MatchingStore } from '../../ports/matching';
 import type { PairStore } from '../../ports/pairs';
+import type { ProgrammeStore } from '../../ports/programmes';
 import { AlreadyExistsError, StaleVersionError, type Versioned } from '../../ports/versioned';
+import { programmeTopics, type ReadTopicsDeps } from '../topics/programme-topics';
 import { loadDirectorySlice } from './directory-slice';
 import { confirmedPair, expectVersion, inMatching } from './matching-state';
 import type { MatchingAppRefusal } from './refusals';
 
-export interface RunMatchingDeps {
-  matchings: MatchingStore;
+/** What a run reads besides the matching itself (also what `matchingInput` exports). */
+export interface MatchingInputDeps {
+  programmes: Pick<ProgrammeStore, 'list'>;
   pairs: Pick<PairStore, 'listByProgramme'>;
   applications: Pick<ApplicationStore, 'listByProgramme'>;
   directory: Pick<DirectorySnapshot, 'state' | 'all' | 'get'>;
+  topics: ReadTopicsDeps['topics'];
   clock: Clock;
+}
+
+export interface RunMatchingDeps extends MatchingInputDeps {
+  matchings: MatchingStore;
   newId(): string;
 }
 
@@ -46,24 +56,14 @@ export async function runMatching(
   const { programme } = request;
   const stage = inMatching(programme);
   if (!stage.ok) return stage;
-  const [stored, pairs, applications] = await Promise.all([
+  const [stored, { inputs, confirmed }] = await Promise.all([
     deps.matchings.get(programme.id),
-    deps.pairs.listByProgramme(programme.id),
-    deps.applications.listByProgramme(programme.id),
+    readInputs(deps, programme),
   ]);
   expectVersion(request.expectedEtag, stored?.etag);
-  const people = applications.map((a) => a.value);
-  const directory = await loadDirectorySlice(
-    deps.directory,
-    people.filter(isReadyForMatching).map((a) => a.personId),
-  );
-  const confirmed = pairs.map((p) => confirmedPair(p.value));
   const { matching } = runProgrammeMatching(
     {
-      programme,
-      applications: people,
-      directory,
-      confirmed: confirmed.map((p) => ({ mentee: p.mentee.id, mentor: p.mentor.id })),
+      ...inputs,
       previous: stored ? withPairs(stored.value, confirmed) : undefined,
       objective: request.objective,
     },
@@ -79,4 +79,63 @@ export async function runMatching(
     if (error instanceof AlreadyExistsError) throw new StaleVersionError('The matching');
     throw error;
   }
+}
+
+/**
+ * Everything a run reads for `programme`: its applications, the directory slice, its confirmed
+ * pairs, its topic vocabulary, and the pairs of every other programme among the same people (the
+ * matcher's `history`: not proposed again unless the programme allows it).
+ */
+async function readInputs(deps: MatchingInputDeps, programme: Programme) {
+  const [pairs, applications, vocabulary, history] = await Promise.all([
+    deps.pairs.listByProgramme(programme.id),
+    deps.applications.listByProgramme(programme.id),
+    programmeTopics(deps, programme),
+    earlierPairs(deps, programme),
+  ]);
+  const people = applications.map((a) => a.value);
+  const directory = await loadDirectorySlice(
+    deps.directory,
+    people.filter(isReadyForMatching).map((a) => a.personId),
+  );
+  const confirmed = pairs.map((p) => confirmedPair(p.value));
+  const inputs: MatchingInputs = {
+    programme,
+    applications: people,
+    directory,
+    confirmed: confirmed.map((p) => ({ mentee: p.mentee.id, mentor: p.mentor.id })),
+    vocabulary: vocabulary.value.topics,
+    history,
+  };
+  return { inputs, confirmed };
+}
+
+/** The pairs of every other programme, as `history` entries naming the programme. */
+async function earlierPairs(deps: MatchingInputDeps, programme: Programme) {
+  const others = (await deps.programmes.list()).filter((p) => p.value.id !== programme.id);
+  const lists = await Promise.all(others.map((p) => deps.pairs.listByProgramme(p.value.id)));
+  return lists.flat().map((p) => ({
+    mentee: p.value.mentee.id,
+    mentor: p.value.mentor.id,
+    programme: p.value.programmeName,
+  }));
+}
+
+/**
+ * The matching instance a run of `programme` would solve now, as `tandem match` reads it
+ * (docs/matching.md): HR exports it to replay the run on the command line. HR's locks and
+ * rejections of the current matching are in it, as a re-run would keep them.
+ */
+export async function matchingInput(
+  deps: MatchingInputDeps & { matchings: Pick<MatchingStore, 'get'> },
+  programme: Programme,
+): Promise<MatchingInstance> {
+  const [stored, { inputs, confirmed }] = await Promise.all([
+    deps.matchings.get(programme.id),
+    readInputs(deps, programme),
+  ]);
+  return buildMatchingInstance({
+    ...inputs,
+    previous: stored ? withPairs(stored.value, confirmed) : undefined,
+  }).instance;
 }

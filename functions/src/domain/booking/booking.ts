@@ -55,6 +55,11 @@ export interface SessionRecord {
   status: 'planned' | 'moved' | 'cancelled';
   /** Why it clashed when it was planned (empty when free for both). */
   clashes: Clash[];
+  /**
+   * Whose preferred days and parts of the day the session fell outside when it was planned (the
+   * planner takes a series inside both when one is as free; absent on sessions planned before).
+   */
+  outsidePreferences?: ('mentee' | 'mentor')[];
 }
 
 /** A session took place (or is taking place): it has started and was not cancelled. */

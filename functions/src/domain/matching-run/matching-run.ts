@@ -1,6 +1,10 @@
 import type { Application } from '../application/application';
 import { isReadyForMatching } from '../application/application';
-import type { MatchingInstance, Objective } from '../matching/instance';
+import type { MatchingInstance, Objective, WEEKDAYS } from '../matching/instance';
+import type { Topic } from '../topics/vocabulary';
+
+type Weekday = (typeof WEEKDAYS)[number];
+
 import { type MatchingResult, runMatching } from '../matching/match';
 import type { Reason } from '../matching/score';
 import type { DirectoryEntry } from '../pair/pair';
@@ -69,8 +73,15 @@ export type MatchingOutcome =
 
 /** Everything a run reads, as plain values. */
 export interface MatchingInputs {
-  programme: Pick<Programme, 'id' | 'kind' | 'hierarchyRule' | 'mentorCapacity'>;
+  programme: Pick<
+    Programme,
+    'id' | 'kind' | 'hierarchyRule' | 'mentorCapacity' | 'allowRepeatPairs'
+  >;
   applications: readonly Application[];
+  /** The programme's topic vocabulary (domain/topics): topic strings are read through it. */
+  vocabulary?: readonly Topic[];
+  /** Pairs of earlier programmes (docs/matching.md, `history`): not proposed again unless allowed. */
+  history?: readonly { mentee: string; mentor: string; programme?: string }[];
   /** The applicants and everyone in their management chains, from the directory snapshot. */
   directory: ReadonlyMap<string, DirectoryEntry & Partial<DirectoryDetails>>;
   /** Pairs already confirmed in the programme: their mentees are done, their mentors' load counts. */
@@ -212,19 +223,41 @@ export function buildMatchingInstance(inputs: MatchingInputs): {
       hierarchyRule: inputs.programme.hierarchyRule,
       mentorCapacity: inputs.programme.mentorCapacity,
       objective: inputs.objective ?? 'maxParticipation',
+      allowRepeatPairs: inputs.programme.allowRepeatPairs === true,
     },
+    ...(inputs.vocabulary ? { topics: inputs.vocabulary.map(vocabularyTopic) } : {}),
+    ...(inputs.history
+      ? {
+          history: inputs.history.filter((h) => menteeIds.has(h.mentee) && mentorIds.has(h.mentor)),
+        }
+      : {}),
     people: peopleSlice(inputs, [...menteeIds, ...mentorIds]),
-    mentees: mentees.map((a) => ({ personId: a.personId, wants: a.wants, languages: a.languages })),
+    mentees: mentees.map((a) => ({
+      personId: a.personId,
+      wants: a.wants,
+      languages: a.languages,
+      availability: preferences(a),
+    })),
     mentors: mentors.map((m) => ({
       personId: m.application.personId,
       offers: m.application.offers,
       languages: m.application.languages,
       capacity: m.capacity,
+      availability: preferences(m.application),
     })),
     locked,
     excluded,
   };
   return { instance, leftOut, lapsedLocks };
+}
+
+/** The days and parts of the day an application prefers, as the instance reads them. */
+function preferences(a: Application) {
+  return { days: a.availability.days as Weekday[], partsOfDay: a.availability.partsOfDay };
+}
+
+function vocabularyTopic(t: Topic) {
+  return { id: t.id, label: { es: t.label.es, en: t.label.en }, synonyms: [...t.synonyms] };
 }
 
 function nameOf(inputs: Pick<MatchingInputs, 'directory' | 'applications'>, id: string): string {
@@ -428,6 +461,8 @@ export function judgeFixedPairs(
       hierarchyRule: inputs.programme.hierarchyRule,
       mentorCapacity: inputs.programme.mentorCapacity,
       objective: 'maxParticipation',
+      // HR's own choice of pairs: a repeat is HR's to make (the lock overrides `pairedBefore`).
+      allowRepeatPairs: true,
     },
     people: peopleSlice(inputs as MatchingInputs, [...menteeIds, ...mentorIds]),
     mentees: [...menteeIds].map((id) => ({

@@ -21,8 +21,10 @@ import {
   type HierarchyRule,
   type OrgChart,
 } from '../hierarchy/hierarchy';
-import type { MatchingInstance } from './instance';
+import { type MatchingInstance, PARTS_OF_DAY, WEEKDAYS } from './instance';
 import {
+  availabilityMillis,
+  availabilityReason,
   commonWorkingHours,
   crossDepartmentReason,
   type ProgrammeKind,
@@ -53,6 +55,18 @@ export interface FeatureContext {
   depth: Int32Array;
   /** A zone's UTC offsets (score.ts's zoneOffsets, read once per zone), undefined if unknown. */
   zoneOffsets(timeZone: string): readonly number[] | undefined;
+  /**
+   * What the topics feature compares of a topic string: the topic's id when the programme's
+   * vocabulary knows the string (an id, or a label or synonym in any language), else the words
+   * without case, accents or punctuation (vocabulary.ts's termKey).
+   */
+  topicKey(text: string): string;
+  /** How a topic key is named in reasons: the topic's id, or the first spelling of the words. */
+  topicShown(key: string): string;
+  /** Each mentee's mentors of earlier programmes (the instance's `history`), by index. */
+  pairedBefore: ReadonlyMap<number, readonly number[]>;
+  /** Whether a pair of an earlier programme may be proposed again (`allowRepeatPairs`). */
+  repeatsAllowed: boolean;
 }
 
 type Key = string | number | null | undefined;
@@ -76,7 +90,9 @@ interface SetFeature {
   mentee(c: FeatureContext, i: number): readonly string[] | undefined;
   mentor(c: FeatureContext, j: number): readonly string[] | undefined;
   /** The items of a list that count, each once, in order. */
-  distinct(list: readonly string[]): string[];
+  distinct(c: FeatureContext, list: readonly string[]): string[];
+  /** How an item is named in reasons (the item itself unless said). */
+  show?(c: FeatureContext, item: string): string;
   /** A pair's part from the items in common and each side's count, or REFUSED. */
   pair(common: number, mine: number, theirs: number): number;
   /** Why it counted: the mentee's items the mentor has too, in the mentee's order. */
@@ -96,7 +112,8 @@ export const FEATURES: readonly Feature[] = [
     name: 'topics',
     mentee: (c, i) => c.instance.mentees[i]!.wants,
     mentor: (c, j) => c.instance.mentors[j]!.offers,
-    distinct: (list) => [...new Set(list)],
+    distinct: (c, list) => [...new Set(list.map(c.topicKey))],
+    show: (c, key) => c.topicShown(key),
     pair: (met, wanted) => (wanted > 0 && met === 0 ? REFUSED : topicsMillis(met, wanted)),
     reason: (met, wanted) => (met.length > 0 ? topicsReason(met, wanted) : undefined),
   },
@@ -128,7 +145,7 @@ export const FEATURES: readonly Feature[] = [
     name: 'languages',
     mentee: (c, i) => c.instance.mentees[i]!.languages,
     mentor: (c, j) => c.instance.mentors[j]!.languages,
-    distinct: (list) => [...new Set(list.map(primary))].filter(Boolean),
+    distinct: (_, list) => [...new Set(list.map(primary))].filter(Boolean),
     pair: (shared, mine, theirs) =>
       shared > 0 ? SCORE_WEIGHTS.sharedLanguage : mine > 0 && theirs > 0 ? REFUSED : 0,
     reason: (shared) => (shared.length > 0 ? sharedLanguageReason(shared) : undefined),
@@ -145,7 +162,36 @@ export const FEATURES: readonly Feature[] = [
       return hours !== undefined && hours > 0 ? workingHoursReason(hours) : undefined;
     },
   },
+  {
+    // The days and parts of the day each prefers (the form's availability): the share of the
+    // mentee's preferred times the mentor prefers too. Either side without preferences: unknown, 0.
+    shape: 'set',
+    name: 'availability',
+    mentee: (c, i) => preferredSlots(c.instance.mentees[i]!.availability),
+    mentor: (c, j) => preferredSlots(c.instance.mentors[j]!.availability),
+    distinct: (_, list) => [...new Set(list)],
+    pair: (common, mine, theirs) => availabilityMillis(common, mine, theirs),
+    reason: (common, mine) => (common.length > 0 ? availabilityReason(common, mine) : undefined),
+  },
 ];
+
+/**
+ * A person's preferred times as weekday-part slots (`monday-morning`): the days given (every
+ * weekday when only parts are given) by the parts given (both when only days are). Nothing given:
+ * no slots — nothing is known.
+ */
+export function preferredSlots(
+  availability: { days?: readonly string[]; partsOfDay?: readonly string[] } | undefined,
+): string[] {
+  const days = availability?.days ?? [];
+  const parts = availability?.partsOfDay ?? [];
+  if (days.length === 0 && parts.length === 0) return [];
+  const slots: string[] = [];
+  for (const day of days.length > 0 ? days : WEEKDAYS) {
+    for (const part of parts.length > 0 ? parts : PARTS_OF_DAY) slots.push(`${day}-${part}`);
+  }
+  return slots;
+}
 
 /** A person's zone when its offsets are known (an unknown zone scores nothing). */
 function zoneKey(c: FeatureContext, p: number): Key {
@@ -187,8 +233,9 @@ export const HARD_CONSTRAINTS: readonly HardConstraint[] = [
     refusal: () => ({ code: 'samePerson', text: 'mentor and mentee are the same person' }),
   },
   {
+    // HR's rejections (`excludedBy` also holds the pairs of earlier programmes: the next row's).
     code: 'noEligibleMentor',
-    test: (p, i, j) => !(p.excludedBy.get(i) ?? []).includes(j),
+    test: (p, i, j) => !(p.excludedBy.get(i) ?? []).includes(j) || pairedBefore(p, i, j),
     explain: notAvailable,
   },
   {
@@ -212,6 +259,16 @@ export const HARD_CONSTRAINTS: readonly HardConstraint[] = [
     },
   },
   {
+    // Not proposed again with a mentor of an earlier programme, unless the programme allows it;
+    // HR's lock overrides it (HR decided to repeat the pair).
+    code: 'pairedBefore',
+    test: (p, i, j) => p.context.repeatsAllowed || !pairedBefore(p, i, j),
+    explain: () => ({
+      code: 'pairedBefore',
+      text: 'the mentors who fit were their mentors in an earlier programme',
+    }),
+  },
+  {
     code: 'onlyReportingLine',
     test: (p, i, j) => reportingLine(p, i, j) === undefined,
     explain: (p, i, j) => {
@@ -228,6 +285,17 @@ export const HARD_CONSTRAINTS: readonly HardConstraint[] = [
     },
   },
 ];
+
+/** Whether mentor j was mentee i's mentor in an earlier programme. */
+export function pairedBefore(p: { context: FeatureContext }, i: number, j: number): boolean {
+  return (p.context.pairedBefore.get(i) ?? []).includes(j);
+}
+
+/** The reason a pair of an earlier programme carries when it is proposed or locked again. */
+export const REPEAT_PAIR: Reason = {
+  code: 'repeatPair',
+  text: 'paired in an earlier programme',
+};
 
 function reportingLine(p: CompiledPool, i: number, j: number): string | undefined {
   const { instance, org, rule } = p.context;
@@ -313,7 +381,7 @@ export function compileFeatures(
     const mentorValue = new Int32Array(m);
     if (feature.shape === 'set') {
       const ids = new Map<readonly string[], number>();
-      const memo = listMemo(feature.distinct);
+      const memo = listMemo((list) => feature.distinct(context, list));
       const menteeLists = new Array<readonly string[]>(n);
       const mentorLists = new Array<readonly string[]>(m);
       for (let i = 0; i < n; i++) {
@@ -404,7 +472,12 @@ export function compileFeatures(
     sets,
     values,
     part,
-    menteeList: (name, i) => setNamed.get(name)!.menteeLists[i]!,
+    menteeList: (name, i) => {
+      const s = setNamed.get(name)!;
+      const show = s.feature.show;
+      const list = s.menteeLists[i]!;
+      return show ? list.map((item) => show(context, item)) : list;
+    },
     menteeSide,
     mentorSide,
   };
@@ -435,7 +508,11 @@ export function explainPair(
       const mine = set.menteeLists[i]!;
       const common = shared(mine, set.mentorLists[j]!);
       millis += Math.max(0, feature.pair(common.length, mine.length, set.mentorSize[j]!));
-      reason = feature.reason(common, mine.length);
+      const show = feature.show;
+      reason = feature.reason(
+        show ? common.map((item) => show(pool.context, item)) : common,
+        mine.length,
+      );
     } else {
       const value = pool.values[v++]!;
       const a = value.menteeValue[i]!;

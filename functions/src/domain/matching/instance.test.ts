@@ -9,8 +9,32 @@ const valid = {
     { id: 'u2', displayName: 'Luis', managerId: 'u1', jobTitle: null, preferredLanguage: 'es' },
     { id: 'u3', managerId: 'u1', officeLocation: 'Madrid' },
   ],
-  mentees: [{ personId: 'u2', wants: ['a'], languages: ['es'] }, { personId: 'u1' }],
-  mentors: [{ personId: 'u3', offers: ['a', 'b'], languages: ['es'], capacity: 3 }],
+  topics: [
+    { id: 'a', label: { es: 'Negociación', en: 'Negotiation' }, synonyms: ['regateo'] },
+    { id: 'b', label: { es: 'Liderazgo', en: 'Leadership' } },
+  ],
+  history: [
+    { mentee: 'u2', mentor: 'u3', programme: 'p-2025' },
+    { mentee: 'u1', mentor: 'u3' },
+  ],
+  mentees: [
+    {
+      personId: 'u2',
+      wants: ['a'],
+      languages: ['es'],
+      availability: { days: ['monday'], partsOfDay: ['morning'] },
+    },
+    { personId: 'u1' },
+  ],
+  mentors: [
+    {
+      personId: 'u3',
+      offers: ['a', 'b'],
+      languages: ['es'],
+      capacity: 3,
+      availability: { partsOfDay: ['afternoon'] },
+    },
+  ],
   locked: [{ mentee: 'u2', mentor: 'u3' }],
   excluded: [],
 };
@@ -25,7 +49,8 @@ const junk = fc.oneof(
   fc.string({ maxLength: 3 }),
   fc.constant([]),
   fc.constant({}),
-  fc.constantFrom('classic', 'executive', 'chain', 'maxScore', 'u1', 'u2', 'u3', ''),
+  fc.constantFrom('classic', 'executive', 'chain', 'maxScore', 'u1', 'u2', 'u3', '', 'monday'),
+  fc.constant(true),
   fc.array(fc.oneof(fc.string({ maxLength: 2 }), fc.integer()), { maxLength: 2 }),
 );
 type Path = (string | number)[];
@@ -77,6 +102,7 @@ describe('the quick acceptance of a plainly valid instance', () => {
       hierarchyRule: 'chain',
       mentorCapacity: 1,
       objective: 'maxParticipation',
+      allowRepeatPairs: false,
     });
   });
 

@@ -1,6 +1,7 @@
 import { en } from 'zod/locales';
 import * as z from 'zod/mini';
 import { PROGRAMME_KINDS } from '../programme/kinds';
+import { checkVocabulary, TOPIC_ID } from '../topics/vocabulary';
 
 /** The objectives the contract knows (its kinds are domain/programme/kinds.ts). */
 export const OBJECTIVES = ['maxParticipation', 'maxScore'] as const;
@@ -10,7 +11,7 @@ export const OBJECTIVES = ['maxParticipation', 'maxScore'] as const;
  * the schema and the quick check (acceptQuickly) are both built from these lists, so a field the
  * features read (features.ts) is added here once.
  */
-type FieldKind = 'id' | 'name' | 'text' | 'strings' | 'count';
+type FieldKind = 'id' | 'name' | 'text' | 'strings' | 'count' | 'availability';
 type Fields = Readonly<Record<string, FieldKind>>;
 const PERSON_FIELDS = {
   id: 'id',
@@ -26,13 +27,19 @@ const MENTEE_FIELDS = {
   personId: 'id',
   wants: 'strings',
   languages: 'strings',
+  availability: 'availability',
 } as const satisfies Fields;
 const MENTOR_FIELDS = {
   personId: 'id',
   offers: 'strings',
   languages: 'strings',
   capacity: 'count',
+  availability: 'availability',
 } as const satisfies Fields;
+
+/** The weekdays and parts of the day a person may prefer (the application form's). */
+export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'] as const;
+export const PARTS_OF_DAY = ['morning', 'afternoon'] as const;
 
 /**
  * The matching instance (docs/matching.md): the programme's settings, the directory slice the
@@ -52,19 +59,36 @@ function buildSchema() {
     text: z.optional(z.nullable(z.string())),
     strings: z.optional(z.array(z.string())),
     count: z.optional(count),
+    availability: z.optional(
+      z.strictObject({
+        days: z.optional(z.array(z.enum(WEEKDAYS))),
+        partsOfDay: z.optional(z.array(z.enum(PARTS_OF_DAY))),
+      }),
+    ),
   };
   const shape = <F extends Fields>(fields: F) =>
     Object.fromEntries(Object.entries(fields).map(([k, kind]) => [k, zodOf[kind]])) as {
       [K in keyof F]: (typeof zodOf)[F[K]];
     };
   const objective = z.enum(OBJECTIVES);
+  const term = z.string().check(z.maxLength(80, 'must be at most 80 characters'));
+  const topic = z.strictObject({
+    id: z.string().check(z.regex(TOPIC_ID, 'a topic id such as "design-thinking"')),
+    label: z.strictObject({ es: term, en: term }),
+    synonyms: z.optional(z.array(term)),
+  });
   return z.object({
     programme: z.strictObject({
       kind: z.enum(PROGRAMME_KINDS),
       hierarchyRule: z._default(z.enum(['chain', 'directManager']), 'chain'),
       mentorCapacity: z._default(count, 1),
       objective: z._default(objective, 'maxParticipation'),
+      allowRepeatPairs: z._default(z.boolean(), false),
     }),
+    topics: z.optional(z.array(topic)),
+    history: z.optional(
+      z.array(z.strictObject({ mentee: id, mentor: id, programme: z.optional(z.string()) })),
+    ),
     people: z.array(z.object(shape(PERSON_FIELDS))),
     mentees: z.array(z.object(shape(MENTEE_FIELDS))),
     mentors: z.array(z.object(shape(MENTOR_FIELDS))),
@@ -180,10 +204,21 @@ export function parseMatchingInstance(
       errors.push({ path: `excluded[${i}]`, message: 'the same pair is also locked' });
     }
   });
+  if (instance.topics) {
+    const checked = checkVocabulary(
+      instance.topics.map((t) => ({ ...t, synonyms: t.synonyms ?? [] })),
+    );
+    if (!checked.ok) {
+      const { code, ...said } = checked.reason;
+      errors.push({ path: 'topics', message: `${code} ${JSON.stringify(said)}` });
+    }
+  }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, instance };
 }
 
 const KIND_SET = new Set<unknown>(PROGRAMME_KINDS);
+const WEEKDAY_SET = new Set<unknown>(WEEKDAYS);
+const PART_SET = new Set<unknown>(PARTS_OF_DAY);
 const OBJECTIVE_SET = new Set<unknown>(OBJECTIVES);
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
@@ -198,6 +233,8 @@ function all(v: unknown[], valid: (x: unknown) => boolean) {
 }
 const isStrings = (v: unknown) =>
   v === undefined || (Array.isArray(v) && all(v, (x) => typeof x === 'string'));
+const isListOf = (v: unknown, values: ReadonlySet<unknown>) =>
+  v === undefined || (Array.isArray(v) && all(v, (x) => values.has(x)));
 /** Only the given keys, each passing its check (absent keys are checked as undefined). */
 function hasOnly(
   v: unknown,
@@ -215,6 +252,13 @@ const QUICK: Readonly<Record<FieldKind, (v: unknown) => boolean>> = {
   text: isText,
   strings: isStrings,
   count: (v) => v === undefined || isCount(v),
+  availability: (v) =>
+    v === undefined ||
+    hasOnly(
+      v,
+      new Set(['days', 'partsOfDay']),
+      (o) => isListOf(o.days, WEEKDAY_SET) && isListOf(o.partsOfDay, PART_SET),
+    ),
 };
 
 /** The quick check of one entry with these fields: only them, each plainly right. */
@@ -227,6 +271,28 @@ function quickCheckOf(fields: Fields) {
   };
   return (v: unknown) => hasOnly(v, keys, valid);
 }
+const isTerm = (v: unknown) => typeof v === 'string' && v.length <= 80;
+const isTopic = (v: unknown) =>
+  hasOnly(
+    v,
+    new Set(['id', 'label', 'synonyms']),
+    (t) =>
+      typeof t.id === 'string' &&
+      TOPIC_ID.test(t.id) &&
+      hasOnly(t.label, new Set(['es', 'en']), (l) => isTerm(l.es) && isTerm(l.en)) &&
+      (t.synonyms === undefined || (Array.isArray(t.synonyms) && all(t.synonyms, isTerm))),
+  );
+const isPastPair = (v: unknown) =>
+  hasOnly(
+    v,
+    new Set(['mentee', 'mentor', 'programme']),
+    (o) =>
+      isId(o.mentee) &&
+      isId(o.mentor) &&
+      (o.programme === undefined || typeof o.programme === 'string'),
+  );
+const isListWith = (v: unknown, valid: (x: unknown) => boolean) =>
+  v === undefined || (Array.isArray(v) && all(v, valid));
 const isPerson = quickCheckOf(PERSON_FIELDS);
 const isMentee = quickCheckOf(MENTEE_FIELDS);
 const isMentor = quickCheckOf(MENTOR_FIELDS);
@@ -242,13 +308,15 @@ const isMentor = quickCheckOf(MENTOR_FIELDS);
  */
 export function acceptQuickly(input: unknown): MatchingInstance | undefined {
   if (!isObject(input)) return undefined;
-  const { programme, people, mentees, mentors, locked, excluded } = input;
+  const { programme, people, mentees, mentors, locked, excluded, topics, history } = input;
+  if (!isListWith(topics, isTopic) || !isListWith(history, isPastPair)) return undefined;
   if (
     !hasOnly(
       programme,
-      new Set(['kind', 'hierarchyRule', 'mentorCapacity', 'objective']),
+      new Set(['kind', 'hierarchyRule', 'mentorCapacity', 'objective', 'allowRepeatPairs']),
       (p) =>
         KIND_SET.has(p.kind) &&
+        (p.allowRepeatPairs === undefined || typeof p.allowRepeatPairs === 'boolean') &&
         (p.hierarchyRule === undefined ||
           p.hierarchyRule === 'chain' ||
           p.hierarchyRule === 'directManager') &&
@@ -284,10 +352,13 @@ export function acceptQuickly(input: unknown): MatchingInstance | undefined {
       hierarchyRule: p.hierarchyRule ?? 'chain',
       mentorCapacity: p.mentorCapacity ?? 1,
       objective: p.objective ?? 'maxParticipation',
+      allowRepeatPairs: p.allowRepeatPairs ?? false,
     },
     people,
     mentees,
     mentors,
+    ...(topics === undefined ? {} : { topics }),
+    ...(history === undefined ? {} : { history }),
     ...(locked === undefined ? {} : { locked }),
     ...(excluded === undefined ? {} : { excluded }),
   };

@@ -138,6 +138,99 @@ describe('eligibility and explanations', () => {
   });
 });
 
+describe('topics, availability and earlier programmes (issue #20)', () => {
+  const people = [
+    { id: 'a', displayName: 'A', department: 'Ventas' },
+    { id: 'b', displayName: 'B', department: 'Legal' },
+    { id: 'c', displayName: 'C', department: 'Legal' },
+  ];
+  const vocabulary = [
+    { id: 'negotiation', label: { es: 'Negociación', en: 'Negotiation' }, synonyms: ['regateo'] },
+  ];
+
+  it('meets "Negociación" and "negociación" without a vocabulary, naming the mentee’s words', () => {
+    const result = runMatching(
+      instance({
+        programme: { kind: 'executive' },
+        people,
+        mentees: [{ personId: 'a', wants: ['Negociación'] }],
+        mentors: [{ personId: 'b', offers: ['negociacion'] }],
+      }),
+    );
+    expect(result.pairs[0]!.reasons[0]).toMatchObject({
+      code: 'topics',
+      params: { topics: 'Negociación', met: 1 },
+    });
+  });
+
+  it('meets a Spanish word and an English topic id through the vocabulary, naming the topic id', () => {
+    const base = {
+      programme: { kind: 'executive' },
+      people,
+      mentees: [{ personId: 'a', wants: ['REGATEO'] }],
+      mentors: [{ personId: 'b', offers: ['negotiation'] }],
+    };
+    expect(runMatching(instance(base)).unmatched[0]!.reason.code).toBe('noTopicOffered');
+    const result = runMatching(instance({ ...base, topics: vocabulary }));
+    expect(result.pairs[0]!.reasons[0]!.params).toMatchObject({ topics: 'negotiation' });
+  });
+
+  it('prefers the mentor whose preferred days and parts of the day are the mentee’s', () => {
+    const result = runMatching(
+      instance({
+        programme: { kind: 'classic' },
+        people,
+        mentees: [{ personId: 'a', availability: { days: ['monday'], partsOfDay: ['morning'] } }],
+        mentors: [
+          { personId: 'b', availability: { days: ['friday'] } },
+          { personId: 'c', availability: { partsOfDay: ['morning'] } },
+        ],
+      }),
+    );
+    expect(result.pairs.map((p) => p.mentor)).toEqual(['c']);
+    expect(result.pairs[0]!.reasons.find((r) => r.code === 'availability')?.params).toEqual({
+      met: 1,
+      wanted: 1,
+      times: 'monday-morning',
+    });
+  });
+
+  it('does not propose a mentor of an earlier programme again unless the programme allows it', () => {
+    const base = {
+      people,
+      mentees: [{ personId: 'a' }],
+      mentors: [{ personId: 'b' }],
+      history: [{ mentee: 'a', mentor: 'b', programme: 'mentoring-2025' }],
+    };
+    const blocked = runMatching(instance({ ...base, programme: { kind: 'classic' } }));
+    expect(blocked.unmatched).toMatchObject([{ mentee: 'a', reason: { code: 'pairedBefore' } }]);
+    const allowed = runMatching(
+      instance({ ...base, programme: { kind: 'classic', allowRepeatPairs: true } }),
+    );
+    expect(allowed.pairs[0]!.reasons.map((r) => r.code)).toContain('repeatPair');
+    const locked = runMatching(
+      instance({ ...base, programme: { kind: 'classic' }, locked: [{ mentee: 'a', mentor: 'b' }] }),
+    );
+    expect(locked.pairs[0]).toMatchObject({ locked: true });
+    expect(locked.pairs[0]!.reasons.map((r) => r.code)).toContain('repeatPair');
+  });
+
+  it('proposes no pair of an earlier programme unless allowed (random pools)', () => {
+    fc.assert(
+      fc.property(pools, (input) => {
+        const result = runMatching(input);
+        const before = new Set((input.history ?? []).map((h) => `${h.mentee}>${h.mentor}`));
+        for (const p of result.pairs) {
+          const repeat = before.has(`${p.mentee}>${p.mentor}`);
+          if (repeat && !p.locked) expect(input.programme.allowRepeatPairs).toBe(true);
+          expect(p.reasons.some((r) => r.code === 'repeatPair')).toBe(repeat);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('bad instances', () => {
   it('names the field and the reason', () => {
     const parsed = parseMatchingInstance({
@@ -167,7 +260,38 @@ describe('bad instances', () => {
 
 // --- Properties on random pools ---------------------------------------------------------------
 
-const TOPICS = ['t1', 't2', 't3'];
+/**
+ * Topic strings as applications hold them: a vocabulary topic's id, its label or synonym in
+ * either language however typed, or words of one's own (also in several spellings).
+ */
+const TOPICS = [
+  'negotiation',
+  'Negociación',
+  'NEGOCIACION',
+  'bargaining',
+  'leadership',
+  'liderazgo',
+  'Cerámica industrial',
+  'ceramica  INDUSTRIAL',
+  't3',
+];
+const VOCABULARY = [
+  {
+    id: 'negotiation',
+    label: { es: 'Negociación', en: 'Negotiation' },
+    synonyms: ['bargaining'],
+  },
+  { id: 'leadership', label: { es: 'Liderazgo', en: 'Leadership' } },
+];
+const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'] as const;
+const PARTS = ['morning', 'afternoon'] as const;
+const availabilities = (n: number) =>
+  fc.array(
+    fc.option(fc.record({ days: fc.subarray([...DAYS]), partsOfDay: fc.subarray([...PARTS]) }), {
+      nil: undefined,
+    }),
+    { minLength: n, maxLength: n },
+  );
 const ZONES = ['Europe/Madrid', 'Atlantic/Canary', 'America/Mexico_City', 'Asia/Tokyo', 'Nowhere'];
 const LANGS = ['es', 'en'];
 /** Random pools: up to `size` mentees and mentors among up to `size + 2` people. */
@@ -209,6 +333,10 @@ const poolsOf = (size: number) =>
         caps: fc.array(fc.integer({ min: 1, max: 3 }), { minLength: size, maxLength: size }),
         lockSeed: fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 3 }),
         excludeSeed: fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 3 }),
+        historySeed: fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 4 }),
+        allowRepeatPairs: fc.boolean(),
+        withVocabulary: fc.boolean(),
+        availability: availabilities(2 * size),
       }),
     )
     .map((g) => {
@@ -224,12 +352,14 @@ const poolsOf = (size: number) =>
         personId: id(k),
         wants: g.wants[x],
         languages: g.langs[x],
+        ...(g.availability[x] ? { availability: g.availability[x] } : {}),
       }));
       const mentors = g.mentors.map((k, x) => ({
         personId: id(k),
         offers: g.offers[x],
         languages: g.langs[size + x],
         capacity: g.caps[x],
+        ...(g.availability[size + x] ? { availability: g.availability[size + x] } : {}),
       }));
       const locked: { mentee: string; mentor: string }[] = [];
       const load = new Map<string, number>();
@@ -250,8 +380,20 @@ const poolsOf = (size: number) =>
         .filter(
           (e, k, all) => all.findIndex((x) => x.mentee === e.mentee && x.mentor === e.mentor) === k,
         );
+      const history = g.historySeed.map(([a, b]) => ({
+        mentee: mentees[a % mentees.length]!.personId,
+        mentor: mentors[b % mentors.length]!.personId,
+        programme: 'earlier',
+      }));
       return instance({
-        programme: { kind: g.kind, hierarchyRule: g.rule, objective: g.objective },
+        programme: {
+          kind: g.kind,
+          hierarchyRule: g.rule,
+          objective: g.objective,
+          allowRepeatPairs: g.allowRepeatPairs,
+        },
+        ...(g.withVocabulary ? { topics: VOCABULARY } : {}),
+        history,
         people,
         mentees,
         mentors,
@@ -322,6 +464,30 @@ function contractCandidates(input: MatchingInstance): Map<string, number> {
   const primary = (tag: string) => tag.trim().toLowerCase().split(/[-_]/)[0] ?? '';
   const langs = (list?: string[]) => [...new Set((list ?? []).map(primary))].filter(Boolean);
   const excluded = new Set((input.excluded ?? []).map((e) => `${e.mentee}>${e.mentor}`));
+  if (!input.programme.allowRepeatPairs) {
+    for (const h of input.history ?? []) excluded.add(`${h.mentee}>${h.mentor}`);
+  }
+  // A topic string is a vocabulary topic when it is an id, or a label or synonym without case or
+  // accents; otherwise its words are compared the same way.
+  const plain = (text: string) =>
+    text
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+  const topicOf = (text: string) => {
+    for (const t of input.topics ?? []) {
+      const terms = [t.label.es, t.label.en, ...(t.synonyms ?? [])].map(plain);
+      if (t.id === text || terms.includes(plain(text))) return `topic ${t.id}`;
+    }
+    return `words ${plain(text)}`;
+  };
+  const slots = (a?: { days?: string[]; partsOfDay?: string[] }) => {
+    const days = a?.days?.length ? a.days : a?.partsOfDay?.length ? DAYS : [];
+    const parts = a?.partsOfDay?.length ? a.partsOfDay : PARTS;
+    return days.flatMap((d) => parts.map((p) => `${d} ${p}`));
+  };
   const out = new Map<string, number>();
   for (const e of input.mentees) {
     for (const r of input.mentors) {
@@ -332,14 +498,21 @@ function contractCandidates(input: MatchingInstance): Map<string, number> {
       const theirs = langs(r.languages);
       const shared = mine.filter((l) => theirs.includes(l));
       if (mine.length > 0 && theirs.length > 0 && shared.length === 0) continue;
-      const wants = [...new Set(e.wants ?? [])];
-      const met = wants.filter((w) => (r.offers ?? []).includes(w));
+      const wants = [...new Set((e.wants ?? []).map(topicOf))];
+      const offered = (r.offers ?? []).map(topicOf);
+      const met = wants.filter((w) => offered.includes(w));
       if (wants.length > 0 && met.length === 0) continue;
       const a = person.get(e.personId)!;
       const b = person.get(r.personId)!;
       const za = a.timeZone ? zoneOffsets(a.timeZone) : undefined;
       const zb = b.timeZone ? zoneOffsets(b.timeZone) : undefined;
+      const preferred = slots(e.availability);
+      const theirTimes = slots(r.availability);
+      const together = preferred.filter((t) => theirTimes.includes(t)).length;
       const { millis } = scorePair({
+        preferredTimes: preferred.length,
+        theirPreferredTimes: theirTimes.length,
+        preferredTimesInCommon: together,
         kind: input.programme.kind,
         topicsMet: met,
         topicsWanted: wants.length,

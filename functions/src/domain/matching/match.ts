@@ -1,4 +1,5 @@
 import { buildOrgChart } from '../hierarchy/hierarchy';
+import { checkVocabulary, termKey } from '../topics/vocabulary';
 import {
   compileFeatures,
   type Exceptions,
@@ -7,6 +8,8 @@ import {
   loadRow,
   NO_REPORTING_LINE,
   newRow,
+  pairedBefore,
+  REPEAT_PAIR,
   refuseLock,
   scoreCandidates,
 } from './features';
@@ -87,12 +90,14 @@ export function runMatching(
       explained.set(key, scored);
     }
     totalMillis += scored.millis;
+    const reasons = scored.reasons.slice();
+    if (pairedBefore(pool, i, j)) reasons.push(REPEAT_PAIR);
     pairs.push({
       mentee: instance.mentees[i]!.personId,
       mentor: instance.mentors[j]!.personId,
       score: scored.millis / 1000,
       locked: false,
-      reasons: scored.reasons.slice(),
+      reasons,
     });
   }
   const result: MatchingResult = {
@@ -135,12 +140,24 @@ function compile(instance: MatchingInstance, options: MatchingOptions) {
   const mentorIndex = new Map<string, number>();
   for (let j = 0; j < mentors.length; j++) mentorIndex.set(mentors[j]!.personId, j);
   const excludedBy = new Map<number, number[]>();
-  for (const e of instance.excluded ?? []) {
-    const i = menteeIndex.get(e.mentee)!;
-    const list = excludedBy.get(i);
-    const j = mentorIndex.get(e.mentor)!;
+  const pairedBefore = new Map<number, number[]>();
+  const add = (map: Map<number, number[]>, i: number, j: number) => {
+    const list = map.get(i);
     if (list) list.push(j);
-    else excludedBy.set(i, [j]);
+    else map.set(i, [j]);
+  };
+  for (const e of instance.excluded ?? []) {
+    add(excludedBy, menteeIndex.get(e.mentee)!, mentorIndex.get(e.mentor)!);
+  }
+  // Pairs of earlier programmes between today's mentees and mentors (others are history only).
+  const repeatsAllowed = programme.allowRepeatPairs === true;
+  for (const h of instance.history ?? []) {
+    const i = menteeIndex.get(h.mentee);
+    const j = mentorIndex.get(h.mentor);
+    if (i === undefined || j === undefined || pairedBefore.get(i)?.includes(j)) continue;
+    add(pairedBefore, i, j);
+    // Never proposed: the solvers read them as exclusions (HARD_CONSTRAINTS tells the two apart).
+    if (!repeatsAllowed && !excludedBy.get(i)?.includes(j)) add(excludedBy, i, j);
   }
   // Mentors below each person (the reverse direction of the hierarchy rule).
   const mentorsBelow = new Map<number, number[]>();
@@ -164,6 +181,9 @@ function compile(instance: MatchingInstance, options: MatchingOptions) {
       mentorPerson,
       depth,
       zoneOffsets: zoneOffsetsOf,
+      ...topicKeys(instance),
+      pairedBefore,
+      repeatsAllowed,
     },
     excludedBy,
   );
@@ -181,6 +201,29 @@ function compile(instance: MatchingInstance, options: MatchingOptions) {
 }
 
 type Pool = ReturnType<typeof compile>;
+
+/**
+ * How the topics feature reads topic strings (features.ts's FeatureContext): through the
+ * programme's vocabulary when the instance has one — so "Negociación", "negotiation" and the id
+ * `negotiation` are one topic — and otherwise, like words of one's own, without case or accents.
+ */
+function topicKeys(instance: MatchingInstance) {
+  const checked = instance.topics
+    ? checkVocabulary(instance.topics.map((t) => ({ ...t, synonyms: t.synonyms ?? [] })))
+    : undefined;
+  const vocabulary = checked?.ok ? checked.value : undefined;
+  const shown = new Map<string, string>();
+  const topicKey = (text: string): string => {
+    const topic = vocabulary?.byId(text) ?? vocabulary?.topicOf(text);
+    if (topic) return `topic:${topic.id}`;
+    const key = `words:${termKey(text) || text}`;
+    if (!shown.has(key)) shown.set(key, text.trim());
+    return key;
+  };
+  const topicShown = (key: string) =>
+    key.startsWith('topic:') ? key.slice('topic:'.length) : (shown.get(key) ?? key.slice(6));
+  return { topicKey, topicShown };
+}
 
 /** HR's locks: kept unless a constraint HR cannot override refuses them. */
 function keepLocks(pool: Pool) {
@@ -203,7 +246,12 @@ function keepLocks(pool: Pool) {
       mentor: lock.mentor,
       score: scored.millis / 1000,
       locked: true,
-      reasons: [{ code: 'locked', text: 'locked by HR' }, ...scored.reasons, NO_REPORTING_LINE],
+      reasons: [
+        { code: 'locked', text: 'locked by HR' },
+        ...scored.reasons,
+        NO_REPORTING_LINE,
+        ...(pairedBefore(pool, i, j) ? [REPEAT_PAIR] : []),
+      ],
     });
   }
   return { locked, refused, room };

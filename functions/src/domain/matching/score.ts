@@ -20,6 +20,8 @@ export const SCORE_WEIGHTS = {
   sharedLanguage: 100,
   /** Share of a 09:00–17:00 working day both have in common, all year (time zones). */
   workingHours: 100,
+  /** Share of the mentee's preferred days and parts of the day the mentor prefers too. */
+  availability: 100,
 } as const;
 
 /** The highest score a pair can have, in thousandths. */
@@ -44,6 +46,10 @@ export interface PairFacts {
   mentorDepth: number;
   /** Hours of a standard working day the two have in common in the worst month, when known. */
   commonHours?: number;
+  /** The mentee's and the mentor's preferred day-part slots, and how many they share. */
+  preferredTimes?: number;
+  theirPreferredTimes?: number;
+  preferredTimesInCommon?: number;
 }
 
 /** The seniority the programme kind expects (MENTOR_SENIORITY): up, or down for reverse. */
@@ -63,6 +69,11 @@ export function seniorityGap(kind: ProgrammeKind, menteeDepth: number, mentorDep
   return (expectsSeniorMentor(kind) && gap > 0) || (!expectsSeniorMentor(kind) && gap < 0)
     ? gap
     : 0;
+}
+
+/** The share of the mentee's preferred slots (`mine`) the mentor prefers too; unknown on either side: 0. */
+export function availabilityMillis(common: number, mine: number, theirs: number): number {
+  return mine > 0 && theirs > 0 ? Math.round((SCORE_WEIGHTS.availability * common) / mine) : 0;
 }
 
 export function workingHoursMillis(commonHours: number | undefined): number {
@@ -108,6 +119,16 @@ export function workingHoursReason(hours: number): Reason {
   };
 }
 
+/** `slots` as preferredSlots writes them (`monday-morning`), those both prefer. */
+export function availabilityReason(slots: readonly string[], preferred: number): Reason {
+  const times = slots.join(', ');
+  return {
+    code: 'availability',
+    text: `${slots.length} of ${preferred} preferred times in common (${times})`,
+    params: { met: slots.length, wanted: preferred, times },
+  };
+}
+
 /** The pair's score in thousandths, and a reason for every component that counted. */
 export function scorePair(f: PairFacts): { millis: number; reasons: Reason[] } {
   const reasons: Reason[] = [];
@@ -133,6 +154,12 @@ export function scorePair(f: PairFacts): { millis: number; reasons: Reason[] } {
     millis += workingHoursMillis(f.commonHours);
     reasons.push(workingHoursReason(f.commonHours));
   }
+  const times = availabilityMillis(
+    f.preferredTimesInCommon ?? 0,
+    f.preferredTimes ?? 0,
+    f.theirPreferredTimes ?? 0,
+  );
+  if (times > 0) millis += times;
   return { millis, reasons };
 }
 

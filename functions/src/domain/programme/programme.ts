@@ -75,6 +75,11 @@ export interface ProgrammeSettings {
    * directory has no language Tandem speaks for the person. Absent on older programmes: Spanish.
    */
   language?: NoticeLanguage;
+  /**
+   * Whether a mentee may be proposed again with a mentor of an earlier programme (issue #20). Off
+   * by default: the matcher's `pairedBefore` keeps people meeting someone new. Absent: off.
+   */
+  allowRepeatPairs?: boolean;
 }
 
 /** What applicants are told when a programme stores neither setting (older programmes). */

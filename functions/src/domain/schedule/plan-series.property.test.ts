@@ -415,3 +415,111 @@ describe('proposeAlternatives properties', () => {
     );
   });
 });
+
+// --- Preferred days and parts of the day (issue #20) ---------------------------------------------
+
+const WEEKDAY_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'];
+const preferencesArb = fc.option(
+  fc.record({
+    days: fc.subarray(WEEKDAY_NAMES),
+    partsOfDay: fc.subarray(['morning', 'afternoon'] as ('morning' | 'afternoon')[]),
+  }),
+  { nil: undefined },
+);
+
+/** The oracle: whether a session starting at `start` is outside a person's preferences. */
+function outsidePreferred(
+  preferences: { days: string[]; partsOfDay: string[] } | undefined,
+  zone: string,
+  start: number,
+): boolean {
+  if (!preferences || (preferences.days.length === 0 && preferences.partsOfDay.length === 0)) {
+    return false;
+  }
+  const wall = wallOf(start, zone);
+  const part = wall.minute < 720 ? 'morning' : 'afternoon';
+  return (
+    (preferences.days.length > 0 && !preferences.days.includes(DAY_NAMES[wall.weekday]!)) ||
+    (preferences.partsOfDay.length > 0 && !preferences.partsOfDay.includes(part))
+  );
+}
+
+describe('planSeries and the people’s preferred times', () => {
+  it('keeps every free session, and takes the series inside both preferences whenever one is as free', () => {
+    let preferredWon = 0;
+    fc.assert(
+      fc.property(
+        pairArb,
+        preferencesArb,
+        preferencesArb,
+        ({ mentee, mentor, plan }, menteePrefers, mentorPrefers) => {
+          const plain = buildInput(mentee, mentor, plan);
+          const input: PlanSeriesInput = {
+            ...plain,
+            mentee: { ...plain.mentee, ...(menteePrefers ? { preferences: menteePrefers } : {}) },
+            mentor: { ...plain.mentor, ...(mentorPrefers ? { preferences: mentorPrefers } : {}) },
+          };
+          const withPreferences = planSeries(input);
+          const without = planSeries(plain);
+          expect(withPreferences.ok).toBe(without.ok);
+          if (!withPreferences.ok || !without.ok) return;
+          const inside = (series: PlannedSeries) =>
+            series.occurrences.filter((o) => {
+              const start = Date.parse(o.start);
+              return (
+                !outsidePreferred(menteePrefers, mentee.zone.iana, start) &&
+                !outsidePreferred(mentorPrefers, mentor.zone.iana, start)
+              );
+            }).length;
+          const series = withPreferences.series;
+          // Each session says whose preferences it falls outside, as the time-zone database says.
+          for (const o of series.occurrences) {
+            const start = Date.parse(o.start);
+            const expected = [
+              ...(outsidePreferred(menteePrefers, mentee.zone.iana, start) ? ['mentee'] : []),
+              ...(outsidePreferred(mentorPrefers, mentor.zone.iana, start) ? ['mentor'] : []),
+            ];
+            expect(o.outsidePreferences).toEqual(expected);
+          }
+          expect(series.preferences.inside).toBe(inside(series));
+          expect(series.preferences.outside.mentee).toBe(
+            series.occurrences.filter((o) => o.outsidePreferences.includes('mentee')).length,
+          );
+          // Preferences never cost a free session...
+          expect(series.score.free).toBe(without.series.score.free);
+          // ...and the series planned without them was a candidate just as free: no fewer inside.
+          expect(inside(series)).toBeGreaterThanOrEqual(inside(without.series));
+          if (inside(series) > inside(without.series)) preferredWon++;
+        },
+      ),
+      { numRuns: 150, seed: 20261203 },
+    );
+    // The generators reach cases where preferences change the series.
+    expect(preferredWon).toBeGreaterThan(5);
+  });
+
+  it('books both people’s preferred Tuesday afternoons when their calendars are free then', () => {
+    const person = (id: string) => ({
+      id,
+      timeZone: 'Europe/Madrid',
+      workingHours: {
+        daysOfWeek: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'],
+        startTime: '09:00',
+        endTime: '18:00',
+        timeZone: 'Europe/Madrid',
+      },
+    });
+    const result = planSeries({
+      mentee: {
+        ...person('mentee'),
+        preferences: { days: ['tuesday'], partsOfDay: ['afternoon'] },
+      },
+      mentor: { ...person('mentor'), preferences: { partsOfDay: ['afternoon'] } },
+      plan: { earliestStart: '2027-03-01', sessions: 6, months: 3 },
+    });
+    if (!result.ok) throw new Error(result.reason.code);
+    expect(result.series.weekly.weekday).toBe('tuesday');
+    expect(result.series.weekly.startTime >= '12:00').toBe(true);
+    expect(result.series.preferences).toEqual({ inside: 6, outside: { mentee: 0, mentor: 0 } });
+  });
+});

@@ -53,9 +53,20 @@ export interface ProgrammePlanInput {
   intervals?: readonly number[];
 }
 
+/**
+ * The days and parts of the day a person said suit them best (the application form's
+ * availability). A session is inside them when it starts, in the person's own zone, on a day given
+ * (any weekday when none is) and in a part given (any when none is): a morning start is before
+ * 12:00, an afternoon one from 12:00. Nothing given: every session is inside.
+ */
+export interface TimePreferences {
+  days?: readonly string[];
+  partsOfDay?: readonly ('morning' | 'afternoon')[];
+}
+
 export interface PlanSeriesInput {
-  mentee: ParticipantInput;
-  mentor: ParticipantInput;
+  mentee: ParticipantInput & { preferences?: TimePreferences };
+  mentor: ParticipantInput & { preferences?: TimePreferences };
   plan: ProgrammePlanInput;
 }
 
@@ -96,6 +107,8 @@ export interface PlannedOccurrence {
   local: { mentee: LocalTime; mentor: LocalTime; recurrence: LocalTime };
   /** Empty when the session is inside both people's working hours and free in both calendars. */
   clashes: Clash[];
+  /** Whose preferred days and parts of the day the session falls outside (empty: both's). */
+  outsidePreferences: ('mentee' | 'mentor')[];
 }
 
 export interface PlannedSeries {
@@ -112,6 +125,11 @@ export interface PlannedSeries {
   clashing: PlannedOccurrence[];
   /** `free`: sessions inside both working days and free for both; `conflicts`: clashes counted. */
   score: { free: number; conflicts: number };
+  /**
+   * The people's preferred days and parts of the day (TimePreferences): how many sessions are
+   * inside both, and how many fall outside each person's (0 for who gave none).
+   */
+  preferences: { inside: number; outside: { mentee: number; mentor: number } };
   window: { startDate: string; endDate: string };
 }
 
@@ -133,6 +151,7 @@ interface Candidate {
   offsetWeeks: number;
   free: number;
   conflicts: number;
+  preferred: number;
 }
 
 interface NormalisedPlan {
@@ -229,10 +248,15 @@ function chooseAnchors(
   return anchors;
 }
 
-/** Lower is better: most free sessions, fewest clashes, then a fixed order so results repeat. */
+/**
+ * Lower is better: most free sessions, then most inside both people's preferences (a free slot
+ * they prefer is taken when one exists; preferences never cost a free session), fewest clashes,
+ * then a fixed order so results repeat.
+ */
 function compareCandidates(a: Candidate, b: Candidate): number {
   return (
     b.free - a.free ||
+    b.preferred - a.preferred ||
     a.conflicts - b.conflicts ||
     a.anchor - b.anchor ||
     b.interval - a.interval ||
@@ -285,6 +309,8 @@ export function planSeries(input: PlanSeriesInput): PlanSeriesResult {
   const cells = new Uint8Array(anchors.length * 7 * slots * weeks).fill(INVALID);
   const cellIndex = (a: number, d: number, t: number, w: number) =>
     ((a * 7 + d) * slots + t) * weeks + w;
+  // 1 where the session starting there is inside both people's preferences.
+  const liked = new Uint8Array(cells.length);
   let anyCommonHours = false;
   for (const [a, anchor] of anchors.entries()) {
     for (let d = 0; d < 7; d++) {
@@ -297,6 +323,7 @@ export function planSeries(input: PlanSeriesInput): PlanSeriesResult {
           const bits = clashBits(pair, start, start + length);
           if ((bits & OUTSIDE_MASK) === 0) anyCommonHours = true;
           cells[cellIndex(a, d, t, w)] = bits;
+          if (outsideOf(input, pair, start).length === 0) liked[cellIndex(a, d, t, w)] = 1;
         }
       }
     }
@@ -323,10 +350,13 @@ export function planSeries(input: PlanSeriesInput): PlanSeriesResult {
           for (let t = 0; t < slots; t++) {
             let free = 0;
             let conflicts = 0;
+            let preferred = 0;
             for (let k = 0; k < plan.sessions; k++) {
-              const bits = cells[cellIndex(a, d, t, offsetWeeks + k * interval)] as number;
+              const cell = cellIndex(a, d, t, offsetWeeks + k * interval);
+              const bits = cells[cell] as number;
               if (bits === 0) free++;
               else conflicts += countClashes(bits);
+              preferred += liked[cell] as number;
             }
             const candidate = {
               anchor: a,
@@ -336,6 +366,7 @@ export function planSeries(input: PlanSeriesInput): PlanSeriesResult {
               offsetWeeks,
               free,
               conflicts,
+              preferred,
             };
             if (!best || compareCandidates(candidate, best) < 0) best = candidate;
           }
@@ -345,7 +376,27 @@ export function planSeries(input: PlanSeriesInput): PlanSeriesResult {
   }
   // The window check above guarantees that the weekday of earliestStart fits the shortest interval.
   if (!best) throw new Error('planSeries: no candidate although the window fits');
-  return { ok: true, series: describeSeries(best, anchors[best.anchor] as Anchor, pair, plan) };
+  const series = describeSeries(best, anchors[best.anchor] as Anchor, pair, plan, input);
+  return { ok: true, series };
+}
+
+/** Whose preferences a session starting at `start` falls outside (TimePreferences). */
+function outsideOf(input: PlanSeriesInput, pair: Pair, start: number): ('mentee' | 'mentor')[] {
+  const outside: ('mentee' | 'mentor')[] = [];
+  for (const person of pair) {
+    const preferences = input[person.role].preferences;
+    const days = preferences?.days ?? [];
+    const parts = preferences?.partsOfDay ?? [];
+    if (days.length === 0 && parts.length === 0) continue;
+    const wall = person.clock.toWall(start);
+    const day = Math.floor(wall / DAY);
+    const weekday = DAYS_OF_WEEK[weekdayOfDay(day)] as string;
+    const part = wall - day * DAY < 12 * 60 * MINUTE ? 'morning' : 'afternoon';
+    const dayFits = days.length === 0 || days.includes(weekday);
+    const partFits = parts.length === 0 || parts.includes(part);
+    if (!dayFits || !partFits) outside.push(person.role);
+  }
+  return outside;
 }
 
 function describeSeries(
@@ -353,6 +404,7 @@ function describeSeries(
   anchor: Anchor,
   pair: Pair,
   plan: NormalisedPlan,
+  input: PlanSeriesInput,
 ): PlannedSeries {
   const [mentee, mentor] = pair;
   const length = plan.sessionMinutes * MINUTE;
@@ -374,8 +426,11 @@ function describeSeries(
         recurrence: localTime(anchor.clock, start, end),
       },
       clashes: explainClashes(pair, start, end),
+      outsidePreferences: outsideOf(input, pair, start),
     });
   }
+  const outsideFor = (role: 'mentee' | 'mentor') =>
+    occurrences.filter((o) => o.outsidePreferences.includes(role)).length;
   const name = anchor.zone.name ?? anchor.zone.iana;
   const firstStart = anchor.clock.toUtc(firstDay * DAY + minute * MINUTE);
   const endWall = splitWall(anchor.clock.toWall(firstStart + length));
@@ -396,6 +451,10 @@ function describeSeries(
     occurrences,
     clashing,
     score: { free: best.free, conflicts: best.conflicts },
+    preferences: {
+      inside: best.preferred,
+      outside: { mentee: outsideFor('mentee'), mentor: outsideFor('mentor') },
+    },
     window: {
       startDate: formatCalendarDate(plan.startDay),
       endDate: formatCalendarDate(plan.endDay),

@@ -63,7 +63,7 @@ export interface Vocabulary {
   labelOf(choice: TopicChoice, language: VocabularyLanguage): string;
 }
 
-const TOPIC_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const TOPIC_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Checks a vocabulary HR wrote (or a template's) and indexes its terms. */
 export function checkVocabulary(topics: readonly Topic[]): Result<Vocabulary, VocabularyProblem> {

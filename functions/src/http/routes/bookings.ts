@@ -17,6 +17,7 @@ function view(booking: Booking): Omit<BookingView, 'mentor' | 'mentee'> {
       end: s.end,
       status: s.status,
       clashes: s.clashes.length,
+      outsidePreferences: s.outsidePreferences ?? [],
     })),
     responses: booking.responses,
     flags: booking.flags,

@@ -5,15 +5,18 @@ import {
 } from '../../app/matching/change-proposals';
 import { confirmProposals } from '../../app/matching/confirm-proposals';
 import { currentMatching } from '../../app/matching/matching-state';
-import { runMatching } from '../../app/matching/run-matching';
+import { matchingInput, runMatching } from '../../app/matching/run-matching';
 import { recordAction } from '../../app/programmes/deps';
+import type { MatchingInstance } from '../../domain/matching/instance';
 import { SCORE_SHARES_OF_100, scoreOutOf100 } from '../../domain/matching/score';
 import type { Matching } from '../../domain/matching-run/matching-run';
 import type { Services } from '../../ports/services';
 import type { Versioned } from '../../ports/versioned';
 import type { ConfirmationView, MatchingView, PairView } from '../contracts';
+import { toCsv } from '../csv';
 import { endpoint } from '../endpoints';
 import { ifMatch } from '../preconditions';
+import { HttpProblem } from '../problems';
 import { settled } from '../refusals';
 import { type AnyRoute, defineRoute, type RouteResult } from '../route';
 import { actorOf, loadProgramme } from './programmes';
@@ -51,7 +54,98 @@ async function changeOf(
   return { programme, etag };
 }
 
+/**
+ * A run's input as CSV, for reading in a spreadsheet: one row per mentee and mentor (topics,
+ * languages, preferred times, capacity), then HR's locks and rejections and the earlier pairs.
+ * The JSON export is the one `tandem match --in` replays.
+ */
+function inputRows(instance: MatchingInstance): (string | number | null)[][] {
+  const name = new Map(instance.people.map((p) => [p.id, p.displayName ?? p.id]));
+  const rows: (string | number | null)[][] = [
+    ['row', 'person', 'name', 'topics', 'languages', 'days', 'partsOfDay', 'capacity', 'other'],
+  ];
+  const list = (v?: readonly string[]) => (v ?? []).join(' | ');
+  for (const m of instance.mentees) {
+    const { days, partsOfDay } = m.availability ?? {};
+    rows.push([
+      'mentee',
+      m.personId,
+      name.get(m.personId) ?? null,
+      list(m.wants),
+      list(m.languages),
+      list(days),
+      list(partsOfDay),
+      null,
+      null,
+    ]);
+  }
+  for (const m of instance.mentors) {
+    const { days, partsOfDay } = m.availability ?? {};
+    rows.push([
+      'mentor',
+      m.personId,
+      name.get(m.personId) ?? null,
+      list(m.offers),
+      list(m.languages),
+      list(days),
+      list(partsOfDay),
+      m.capacity ?? instance.programme.mentorCapacity,
+      null,
+    ]);
+  }
+  for (const [row, pairs] of [
+    ['locked', instance.locked],
+    ['excluded', instance.excluded],
+    ['pairedBefore', instance.history],
+  ] as const) {
+    for (const p of pairs ?? []) {
+      const other = 'programme' in p ? (p.programme ?? null) : null;
+      rows.push([
+        row,
+        p.mentee,
+        name.get(p.mentee) ?? null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        `${p.mentor}${other ? ` (${other})` : ''}`,
+      ]);
+    }
+  }
+  return rows;
+}
+
 export const matchingRoutes: AnyRoute[] = [
+  defineRoute({
+    // HR owners export what a run reads, to replay it with `tandem match` (docs/matching.md).
+    ...endpoint('export-matching-input'),
+    access: 'admin',
+    handler: async ({ principal, services, params, query }) => {
+      const { value: programme } = await loadProgramme(services, params.programmeId, principal);
+      if (!programme.owners.includes(principal!.id)) {
+        throw new HttpProblem(403, 'Only the programme’s HR owners export its matching input.');
+      }
+      const instance = await matchingInput(services, programme);
+      const file = `matching-input-${programme.id}`;
+      if (query.format === 'csv') {
+        return {
+          text: toCsv(inputRows(instance)),
+          headers: {
+            'content-type': 'text/csv; charset=utf-8',
+            'content-disposition': `attachment; filename="${file}.csv"`,
+          },
+        };
+      }
+      return {
+        text: `${JSON.stringify(instance, null, 2)}\n`,
+        headers: {
+          'content-type': 'application/json; charset=utf-8',
+          'content-disposition': `attachment; filename="${file}.json"`,
+        },
+      };
+    },
+  }),
   defineRoute({
     ...endpoint('run-matching'),
     access: 'admin',

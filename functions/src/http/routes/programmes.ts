@@ -63,6 +63,7 @@ const view = (principal: Principal | null, p: Versioned<Programme>): ProgrammeVi
       ...applicantSettings(seen.value),
       notifications: notificationSwitches(seen.value.notifications),
       language: programmeLanguage(seen.value),
+      allowRepeatPairs: seen.value.allowRepeatPairs === true,
     },
   });
 };

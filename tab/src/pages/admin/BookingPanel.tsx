@@ -156,6 +156,19 @@ export function BookingPanel({ programme }: { programme: ProgrammeView }) {
                         <Caption1 block>
                           {t('booking.sessionCount', { count: b.sessions.length })}
                         </Caption1>
+                        {(['mentee', 'mentor'] as const).map((role) => {
+                          const outside = b.sessions.filter((s) =>
+                            s.outsidePreferences.includes(role),
+                          ).length;
+                          return outside > 0 ? (
+                            <Caption1 block key={role}>
+                              {t('booking.outsidePreferences', {
+                                count: outside,
+                                name: b[role].name,
+                              })}
+                            </Caption1>
+                          ) : null;
+                        })}
                       </>
                     ) : (
                       '—'

@@ -24,6 +24,7 @@ import {
 import { useMemo, useState } from 'react';
 import type { ProgrammeView } from '../../api/client';
 import { type ConfirmationView, hrApi, type MatchingView } from '../../api/hr';
+import { topicsApi } from '../../api/topics';
 import { ConfirmAction } from '../../components/ConfirmAction';
 import { ErrorState } from '../../components/ErrorState';
 import { useSession } from '../../components/session';
@@ -31,6 +32,7 @@ import { useStackedTable } from '../../components/stacked-table';
 import { useAction, useAsync } from '../../components/useAsync';
 import { useTranslation } from '../../i18n/react';
 import { reasonText } from './reasons';
+import { saveFile } from './report-download';
 
 /** What each score component adds at most, out of 100, written for the reader's language. */
 function scoreSharesText(shares: MatchingView['scoreShares'], lang: string) {
@@ -68,6 +70,10 @@ export function MatchingBoard({
   const { api } = useSession();
   const hr = useMemo(() => hrApi(api), [api]);
   const [matching, reload] = useAsync(() => hr.matching(programme.id), [programme.id, hr]);
+  // Reasons name topics by id: the vocabulary names them in the reader's language.
+  const [vocabulary] = useAsync(() => topicsApi(api).get(programme.id), [programme.id, api]);
+  const topics = vocabulary.status === 'ready' ? vocabulary.value.topics : [];
+  const reason = (r: Parameters<typeof reasonText>[1]) => reasonText(t, r, i18n.language, topics);
   const [objective, setObjective] = useState<MatchingView['objective']>('maxParticipation');
   const [selected, setSelected] = useState<string[]>([]);
   const [confirmation, setConfirmation] = useState<ConfirmationView>();
@@ -132,7 +138,7 @@ export function MatchingBoard({
             {t('matching.confirmed', { count: confirmation.confirmed.length })}
             {confirmation.refused.map((r) => (
               <div key={r.proposalId}>
-                {byId.get(r.proposalId)?.menteeName ?? r.proposalId}: {reasonText(t, r.reason)}
+                {byId.get(r.proposalId)?.menteeName ?? r.proposalId}: {reason(r.reason)}
               </div>
             ))}
           </MessageBarBody>
@@ -158,6 +164,16 @@ export function MatchingBoard({
             onClick={() => act(() => hr.run(programme.id, objective))}
           >
             {t(m ? 'matching.rerun' : 'matching.run')}
+          </Button>
+          <Button
+            onClick={() =>
+              act(async () => {
+                const file = await hr.matchingInput(programme.id);
+                saveFile(file.blob, file.fileName);
+              })
+            }
+          >
+            {t('matching.exportInput')}
           </Button>
         </div>
       )}
@@ -221,7 +237,7 @@ export function MatchingBoard({
                       {p.reasons
                         .filter((r) => r.code !== 'locked')
                         .map((r) => (
-                          <li key={r.code}>{reasonText(t, r)}</li>
+                          <li key={r.code}>{reason(r)}</li>
                         ))}
                     </ul>
                   </TableCell>
@@ -312,7 +328,7 @@ export function MatchingBoard({
             <ul>
               {m.unmatched.map((u) => (
                 <li key={`${u.role}-${u.personId}`}>
-                  <strong>{u.name}</strong> ({t(`admin.${u.role}`)}): {reasonText(t, u.reason)}
+                  <strong>{u.name}</strong> ({t(`admin.${u.role}`)}): {reason(u.reason)}
                 </li>
               ))}
             </ul>

@@ -44,6 +44,10 @@ const SettingsPanel = lazy(() =>
   import('./SettingsPanel').then((m) => ({ default: m.SettingsPanel })),
 );
 const AuditPanel = lazy(() => import('./AuditPanel').then((m) => ({ default: m.AuditPanel })));
+const NotificationSettings = lazy(() =>
+  import('./NotificationSettings').then((m) => ({ default: m.NotificationSettings })),
+);
+const TopicsPanel = lazy(() => import('./TopicsPanel').then((m) => ({ default: m.TopicsPanel })));
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -59,6 +63,7 @@ const useStyles = makeStyles({
 const PANELS = [
   'settings',
   'applications',
+  'topics',
   'matching',
   'booking',
   'progress',
@@ -153,7 +158,7 @@ export function ProgrammePage({ programmeId, section }: { programmeId: string; s
           {shown === 'settings' && (
             <div className={styles.page}>
               <SettingsPanel key={p.etag} programme={p} onProgrammeChange={reload} />
-              {/* The programme's notification settings take their place here, below the form. */}
+              <NotificationSettings programme={p} onProgrammeChange={reload} />
             </div>
           )}
           {shown === 'audit' && <AuditPanel programme={p} />}
@@ -163,6 +168,7 @@ export function ProgrammePage({ programmeId, section }: { programmeId: string; s
               <Applications programme={p} />
             </div>
           )}
+          {shown === 'topics' && <TopicsPanel programme={p} onProgrammeChange={reload} />}
           {shown === 'matching' && <MatchingBoard programme={p} onProgrammeChange={reload} />}
           {shown === 'booking' && <BookingPanel programme={p} />}
           {shown === 'progress' && <ProgressPanel programmeId={p.id} />}

@@ -37,6 +37,7 @@ const PARAMS = {
   hours: 6,
   line: 'Marta → Luis → Ana',
   eligible: 3,
+  times: 'monday-morning, friday-afternoon',
 };
 
 describe('matching reasons in words', () => {
@@ -66,6 +67,27 @@ describe('matching reasons in words', () => {
     expect(two).toBe('Mentor 2 levels more senior');
     expect(reasonText(i18n.t, { code: 'onlyReportingLine', params: { line: PARAMS.line } })).toBe(
       'The only mentors who fit are in their reporting line (Marta → Luis → Ana)',
+    );
+  });
+
+  it('names topics and preferred times in the reader’s language, whatever language the applicant used', async () => {
+    const vocabulary = [{ id: 'negotiation', label: { es: 'Negociación', en: 'Negotiation' } }];
+    const reason = {
+      code: 'topics',
+      params: { topics: 'negotiation, cerámica', met: 2, wanted: 2 },
+    };
+    expect(reasonText((await createI18n('en')).t, reason, 'en', vocabulary)).toBe(
+      'Wants Negotiation, cerámica (2 of 2 topics)',
+    );
+    expect(reasonText((await createI18n('es')).t, reason, 'es', vocabulary)).toBe(
+      'Quiere Negociación, cerámica (2 de 2 temas)',
+    );
+    const times = { code: 'availability', params: { met: 1, wanted: 2, times: 'monday-morning' } };
+    expect(reasonText((await createI18n('es')).t, times, 'es')).toBe(
+      '1 de 2 franjas preferidas en común: Lunes por la mañana',
+    );
+    expect(reasonText((await createI18n('en')).t, times, 'en')).toBe(
+      '1 of 2 preferred times in common: Monday morning',
     );
   });
 

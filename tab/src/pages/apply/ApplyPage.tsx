@@ -19,12 +19,14 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useLocation } from 'wouter';
 import { ApplicationFormSchema } from '../../../../functions/src/http/contracts';
 import { ApiError } from '../../api/client';
+import { topicsApi } from '../../api/topics';
 import { AppLink } from '../../components/AppLink';
 import { ErrorState } from '../../components/ErrorState';
 import { useSession } from '../../components/session';
 import { useAsync } from '../../components/useAsync';
 import { useTranslation } from '../../i18n/react';
 import { FIELD_ORDER, type FormField, formErrors } from './form-errors';
+import { TopicPicker } from './TopicPicker';
 
 const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'] as const;
 const PARTS = ['morning', 'afternoon'] as const;
@@ -51,6 +53,9 @@ const useStyles = makeStyles({
 interface Draft {
   role: 'mentee' | 'mentor';
   why: string;
+  /** Topics picked from the programme's vocabulary, by id. */
+  topicIds: string[];
+  /** "Other": the person's own words, comma-separated. */
   topics: string;
   languages: string[];
   days: string[];
@@ -61,6 +66,7 @@ interface Draft {
 const EMPTY: Draft = {
   role: 'mentee',
   why: '',
+  topicIds: [],
   topics: '',
   languages: [],
   days: [],
@@ -78,7 +84,10 @@ export function ApplyPage({ programmeId }: { programmeId: string }) {
   const styles = useStyles();
   const { api } = useSession();
   const [, navigate] = useLocation();
-  const [programme, reload] = useAsync(() => api.getProgramme(programmeId), [programmeId]);
+  const [programme, reload] = useAsync(
+    () => Promise.all([api.getProgramme(programmeId), topicsApi(api).get(programmeId)]),
+    [programmeId],
+  );
   const storageKey = `tandem.draft.${programmeId}`;
   const [draft, setDraft] = useState<Draft>(() => {
     try {
@@ -104,10 +113,11 @@ export function ApplyPage({ programmeId }: { programmeId: string }) {
     event.preventDefault();
     setErrors({});
     setFailure(undefined);
-    const topics = draft.topics
+    const own = draft.topics
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean);
+    const topics = [...new Set([...draft.topicIds, ...own])];
     // The API's own contract checks the form here first, so every objection shows at once, in
     // the reader's language, beside its field.
     const form = ApplicationFormSchema.safeParse({
@@ -155,12 +165,13 @@ export function ApplyPage({ programmeId }: { programmeId: string }) {
   const invalid = (field: FormField) =>
     errors[field] ? { validationState: 'error' as const, validationMessage: errors[field] } : {};
   const hasErrors = FIELD_ORDER.some((f) => errors[f]);
+  const [shown, vocabulary] = programme.value;
   const languageName = (code: string) =>
     new Intl.DisplayNames([i18n.language], { type: 'language' }).of(code) ?? code;
 
   return (
     <form className={styles.form} onSubmit={submit} noValidate>
-      <Title2 as="h1">{t('apply.title', { name: programme.value.name })}</Title2>
+      <Title2 as="h1">{t('apply.title', { name: shown.name })}</Title2>
       <Body1 as="p">{t('apply.intro')}</Body1>
       {failure !== undefined && <ErrorState error={failure} />}
       {hasErrors && failure === undefined && (
@@ -193,13 +204,18 @@ export function ApplyPage({ programmeId }: { programmeId: string }) {
         required
         {...invalid('topics')}
       >
-        <Input
+        <TopicPicker
           ref={(el) => {
             fields.current.topics = el;
           }}
-          value={draft.topics}
-          onChange={(_, d) => update({ topics: d.value })}
+          label={draft.role === 'mentee' ? t('apply.wants') : t('apply.offers')}
+          topics={vocabulary.topics}
+          selected={draft.topicIds.filter((id) => vocabulary.topics.some((v) => v.id === id))}
+          onChange={(topicIds) => update({ topicIds })}
         />
+      </Field>
+      <Field label={t('apply.other')} hint={t('apply.otherHint')}>
+        <Input value={draft.topics} onChange={(_, d) => update({ topics: d.value })} />
       </Field>
       <fieldset className={styles.fieldset}>
         <legend className={styles.legend}>{t('apply.languages')} *</legend>
