@@ -152,6 +152,19 @@ const samples: Record<string, (who: string) => Promise<Sample>> = {
       headers: { 'if-match': a.etag },
     };
   },
+  'decide-applications': async () => {
+    const a = await freshApplication('James Whitaker', mentorForm);
+    return {
+      path: `/programmes/${a.programmeId}/applications/decisions`,
+      body: { decision: 'approve', personIds: [a.personId], note: 'Buen perfil' },
+    };
+  },
+  'add-to-waiting-list': async () => {
+    const { programmeId, matching } = await freshMatching(true);
+    return {
+      path: `/programmes/${programmeId}/applications/${matching.proposals[0].mentee}/waiting-list`,
+    };
+  },
   'directory-status': async () => ({ path: '/directory' }),
   'sync-directory': async () => ({ path: '/directory/sync' }),
   'list-bookings': async () => ({ path: `/programmes/${openProgramme.id}/bookings` }),
@@ -301,6 +314,9 @@ const expected: Record<string, Record<Caller, number>> = {
   'list-applications': expect401sThen(403, 200, 403),
   'approve-mentor': expect401sThen(403, 200, 403),
   'reject-application': expect401sThen(403, 200, 403),
+  'decide-applications': expect401sThen(403, 200, 403),
+  // HR only; this programme keeps no waiting list (409 noWaitingList).
+  'add-to-waiting-list': expect401sThen(403, 409, 403),
   'directory-status': expect401sThen(403, 200, 403),
   'sync-directory': expect401sThen(403, 200, 403),
   'list-bookings': expect401sThen(403, 200, 403),

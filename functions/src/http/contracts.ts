@@ -15,6 +15,7 @@ export type {
   ApplicationView,
   BookingView,
   ConfirmationView,
+  DecisionsView,
   DirectoryStatus,
   EvaluationResultsView,
   EvaluationView,
@@ -31,6 +32,7 @@ export type {
   ProgressView,
   ProposalView,
   ReasonView,
+  ReviewApplicationView,
 } from './views';
 
 export const MeSchema = z.object({
@@ -182,6 +184,32 @@ export type ApplicationFormInput = z.infer<typeof ApplicationFormSchema>;
 export const RejectApplicationSchema = z
   .object({ reason: z.string().trim().min(1).max(1000) })
   .strict();
+
+/** HR approves a mentor, with an optional note kept with the decision. */
+export const ApproveMentorSchema = z
+  .object({ note: z.string().trim().max(1000).optional() })
+  .strict()
+  .optional();
+
+const decidedPeople = z.array(personId).min(1).max(500);
+/** HR decides on many applications at once: approve (an optional note) or reject (a reason). */
+export const DecideApplicationsSchema = z.discriminatedUnion('decision', [
+  z
+    .object({
+      decision: z.literal('approve'),
+      personIds: decidedPeople,
+      note: z.string().trim().max(1000).optional(),
+    })
+    .strict(),
+  z
+    .object({
+      decision: z.literal('reject'),
+      personIds: decidedPeople,
+      reason: z.string().trim().min(1).max(1000),
+    })
+    .strict(),
+]);
+export type DecideApplications = z.infer<typeof DecideApplicationsSchema>;
 
 export const ApplicationParams = z.object({ programmeId: z.string().uuid(), personId }).strict();
 

@@ -2,9 +2,11 @@ import { z } from 'zod';
 import {
   ApplicationFormSchema,
   ApplicationParams,
+  ApproveMentorSchema,
   ChangeStatusSchema,
   ConfirmProposalsSchema,
   CreateProgrammeSchema,
+  DecideApplicationsSchema,
   EditActivitySchema,
   EditAgendaItemSchema,
   EditGoalSchema,
@@ -45,6 +47,7 @@ import {
   ApplicationViewSchema,
   BookingViewSchema,
   ConfirmationViewSchema,
+  DecisionsViewSchema,
   DirectoryStatusSchema,
   EvaluationResultsViewSchema,
   EvaluationViewSchema,
@@ -58,6 +61,7 @@ import {
   PairViewSchema,
   ProgrammeViewSchema,
   ProgressViewSchema,
+  ReviewApplicationViewSchema,
   SlotsSchema,
 } from './views';
 
@@ -107,11 +111,22 @@ export const ENDPOINTS = {
     response: ApplicationViewSchema,
   },
   'withdraw-my-application': { request: programme, response: ApplicationViewSchema },
-  'list-applications': { request: programme, response: ListSchema(ApplicationViewSchema) },
-  'approve-mentor': { request: { params: ApplicationParams }, response: ApplicationViewSchema },
+  'list-applications': { request: programme, response: ListSchema(ReviewApplicationViewSchema) },
+  'approve-mentor': {
+    request: { params: ApplicationParams, body: ApproveMentorSchema },
+    response: ReviewApplicationViewSchema,
+  },
   'reject-application': {
     request: { params: ApplicationParams, body: RejectApplicationSchema },
-    response: ApplicationViewSchema,
+    response: ReviewApplicationViewSchema,
+  },
+  'decide-applications': {
+    request: { ...programme, body: DecideApplicationsSchema },
+    response: DecisionsViewSchema,
+  },
+  'add-to-waiting-list': {
+    request: { params: ApplicationParams },
+    response: ReviewApplicationViewSchema,
   },
 
   'directory-status': { response: DirectoryStatusSchema },

@@ -1,5 +1,6 @@
+import type { ApplicationAppRefusal } from '../app/applications/refusals';
 import type { MatchingAppRefusal } from '../app/matching/refusals';
-import type { ApplicationRefusal, ApplicationStatus } from '../domain/application/application';
+import type { ApplicationStatus } from '../domain/application/application';
 import type { SessionProblem } from '../domain/booking/session-refusal';
 import type { EvaluationRefusal } from '../domain/evaluation/evaluation';
 import type { Refusal as PairSpaceRefusal } from '../domain/pair-space/pair-space';
@@ -14,8 +15,7 @@ import { type Problem, problem } from './problems';
  * `errors.codes.*` (tab/src/components/error-text.test.ts fails without one).
  */
 export type ApiRefusal =
-  | ApplicationRefusal
-  | { code: 'alreadyApplied' }
+  | ApplicationAppRefusal
   | ProgrammeRefusal
   | MatchingAppRefusal
   | PairSpaceRefusal
@@ -79,6 +79,15 @@ export const REFUSALS: Registry = {
   alreadyApplied: {
     status: 409,
     detail: 'You have already applied to this programme: edit your application.',
+  },
+  noApplication: { status: 404, detail: 'No such application.' },
+  notLeftOut: {
+    status: 409,
+    detail: 'Only a mentee the matching left out goes on the waiting list.',
+  },
+  noWaitingList: {
+    status: 409,
+    detail: 'This programme keeps no waiting list: turn it on in the applicants’ settings first.',
   },
   // Programmes (domain/programme).
   invalidTransition: {
