@@ -182,6 +182,23 @@ const samples: Record<string, (who: string) => Promise<Sample>> = {
       headers: { 'if-match': matching.etag },
     };
   },
+  'pair-by-hand': async () => {
+    const { programmeId, matching } = await freshMatching(true);
+    const [p] = matching.proposals;
+    return {
+      path: `/programmes/${programmeId}/matching/pairs`,
+      body: { mentee: p.mentee, mentor: p.mentor },
+      headers: { 'if-match': matching.etag },
+    };
+  },
+  'change-mentor-capacity': async () => {
+    const { programmeId, matching } = await freshMatching(true);
+    return {
+      path: `/programmes/${programmeId}/matching/mentors/${matching.proposals[0].mentor}/capacity`,
+      body: { capacity: 3 },
+      headers: { 'if-match': matching.etag },
+    };
+  },
   'confirm-proposals': async () => ({
     path: `/programmes/${(await freshMatching(true)).programmeId}/matching/confirm`,
     body: { proposals: 'all' },
@@ -325,6 +342,9 @@ const expected: Record<string, Record<Caller, number>> = {
   'lock-proposal': expect401sThen(403, 200, 403),
   'reject-proposal': expect401sThen(403, 200, 403),
   'swap-proposals': expect401sThen(403, 200, 403),
+  // HR only; everyone in this matching has a proposal already (409 alreadyProposed).
+  'pair-by-hand': expect401sThen(403, 409, 403),
+  'change-mentor-capacity': expect401sThen(403, 200, 403),
   'confirm-proposals': expect401sThen(403, 200, 403),
   'list-my-pairs': expect401sThen(200, 200, 200),
   // A pair is its members' and HR's: anyone else, advisors included, learns nothing (404).

@@ -240,6 +240,16 @@ export const SwapProposalsSchema = z
     message: 'two different proposals',
   });
 
+/** HR pairs a mentee left out with an approved mentor, by hand. */
+export const PairByHandSchema = z.object({ mentee: personId, mentor: personId }).strict();
+
+export const MentorParams = z.object({ programmeId: z.string().uuid(), personId }).strict();
+
+/** One mentor's capacity, set from the board (the programme's own bounds). */
+export const MentorCapacitySchema = z
+  .object({ capacity: z.number().int().min(1).max(10) })
+  .strict();
+
 /** Confirm every pending proposal, or the ones listed. */
 export const ConfirmProposalsSchema = z
   .object({

@@ -15,12 +15,15 @@ import {
   EvaluationSchema,
   FeedbackSchema,
   LockProposalSchema,
+  MentorCapacitySchema,
+  MentorParams,
   MeSchema,
   MoveSessionSchema,
   NewActivitySchema,
   NewAgendaItemSchema,
   NewGoalSchema,
   NewNoteSchema,
+  PairByHandSchema,
   PairIdParams,
   ProgrammeIdParams,
   ProgrammeSettingsSchema,
@@ -163,6 +166,14 @@ export const ENDPOINTS = {
   },
   'swap-proposals': {
     request: { ...programme, body: SwapProposalsSchema },
+    response: MatchingViewSchema,
+  },
+  'pair-by-hand': {
+    request: { ...programme, body: PairByHandSchema },
+    response: MatchingViewSchema,
+  },
+  'change-mentor-capacity': {
+    request: { params: MentorParams, body: MentorCapacitySchema },
     response: MatchingViewSchema,
   },
   'confirm-proposals': {

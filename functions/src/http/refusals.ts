@@ -110,6 +110,25 @@ export const REFUSALS: Registry = {
     detail: 'Both proposals have the same mentor: there is nothing to swap.',
   },
   excludedPair: { status: 409, detail: 'HR rejected one of the pairs this swap would make.' },
+  notApplicant: {
+    status: 409,
+    detail: (r) =>
+      r.role === 'mentee'
+        ? 'That person is not a mentee taking part in this programme.'
+        : 'That person is not a mentor HR approved in this programme.',
+  },
+  alreadyProposed: {
+    status: 409,
+    detail: 'That mentee already has a proposal or a pair: reject or swap it instead.',
+  },
+  noRoomLeft: {
+    status: 409,
+    detail: (r) => `The mentor already has ${r.capacity} mentees, their capacity: raise it first.`,
+  },
+  belowLoad: {
+    status: 409,
+    detail: (r) => `The mentor already has ${r.load} mentees: the capacity cannot be lower.`,
+  },
   // The reporting line (or why it cannot be checked) is the code HR reads: PRODUCT rule 1.
   refusedPair: {
     status: 409,

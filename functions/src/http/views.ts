@@ -212,6 +212,8 @@ export const MatchingViewSchema = z.object({
   ),
   refusedLocks: z.array(z.object({ ...pairRef, reason: ReasonViewSchema })),
   excluded: z.array(z.object({ ...pairRef, reason: text, at: instant })),
+  /** Mentors whose capacity HR set on the board, by person id. */
+  capacities: z.record(z.string(), z.number()).optional(),
   updatedAt: instant,
   etag,
 });

@@ -5,3 +5,6 @@ export const lockProposal = 'PUT /programmes/:programmeId/matching/proposals/:pr
 export const rejectProposal = 'POST /programmes/:programmeId/matching/proposals/:proposalId/reject';
 export const swapProposals = 'POST /programmes/:programmeId/matching/swap';
 export const confirmProposals = 'POST /programmes/:programmeId/matching/confirm';
+export const pairByHand = 'POST /programmes/:programmeId/matching/pairs';
+export const changeMentorCapacity =
+  'PUT /programmes/:programmeId/matching/mentors/:personId/capacity';

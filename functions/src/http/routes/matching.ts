@@ -1,5 +1,7 @@
 import {
+  changeMentorCapacity,
   lockProposal,
+  pairByHand,
   rejectOneProposal,
   swapProposals,
 } from '../../app/matching/change-proposals';
@@ -107,6 +109,28 @@ export const matchingRoutes: AnyRoute[] = [
     handler: async ({ principal, services, params, body, headers }) => {
       const change = await changeOf(services, params.programmeId, principal, headers);
       const outcome = await swapProposals(services, { ...change, proposalIds: body.proposalIds });
+      return saved(settled(outcome));
+    },
+  }),
+  defineRoute({
+    ...endpoint('pair-by-hand'),
+    access: 'admin',
+    handler: async ({ principal, services, params, body, headers }) => {
+      const change = await changeOf(services, params.programmeId, principal, headers);
+      const outcome = await pairByHand(services, { ...change, ...body });
+      return saved(settled(outcome));
+    },
+  }),
+  defineRoute({
+    ...endpoint('change-mentor-capacity'),
+    access: 'admin',
+    handler: async ({ principal, services, params, body, headers }) => {
+      const change = await changeOf(services, params.programmeId, principal, headers);
+      const outcome = await changeMentorCapacity(services, {
+        ...change,
+        mentor: params.personId,
+        capacity: body.capacity,
+      });
       return saved(settled(outcome));
     },
   }),
