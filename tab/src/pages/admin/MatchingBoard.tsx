@@ -12,7 +12,6 @@ import {
   makeStyles,
   Option,
   Spinner,
-  Subtitle2,
   Table,
   TableBody,
   TableCell,
@@ -30,6 +29,8 @@ import { ErrorState } from '../../components/ErrorState';
 import { useSession } from '../../components/session';
 import { useStackedTable } from '../../components/stacked-table';
 import { useAction, useAsync } from '../../components/useAsync';
+import { BoardPeople } from './BoardPeople';
+import { DecisionDialog } from './DecisionDialog';
 import { reasonText } from './reasons';
 
 /** What each score component adds at most, out of 100, written for the reader's language. */
@@ -67,7 +68,16 @@ export function MatchingBoard({
   const stacked = useStackedTable();
   const { api } = useSession();
   const hr = useMemo(() => hrApi(api), [api]);
-  const [matching, reload] = useAsync(() => hr.matching(programme.id), [programme.id, hr]);
+  const [matching, reloadMatching] = useAsync(() => hr.matching(programme.id), [programme.id, hr]);
+  // The applications, for the board's people: approved mentors, the waiting list.
+  const [applications, reloadApplications] = useAsync(
+    () => api.listApplications(programme.id),
+    [programme.id, api],
+  );
+  const reload = () => {
+    reloadMatching();
+    reloadApplications();
+  };
   const [objective, setObjective] = useState<MatchingView['objective']>('maxParticipation');
   const [selected, setSelected] = useState<string[]>([]);
   const [confirmation, setConfirmation] = useState<ConfirmationView>();
@@ -181,7 +191,14 @@ export function MatchingBoard({
                 <TableHeaderCell>
                   <InfoLabel
                     infoButton={{ 'aria-label': t('matching.scoreHow') }}
-                    info={t('matching.scoreInfo', scoreSharesText(m.scoreShares, i18n.language))}
+                    info={
+                      <>
+                        <p>{t('matching.scoreScale')}</p>
+                        <p>
+                          {t('matching.scoreInfo', scoreSharesText(m.scoreShares, i18n.language))}
+                        </p>
+                      </>
+                    }
                   >
                     {t('matching.score')}
                   </InfoLabel>
@@ -244,22 +261,27 @@ export function MatchingBoard({
                           >
                             {t(p.locked ? 'matching.unlock' : 'matching.lock')}
                           </Button>
-                          <ConfirmAction
+                          <DecisionDialog
                             size="small"
+                            required
                             aria-label={t('matching.rejectPair', {
                               mentee: p.menteeName,
                               mentor: p.mentorName,
                             })}
-                            title={t('confirm.rejectPair.title', {
-                              mentee: p.menteeName,
-                              mentor: p.mentorName,
-                            })}
-                            body={t('confirm.rejectPair.body')}
-                            confirmLabel={t('confirm.rejectPair.action')}
-                            onConfirm={() => act(() => hr.reject(m, p, ''))}
+                            words={{
+                              title: t('confirm.rejectPair.title', {
+                                mentee: p.menteeName,
+                                mentor: p.mentorName,
+                              }),
+                              body: <p>{t('confirm.rejectPair.body')}</p>,
+                              note: t('board.rejectReason'),
+                              needed: t('board.rejectReasonNeeded'),
+                              action: t('confirm.rejectPair.action'),
+                            }}
+                            onDecide={(reason) => act(() => hr.reject(m, p, reason))}
                           >
                             {t('matching.reject')}
-                          </ConfirmAction>
+                          </DecisionDialog>
                         </>
                       )}
                     </div>
@@ -305,18 +327,14 @@ export function MatchingBoard({
               </ConfirmAction>
             </div>
           )}
-          <Subtitle2 as="h3">{t('matching.unmatched', { count: m.unmatched.length })}</Subtitle2>
-          {m.unmatched.length === 0 ? (
-            <Body1>{t('matching.everyoneMatched')}</Body1>
-          ) : (
-            <ul>
-              {m.unmatched.map((u) => (
-                <li key={`${u.role}-${u.personId}`}>
-                  <strong>{u.name}</strong> ({t(`admin.${u.role}`)}): {reasonText(t, u.reason)}
-                </li>
-              ))}
-            </ul>
-          )}
+          <BoardPeople
+            programme={programme}
+            matching={m}
+            applications={applications.status === 'ready' ? applications.value : []}
+            canEdit={canEdit}
+            hr={hr}
+            act={act}
+          />
         </>
       )}
     </div>
