@@ -72,7 +72,9 @@ export function DecisionDialog({
         </Button>
       </DialogTrigger>
       <DialogSurface>
+        {/* The missing reason is said in words beside the field, not by the browser's bubble. */}
         <form
+          noValidate
           onSubmit={(event) => {
             event.preventDefault();
             setTried(true);
