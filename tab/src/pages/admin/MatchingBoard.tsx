@@ -175,13 +175,28 @@ export function MatchingBoard({
         <Body1>{t('matching.noRunYet')}</Body1>
       ) : (
         <>
-          <Caption1>
-            {t('matching.summary', {
-              count: m.proposals.length,
-              unmatched: m.unmatched.length,
-              objective: t(`matching.objectives.${m.objective}`),
-            })}
-          </Caption1>
+          <div className={styles.row}>
+            <Caption1>
+              {t('matching.summary', {
+                count: m.proposals.length,
+                unmatched: m.unmatched.length,
+                objective: t(`matching.objectives.${m.objective}`),
+              })}
+            </Caption1>
+            {/* The scale, reachable at every width (below 640 px the table's header is hidden). */}
+            <InfoLabel
+              size="small"
+              infoButton={{ 'aria-label': t('matching.scoreMeaning') }}
+              info={
+                <>
+                  <p>{t('matching.scoreScale')}</p>
+                  <p>{t('matching.scoreInfo', scoreSharesText(m.scoreShares, i18n.language))}</p>
+                </>
+              }
+            >
+              {t('matching.scoreMeaning')}
+            </InfoLabel>
+          </div>
           <Table className={stacked.table} aria-label={t('matching.proposals')}>
             <TableHeader className={stacked.header}>
               <TableRow>
