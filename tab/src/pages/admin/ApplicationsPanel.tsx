@@ -135,7 +135,7 @@ export function Applications({ programme }: { programme: ProgrammeView }) {
     const who = names.length === 1 ? names[0]! : t('review.people', { count: names.length });
     const count = names.length;
     return {
-      title: t(`review.dialog.${kind}.title`, { who }),
+      title: t(`review.dialog.${kind}.title`, { who, count }),
       body: (
         <>
           <p>{t(`review.dialog.${kind}.body`, { count, who })}</p>
