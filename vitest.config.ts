@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { catalogueParts } from './tab/catalogue-parts';
 import { ensureLocalTls } from './test/sim/tls/local-tls';
 
 // The local tenant (issuer, Graph simulator) speaks HTTPS with a certificate made for this run;
@@ -10,6 +11,8 @@ export default defineConfig({
   test: {
     projects: [
       {
+        // The tab's catalogues in two parts, as the tab's build splits them (tab/catalogue-parts.ts).
+        plugins: [catalogueParts()],
         test: {
           name: 'unit',
           include: [

@@ -1,6 +1,8 @@
 import griffel from '@griffel/vite-plugin';
 import react from '@vitejs/plugin-react';
+import { build as esbuild } from 'esbuild';
 import { build, defineConfig, type Plugin, type UserConfig } from 'vite';
+import { catalogueParts } from './catalogue-parts';
 
 /**
  * `<link rel="modulepreload">` for a chunk the entry imports dynamically at start-up, and for the
@@ -40,6 +42,35 @@ function preloadAtStartUp(source: string): Plugin {
 }
 
 /**
+ * Bundles one module with its own private, tree-shaken copy of its dependencies (esbuild), so the
+ * tab's graph sees a module that imports nothing. For the config reader (host/tab-config.ts, read
+ * before the first screen): zod/mini and the screens' full zod share `zod/v4/core`, and a module
+ * shared by two chunks goes into the first load whole, with every schema any screen uses — 15 kB
+ * gzip of zod on the home page where the config's own schema needs about 5 (`npx tsx
+ * test/bench/tab-chunks.ts main`). The screens that validate forms download zod with their chunk.
+ */
+function bundledAlone(suffix: string): Plugin {
+  return {
+    name: 'tandem:bundled-alone',
+    apply: 'build',
+    enforce: 'pre',
+    async load(id) {
+      if (!id.endsWith(suffix)) return null;
+      const result = await esbuild({
+        entryPoints: [id],
+        bundle: true,
+        format: 'esm',
+        platform: 'browser',
+        target: 'es2022',
+        write: false,
+        logLevel: 'silent',
+      });
+      return { code: result.outputFiles[0]?.text ?? '', moduleType: 'js' };
+    },
+  };
+}
+
+/**
  * The Outlook pane (`addin.html`, manifest `extensions[0].runtimes`) is built on its own once the
  * tab is written, into the same folder: built as a second entry of the tab's graph, the chunks the
  * two pages share split the tab's start-up code into more files (4 → 8 scripts, +2 kB gzip).
@@ -64,6 +95,8 @@ function pageConfig(command: 'build' | 'serve', page: 'tab' | 'addin'): UserConf
   return {
     root: import.meta.dirname,
     plugins: [
+      bundledAlone('/src/host/tab-config.ts'),
+      catalogueParts(),
       react(),
       // Griffel's ahead-of-time pass: the tab's own makeStyles are compiled to class names and CSS
       // rules at build time (as Fluent's own styles already are), so the page ships neither the

@@ -11,7 +11,20 @@ import { setFlagsFromString } from 'node:v8';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // A tool cache, like other tools keep under node_modules/.cache: never deployed, never committed.
-const bundle = join(root, '..', 'node_modules', '.cache', 'tandem', 'cli.mjs');
+// Named after the checkout it is built from: git worktrees that share one node_modules (a symlink)
+// would otherwise run each other's bundle, as the staleness check below only looks at the sources
+// the bundle was built from, wherever they are.
+// (FNV-1a of the path: node:crypto would cost a module load on every run.)
+let checkout = 0x811c9dc5;
+for (const ch of root) checkout = Math.imul(checkout ^ ch.codePointAt(0), 0x01000193) >>> 0;
+const bundle = join(
+  root,
+  '..',
+  'node_modules',
+  '.cache',
+  'tandem',
+  `cli-${checkout.toString(16)}.mjs`,
+);
 // The project's own files the bundle was built from (esbuild's metafile), beside it: checking
 // those few costs less than walking every folder of the sources on every run.
 const inputs = `${bundle}.inputs.json`;

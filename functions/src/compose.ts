@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { ManagedIdentityCredential } from '@azure/identity';
+import { graphActivityFeed } from './adapters/graph/activity-feed';
 import { graphCalendar } from './adapters/graph/calendar';
 import { graphDirectorySource } from './adapters/graph/directory-delta';
 import { createGraphClient } from './adapters/graph/graph-client';
@@ -13,11 +14,13 @@ import { directoryTable } from './adapters/tables/directory-table';
 import type { TableConnection } from './adapters/tables/json-table';
 import { mailboxSlotTable } from './adapters/tables/mailbox-slot-table';
 import { matchingTable } from './adapters/tables/matching-table';
+import { outboxTable } from './adapters/tables/outbox-table';
 import { pairSpaceTable } from './adapters/tables/pair-space-table';
 import { pairTable } from './adapters/tables/pair-table';
 import { programmeTable } from './adapters/tables/programme-table';
 import { subscriptionTable } from './adapters/tables/subscription-table';
 import { tableHealth } from './adapters/tables/table-health';
+import { endProgrammePairs } from './app/ending/end-pair';
 import { endSeries } from './app/sessions/end-series';
 import { moveSession, sessionAlternatives } from './app/sessions/move-session';
 import type { BackendConfig } from './config';
@@ -35,9 +38,9 @@ import {
   handleCalendarChange,
   type SubscriptionDeps,
 } from './jobs/calendar-sync';
-import { endProgrammePairs } from './jobs/end-pair';
 import { followUpProgramme } from './jobs/follow-up';
 import { createOrgSync } from './jobs/org-sync';
+import { type SendRound, sendNotices } from './jobs/send-notices';
 import type { CalendarChangeMessage } from './ports/calendar-sync';
 import { type Clock, systemClock } from './ports/clock';
 import type { Services } from './ports/services';
@@ -62,6 +65,11 @@ export interface Composition {
     ensureCalendarSubscription(): Promise<EnsureResult | undefined>;
     /** One message of the `calendar-changes` queue (jobs/calendar-sync.ts). */
     handleCalendarChange(message: CalendarChangeMessage): Promise<unknown>;
+    /**
+     * One round of the notifications sender (a timer; jobs/send-notices.ts); undefined when no
+     * Teams app id is configured (a notice's link needs it).
+     */
+    sendNotices(): Promise<SendRound | undefined>;
   };
 }
 
@@ -108,6 +116,11 @@ export function composeBackend(
      */
     tokenClock?: Clock;
     log?: (message: string, error?: unknown) => void;
+    /**
+     * The Teams app notices link into when TANDEM_TEAMS_APP_ID is not set: the local stack's
+     * simulated catalog app, while invitations keep linking to the local tab.
+     */
+    noticeTeamsAppId?: string;
   } = {},
 ): Composition {
   const clock = options.clock ?? systemClock;
@@ -117,6 +130,7 @@ export function composeBackend(
   const directory = directoryTable(connection);
   const subscriptions = subscriptionTable(connection);
   const queues = queueConnection(config, connection);
+  const noticeTeamsAppId = config.teamsAppId ?? options.noticeTeamsAppId;
   const services: Services = {
     clock,
     newId: randomUUID,
@@ -131,7 +145,20 @@ export function composeBackend(
     bookings: bookingTable(connection),
     sessions: {
       alternatives: (pairId, index) => sessionAlternatives(sessionDeps(), pairId, index),
-      move: (pairId, index, start) => moveSession(sessionDeps(), pairId, index, start),
+      move: (pairId, index, start, by) =>
+        moveSession(
+          {
+            ...sessionDeps(),
+            pairs: services.pairs,
+            programmes: services.programmes,
+            directory,
+            outbox: services.outbox,
+          },
+          pairId,
+          index,
+          start,
+          by,
+        ),
       end: (pairId, reason) => endSeries(endDeps(), pairId, reason),
       endProgramme: (programme) => endProgrammePairs(programmeEndDeps(), programme),
     },
@@ -143,7 +170,11 @@ export function composeBackend(
       subscription: (id) => subscriptions.byId(id),
       queue: calendarChangeQueue(queues),
     },
+    outbox: outboxTable(connection),
   };
+  const notifications = noticeTeamsAppId
+    ? graphActivityFeed(graph, { teamsAppId: noticeTeamsAppId })
+    : undefined;
   // Outlook's 4-per-mailbox limit holds across every instance (adapters/tables/mailbox-slot-table.ts).
   const calendar = graphCalendar(graph, mailboxSlotTable(connection));
   const sessionDeps = () => ({ bookings: services.bookings, calendar, now: () => clock.now() });
@@ -173,6 +204,7 @@ export function composeBackend(
       organizer: config.organiserMailbox,
       pairUrl: (pairId) => pairLink(config, pairId),
       pairSpace: services.pairSpace,
+      outbox: services.outbox,
       now: () => clock.now(),
     };
   };
@@ -212,6 +244,10 @@ export function composeBackend(
         },
         message,
       );
+    },
+    async sendNotices() {
+      if (!notifications) return undefined;
+      return sendNotices({ outbox: services.outbox, notifications, now: () => clock.now() });
     },
     bookPair: (pairId) => bookPair(bookingDeps(), pairId),
     bookFromQueue: (pairId) =>

@@ -117,3 +117,18 @@ app.storageQueue('calendar-changes', {
     context.log(`calendar change ${change.kind}: ${JSON.stringify(outcome)}`);
   },
 });
+
+// Notifications (docs/notifications.md): every minute the sender claims the outbox's due entries,
+// sends each to the Teams activity feed and marks it sent. One timer instance runs at a time; a
+// second sender elsewhere would only lose the ETag race for an entry, never send it twice.
+app.timer('notices', {
+  schedule: '0 * * * * *',
+  handler: async (_timer, context) => {
+    const round = await jobs.sendNotices();
+    if (!round) return;
+    if (round.sent + round.refused + round.deferred > 0)
+      context.log(
+        `notices: ${round.sent} sent, ${round.refused} refused, ${round.deferred} deferred${round.throttledForSeconds === undefined ? '' : ` (Graph asked to wait ${round.throttledForSeconds} s)`}`,
+      );
+  },
+});

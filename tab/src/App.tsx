@@ -5,12 +5,12 @@ import {
   type Theme,
   tokens,
 } from '@fluentui/react-components';
-import type { i18n } from 'i18next';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import { I18nextProvider } from 'react-i18next';
 import type { ApiClient } from './api/client';
 import type { HostContext } from './host/host';
 import type { LocalSignIn } from './host/local-sign-in';
+import { TranslationProvider } from './i18n/react';
+import type { Translator } from './i18n/translator';
 import { SignedIn } from './SignedIn';
 import { loadTheme } from './theme/theme';
 
@@ -33,7 +33,7 @@ const useStyles = makeStyles({
 export interface AppProps {
   api: ApiClient;
   host: HostContext;
-  i18n: i18n;
+  i18n: Translator;
   localSignIn: LocalSignIn;
   /** Whether a token is at hand on arrival (SSO in a host, a live local session otherwise). */
   signedIn: boolean;
@@ -79,7 +79,7 @@ export function App({
   );
 
   return (
-    <I18nextProvider i18n={i18n}>
+    <TranslationProvider i18n={i18n}>
       <FluentProvider theme={theme} dir="ltr">
         <div className={styles.page}>
           {signedIn ? (
@@ -96,6 +96,6 @@ export function App({
           )}
         </div>
       </FluentProvider>
-    </I18nextProvider>
+    </TranslationProvider>
   );
 }

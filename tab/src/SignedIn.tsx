@@ -1,6 +1,5 @@
 import { Spinner } from '@fluentui/react-components';
 import { lazy, Suspense, useEffect, useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Route, Switch, useLocation } from 'wouter';
 import type { Me } from '../../functions/src/http/contracts';
 import type { ApiClient } from './api/client';
@@ -9,28 +8,40 @@ import { ErrorState } from './components/ErrorState';
 import { SessionContext } from './components/session';
 import { useAsync } from './components/useAsync';
 import { pathOfDeepLink } from './deep-link';
+import { catalogueComplete } from './i18n/i18n';
+import { useTranslation } from './i18n/react';
 import { HomePage } from './pages/home/HomePage';
 
+/**
+ * A screen past the first: its code and the rest of the catalogue (i18n/sections.ts) arrive
+ * together, behind the same Suspense spinner, so it never renders a sentence not yet loaded.
+ */
+function screen<T>(load: () => Promise<T>): () => Promise<T> {
+  return () => Promise.all([load(), catalogueComplete()]).then(([module]) => module);
+}
+
 // HR's screens load only for HR (initial JavaScript stays small for everyone else).
-const AdminPage = lazy(() =>
-  import('./pages/admin/AdminPage').then((m) => ({ default: m.AdminPage })),
+const AdminPage = lazy(
+  screen(() => import('./pages/admin/AdminPage').then((m) => ({ default: m.AdminPage }))),
 );
 // A wrong address is rare: its page (and Fluent's Link) stays out of the first download.
-const NotFoundPage = lazy(() =>
-  import('./pages/not-found/NotFoundPage').then((m) => ({ default: m.NotFoundPage })),
+const NotFoundPage = lazy(
+  screen(() => import('./pages/not-found/NotFoundPage').then((m) => ({ default: m.NotFoundPage }))),
 );
 // One programme's HR screens (matching, booking, progress with charts) and the advisor's view.
-const ProgrammePage = lazy(() =>
-  import('./pages/admin/ProgrammePage').then((m) => ({ default: m.ProgrammePage })),
+const ProgrammePage = lazy(
+  screen(() => import('./pages/admin/ProgrammePage').then((m) => ({ default: m.ProgrammePage }))),
 );
-const AdvisorPage = lazy(() =>
-  import('./pages/advisor/AdvisorPage').then((m) => ({ default: m.AdvisorPage })),
+const AdvisorPage = lazy(
+  screen(() => import('./pages/advisor/AdvisorPage').then((m) => ({ default: m.AdvisorPage }))),
 );
 // A pair's page loads when someone opens it (from home or a deep link).
-const PairPage = lazy(() => import('./pages/pair/PairPage').then((m) => ({ default: m.PairPage })));
+const PairPage = lazy(
+  screen(() => import('./pages/pair/PairPage').then((m) => ({ default: m.PairPage }))),
+);
 // The application form loads when someone opens it.
-const ApplyPage = lazy(() =>
-  import('./pages/apply/ApplyPage').then((m) => ({ default: m.ApplyPage })),
+const ApplyPage = lazy(
+  screen(() => import('./pages/apply/ApplyPage').then((m) => ({ default: m.ApplyPage }))),
 );
 
 /** Everything after sign-in: who you are (from /api/me), the shell, and the tab's routes. */

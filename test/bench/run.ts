@@ -65,6 +65,14 @@ const machine = `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), 
 const today = new Date().toISOString().slice(0, 10);
 const resultsFile = `${dir}RESULTS.md`;
 
+/** The sections written below the table (findings, traces): every run keeps them as they are. */
+function sectionsAfterTable(): string[] {
+  if (!existsSync(resultsFile)) return [];
+  const lines = readFileSync(resultsFile, 'utf8').replace(/\n+$/, '').split('\n');
+  const start = lines.findIndex((l) => l.startsWith('## '));
+  return start < 0 ? [] : ['', ...lines.slice(start)];
+}
+
 if (only.length === 0) {
   const md = [
     '# Benchmark results',
@@ -74,6 +82,7 @@ if (only.length === 0) {
     `| ${header.join(' | ')} |`,
     `| ${header.map(() => '---').join(' | ')} |`,
     ...table.map(markdownRow),
+    ...sectionsAfterTable(),
     '',
   ].join('\n');
   writeFileSync(resultsFile, md);

@@ -103,6 +103,14 @@ const samples: Record<string, (who: string) => Promise<Sample>> = {
       headers: { 'if-match': current.body.etag },
     };
   },
+  'edit-notification-settings': async () => {
+    const current = await api(HR, 'GET', `/programmes/${openProgramme.id}`);
+    return {
+      path: `/programmes/${openProgramme.id}/notifications`,
+      body: { paired: true },
+      headers: { 'if-match': current.body.etag },
+    };
+  },
   'change-programme-status': async () => {
     const draft = await api(HR, 'POST', '/programmes', { body: { kind: 'classic' } });
     return {
@@ -322,6 +330,7 @@ const expected: Record<string, Record<Caller, number>> = {
   'create-programme': expect401sThen(403, 201, 403),
   'get-programme': expect401sThen(200, 200, 200),
   'edit-programme': expect401sThen(403, 200, 403),
+  'edit-notification-settings': expect401sThen(403, 200, 403),
   'change-programme-status': expect401sThen(403, 200, 403),
   'list-my-applications': expect401sThen(200, 200, 200),
   'submit-application': expect401sThen(201, 201, 201),

@@ -8,12 +8,14 @@ import { startCalendarChangeWorker } from '../../functions/src/local/calendar-ch
 import { createLocalClock, type LocalClock } from '../../functions/src/local/local-clock';
 import { type LocalHost, startLocalHost } from '../../functions/src/local/local-host';
 import { startLocalTimers } from '../../functions/src/local/local-timers';
+import { startNoticeWorker } from '../../functions/src/local/notice-worker';
 import { systemClock } from '../../functions/src/ports/clock';
 import graphPermissions from '../../infra/graph-permissions.json';
 import { type LocalIssuer, type SignInPerson, startIssuer } from './entra/issuer';
 import { type GraphSimulator, startGraphSimulator } from './graph/graph-simulator';
 import { teamsAppFromManifest } from './graph/teamwork/activity-feed';
 import type { SimPerson } from './graph/tenant';
+import { renderInbox } from './inbox';
 import { generateOrganisation, type SimBusyBlock } from './org/organisation';
 import { STARTER_PEOPLE } from './org/starter-people';
 import { type StorageEmulator, startStorageEmulator } from './storage/storage-emulator';
@@ -27,6 +29,9 @@ export function stableGuid(name: string): string {
 
 export const DEMO_TENANT_ID = stableGuid('tenant:contoso-iberica');
 export const DEMO_API_CLIENT_ID = stableGuid('app:tandem');
+/** The local inbox page: each demo person's Teams notices (test/sim/inbox.ts). */
+export const INBOX_PATH = '/_local/inbox';
+
 /** Tandem's Teams app in the simulated tenant's catalog (the admin uploaded appPackage). */
 export const DEMO_TEAMS_APP_ID = stableGuid('teams-app:tandem');
 
@@ -55,6 +60,8 @@ export interface LocalStackOptions {
    * whenever the local clock moves), and a worker consumes the `calendar-changes` queue.
    */
   calendarSync?: boolean;
+  /** Send the outbox's notices in the background (`npm start`); tests run the sender explicitly. */
+  noticeWorker?: boolean;
 }
 
 /** What a person does in the seeded demo, for the sign-in screen ("mentee in …"). */
@@ -246,6 +253,16 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     dispatcher,
     clock,
     staticDir: options.staticDir,
+    pages: {
+      // What each person's Teams activity feed shows, as the simulator delivered it.
+      [INBOX_PATH]: (url: URL) =>
+        renderInbox({
+          feed: graph.activityFeed.feed,
+          person: (id) => graph.tenant.findUser(id) as SimPerson | undefined,
+          actor: 'Tandem',
+          lang: url.searchParams.get('lang') === 'en' ? 'en' : 'es',
+        }),
+    },
     documents: {
       '/tab-config.json': {
         mode: 'local',
@@ -275,6 +292,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     clock,
     tokenClock: systemClock,
     log: (message, error) => console.error(`[api] ${message}`, error),
+    // Notices link into the simulated catalog's Tandem app; invitations keep the local tab's link.
+    noticeTeamsAppId: DEMO_TEAMS_APP_ID,
   });
   const { services, jobs } = backend;
   // The directory snapshot starts in step with the demo organisation, as after a first org sync.
@@ -285,6 +304,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         connection: { kind: 'connectionString', connectionString: storage.connectionString },
         book: (pairId) => jobs.bookFromQueue(pairId),
         log: (message, error) => console.error(`[booking] ${message}`, error),
+      })
+    : undefined;
+  const noticeWorker = options.noticeWorker
+    ? startNoticeWorker({
+        send: () => jobs.sendNotices(),
+        log: (message, error) => console.error(`[notices] ${message}`, error),
       })
     : undefined;
   const calendarChanges: LocalStack['calendarChanges'] = [];
@@ -352,6 +377,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       clearInterval(subscriptionTimer);
       await changeWorker?.stop();
       await worker?.stop();
+      await noticeWorker?.stop();
       await host.close();
       await graph.close();
       await issuer.close();

@@ -1,6 +1,6 @@
 import { ensureTabBuilt } from './build-tab';
 import { DEMO_PROGRAMMES, seedDemo } from './demo/seed';
-import { startLocalStack } from './stack';
+import { INBOX_PATH, startLocalStack } from './stack';
 import { relaunchTrustingLocalTls } from './tls/local-tls';
 
 /**
@@ -20,6 +20,7 @@ async function main(): Promise<void> {
     timers: true,
     graphUrl,
     calendarSync: true,
+    noticeWorker: true,
   });
   // A living demo unless asked for an empty start (`npm start -- --empty` or TANDEM_DEMO=empty).
   const empty = process.argv.includes('--empty') || process.env.TANDEM_DEMO === 'empty';
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
       'Tandem is running locally.',
       `  Open the tab:        ${stack.url}/`,
       `  API:                 ${stack.url}/api/health (storage and Graph reachability)`,
+      `  Teams notices:       ${stack.url}${INBOX_PATH} (each person's activity feed, as it arrives)`,
       `  Sign-in (issuer):    ${stack.issuer.url}/${stack.issuer.tenantId}/v2.0/.well-known/openid-configuration`,
       graphUrl
         ? `  Microsoft Graph:     ${graphUrl} (TANDEM_GRAPH_URL; tokens from the issuer above)`

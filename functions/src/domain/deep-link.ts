@@ -10,6 +10,16 @@ export function pairPage(pairId: string): string {
   return `pairs/${pairId}`;
 }
 
+/** A programme's page for an employee (where they stand, their application): `programmes/<id>`. */
+export function programmePage(programmeId: string): string {
+  return `programmes/${programmeId}`;
+}
+
+/** HR's booking section of a programme: `admin/programmes/<id>/booking`. */
+export function bookingPage(programmeId: string): string {
+  return `admin/programmes/${programmeId}/booking`;
+}
+
 /** A pair's page (and a session in it), as a deep link names it; the pair id is group 1. */
 export const PAIR_PAGE = /^pairs\/([\w-]+)(?:\/sessions\/[\w-]+)?$/;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MOMENTS } from '../domain/notifications/moments';
 import { PROGRAMME_KINDS } from '../domain/programme/kinds';
 import { RESPONDENTS } from '../domain/programme/programme';
 import { LIST_SEPARATOR_NAMES } from '../domain/progress/list-separator';
@@ -124,6 +125,21 @@ export type CreateProgramme = z.infer<typeof CreateProgrammeSchema>;
 export type EditProgramme = z.infer<typeof ProgrammeSettingsSchema>;
 
 export const ChangeStatusSchema = z.object({ status: ProgrammeStatusSchema }).strict();
+
+/**
+ * HR's switches for a programme's Teams notices (docs/notifications.md): the moments to change,
+ * each `true` (sent) or `false` (never sent); the others stay as they are.
+ */
+export const NotificationSwitchesSchema = z
+  .object(
+    Object.fromEntries(MOMENTS.map((m) => [m, z.boolean({ error: 'true or false' })])) as {
+      [M in (typeof MOMENTS)[number]]: z.ZodBoolean;
+    },
+  )
+  .partial()
+  .strict()
+  .refine((changes) => Object.keys(changes).length > 0, { error: 'name at least one moment' });
+export type NotificationSwitchChanges = z.infer<typeof NotificationSwitchesSchema>;
 
 export const ProgrammeIdParams = z.object({ programmeId: z.string().uuid() }).strict();
 

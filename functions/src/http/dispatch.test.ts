@@ -113,6 +113,7 @@ const dispatcher = createDispatcher(routes, validator, {
   directorySync: unreachable as unknown as Services['directorySync'],
   bookings: unreachable as unknown as Services['bookings'],
   sessions: unreachable as unknown as Services['sessions'],
+  outbox: unreachable as unknown as Services['outbox'],
   matchings: unreachable as unknown as Services['matchings'],
   pairs: unreachable as unknown as Services['pairs'],
   pairSpace: unreachable as unknown as Services['pairSpace'],

@@ -23,6 +23,7 @@ import {
   NewAgendaItemSchema,
   NewGoalSchema,
   NewNoteSchema,
+  NotificationSwitchesSchema,
   PairByHandSchema,
   PairIdParams,
   ProgrammeIdParams,
@@ -52,6 +53,7 @@ import {
   ConfirmationViewSchema,
   DecisionsViewSchema,
   DirectoryStatusSchema,
+  ErasureViewSchema,
   EvaluationResultsViewSchema,
   EvaluationViewSchema,
   FeedbackViewSchema,
@@ -62,6 +64,7 @@ import {
   NoteViewSchema,
   PairSpaceViewSchema,
   PairViewSchema,
+  PersonalDataExportSchema,
   ProgrammeViewSchema,
   ProgressViewSchema,
   ReviewApplicationViewSchema,
@@ -96,6 +99,10 @@ export const ENDPOINTS = {
   'get-programme': { request: programme, response: ProgrammeViewSchema },
   'edit-programme': {
     request: { ...programme, body: ProgrammeSettingsSchema },
+    response: ProgrammeViewSchema,
+  },
+  'edit-notification-settings': {
+    request: { ...programme, body: NotificationSwitchesSchema },
     response: ProgrammeViewSchema,
   },
   'change-programme-status': {
@@ -218,8 +225,8 @@ export const ENDPOINTS = {
   'programme-evaluation': { request: programme, response: EvaluationResultsViewSchema },
   'programme-report': { request: { ...programme, query: ReportQuery }, response: file },
   'programme-evaluation-report': { request: { ...programme, query: ReportQuery }, response: file },
-  'export-my-data': { response: file },
-  'erase-my-data': { response: z.unknown() },
+  'export-my-data': { response: PersonalDataExportSchema },
+  'erase-my-data': { response: ErasureViewSchema },
   // Microsoft Graph's, not the tab's: its schemas are with the route (calendar-notifications.ts).
   'calendar-notifications': { response: z.unknown() },
 } as const satisfies Record<EndpointName, Contract>;

@@ -1,17 +1,19 @@
 import { z } from 'zod';
 import type { ApplicationOutcome } from '../domain/application/application';
 import type { EvaluationSummary } from '../domain/evaluation/evaluation';
-import type {
-  Activity,
-  AgendaItem,
-  Evaluation,
-  Feedback,
-  Goal,
-  Note,
-} from '../domain/pair-space/pair-space';
+import { MOMENTS } from '../domain/notifications/moments';
+import {
+  ActivitySchema,
+  AgendaItemSchema,
+  EvaluationSchema,
+  FeedbackSchema,
+  GoalSchema,
+  NoteSchema,
+  SpaceEntrySchema,
+} from '../domain/pair-space/entry-schemas';
 import { PROGRAMME_KINDS } from '../domain/programme/kinds';
 import type { Programme } from '../domain/programme/programme';
-import type { PairProgress, ProgrammeProgress } from '../domain/progress/progress';
+import { type PairProgress, type ProgrammeProgress, RISK_CODES } from '../domain/progress/progress';
 import {
   ApplicationFormSchema,
   EligibilitySchema,
@@ -30,6 +32,7 @@ const text = z.string();
 const instant = z.string();
 const etag = z.string();
 const person = z.object({ id: z.string(), name: z.string() });
+const BOOKING_STATUSES = ['queued', 'booked', 'refused', 'failed', 'ended'] as const;
 
 /** A programme as the API returns it: its settings, status and the ETag to quote on edits. */
 export const ProgrammeViewSchema = z.object({
@@ -52,6 +55,14 @@ export const ProgrammeViewSchema = z.object({
   keepsWaitingList: z.boolean(),
   questions: z.array(text),
   owners: z.array(z.string()),
+  /** HR's switches: every moment, `false` for the ones never sent (docs/notifications.md). */
+  notifications: z.object(
+    Object.fromEntries(MOMENTS.map((m) => [m, z.boolean()])) as {
+      [M in (typeof MOMENTS)[number]]: z.ZodBoolean;
+    },
+  ),
+  /** The language the programme was created in (notices fall back to it). */
+  language: z.enum(['es', 'en']),
   createdAt: instant,
   updatedAt: instant,
   etag,
@@ -305,22 +316,22 @@ export const SlotsSchema = ListSchema(z.object({ start: instant, end: instant })
 
 /**
  * An entry of the space as the API returns it: the domain's entry, as stored, and the ETag for
- * the next edit — the domain type is the shape, so the view is derived from it, not restated.
+ * the next edit — the entry's schema is the domain's (domain/pair-space/entry-schemas.ts), so
+ * the view extends it, not restates it.
  */
-type Tagged<T> = T & { etag: string };
-const tagged = <T>() => z.custom<Tagged<T>>();
-export const AgendaItemViewSchema = tagged<AgendaItem>();
-export const NoteViewSchema = tagged<Note>();
-export const GoalViewSchema = tagged<Goal>();
-export const ActivityViewSchema = tagged<Activity>();
-export const FeedbackViewSchema = tagged<Feedback>();
-export const EvaluationViewSchema = tagged<Evaluation>();
-export type AgendaItemView = Tagged<AgendaItem>;
-export type NoteView = Tagged<Note>;
-export type GoalView = Tagged<Goal>;
-export type ActivityView = Tagged<Activity>;
-export type FeedbackView = Tagged<Feedback>;
-export type EvaluationView = Tagged<Evaluation>;
+const tag = { etag };
+export const AgendaItemViewSchema = AgendaItemSchema.extend(tag);
+export const NoteViewSchema = NoteSchema.extend(tag);
+export const GoalViewSchema = GoalSchema.extend(tag);
+export const ActivityViewSchema = ActivitySchema.extend(tag);
+export const FeedbackViewSchema = FeedbackSchema.extend(tag);
+export const EvaluationViewSchema = EvaluationSchema.extend(tag);
+export type AgendaItemView = z.infer<typeof AgendaItemViewSchema>;
+export type NoteView = z.infer<typeof NoteViewSchema>;
+export type GoalView = z.infer<typeof GoalViewSchema>;
+export type ActivityView = z.infer<typeof ActivityViewSchema>;
+export type FeedbackView = z.infer<typeof FeedbackViewSchema>;
+export type EvaluationView = z.infer<typeof EvaluationViewSchema>;
 
 /** GET /api/pairs/{id}/space: what the pair page and the Outlook pane show a member. */
 export const PairSpaceViewSchema = z.object({
@@ -358,20 +369,139 @@ export type PairSpaceView = z.infer<typeof PairSpaceViewSchema>;
  * (each pair's figures and risks) is HR's only; advisors read the programme level. The domain's
  * figures are the shape (domain/progress), so the view is derived from them.
  */
-export type ProgressView = Omit<ProgrammeProgress, 'pairs'> & {
-  programmeId: string;
-  programmeName: string;
-  status: string;
-  pairs: ProgrammeProgress['pairs'] & { list?: PairProgress[] };
-};
-export const ProgressViewSchema = z.custom<ProgressView>();
+const counts = z.record(z.string(), z.number());
+const sessionCounts = z.object({
+  planned: z.number(),
+  held: z.number(),
+  cancelled: z.number(),
+  moved: z.number(),
+});
+const RESPONSES = ['none', 'accepted', 'tentativelyAccepted', 'declined'] as const;
+const risk = z.enum(RISK_CODES as [PairProgress['risks'][number], ...PairProgress['risks']]);
+const PairProgressSchema = z.object({
+  pairId: z.string(),
+  mentor: person,
+  mentee: person,
+  pairStatus: PairStatusViewSchema,
+  bookingStatus: z.enum([...BOOKING_STATUSES, 'notQueued']),
+  sessions: sessionCounts,
+  nextSession: instant.nullable(),
+  answers: z.object({ mentor: z.enum(RESPONSES), mentee: z.enum(RESPONSES) }),
+  goals: z.object({
+    total: z.number(),
+    progressed: z.number(),
+    achieved: z.number(),
+    averageProgress: z.number().nullable(),
+  }),
+  feedback: z.object({
+    given: z.number(),
+    expected: z.number(),
+    averageRating: z.number().nullable(),
+  }),
+  risks: z.array(risk),
+}) satisfies z.ZodType<PairProgress>;
+
+export const ProgressViewSchema = z.object({
+  programmeId: z.string(),
+  programmeName: z.string(),
+  status: z.string(),
+  at: instant,
+  pairs: z.object({
+    total: z.number(),
+    byStatus: counts,
+    list: z.array(PairProgressSchema).optional(),
+  }),
+  sessions: sessionCounts,
+  invitations: z.object(
+    Object.fromEntries(RESPONSES.map((r) => [r, z.number()])) as {
+      [R in (typeof RESPONSES)[number]]: z.ZodNumber;
+    },
+  ),
+  goals: z.object({
+    total: z.number(),
+    progressed: z.number(),
+    achieved: z.number(),
+    averageProgress: z.number().nullable(),
+    pairsWithGoals: z.number(),
+  }),
+  feedback: z.object({
+    given: z.number(),
+    expected: z.number(),
+    averageRating: z.number().nullable(),
+    usefulShare: z.number().nullable(),
+  }),
+  atRisk: z.object({
+    pairs: z.number(),
+    byReason: z.object(
+      Object.fromEntries(RISK_CODES.map((r) => [r, z.number()])) as {
+        [R in PairProgress['risks'][number]]: z.ZodNumber;
+      },
+    ),
+  }),
+}) satisfies z.ZodType<Omit<ProgrammeProgress, 'pairs'>>;
+export type ProgressView = z.infer<typeof ProgressViewSchema>;
 
 /**
  * GET /api/programmes/{id}/evaluation: the end-of-programme evaluation in aggregate; HR also reads
  * the suggestions written for the programme team, without names.
  */
-export type EvaluationResultsView = EvaluationSummary & {
-  programmeId: string;
-  suggestions?: string[];
-};
-export const EvaluationResultsViewSchema = z.custom<EvaluationResultsView>();
+const byRole = z.object({
+  responses: z.number(),
+  satisfaction: z.number().nullable(),
+  goalsReached: z.number().nullable(),
+});
+export const EvaluationResultsViewSchema = z.object({
+  programmeId: z.string(),
+  responses: z.number(),
+  minimumRespondents: z.number(),
+  withheld: z.boolean(),
+  expected: z.number(),
+  byRole: z.object({ mentor: byRole, mentee: byRole }),
+  satisfaction: z.object({
+    '1': z.number(),
+    '2': z.number(),
+    '3': z.number(),
+    '4': z.number(),
+    '5': z.number(),
+  }),
+  netPromoterScore: z.number().nullable(),
+  suggestions: z.array(z.string()).optional(),
+}) satisfies z.ZodType<EvaluationSummary>;
+export type EvaluationResultsView = z.infer<typeof EvaluationResultsViewSchema>;
+
+// --- Personal data (the rights of access and erasure) --------------------------------------------
+
+/**
+ * GET /api/me/data: everything a person gave Tandem, as one JSON download
+ * (domain/personal-data exportDocument). Applications as their applicant reads them, without the
+ * ETags an edit would quote; what the person wrote in each pair's space, as stored.
+ */
+export const PersonalDataExportSchema = z.object({
+  about: text,
+  exportedAt: instant,
+  person: z.object({ id: z.string(), name: z.string(), username: z.string() }),
+  applications: z.array(ApplicationViewSchema.omit({ etag: true })),
+  pairs: z.array(
+    z.object({
+      pairId: z.string(),
+      programme: z.object({
+        id: z.string(),
+        name: text,
+        kind: z.enum(PROGRAMME_KINDS),
+        status: ProgrammeStatusSchema,
+      }),
+      role: z.enum(['mentor', 'mentee']),
+      with: person,
+      status: PairStatusViewSchema,
+      booking: z.enum(BOOKING_STATUSES).nullable(),
+      confirmedAt: instant,
+      written: z.array(SpaceEntrySchema),
+    }),
+  ),
+});
+export type PersonalDataExport = z.infer<typeof PersonalDataExportSchema>;
+
+/** DELETE /api/me/data: how much was erased. */
+export const ErasureViewSchema = z.object({
+  erased: z.object({ applications: z.number(), entries: z.number() }),
+});

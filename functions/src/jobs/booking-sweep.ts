@@ -8,7 +8,7 @@ export interface SweepDeps {
   pairs: PairStore;
   bookings: BookingStore;
   queue: BookingQueue;
-  /** Ends a closed programme's pairs not ended yet (jobs/end-pair.ts); the pairs queued. */
+  /** Ends a closed programme's pairs not ended yet (app/ending/end-pair.ts); the pairs queued. */
   endProgramme?(programme: { id: string; name: string }): Promise<string[]>;
   now(): Date;
 }

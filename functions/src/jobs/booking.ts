@@ -1,11 +1,11 @@
 import { type BookPairPorts, bookPair as bookPairSteps } from '../app/booking/book-pair';
+import { endPair } from '../app/ending/end-pair';
 import type { Booking } from '../domain/booking/booking';
 import type { BookingQueue } from '../ports/booking-queue';
 import type { BookingStore } from '../ports/bookings';
 import type { CalendarPort } from '../ports/calendar';
 import type { DirectoryRefresh, DirectorySnapshot } from '../ports/directory';
 import { ThrottledError } from '../ports/throttled';
-import { endPair } from './end-pair';
 
 /** What a `booking` queue message needs: booking's ports and ending's (the same queue ends pairs). */
 export type BookingDeps = BookPairPorts & {
@@ -17,7 +17,7 @@ export type BookingDeps = BookPairPorts & {
 
 /**
  * A pair taken from the `booking` queue, run to the end: a pair whose end was asked for is ended
- * (`jobs/end-pair.ts`, never booked), any other is booked (`app/booking/book-pair.ts`). Answers
+ * (`app/ending/end-pair.ts`, never booked), any other is booked (`app/booking/book-pair.ts`). Answers
  * the booking as stored; a pair not confirmed (yet) is an error, so the queue tries it again.
  */
 export async function bookPair(deps: BookingDeps, pairId: string): Promise<Booking> {

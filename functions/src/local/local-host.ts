@@ -17,6 +17,8 @@ export interface LocalHostOptions {
   staticDir?: string;
   /** Extra JSON documents served as-is, e.g. `/tab-config.json`. */
   documents?: Record<string, unknown>;
+  /** Extra HTML pages made at each request (the local inbox, `/_local/inbox`); this host only. */
+  pages?: Record<string, (url: URL) => string | Promise<string>>;
   /** The local run's clock, told and moved at `/_local/clock` (this host only; never in Azure). */
   clock?: LocalClock;
 }
@@ -153,6 +155,17 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
         }
         const answer = clock(req.method ?? 'GET', body);
         res.writeHead(answer.status).end(JSON.stringify(answer.body));
+        return;
+      }
+      const page = options.pages?.[url.pathname];
+      if (page && (req.method === 'GET' || req.method === 'HEAD')) {
+        const html = await page(url);
+        res
+          .writeHead(200, {
+            'content-type': 'text/html; charset=utf-8',
+            'cache-control': 'no-store',
+          })
+          .end(req.method === 'HEAD' ? undefined : html);
         return;
       }
       const document = options.documents?.[url.pathname];

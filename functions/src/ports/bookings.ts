@@ -16,7 +16,15 @@ export interface BookingSubject {
   pair: { id: string; programmeId: string; mentorId: string; menteeId: string };
   programme: Pick<
     Programme,
-    'id' | 'name' | 'plannedSessions' | 'durationMonths' | 'sessionMinutes' | 'hierarchyRule'
+    | 'id'
+    | 'name'
+    | 'plannedSessions'
+    | 'durationMonths'
+    | 'sessionMinutes'
+    | 'hierarchyRule'
+    | 'owners'
+    | 'notifications'
+    | 'language'
   >;
 }
 

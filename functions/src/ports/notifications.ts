@@ -30,10 +30,13 @@ export const ACTIVITY_PARAMETERS = {
 
 export type ActivityType = keyof typeof ACTIVITY_PARAMETERS;
 
-/** The values an activity type's template needs, each already in the recipient's language. */
-export type TemplateParameters<T extends ActivityType> = {
-  readonly [K in (typeof ACTIVITY_PARAMETERS)[T][number]]: string;
-};
+/**
+ * The values an activity type's template needs, each already in the recipient's language (for a
+ * union of types, the values of one of them).
+ */
+export type TemplateParameters<T extends ActivityType> = T extends ActivityType
+  ? { readonly [K in (typeof ACTIVITY_PARAMETERS)[T][number]]: string }
+  : never;
 
 /**
  * Where the notice leads: the personal tab opened at `subEntityId` (the tab's own route, e.g.

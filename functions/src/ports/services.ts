@@ -6,6 +6,7 @@ import type { Clock } from './clock';
 import type { DirectoryRefresh, DirectorySnapshot } from './directory';
 import type { HealthCheck } from './health';
 import type { MatchingStore } from './matching';
+import type { Outbox } from './outbox';
 import type { PairSpaceStore } from './pair-space';
 import type { PairStore } from './pairs';
 import type { ProgrammeStore } from './programmes';
@@ -41,4 +42,6 @@ export interface Services {
   health: HealthCheck;
   /** Graph's change notifications: the subscriptions' secrets, and the queue they go to. */
   calendarNotifications: CalendarNotificationIntake;
+  /** Notices decided on, waiting for the sender job (docs/notifications.md). */
+  outbox: Outbox;
 }

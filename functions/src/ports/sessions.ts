@@ -10,9 +10,15 @@ import type { Alternative } from '../domain/schedule';
  */
 export interface SessionMover {
   alternatives(pairId: string, index: number): Promise<Result<Alternative[], SessionProblem>>;
-  move(pairId: string, index: number, start: string): Promise<Result<Booking, SessionProblem>>;
+  /** `by`: the member who moves it (the other one is told). */
+  move(
+    pairId: string,
+    index: number,
+    start: string,
+    by: string,
+  ): Promise<Result<Booking, SessionProblem>>;
   /**
-   * A programme closed: each of its pairs is ended through the booking queue (jobs/end-pair.ts);
+   * A programme closed: each of its pairs is ended through the booking queue (app/ending/end-pair.ts);
    * the pairs queued.
    */
   endProgramme(programme: { id: string; name: string }): Promise<string[]>;

@@ -17,10 +17,10 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { pairPage, tabAddress } from '../../../functions/src/domain/deep-link';
 import type { NoteView, PairSpaceView } from '../../../functions/src/http/contracts';
 import { formatSessionTime } from '../i18n/format';
+import { useTranslation } from '../i18n/react';
 import { type PaneApi, PaneApiError } from './pane-api';
 import { type PaneSession, sessionsForPane } from './sessions';
 

@@ -1,11 +1,11 @@
 import { FluentProvider } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
-import { I18nextProvider } from 'react-i18next';
 import { browserLocale } from '../host/host';
 import { LocalSignIn } from '../host/local-sign-in';
 import { loadTabConfig } from '../host/tab-config';
 import { localeFor } from '../i18n/format';
 import { createI18n, languageOf } from '../i18n/i18n';
+import { TranslationProvider } from '../i18n/react';
 import { loadTheme } from '../theme/theme';
 import { officeLook, officeReady, officeSsoToken, readCalendarItem } from './office-item';
 import { createPaneApi } from './pane-api';
@@ -29,7 +29,7 @@ async function boot(): Promise<void> {
       };
   const language = languageOf(look.locale);
   const [i18n, theme] = await Promise.all([
-    createI18n(language),
+    createI18n(language, true),
     loadTheme(look.dark ? 'dark' : 'default'),
   ]);
   document.documentElement.lang = i18n.language;
@@ -56,7 +56,7 @@ async function boot(): Promise<void> {
   });
   const api = createPaneApi(config.apiBaseUrl, getToken ?? localToken);
   createRoot(document.getElementById('root') as HTMLElement).render(
-    <I18nextProvider i18n={i18n}>
+    <TranslationProvider i18n={i18n}>
       <FluentProvider theme={theme}>
         <SessionPane
           state={state}
@@ -65,7 +65,7 @@ async function boot(): Promise<void> {
           locale={localeFor(language, look.locale)}
         />
       </FluentProvider>
-    </I18nextProvider>,
+    </TranslationProvider>,
   );
 }
 

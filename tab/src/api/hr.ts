@@ -1,3 +1,4 @@
+import type { Moment } from '../../../functions/src/domain/notifications/moments';
 import type {
   BookingView,
   ConfirmationView,
@@ -26,7 +27,10 @@ import {
   runMatching,
   swapProposals,
 } from '../../../functions/src/http/lines/matching';
-import { editProgramme } from '../../../functions/src/http/lines/programmes';
+import {
+  editNotificationSettings,
+  editProgramme,
+} from '../../../functions/src/http/lines/programmes';
 import {
   programmeEvaluation,
   programmeEvaluationReport,
@@ -111,6 +115,13 @@ export const hrApi = ({ call, download }: ApiClient) => ({
     setting: 'showRejectionReason' | 'keepsWaitingList',
     on: boolean,
   ) => call(editProgramme, { ...inProgramme(p.id), body: { [setting]: on }, ifMatch: p.etag }),
+  /** HR's switch for one moment's Teams notices (docs/notifications.md). */
+  setNotificationSwitch: (p: { id: string; etag: string }, moment: Moment, on: boolean) =>
+    call(editNotificationSettings, {
+      ...inProgramme(p.id),
+      body: { [moment]: on },
+      ifMatch: p.etag,
+    }),
   /** The CSV report, one row per pair, for its reader. */
   report: (id: string, reader: ReportReader) =>
     download(pathOf(programmeReport, { ...inProgramme(id), query: reader })),

@@ -1,7 +1,7 @@
 import { Button, makeStyles, Subtitle2, Text, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { useTranslation } from '../i18n/react';
 import { useSession } from './session';
 
 const useStyles = makeStyles({

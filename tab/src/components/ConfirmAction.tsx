@@ -10,7 +10,7 @@ import {
   DialogTrigger,
 } from '@fluentui/react-components';
 import { type ReactNode, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/react';
 
 /**
  * A button for something that cannot be undone (PRODUCT rule 10: confirm irreversible actions):

@@ -1,12 +1,12 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import i18next from 'i18next';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { REFUSALS } from '../../../functions/src/http/refusals';
 import { ApiError } from '../api/client';
 import en from '../i18n/en.json';
 import es from '../i18n/es.json';
+import { createTranslator } from '../i18n/translator';
 import { errorText } from './error-text';
 
 const functionsDir = fileURLToPath(new URL('../../../functions/src', import.meta.url));
@@ -28,14 +28,9 @@ const apiCodes = [
 ].sort();
 
 const languages = { en, es };
-const instances = new Map<string, typeof i18next>();
-beforeAll(async () => {
-  for (const [lang, resources] of Object.entries(languages)) {
-    const instance = i18next.createInstance();
-    await instance.init({ lng: lang, resources: { [lang]: { translation: resources } } });
-    instances.set(lang, instance);
-  }
-});
+const instances = new Map(
+  Object.entries(languages).map(([lang, catalogue]) => [lang, createTranslator(lang, catalogue)]),
+);
 const textIn = (lang: string, error: unknown) => {
   const i18n = instances.get(lang)!;
   return errorText(i18n.t.bind(i18n), (key) => i18n.exists(key), error);

@@ -1,5 +1,5 @@
-import type { TFunction } from 'i18next';
 import { ApiError } from '../api/client';
+import type { TFunction } from '../i18n/translator';
 import { reasonText } from '../pages/admin/reasons';
 
 /** What a person reads for a failure: a title and one or more sentences, in their language. */

@@ -1,4 +1,6 @@
-// zod/mini: the same schemas in a few kB, as this is read before the first screen.
+// zod/mini: the same schemas in a few kB, as this is read before the first screen. The build bundles
+// this file alone with its own copy of zod/mini (tab/vite.config.ts, bundledAlone): shared with the
+// screens' full zod, the whole of zod's core would come into the first load.
 import * as z from 'zod/mini';
 
 /**

@@ -1,6 +1,6 @@
-import { useTranslation } from 'react-i18next';
 import { localeFor } from './format';
 import type { Language } from './i18n';
+import { useTranslation } from './react';
 
 /** The viewer's locale for dates and numbers, following the tab's language. */
 export function useLocale(): string {

@@ -32,6 +32,7 @@ export function bookingDeps(stack: LocalStack) {
     organizer: ORGANISER.userPrincipalName,
     pairUrl: (id) => `${stack.url}/?page=pairs/${id}`,
     pairSpace: services.pairSpace,
+    outbox: services.outbox,
     now: () => new Date(),
   };
   return { deps, pairs, services };

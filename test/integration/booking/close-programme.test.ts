@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
+import { endPair, requestEnd } from '../../../functions/src/app/ending/end-pair';
 import type { Booking } from '../../../functions/src/domain/booking/booking';
 import { bookPair } from '../../../functions/src/jobs/booking';
-import { endPair, requestEnd } from '../../../functions/src/jobs/end-pair';
 import { startBookingWorker } from '../../../functions/src/local/booking-worker';
 import type { CalendarPort } from '../../../functions/src/ports/calendar';
 import type { SimPerson } from '../../sim/graph/tenant';

@@ -1,16 +1,23 @@
 import { type Client, GraphError } from '@microsoft/microsoft-graph-client';
 import {
   type Availability,
-  type BookedSeries,
   type CalendarPort,
   OccurrenceBoundaryError,
-  type ResponseStatus,
   type SeriesOccurrence,
 } from '../../ports/calendar';
 import type { MailboxGate } from '../../ports/mailbox-gate';
 import { ThrottledError } from '../../ports/throttled';
 import { processMailboxGate } from '../process-mailbox-gate';
 import { busyFromAvailabilityView } from './availability-view';
+import {
+  calendarProvidersWire,
+  eventPageWire,
+  eventWire,
+  instancePageWire,
+  occurrenceOf,
+  readReply,
+  seriesOf,
+} from './event-wire';
 import {
   busyFromScheduleItems,
   getScheduleReplyWire,
@@ -40,39 +47,8 @@ const VIEW_INTERVAL_MINUTES = 30;
 /** A mailbox's allowed meeting providers change rarely: read once per 10 minutes. */
 const PROVIDERS_TTL_MS = 10 * 60_000;
 
-interface GraphEvent {
-  id: string;
-  iCalUId: string;
-  isCancelled?: boolean;
-  onlineMeeting?: { joinUrl?: string | null } | null;
-  attendees?: {
-    emailAddress: { address: string };
-    status?: { response?: string; time?: string };
-  }[];
-}
-
 function utc(date: Date): { dateTime: string; timeZone: 'UTC' } {
   return { dateTime: date.toISOString().replace(/Z$/, ''), timeZone: 'UTC' };
-}
-
-/** Graph writes UTC times as "2026-03-02T12:00:00.0000000" with the zone beside them. */
-function toIso(value: { dateTime: string; timeZone: string }): string {
-  if (value.timeZone !== 'UTC') throw new Error(`Expected UTC times, got ${value.timeZone}`);
-  return new Date(`${value.dateTime.replace(/(\.\d{3})\d*$/, '$1')}Z`).toISOString();
-}
-
-function seriesOf(event: GraphEvent): BookedSeries {
-  return {
-    eventId: event.id,
-    iCalUId: event.iCalUId,
-    joinUrl: event.onlineMeeting?.joinUrl ?? null,
-    isCancelled: event.isCancelled === true,
-    attendees: (event.attendees ?? []).map((a) => ({
-      address: a.emailAddress.address.toLowerCase(),
-      response: (a.status?.response ?? 'none') as ResponseStatus,
-      time: a.status?.time && !a.status.time.startsWith('0001') ? a.status.time : null,
-    })),
-  };
 }
 
 function isNotFound(error: unknown): boolean {
@@ -171,8 +147,9 @@ export function graphCalendar(
           .select('allowedOnlineMeetingProviders')
           .get(),
       ).then(
-        (calendar: { allowedOnlineMeetingProviders?: string[] }) =>
-          calendar.allowedOnlineMeetingProviders ?? [],
+        (calendar: unknown) =>
+          readReply('reading a calendar', calendarProvidersWire, calendar)
+            .allowedOnlineMeetingProviders ?? [],
       );
       // A failed read is not remembered.
       value.catch(() => providers.delete(key));
@@ -181,7 +158,7 @@ export function graphCalendar(
     },
 
     async createSeries(request) {
-      const event = (await withMailbox(request.organizer, () =>
+      const event = await withMailbox(request.organizer, () =>
         client.api(`${user(request.organizer)}/events`).post({
           subject: request.subject,
           body: { contentType: 'HTML', content: request.bodyHtml },
@@ -199,13 +176,13 @@ export function graphCalendar(
           singleValueExtendedProperties: [{ id: SERIES_KEY_PROPERTY, value: request.seriesKey }],
           ...(request.categories ? { categories: request.categories } : {}),
         }),
-      )) as GraphEvent;
-      return seriesOf(event);
+      );
+      return seriesOf(readReply('creating an event', eventWire, event));
     },
 
     async findSeries(organizer, seriesKey) {
       const quoted = (text: string) => `'${text.replaceAll("'", "''")}'`;
-      const page = (await withMailbox(organizer, () =>
+      const page = await withMailbox(organizer, () =>
         client
           .api(`${user(organizer)}/events`)
           .filter(
@@ -213,20 +190,22 @@ export function graphCalendar(
           )
           .select('id,iCalUId,isCancelled,onlineMeeting,attendees')
           .get(),
-      )) as { value: GraphEvent[] };
-      const live = page.value.find((event) => event.isCancelled !== true);
+      );
+      const live = readReply('finding a series', eventPageWire, page).value.find(
+        (event) => event.isCancelled !== true,
+      );
       return live ? seriesOf(live) : undefined;
     },
 
     async getSeries(organizer, eventId) {
       try {
-        const event = (await withMailbox(organizer, () =>
+        const event = await withMailbox(organizer, () =>
           client
             .api(`${user(organizer)}/events/${encodeURIComponent(eventId)}`)
             .select('id,iCalUId,isCancelled,onlineMeeting,attendees')
             .get(),
-        )) as GraphEvent;
-        return seriesOf(event);
+        );
+        return seriesOf(readReply('reading an event', eventWire, event));
       } catch (error) {
         if (isNotFound(error)) return undefined;
         throw error;
@@ -235,28 +214,32 @@ export function graphCalendar(
 
     async instances(organizer, eventId, start, end) {
       const out: SeriesOccurrence[] = [];
-      let page = (await withMailbox(organizer, () =>
-        client
-          .api(`${user(organizer)}/events/${encodeURIComponent(eventId)}/instances`)
-          .query({ startDateTime: start.toISOString(), endDateTime: end.toISOString() })
-          .select('id,start,end,type,isCancelled')
-          .header('Prefer', `${PREFER_IMMUTABLE_ID}, outlook.timezone="UTC"`)
-          .get(),
-      )) as { value: (GraphEvent & SeriesOccurrenceWire)[]; '@odata.nextLink'?: string };
+      const call = 'listing instances';
+      let page = readReply(
+        call,
+        instancePageWire,
+        await withMailbox(organizer, () =>
+          client
+            .api(`${user(organizer)}/events/${encodeURIComponent(eventId)}/instances`)
+            .query({ startDateTime: start.toISOString(), endDateTime: end.toISOString() })
+            .select('id,start,end,type,isCancelled')
+            .header('Prefer', `${PREFER_IMMUTABLE_ID}, outlook.timezone="UTC"`)
+            .get(),
+        ),
+      );
       for (;;) {
-        for (const o of page.value) {
-          out.push({
-            id: o.id,
-            start: toIso(o.start),
-            end: toIso(o.end),
-            type: o.type === 'exception' ? 'exception' : 'occurrence',
-            isCancelled: o.isCancelled === true,
-          });
-        }
+        for (const o of page.value) out.push(occurrenceOf(call, o));
         const next = page['@odata.nextLink'];
         if (!next) break;
-        page = await withMailbox(organizer, () =>
-          client.api(next).header('Prefer', `${PREFER_IMMUTABLE_ID}, outlook.timezone="UTC"`).get(),
+        page = readReply(
+          call,
+          instancePageWire,
+          await withMailbox(organizer, () =>
+            client
+              .api(next)
+              .header('Prefer', `${PREFER_IMMUTABLE_ID}, outlook.timezone="UTC"`)
+              .get(),
+          ),
         );
       }
       // Graph does not order instances by date.
@@ -297,10 +280,4 @@ export function graphCalendar(
       }
     },
   };
-}
-
-interface SeriesOccurrenceWire {
-  start: { dateTime: string; timeZone: string };
-  end: { dateTime: string; timeZone: string };
-  type: string;
 }

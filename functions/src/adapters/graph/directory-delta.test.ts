@@ -1,6 +1,8 @@
+import type { Client } from '@microsoft/microsoft-graph-client';
 import { GraphError } from '@microsoft/microsoft-graph-client';
 import { describe, expect, it } from 'vitest';
-import { changeOf, isExpiredDeltaToken } from './directory-delta';
+import { changeOf, graphDirectorySource, isExpiredDeltaToken } from './directory-delta';
+import { GraphReplyError } from './event-wire';
 
 describe('changeOf (user-delta.md: a never-set property and a missing manager are absent)', () => {
   it('in a full round, reads an absent property or manager@delta as unset', () => {
@@ -54,5 +56,40 @@ describe('isExpiredDeltaToken (delta-query-overview.md, "Token duration")', () =
     expect(isExpiredDeltaToken(error(403, 'resyncRequired'))).toBe(false);
     expect(isExpiredDeltaToken(error(400, 'Request_UnsupportedQuery'))).toBe(false);
     expect(isExpiredDeltaToken(error(503, 'syncStateNotFound'))).toBe(false);
+  });
+});
+
+describe('graphDirectorySource reads each delta page with its schema', () => {
+  /** A client whose every request answers `reply` (the chain the adapter calls). */
+  function answering(reply: unknown): Client {
+    const request = {
+      select: () => request,
+      header: () => request,
+      get: async () => reply,
+    };
+    return { api: () => request } as unknown as Client;
+  }
+  const firstPage = async (reply: unknown) => {
+    for await (const page of graphDirectorySource(answering(reply)).readRound(null)) return page;
+  };
+
+  it('reads a page of users, keeping the delta link', async () => {
+    const page = await firstPage({
+      value: [{ id: 'u1', displayName: 'Ana', 'manager@delta': [{ id: 'm1' }] }],
+      '@odata.deltaLink': 'https://graph.microsoft.com/v1.0/users/delta?$deltatoken=x',
+    });
+    expect(page?.deltaLink).toMatch(/deltatoken/);
+    expect(page?.changes).toEqual([
+      expect.objectContaining({
+        kind: 'upsert',
+        id: 'u1',
+        fields: expect.objectContaining({ managerId: 'm1' }),
+      }),
+    ]);
+  });
+
+  it('refuses a page whose users have no id, or whose value is not a list', async () => {
+    await expect(firstPage({ value: [{ displayName: 'Ana' }] })).rejects.toThrow(GraphReplyError);
+    await expect(firstPage({ value: 'none' })).rejects.toThrow(/directory delta.*value/);
   });
 });

@@ -1,4 +1,5 @@
 import { type Client, GraphError } from '@microsoft/microsoft-graph-client';
+import { z } from 'zod';
 import {
   type DirectoryChange,
   type DirectoryPage,
@@ -7,6 +8,7 @@ import {
   ResyncRequiredError,
 } from '../../ports/directory';
 import { ThrottledError } from '../../ports/throttled';
+import { readReply } from './event-wire';
 import { throttledFor } from './throttling';
 
 /** What org sync reads: the snapshot's fields, and `manager` so chains can be computed locally. */
@@ -24,11 +26,28 @@ const SELECT = [
 /** The largest page Graph serves for user delta: fewer requests per round. */
 const PAGE_SIZE = 200;
 
-type DeltaEntry = Record<string, unknown> & {
-  id: string;
-  '@removed'?: { reason: string };
-  'manager@delta'?: { id: string; '@removed'?: unknown }[];
-};
+/**
+ * A delta page as Graph sends it (https://learn.microsoft.com/graph/api/user-delta): `value`, and
+ * `@odata.nextLink` or, on the last page, `@odata.deltaLink`. Each entry is a user with the
+ * selected properties (any of them may be absent, or null), `@removed` for one gone from the
+ * directory, and `manager@delta` for a change of manager. Parsed, never cast: a page that does not
+ * read is a GraphReplyError (event-wire.ts), so a snapshot is never written from a guess.
+ */
+const deltaEntryWire = z.looseObject({
+  id: z.string().min(1),
+  '@removed': z.looseObject({ reason: z.string().optional() }).optional(),
+  'manager@delta': z
+    .array(z.looseObject({ id: z.string().min(1), '@removed': z.unknown().optional() }))
+    .optional(),
+});
+type DeltaEntry = z.infer<typeof deltaEntryWire>;
+
+const deltaPageWire = z.object({
+  value: z.array(deltaEntryWire).optional(),
+  '@odata.nextLink': z.string().optional(),
+  '@odata.deltaLink': z.string().optional(),
+});
+type DeltaPageWire = z.infer<typeof deltaPageWire>;
 
 const FIELDS = [
   'displayName',
@@ -99,10 +118,11 @@ export function graphDirectorySource(client: Client): DirectorySource {
   return {
     async *readRound(deltaLink, resume) {
       const full = resume ? resume.full : deltaLink === null;
-      let response: Record<string, unknown>;
-      const get = async (request: () => Promise<unknown>) => {
+      let response: DeltaPageWire;
+      const get = async (request: () => Promise<unknown>): Promise<DeltaPageWire> => {
+        let reply: unknown;
         try {
-          return (await request()) as Record<string, unknown>;
+          reply = await request();
         } catch (error) {
           // Also a saved nextLink Graph no longer honours: "a 40X-series error" (token duration).
           if (isExpiredDeltaToken(error)) {
@@ -115,6 +135,7 @@ export function graphDirectorySource(client: Client): DirectorySource {
           if (wait !== undefined) throw new ThrottledError(wait, { cause: error });
           throw error;
         }
+        return readReply('reading the directory delta', deltaPageWire, reply);
       };
       const prefer = `odata.maxpagesize=${PAGE_SIZE}`;
       // An interrupted round goes on from the nextLink of the page after the last one stored: its
@@ -130,16 +151,14 @@ export function graphDirectorySource(client: Client): DirectorySource {
       );
       for (;;) {
         const page: DirectoryPage = {
-          changes: ((response.value as DeltaEntry[] | undefined) ?? []).map((entry) =>
-            changeOf(entry, full),
-          ),
+          changes: (response.value ?? []).map((entry) => changeOf(entry, full)),
         };
         const next = response['@odata.nextLink'];
-        if (typeof response['@odata.deltaLink'] === 'string') {
+        if (response['@odata.deltaLink'] !== undefined) {
           page.deltaLink = response['@odata.deltaLink'];
-        } else if (typeof next === 'string') page.nextLink = next;
+        } else if (next !== undefined) page.nextLink = next;
         yield page;
-        if (typeof next !== 'string') return;
+        if (next === undefined) return;
         response = await get(() => client.api(next).header('Prefer', prefer).get());
       }
     },

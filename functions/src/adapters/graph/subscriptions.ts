@@ -1,5 +1,17 @@
 import { type Client, GraphError } from '@microsoft/microsoft-graph-client';
+import { z } from 'zod';
 import type { SubscriptionPort } from '../../ports/calendar-sync';
+import { readReply } from './event-wire';
+
+/** A created or renewed subscription's reply: its id and its (possibly shortened) expiry. */
+const subscriptionWire = z.object({ id: z.string().min(1), expirationDateTime: z.string() });
+const renewedWire = z.object({ expirationDateTime: z.string() });
+/** An event's `type` and `seriesMasterId` (https://learn.microsoft.com/graph/api/resources/event). */
+const eventKindWire = z.object({
+  id: z.string().min(1),
+  type: z.string().nullish(),
+  seriesMasterId: z.string().nullish(),
+});
 
 /**
  * Graph's change-notification subscriptions (api-reference/v1.0/resources/subscription.md;
@@ -15,7 +27,7 @@ export function graphSubscriptions(client: Client): SubscriptionPort {
 
   return {
     async create(request) {
-      const created = (await client.api('/subscriptions').post({
+      const reply = await client.api('/subscriptions').post({
         changeType: request.changeType,
         notificationUrl: request.notificationUrl,
         // Lifecycle notices (reauthorizationRequired, subscriptionRemoved, missed) can only be
@@ -24,14 +36,16 @@ export function graphSubscriptions(client: Client): SubscriptionPort {
         resource: request.resource,
         expirationDateTime: request.expirationDateTime,
         clientState: request.clientState,
-      })) as { id: string; expirationDateTime: string };
+      });
+      const created = readReply('creating a subscription', subscriptionWire, reply);
       return { id: created.id, expirationDateTime: created.expirationDateTime };
     },
     async renew(id, expirationDateTime) {
       try {
-        const renewed = (await client
+        const reply = await client
           .api(`/subscriptions/${encodeURIComponent(id)}`)
-          .patch({ expirationDateTime })) as { expirationDateTime: string };
+          .patch({ expirationDateTime });
+        const renewed = readReply('renewing a subscription', renewedWire, reply);
         return { expirationDateTime: renewed.expirationDateTime };
       } catch (error) {
         // An expired or removed subscription is gone: Graph "deletes the subscription" when it is
@@ -49,10 +63,11 @@ export function graphSubscriptions(client: Client): SubscriptionPort {
     },
     async seriesMasterOf(organizer, eventId) {
       try {
-        const event = (await client
+        const reply = await client
           .api(`${user(organizer)}/events/${encodeURIComponent(eventId)}`)
           .select('id,type,seriesMasterId')
-          .get()) as { id: string; type?: string; seriesMasterId?: string | null };
+          .get();
+        const event = readReply('reading an event', eventKindWire, reply);
         return event.seriesMasterId ?? event.id;
       } catch (error) {
         if (isStatus(error, 404)) return undefined;

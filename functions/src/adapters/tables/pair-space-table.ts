@@ -1,6 +1,7 @@
+import { SpaceEntrySchema } from '../../domain/pair-space/entry-schemas';
 import { entryKey, feedbackKey, type SpaceEntry } from '../../domain/pair-space/pair-space';
 import type { PairSpaceStore } from '../../ports/pair-space';
-import { JsonTable, notYetParsed, type TableConnection, tableClient } from './json-table';
+import { JsonTable, type TableConnection, tableClient } from './json-table';
 
 /** The key of a stored entry: feedback by session and author, the rest by `entryKey`. */
 function keyOf(entry: SpaceEntry): string {
@@ -18,7 +19,7 @@ export function pairSpaceTable(connection: TableConnection): PairSpaceStore {
   const table = new JsonTable<SpaceEntry>(
     tableClient(connection, 'pairspace'),
     'The entry',
-    notYetParsed<SpaceEntry>(),
+    SpaceEntrySchema,
   );
   return {
     list: (pairId) => table.list(pairId),

@@ -6,6 +6,7 @@ import type { WeeklySeries } from '../../domain/schedule';
 import type { BookingSubject } from '../../ports/bookings';
 import type { BookedSeries, CalendarPort, SeriesOccurrence } from '../../ports/calendar';
 import type { DirectoryPerson } from '../../ports/directory';
+import type { NewOutboxEntry } from '../../ports/outbox';
 import { ThrottledError } from '../../ports/throttled';
 import { AlreadyExistsError, StaleVersionError, type Versioned } from '../../ports/versioned';
 import { type BookPairPorts, bookPair } from './book-pair';
@@ -38,6 +39,7 @@ const SUBJECT: BookingSubject = {
     durationMonths: 3,
     sessionMinutes: 60,
     hierarchyRule: 'chain',
+    owners: ['hr'],
   } as BookingSubject['programme'],
 };
 
@@ -68,6 +70,7 @@ function world(options: { people?: DirectoryPerson[]; joinUrl?: boolean } = {}) 
   const series: (BookedSeries & { key: string; weekly: WeeklySeries })[] = [];
   const pairMarks: string[] = [];
   const agenda = new Map<string, SpaceEntry>();
+  const outbox = new Map<string, NewOutboxEntry>();
   const people = new Map(
     (
       options.people ?? [
@@ -182,10 +185,20 @@ function world(options: { people?: DirectoryPerson[]; joinUrl?: boolean } = {}) 
           return { value: entry, etag: String(++etags) };
         }),
     },
+    outbox: {
+      add: (entries) =>
+        port(() => {
+          for (const e of entries)
+            if (!outbox.has(e.notice.idempotencyKey)) outbox.set(e.notice.idempotencyKey, e);
+        }),
+    },
     now: () => new Date('2026-03-02T08:00:00Z'),
   };
   return {
     ports,
+    /** The outbox's keys, sorted. */
+    notices: () => [...outbox.keys()].sort(),
+    notice: (key: string) => outbox.get(key)?.notice,
     series,
     live,
     pairMarks,
@@ -208,6 +221,14 @@ function world(options: { people?: DirectoryPerson[]; joinUrl?: boolean } = {}) 
   };
 }
 
+/** What a booked pair's run leaves in the outbox: each told of the pair and of the series. */
+const PAIR_NOTICES = [
+  'paired:p1:mentee',
+  'paired:p1:mentor',
+  'seriesBooked:p1:mentee',
+  'seriesBooked:p1:mentor',
+];
+
 describe('booking a pair, step by step', () => {
   it('walks every step once and answers the booked booking', async () => {
     const w = world();
@@ -224,6 +245,14 @@ describe('booking a pair, step by step', () => {
     expect(w.agenda().map((e) => e.type === 'agenda' && [e.text, e.sessionIndex])).toEqual(
       FIRST_SESSION_AGENDA.es.map((text) => [text, booking.sessions[0]!.index]),
     );
+    // Both told, each about the other, in Spanish, with the pair's page.
+    expect(w.notices()).toEqual(PAIR_NOTICES);
+    expect(w.notice('seriesBooked:p1:mentee')).toMatchObject({
+      recipientId: 'mentee',
+      templateParameters: { partner: 'mentor', sessions: '6' },
+      target: { subEntityId: 'pairs/p1', label: 'Mentoring' },
+    });
+    expect(w.notice('seriesBooked:p1:mentee')!.previewText).toContain('Tus 6 sesiones con mentor');
   });
 
   it('after a crash after any port call, the next run books exactly one series', async () => {
@@ -246,6 +275,7 @@ describe('booking a pair, step by step', () => {
         true,
       );
       expect(w.agenda(), `crash after call ${n}`).toHaveLength(FIRST_SESSION_AGENDA.es.length);
+      expect(w.notices(), `crash after call ${n}`).toEqual(PAIR_NOTICES);
     }
   });
 
@@ -310,6 +340,17 @@ describe('booking a pair, step by step', () => {
     ]);
     expect(w.series).toEqual([]);
     expect(w.pairMarks).toEqual(['booking', 'bookingFailed']);
+    // HR is told, once, with the booking section; the pair is told nothing.
+    expect(w.notices()).toEqual(['bookingFailed:p1:hr']);
+    expect(w.notice('bookingFailed:p1:hr')).toMatchObject({
+      templateParameters: {
+        programme: 'Mentoring',
+        reason: 'hay una línea jerárquica entre los dos',
+      },
+      target: { subEntityId: 'admin/programmes/prog/booking' },
+    });
+    await bookPair(w.ports, 'p1');
+    expect(w.notices()).toEqual(['bookingFailed:p1:hr']);
   });
 
   it('a series made without a Teams link is withdrawn and the pair refused, even after a crash', async () => {

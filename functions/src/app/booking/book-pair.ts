@@ -6,14 +6,17 @@ import {
   newBooking,
   stepReached,
 } from '../../domain/booking/booking';
+import { bookingPage } from '../../domain/deep-link';
 import { ok, type Result, refused } from '../../domain/result';
-import type { BookingStore, BookingSubjects } from '../../ports/bookings';
+import type { BookingStore, BookingSubject, BookingSubjects } from '../../ports/bookings';
 import type { DirectoryPerson, DirectorySnapshot } from '../../ports/directory';
 import { ThrottledError } from '../../ports/throttled';
 import { StaleVersionError, type Versioned } from '../../ports/versioned';
+import { tell } from '../notifications/tell';
 import { type CheckPorts, check } from './check';
 import { type CreatePorts, create } from './create';
 import { type LinkPorts, link } from './link';
+import { type NotifyPorts, notifyPair } from './notify';
 import { type PlanPorts, plan } from './plan';
 import { type SeedAgendaPorts, seedAgenda } from './seed-agenda';
 import type { BookingStepDef } from './step';
@@ -23,7 +26,8 @@ export type BookPairPorts = CheckPorts &
   PlanPorts &
   CreatePorts &
   LinkPorts &
-  SeedAgendaPorts & {
+  SeedAgendaPorts &
+  NotifyPorts & {
     bookings: Pick<BookingStore, 'get' | 'create' | 'replace'>;
     subjects: BookingSubjects;
     directory: Pick<DirectorySnapshot, 'get'>;
@@ -40,7 +44,7 @@ const booked: BookingStepDef<BookPairPorts> = {
 
 /**
  * Booking's steps, in order; each `reaches` the next name of BOOKING_STEPS. A new side effect of
- * booking (telling the pair, say) is one more step here, before `booked`.
+ * booking is one more step here, before `booked` (telling the pair is `notifyPair`).
  */
 const STEPS: readonly BookingStepDef<BookPairPorts>[] = [
   check,
@@ -48,6 +52,7 @@ const STEPS: readonly BookingStepDef<BookPairPorts>[] = [
   create,
   link,
   seedAgenda,
+  notifyPair,
   booked,
 ];
 
@@ -108,6 +113,7 @@ export async function bookPair(
       if (!outcome.ok) {
         const booking = await save({ status: 'refused', refusal: outcome.reason, lastError: null });
         await ports.subjects.markPair(pairId, 'bookingFailed');
+        await tellOwnersRefused(ports, subject, outcome.reason);
         return refused({ code: 'bookingRefused', refusal: outcome.reason, booking });
       }
       await save({ ...outcome.value, step: step.reaches });
@@ -126,6 +132,26 @@ export async function bookPair(
     await ports.subjects.markPair(pairId, 'bookingFailed').catch(() => {});
     throw error;
   }
+}
+
+/**
+ * HR's owners of the programme learn that a rule refused the pair (`bookingFailed`, once per
+ * pair), with the booking page to act on it. A run that stops before this (a crash after the
+ * save) is not run again for a refused booking: the notice is then missing, never doubled — HR's
+ * booking page still shows the refusal.
+ */
+async function tellOwnersRefused(
+  ports: BookPairPorts,
+  subject: BookingSubject,
+  refusal: BookingRefusal,
+): Promise<void> {
+  await tell(ports, subject.programme, {
+    moment: 'bookingFailed',
+    to: subject.programme.owners,
+    subject: subject.pair.id,
+    page: bookingPage(subject.programme.id),
+    facts: { programme: subject.programme.name, reason: refusal.code },
+  });
 }
 
 /** A booking with nothing left to do: booked, refused, ended or ending. */

@@ -10,6 +10,7 @@ import {
 } from '../../../../test/fixtures/in-memory-ports';
 import type { Application } from '../../domain/application/application';
 import { createProgramme, type Programme } from '../../domain/programme/programme';
+import type { NewOutboxEntry } from '../../ports/outbox';
 import { changeMentorCapacity, pairByHand } from './change-proposals';
 import { confirmProposals } from './confirm-proposals';
 import { runMatching } from './run-matching';
@@ -65,6 +66,8 @@ function world() {
     directory: org.directory,
     directorySync: org.directorySync,
     bookingQueue: memoryQueue().queue,
+    // Confirmation's notices are not this file's subject: they are kept and not read.
+    outbox: { add: async (_entries: readonly NewOutboxEntry[]) => {} },
     clock: { now: () => now },
     newId: () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
   };

@@ -1,3 +1,4 @@
+import { pairPage } from '../../domain/deep-link';
 import type { Reason } from '../../domain/matching/score';
 import {
   isSettled,
@@ -13,9 +14,11 @@ import type { BookingQueue } from '../../ports/booking-queue';
 import type { Clock } from '../../ports/clock';
 import type { DirectoryRefresh, DirectorySnapshot } from '../../ports/directory';
 import type { MatchingStore } from '../../ports/matching';
+import type { Outbox } from '../../ports/outbox';
 import { PairContentionError, type PairStore } from '../../ports/pairs';
 import type { ProgrammeStore } from '../../ports/programmes';
 import { StaleVersionError, type Versioned } from '../../ports/versioned';
+import { tell } from '../notifications/tell';
 import { directoryNow } from './directory-slice';
 import { confirmedPair, currentMatching, expectVersion, inMatching } from './matching-state';
 import type { MatchingAppRefusal, RefusedProposal } from './refusals';
@@ -27,6 +30,8 @@ export interface ConfirmDeps {
   directory: Pick<DirectorySnapshot, 'state' | 'all' | 'get'>;
   directorySync: DirectoryRefresh;
   bookingQueue: BookingQueue;
+  /** Where the `paired` notices go (the booking's `notified` step stores them again, once). */
+  outbox: Pick<Outbox, 'add'>;
   clock: Clock;
   newId(): string;
 }
@@ -184,6 +189,19 @@ async function confirmOne(
         : { mentee: proposal.menteeName };
     return refused({ code: stored.reason.code, text: WORDS[stored.reason.code], params });
   }
+  // Both are told now, their first session still to be booked; should this step be lost to a
+  // crash, the booking's `notified` step stores the same notice (same key) with the session.
+  await tell({ ...deps, now: () => deps.clock.now() }, programme, {
+    moment: 'paired',
+    to: [pair.mentor.id, pair.mentee.id],
+    subject: pair.id,
+    page: pairPage(pair.id),
+    facts: (id) => ({
+      programme: programme.name,
+      partner: id === pair.mentor.id ? pair.mentee.name : pair.mentor.name,
+      firstSession: null,
+    }),
+  });
   await deps.bookingQueue.enqueue(pair.id);
   return ok(stored.pair);
 }

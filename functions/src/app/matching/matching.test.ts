@@ -10,6 +10,8 @@ import {
 } from '../../../../test/fixtures/in-memory-ports';
 import type { Application } from '../../domain/application/application';
 import { createProgramme, type Programme } from '../../domain/programme/programme';
+import type { ActivityNotice } from '../../ports/notifications';
+import type { NewOutboxEntry } from '../../ports/outbox';
 import { ThrottledError } from '../../ports/throttled';
 import { StaleVersionError } from '../../ports/versioned';
 import { lockProposal, swapProposals } from './change-proposals';
@@ -58,6 +60,7 @@ function world() {
   ]);
   const booking = memoryQueue();
   let n = 0;
+  const notices = new Map<string, ActivityNotice>();
   const deps = {
     programmes,
     matchings,
@@ -71,10 +74,15 @@ function world() {
     directory: org.directory,
     directorySync: org.directorySync,
     bookingQueue: booking.queue,
+    outbox: {
+      async add(entries: readonly NewOutboxEntry[]) {
+        for (const e of entries) notices.set(e.notice.idempotencyKey, e.notice);
+      },
+    },
     clock: { now: () => now },
     newId: () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
   };
-  return { programme, deps, org, booking, pairs, programmes };
+  return { programme, deps, org, booking, pairs, programmes, notices };
 }
 
 type World = ReturnType<typeof world>;
@@ -178,6 +186,19 @@ describe('confirming proposals', () => {
     const ids = done.value.confirmed.map((p) => p.value.id).sort();
     expect(ids).toHaveLength(2);
     expect([...w.booking.queued].sort()).toEqual(ids);
+    // Each member of each pair is told, once, about the other.
+    const told = done.value.confirmed.flatMap((p) => [
+      [`paired:${p.value.id}:${p.value.mentor.id}`, p.value.mentee.name],
+      [`paired:${p.value.id}:${p.value.mentee.id}`, p.value.mentor.name],
+    ]);
+    expect([...w.notices.keys()].sort()).toEqual(told.map(([key]) => key).sort());
+    for (const [key, partner] of told) {
+      expect(w.notices.get(key!)).toMatchObject({
+        activityType: 'paired',
+        templateParameters: { partner },
+        target: { subEntityId: `pairs/${key!.split(':')[1]}` },
+      });
+    }
     expect(w.org.refreshes()).toBe(1);
     expect(w.programmes.rows.get('prog')!.value.status).toBe('running');
     // Nothing is left to confirm.
@@ -203,6 +224,7 @@ describe('confirming proposals', () => {
     });
     expect(w.pairs.rows.size).toBe(0);
     expect(w.booking.queued).toEqual([]);
+    expect(w.notices.size).toBe(0);
   });
 
   it('confirms nothing when the directory cannot be refreshed; a long Graph wait stays an error', async () => {

@@ -1,8 +1,8 @@
 import type { Booking } from '../../domain/booking/booking';
 import type { SessionProblem } from '../../domain/booking/session-refusal';
 import { ok, type Result, refused } from '../../domain/result';
-import { type EndDeps, endPair, requestEnd } from '../../jobs/end-pair';
 import type { BookingQueue } from '../../ports/booking-queue';
+import { type EndDeps, endPair, requestEnd } from '../ending/end-pair';
 
 export interface EndSeriesDeps extends EndDeps {
   organizer: string;
@@ -12,7 +12,7 @@ export interface EndSeriesDeps extends EndDeps {
 /**
  * HR ends a pair early: the end is stored and queued (so a crash is resumed by the queue), then
  * done at once so HR sees the outcome. The ending itself is the booking worker's story
- * (jobs/end-pair.ts; a second run finds it ended).
+ * (app/ending/end-pair.ts; a second run finds it ended).
  */
 export async function endSeries(
   deps: EndSeriesDeps,

@@ -1,5 +1,6 @@
 import type { Booking } from '../../domain/booking/booking';
 import type { SessionProblem } from '../../domain/booking/session-refusal';
+import { pairPage } from '../../domain/deep-link';
 import { ok, type Result, refused } from '../../domain/result';
 import {
   type Alternative,
@@ -9,13 +10,22 @@ import {
 } from '../../domain/schedule';
 import type { BookingStore } from '../../ports/bookings';
 import { type CalendarPort, OccurrenceBoundaryError } from '../../ports/calendar';
+import type { PairStore } from '../../ports/pairs';
+import type { ProgrammeStore } from '../../ports/programmes';
 import { StaleVersionError, type Versioned } from '../../ports/versioned';
+import { type TellPorts, tell } from '../notifications/tell';
 
 /** Only what moving a session reads and writes: the booking, both calendars, the time. */
 export interface SessionDeps {
   bookings: Pick<BookingStore, 'get' | 'replace'>;
   calendar: Pick<CalendarPort, 'availability' | 'moveOccurrence'>;
   now(): Date;
+}
+
+/** Moving a session also tells the other person: the pair, its programme and the outbox. */
+export interface MoveDeps extends SessionDeps, Omit<TellPorts, 'now'> {
+  pairs: Pick<PairStore, 'get'>;
+  programmes: Pick<ProgrammeStore, 'get'>;
 }
 
 const DAY = 86_400_000;
@@ -96,10 +106,12 @@ export async function sessionAlternatives(
  * series stays) and records it, so HR's follow-up shows it as moved.
  */
 export async function moveSession(
-  deps: SessionDeps,
+  deps: MoveDeps,
   pairId: string,
   index: number,
   start: string,
+  /** The member who moves it (Entra object id): the other one is told. */
+  by: string,
 ): Promise<Result<Booking, SessionProblem>> {
   const proposed = await sessionAlternatives(deps, pairId, index);
   if (!proposed.ok) return proposed;
@@ -132,10 +144,41 @@ export async function moveSession(
         { ...booking, sessions, updatedAt: deps.now().toISOString() },
         found.booking.etag,
       );
+      await tellOtherMember(deps, booking, session.index, by, session.start, slot.start);
       return ok(saved.value);
     } catch (error) {
       if (!(error instanceof StaleVersionError)) throw error;
     }
   }
   throw new StaleVersionError('This booking');
+}
+
+/**
+ * The other member of the pair learns who moved which session where (`sessionMoved`), opening
+ * that session on the pair's page. Keyed by the session and its new start: each move is its own
+ * notice, and the step repeated stores it once. A crash between the save and this step loses the
+ * notice (the move stands, HR's follow-up shows it as moved): the move is not replayed.
+ */
+async function tellOtherMember(
+  deps: MoveDeps,
+  booking: Booking,
+  index: number,
+  by: string,
+  from: string,
+  to: string,
+): Promise<void> {
+  const [pair, programme] = await Promise.all([
+    deps.pairs.get(booking.pairId),
+    deps.programmes.get(booking.programmeId),
+  ]);
+  if (!pair || !programme) return;
+  const { mentor, mentee } = pair.value;
+  const [mover, other] = by === mentor.id ? [mentor, mentee] : [mentee, mentor];
+  await tell({ ...deps, now: deps.now }, programme.value, {
+    moment: 'sessionMoved',
+    to: [other.id],
+    subject: `${booking.pairId}/sessions/${index}/${to}`,
+    page: `${pairPage(booking.pairId)}/sessions/${index}`,
+    facts: { person: mover.name, date: from, newDate: to },
+  });
 }

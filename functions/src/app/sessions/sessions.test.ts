@@ -6,8 +6,9 @@ import {
   type CalendarPort,
   OccurrenceBoundaryError,
 } from '../../ports/calendar';
+import type { NewOutboxEntry } from '../../ports/outbox';
 import { endSeries } from './end-series';
-import { moveSession, type SessionDeps, sessionAlternatives } from './move-session';
+import { type MoveDeps, moveSession, sessionAlternatives } from './move-session';
 
 // Mondays 10:00–11:00 UTC, three sessions a week apart; it is the Friday before the second.
 const now = new Date('2027-03-05T12:00:00Z');
@@ -49,7 +50,25 @@ function world() {
   const moves: { occurrenceId: string; start: string; end: string }[] = [];
   let refuseMove = false;
   const mentorBusy: Availability['entries'] = [];
-  const deps: SessionDeps = {
+  const told: NewOutboxEntry[] = [];
+  const pair = {
+    mentor: { id: 'mentor', name: 'Marta Gil' },
+    mentee: { id: 'mentee', name: 'Eva Ruiz' },
+  };
+  const deps: MoveDeps = {
+    pairs: { get: async (id) => (id === 'pair' ? { value: pair as never, etag: '1' } : undefined) },
+    programmes: {
+      get: async (id) =>
+        id === 'prog' ? { value: { id, name: 'Mentoring' } as never, etag: '1' } : undefined,
+    },
+    directory: {
+      get: async (id) => ({ id, preferredLanguage: id === 'mentee' ? 'en-GB' : 'es-ES' }) as never,
+    },
+    outbox: {
+      add: async (entries) => {
+        told.push(...entries);
+      },
+    },
     bookings: { get: bookings.get, replace: (b, etag) => bookings.replace(b.pairId, b, etag) },
     calendar: {
       availability: async () => [
@@ -65,6 +84,7 @@ function world() {
   };
   return {
     deps,
+    told,
     bookings,
     moves,
     mentorBusy,
@@ -128,7 +148,7 @@ describe('moving a session', () => {
     const offered = await sessionAlternatives(w.deps, 'pair', 2);
     if (!offered.ok) throw new Error(offered.reason.code);
     const slot = offered.value[0]!;
-    const moved = await moveSession(w.deps, 'pair', 2, slot.start);
+    const moved = await moveSession(w.deps, 'pair', 2, slot.start, 'mentor');
     if (!moved.ok) throw new Error(moved.reason.code);
     expect(w.moves).toEqual([
       {
@@ -141,14 +161,29 @@ describe('moving a session', () => {
     expect(stored.sessions.map((s) => s.status)).toEqual(['planned', 'moved', 'planned']);
     expect(stored.sessions[1]).toMatchObject({ start: slot.start, end: slot.end });
     expect(moved.value).toEqual(stored);
+    // The mentee (who reads English) is told the mentor moved it, and where to; only them.
+    expect(w.told.map((t) => t.notice)).toEqual([
+      expect.objectContaining({
+        recipientId: 'mentee',
+        activityType: 'sessionMoved',
+        templateParameters: {
+          person: 'Marta Gil',
+          date: expect.stringMatching(/^Monday,? 8 March/),
+          newDate: expect.stringMatching(/March/),
+        },
+        target: { subEntityId: 'pairs/pair/sessions/2', label: 'Mentoring' },
+        idempotencyKey: `sessionMoved:pair/sessions/2/${slot.start}:mentee`,
+      }),
+    ]);
   });
 
   it('refuses a slot it did not offer without touching Outlook', async () => {
-    expect(await moveSession(w.deps, 'pair', 2, '2027-03-08T03:00:00Z')).toEqual({
+    expect(await moveSession(w.deps, 'pair', 2, '2027-03-08T03:00:00Z', 'mentor')).toEqual({
       ok: false,
       reason: { code: 'slotNotFree' },
     });
     expect(w.moves).toEqual([]);
+    expect(w.told).toEqual([]);
   });
 
   it('answers Outlook’s boundary refusal as a refusal and stores nothing', async () => {
@@ -156,7 +191,7 @@ describe('moving a session', () => {
     if (!offered.ok) throw new Error(offered.reason.code);
     w.refuseMoves();
     const before = w.bookings.rows.get('pair');
-    expect(await moveSession(w.deps, 'pair', 2, offered.value[0]!.start)).toEqual({
+    expect(await moveSession(w.deps, 'pair', 2, offered.value[0]!.start, 'mentee')).toEqual({
       ok: false,
       reason: { code: 'occurrenceBoundary' },
     });

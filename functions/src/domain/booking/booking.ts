@@ -23,6 +23,7 @@ export const BOOKING_STEPS = [
   'created',
   'linked',
   'agendaSeeded',
+  'notified',
   'booked',
 ] as const;
 export type BookingStep = (typeof BOOKING_STEPS)[number];
@@ -105,7 +106,7 @@ export interface Booking {
   /**
    * Set when HR ended the pair or closed its programme: the sessions ahead are to be cancelled.
    * Kept before anything is cancelled, so a crashed end job is resumed from the queue or the sweep
-   * (`jobs/end-pair.ts`). Absent on bookings stored before this field existed.
+   * (`app/ending/end-pair.ts`). Absent on bookings stored before this field existed.
    */
   ending?: { reason: string; requestedAt: string } | null;
   attempts: number;

@@ -13,7 +13,7 @@ import {
 import type { MatchingInstance, Objective } from './instance';
 import { MAX_SCORE_MILLIS, type Reason, zoneOffsets } from './score';
 import { solveAssignment } from './solve';
-import { membersOf, solveDense } from './solve-dense';
+import { membersOf, NO_EDGE, solveDense } from './solve-dense';
 
 /** One proposed pair, with the reasons it was made (docs/matching.md). */
 export interface ProposedPair {
@@ -451,12 +451,13 @@ function solveByKinds(
   const scan = Int32Array.from(groupFirst);
   const cols = new Int32Array(G);
   const out = new Int32Array(G);
-  const kindScore = new Int32Array(K * G); // score + 1, 0: no edge
+  // The solver's own form (solve-dense.ts): each score as a 32-bit float, −∞ for no edge.
+  const weight = new Float32Array(K * G).fill(NO_EDGE);
   for (let k = 0; k < K; k++) {
     loadRow(pool, row, kindFirst[k]!, tables);
     row.i = -2;
     const edges = scoreCandidates(pool, row, ex, scan, G, cols, out, 0);
-    for (let e = 0; e < edges; e++) kindScore[k * G + groupOf[cols[e]!]!] = out[e]! + 1;
+    for (let e = 0; e < edges; e++) weight[k * G + groupOf[cols[e]!]!] = out[e]!;
   }
 
   const R = n - locked.size;
@@ -470,8 +471,8 @@ function solveByKinds(
     if (candidates) {
       for (let e = exceptStart[i]!; e < exceptStart[i + 1]!; e++) stamp[except[e]!] = -2 - i;
       for (let j = 0; j < m; j++) {
-        const s = kindScore[k * G + groupOf[j]!]!;
-        if (s > 0 && stamp[j] !== -2 - i) candidates.push({ i, j, millis: s - 1 });
+        const s = weight[k * G + groupOf[j]!]!;
+        if (s !== NO_EDGE && stamp[j] !== -2 - i) candidates.push({ i, j, millis: s });
       }
     }
     if (locked.has(i)) continue;
@@ -487,7 +488,7 @@ function solveByKinds(
       cols: G,
       capacity: groups.room,
       kinds: K,
-      kindScore,
+      weight,
       rowKind,
       blockedStart,
       blockedCol: Int32Array.from(blockedCol),

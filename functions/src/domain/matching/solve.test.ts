@@ -63,6 +63,11 @@ function totalWeight(p: AssignmentProblem, assignment: Int32Array): number {
   return total;
 }
 
+/** A matrix of scores + 1 (0: no edge) in the dense solver's form: the score, or −∞ for no edge. */
+function weightsOf(scorePlusOne: Int32Array): Float32Array {
+  return Float32Array.from(scorePlusOne, (v) => (v === 0 ? Number.NEGATIVE_INFINITY : v - 1));
+}
+
 const instances = fc
   .record({ rows: fc.integer({ min: 0, max: 7 }), cols: fc.integer({ min: 1, max: 7 }) })
   .chain(({ rows, cols }) =>
@@ -241,7 +246,7 @@ describe('the heap and matrix forms of the solver', () => {
         cols,
         capacity,
         kinds,
-        kindScore,
+        weight: weightsOf(kindScore),
         rowKind,
         blockedStart,
         blockedCol: Int32Array.from(blocked.flat()),
@@ -261,7 +266,10 @@ describe('the heap and matrix forms of the solver', () => {
   it('matrix of row kinds with blocked columns: the same optimum as the heap form', () => {
     fc.assert(
       fc.property(kinded, ({ dense, sparse }) => {
+        const before = dense.weight.slice();
         const assignment = solveDense(dense);
+        // The solver borrows the caller's matrix (blocked cells hidden while read): it is given back as it was.
+        expect(dense.weight).toEqual(before);
         // totalWeight fails on any blocked column: the compressed rows have no edge there.
         expect(totalWeight(sparse, assignment)).toBe(totalWeight(sparse, solveSparse(sparse)));
         const load = new Int32Array(dense.cols);
@@ -314,7 +322,7 @@ describe('the heap and matrix forms of the solver', () => {
         cols,
         capacity,
         kinds,
-        kindScore,
+        weight: weightsOf(kindScore),
         rowKind,
         blockedStart,
         blockedCol: Int32Array.from(blocked.flat()),
@@ -344,6 +352,188 @@ describe('the heap and matrix forms of the solver', () => {
     );
   });
 
+  // Large enough for long searches (every row of its own kind, rooms of one, a third of the pairs
+  // eligible or fewer, the participation bias): the matrix form then reads a row over its edges
+  // rather than over every column left, and must reach the heap form's optimum all the same.
+  const thin = fc
+    .record({
+      rows: fc.integer({ min: 20, max: 90 }),
+      cols: fc.integer({ min: 20, max: 90 }),
+      seed: fc.integer(),
+      density: fc.constantFrom(0.05, 0.15, 0.3),
+      distinct: fc.constantFrom(1, 4, 1000),
+      bias: fc.constantFrom(0, 1, 100_000),
+    })
+    .map(({ rows, cols, seed, density, distinct, bias }) => {
+      let s = seed >>> 0;
+      const rnd = () => {
+        s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+        return s / 2 ** 32;
+      };
+      const caps = Array.from({ length: cols }, () => (rnd() < 0.9 ? 1 : 2));
+      const edges: Edge[] = [];
+      for (let row = 0; row < rows; row++) {
+        for (let col = 0; col < cols; col++) {
+          if (rnd() < density) edges.push({ row, col, weight: Math.floor(rnd() * distinct) });
+        }
+      }
+      return { p: { ...problemOf(rows, caps, edges), bias }, caps };
+    });
+
+  it('thin rows, long searches: the same optimum as the heap form, within every capacity', () => {
+    fc.assert(
+      fc.property(thin, ({ p, caps }) => {
+        const matrix = solveDense(toDense(p));
+        expect(totalWeight(p, matrix)).toBe(totalWeight(p, solveSparse(p)));
+        const load = caps.map(() => 0);
+        for (const c of matrix) if (c >= 0) load[c]!++;
+        for (const [c, l] of load.entries()) expect(l).toBeLessThanOrEqual(caps[c]!);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  // More rows than seats, rows of kinds of their own, some cells blocked: the matrix form solves
+  // these from the seats' side, and must reach the heap form's optimum all the same.
+  const oversubscribed = fc
+    .record({
+      rows: fc.integer({ min: 10, max: 70 }),
+      cols: fc.integer({ min: 1, max: 25 }),
+      seed: fc.integer(),
+      density: fc.constantFrom(0.1, 0.3, 0.8),
+      distinct: fc.constantFrom(1, 4, 1000),
+      bias: fc.constantFrom(1, 100_000),
+    })
+    .map(({ rows, cols, seed, density, distinct, bias }) => {
+      let s = seed >>> 0;
+      const rnd = () => {
+        s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+        return s / 2 ** 32;
+      };
+      const capacity = Int32Array.from({ length: cols }, () => Math.floor(rnd() * 4));
+      const scorePlusOne = Int32Array.from({ length: rows * cols }, () =>
+        rnd() < density ? 1 + Math.floor(rnd() * distinct) : 0,
+      );
+      // One row in five shares its kind with another row.
+      const rowKind = Int32Array.from({ length: rows }, (_, r) =>
+        rnd() < 0.2 ? Math.floor(rnd() * rows) : r,
+      );
+      const blocked = Array.from({ length: rows }, () =>
+        rnd() < 0.5 ? [] : [0, 1].map(() => Math.floor(rnd() * cols)),
+      );
+      const blockedStart = new Int32Array(rows + 1);
+      blocked.forEach((b, r) => {
+        blockedStart[r + 1] = blockedStart[r]! + b.length;
+      });
+      const dense: DenseAssignmentProblem = {
+        rows,
+        cols,
+        capacity,
+        kinds: rows,
+        weight: weightsOf(scorePlusOne),
+        rowKind,
+        blockedStart,
+        blockedCol: Int32Array.from(blocked.flat()),
+        scale: 1,
+        bias,
+      };
+      const edges: Edge[] = [];
+      for (let row = 0; row < rows; row++) {
+        for (let col = 0; col < cols; col++) {
+          const v = scorePlusOne[rowKind[row]! * cols + col]!;
+          if (v > 0 && !blocked[row]!.includes(col)) edges.push({ row, col, weight: v - 1 });
+        }
+      }
+      return { dense, sparse: { ...problemOf(rows, [...capacity], edges), bias } };
+    });
+
+  it('more rows than seats: the same optimum as the heap form, within every capacity', () => {
+    fc.assert(
+      fc.property(oversubscribed, ({ dense, sparse }) => {
+        const assignment = solveDense(dense);
+        expect(totalWeight(sparse, assignment)).toBe(totalWeight(sparse, solveSparse(sparse)));
+        const load = new Int32Array(dense.cols);
+        for (const c of assignment) if (c >= 0) load[c]!++;
+        for (const [c, l] of load.entries()) expect(l).toBeLessThanOrEqual(dense.capacity[c]!);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('merges exactly the columns equal in every row and blocked for no row', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          kinds: fc.integer({ min: 1, max: 12 }),
+          cols: fc.integer({ min: 1, max: 24 }),
+          // Few column patterns, so some columns are equal; a late row may tell two apart.
+          patterns: fc.integer({ min: 1, max: 6 }),
+          seed: fc.integer(),
+        }),
+        ({ kinds, cols, patterns, seed }) => {
+          let s = seed >>> 0;
+          const rnd = () => {
+            s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+            return s / 2 ** 32;
+          };
+          const base = Array.from({ length: patterns }, () =>
+            Array.from({ length: kinds }, () => (rnd() < 0.2 ? 0 : 1 + Math.floor(rnd() * 3))),
+          );
+          const columns = Array.from({ length: cols }, () => {
+            const column = [...base[Math.floor(rnd() * patterns)]!];
+            if (rnd() < 0.2) column[kinds - 1] = 9; // differs in the last row only
+            return column;
+          });
+          const scorePlusOne = new Int32Array(kinds * cols);
+          columns.forEach((column, c) => {
+            column.forEach((v, k) => {
+              scorePlusOne[k * cols + c] = v;
+            });
+          });
+          const blocked = rnd() < 0.5 ? [Math.floor(rnd() * cols)] : [];
+          const p: DenseAssignmentProblem = {
+            rows: 1,
+            cols,
+            capacity: new Int32Array(cols).fill(1),
+            kinds,
+            weight: weightsOf(scorePlusOne),
+            rowKind: Int32Array.of(0),
+            blockedStart: Int32Array.of(0, blocked.length),
+            blockedCol: Int32Array.from(blocked),
+            scale: 1,
+            bias: 0,
+          };
+          // Naively: a column joins the first earlier column equal to it, unless either is blocked.
+          const group = columns.map((column, c) =>
+            blocked.includes(c)
+              ? c
+              : columns.findIndex(
+                  (other, d) => !blocked.includes(d) && other.every((v, k) => v === column[k]),
+                ),
+          );
+          const merged = mergeColumns(p);
+          if (group.every((g, c) => g === c)) {
+            expect(merged).toBe(undefined);
+            return;
+          }
+          expect(merged).toBeDefined();
+          const groupOf = new Int32Array(cols);
+          for (let g = 0; g + 1 < merged!.memberStart.length; g++) {
+            for (let k = merged!.memberStart[g]!; k < merged!.memberStart[g + 1]!; k++) {
+              groupOf[merged!.members[k]!] = g;
+            }
+          }
+          for (let a = 0; a < cols; a++) {
+            for (let b = 0; b < cols; b++) {
+              expect(groupOf[a] === groupOf[b]).toBe(group[a] === group[b]);
+            }
+          }
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
   it('merges the columns no row tells apart, keeps a blocked one alone, and fills each member', () => {
     // Columns 0, 1 and 2 score alike for every kind, but row 0 may not take column 2.
     const p: DenseAssignmentProblem = {
@@ -351,7 +541,7 @@ describe('the heap and matrix forms of the solver', () => {
       cols: 4,
       capacity: Int32Array.of(1, 2, 1, 1),
       kinds: 2,
-      kindScore: Int32Array.of(5, 5, 5, 2, 3, 3, 3, 4),
+      weight: weightsOf(Int32Array.of(5, 5, 5, 2, 3, 3, 3, 4)),
       rowKind: Int32Array.of(0, 0, 0, 1),
       blockedStart: Int32Array.of(0, 1, 1, 1, 1),
       blockedCol: Int32Array.of(2),
@@ -361,7 +551,7 @@ describe('the heap and matrix forms of the solver', () => {
     const merged = mergeColumns(p)!;
     expect(merged.problem.cols).toBe(3);
     expect([...merged.problem.capacity]).toEqual([3, 1, 1]);
-    expect([...merged.problem.kindScore]).toEqual([5, 5, 2, 3, 3, 4]);
+    expect([...merged.problem.weight]).toEqual([4, 4, 1, 2, 2, 3]);
     expect([...merged.problem.blockedCol]).toEqual([1]);
     const assignment = [...solveDense(p)];
     expect(assignment[0]).not.toBe(2);
@@ -369,10 +559,10 @@ describe('the heap and matrix forms of the solver', () => {
     const load = [0, 0, 0, 0];
     for (const c of assignment) if (c >= 0) load[c]!++;
     for (const [c, l] of load.entries()) expect(l).toBeLessThanOrEqual(p.capacity[c]!);
-    const total = assignment.reduce((t, c, r) => t + p.kindScore[p.rowKind[r]! * 4 + c]! - 1, 0);
+    const total = assignment.reduce((t, c, r) => t + p.weight[p.rowKind[r]! * 4 + c]!, 0);
     expect(total).toBe(4 + 4 + 4 + 3);
     // Nothing to merge: the problem goes to the solver as it is.
-    expect(mergeColumns({ ...p, kindScore: Int32Array.of(1, 2, 3, 4, 5, 6, 7, 8) })).toBe(
+    expect(mergeColumns({ ...p, weight: weightsOf(Int32Array.of(1, 2, 3, 4, 5, 6, 7, 8)) })).toBe(
       undefined,
     );
   });

@@ -3,6 +3,8 @@
  * machine (rule 9: a pilot before the organisation-wide call), and who may take part.
  */
 
+import type { Moment } from '../notifications/moments';
+import type { NoticeLanguage } from '../notifications/notices';
 import { PROGRAMME_DEFAULTS, type ProgrammeKind } from './kinds';
 
 export type { ProgrammeKind } from './kinds';
@@ -45,6 +47,16 @@ export interface ProgrammeSettings {
    * from (PRODUCT rule 4). Off by default: applicants are told so only when HR keeps one.
    */
   keepsWaitingList?: boolean;
+  /**
+   * HR's switches for Teams notices, by moment (docs/notifications.md): a moment stored `false`
+   * is never sent. Absent, or a moment not stored (older programmes, moments added later): on.
+   */
+  notifications?: Partial<Record<Moment, boolean>>;
+  /**
+   * The language HR created the programme in: a notice's words fall back to it when the
+   * directory has no language Tandem speaks for the person. Absent on older programmes: Spanish.
+   */
+  language?: NoticeLanguage;
 }
 
 /** What applicants are told when a programme stores neither setting (older programmes). */
@@ -171,12 +183,34 @@ export function createProgramme(
     ...templateIn(kind, language),
     ...overrides,
     kind,
+    language,
     owners: overrides.owners && overrides.owners.length > 0 ? overrides.owners : [owner],
     id,
     status: 'draft',
     createdAt: at,
     updatedAt: at,
   };
+}
+
+/**
+ * HR switches Teams notices on or off for the moments named, the others as they were. Allowed in
+ * every status: a running programme is when most of its moments happen.
+ */
+export function setNotificationSwitches(
+  programme: Programme,
+  changes: Partial<Record<Moment, boolean>>,
+  now: Date,
+): Programme {
+  return {
+    ...programme,
+    notifications: { ...programme.notifications, ...changes },
+    updatedAt: now.toISOString(),
+  };
+}
+
+/** The language a programme's notices fall back to: HR's at creation, Spanish for older ones. */
+export function programmeLanguage(programme: Pick<Programme, 'language'>): NoticeLanguage {
+  return programme.language ?? 'es';
 }
 
 /** Moves a programme along its status machine, or says why not. */

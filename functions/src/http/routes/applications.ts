@@ -2,6 +2,7 @@ import { editApplication, withdrawApplication } from '../../app/applications/cha
 import { decideApplication, decideApplications } from '../../app/applications/decide-application';
 import { submitApplication } from '../../app/applications/submit-application';
 import { addToWaitingList } from '../../app/applications/waiting-list';
+import { tellApplicant } from '../../app/notifications/application-notices';
 import {
   type Application,
   applicantView,
@@ -182,6 +183,7 @@ export const applicationRoutes: AnyRoute[] = [
       const saved = settled(
         await submitApplication(services, { programme, applicant: person(principal), form: body }),
       );
+      await tellApplicant(services, programme, principal!.id, 'applicationReceived');
       return applicantAnswer(saved, programme, 201);
     },
   }),
@@ -249,6 +251,7 @@ export const applicationRoutes: AnyRoute[] = [
           etag,
         }),
       );
+      await tellApplicant(services, programme, params.personId, 'applicationApproved');
       return reviewed(services, saved);
     },
   }),
@@ -267,6 +270,7 @@ export const applicationRoutes: AnyRoute[] = [
           etag,
         }),
       );
+      await tellApplicant(services, programme, params.personId, 'applicationNotSelected');
       return reviewed(services, saved);
     },
   }),
@@ -284,6 +288,8 @@ export const applicationRoutes: AnyRoute[] = [
             ? { kind: 'reject', reason: body.reason }
             : { kind: 'approve', ...(body.note ? { note: body.note } : {}) },
       });
+      const moment = body.decision === 'reject' ? 'applicationNotSelected' : 'applicationApproved';
+      for (const a of decided) await tellApplicant(services, programme, a.value.personId, moment);
       const view = { decided: await forReview(services, decided), undecided };
       return { body: view };
     },

@@ -1,3 +1,4 @@
+import { notificationSwitches } from '../../domain/notifications/notices';
 import {
   applicantSettings,
   changeStatus,
@@ -7,6 +8,8 @@ import {
   isVisibleToEmployees,
   minimumRespondents,
   type Programme,
+  programmeLanguage,
+  setNotificationSwitches,
 } from '../../domain/programme/programme';
 import type { Services } from '../../ports/services';
 import type { Versioned } from '../../ports/versioned';
@@ -39,6 +42,8 @@ const view = (principal: Principal | null, p: Versioned<Programme>): ProgrammeVi
       ...seen.value,
       minRespondents: minimumRespondents(seen.value),
       ...applicantSettings(seen.value),
+      notifications: notificationSwitches(seen.value.notifications),
+      language: programmeLanguage(seen.value),
     },
   });
 };
@@ -136,6 +141,16 @@ export const programmeRoutes: AnyRoute[] = [
       const edited = editProgramme(current.value, body, services.clock.now());
       if (!edited.ok) refuse(edited.reason);
       return replace(principal, services, edited.programme, etag);
+    },
+  }),
+  defineRoute({
+    ...endpoint('edit-notification-settings'),
+    access: 'admin',
+    handler: async ({ principal, services, params, body, headers }) => {
+      const etag = ifMatch(headers);
+      const current = await loadProgramme(services, params.programmeId, principal);
+      const next = setNotificationSwitches(current.value, body, services.clock.now());
+      return replace(principal, services, next, etag);
     },
   }),
   defineRoute({

@@ -31,7 +31,7 @@ export const sessionRoutes: AnyRoute[] = [
     handler: async ({ principal, services, params, body }) => {
       await asMember(services, principal, params.pairId);
       const booking = settled(
-        await services.sessions.move(params.pairId, params.index, body.start),
+        await services.sessions.move(params.pairId, params.index, body.start, principal!.id),
       );
       const session = booking.sessions.find((s) => s.index === params.index)!;
       return {

@@ -6,8 +6,8 @@ import {
   type Theme,
   tokens,
 } from '@fluentui/react-components';
-import type { i18n as I18n } from 'i18next';
 import { type ReactElement, useState } from 'react';
+import type { Translator as I18n } from '../../i18n/translator';
 
 const useStyles = makeStyles({
   // In the page's flow, after the tab: it never covers a control of the screens above it.

@@ -14,7 +14,6 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { type FormEvent, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import {
   PROGRAMME_KINDS,
   type ProgrammeKind,
@@ -24,6 +23,7 @@ import { ConfirmAction } from '../../components/ConfirmAction';
 import { ErrorState } from '../../components/ErrorState';
 import { useSession } from '../../components/session';
 import { useAction, useAsync } from '../../components/useAsync';
+import { useTranslation } from '../../i18n/react';
 import { Applications } from './ApplicationsPanel';
 
 const KINDS = PROGRAMME_KINDS;

@@ -19,7 +19,6 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { ApiError, type ProgrammeView, type ReviewApplicationView } from '../../api/client';
 import { type DecisionsView, hrApi } from '../../api/hr';
 import { ErrorState } from '../../components/ErrorState';
@@ -27,6 +26,7 @@ import { errorText } from '../../components/error-text';
 import { useSession } from '../../components/session';
 import { useStackedTable } from '../../components/stacked-table';
 import { useAction, useAsync } from '../../components/useAsync';
+import { useTranslation } from '../../i18n/react';
 import { DecisionDialog, type DecisionWords } from './DecisionDialog';
 import { languageName } from './language-names';
 

@@ -11,9 +11,9 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { ProgrammeView, ReviewApplicationView } from '../../api/client';
 import type { hrApi, MatchingView } from '../../api/hr';
+import { useTranslation } from '../../i18n/react';
 import { reasonText } from './reasons';
 
 const useStyles = makeStyles({

@@ -15,7 +15,6 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { ProgrammeView } from '../../api/client';
 import { type BookingView, hrApi } from '../../api/hr';
 import { ErrorState } from '../../components/ErrorState';
@@ -23,6 +22,7 @@ import { useSession } from '../../components/session';
 import { useStackedTable } from '../../components/stacked-table';
 import { useAction, useAsync } from '../../components/useAsync';
 import { formatDate, formatSessionTime } from '../../i18n/format';
+import { useTranslation } from '../../i18n/react';
 import { useLocale } from '../../i18n/use-locale';
 import { reasonText } from './reasons';
 

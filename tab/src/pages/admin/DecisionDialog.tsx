@@ -12,7 +12,7 @@ import {
   Textarea,
 } from '@fluentui/react-components';
 import { type ReactNode, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react';
 
 /** The words of a decision's dialog, in the reader's language. */
 export interface DecisionWords {

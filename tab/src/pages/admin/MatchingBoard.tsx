@@ -21,7 +21,6 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { ProgrammeView } from '../../api/client';
 import { type ConfirmationView, hrApi, type MatchingView } from '../../api/hr';
 import { ConfirmAction } from '../../components/ConfirmAction';
@@ -29,6 +28,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { useSession } from '../../components/session';
 import { useStackedTable } from '../../components/stacked-table';
 import { useAction, useAsync } from '../../components/useAsync';
+import { useTranslation } from '../../i18n/react';
 import { BoardPeople } from './BoardPeople';
 import { DecisionDialog } from './DecisionDialog';
 import { reasonText } from './reasons';

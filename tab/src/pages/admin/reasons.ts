@@ -1,4 +1,4 @@
-import type { TFunction } from 'i18next';
+import type { TFunction } from '../../i18n/translator';
 
 /**
  * A reason from the matcher or the API (a stable code and its values) in the reader's language.

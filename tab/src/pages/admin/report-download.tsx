@@ -1,12 +1,12 @@
 import { Button, Field, makeStyles, Select, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { USUAL_SEPARATOR } from '../../../../functions/src/domain/progress/list-separator';
 import type { ReportReader } from '../../api/hr';
 import { ErrorState } from '../../components/ErrorState';
 import { useAction } from '../../components/useAsync';
 import { viewerTimeZone } from '../../i18n/format';
 import { languageOf } from '../../i18n/i18n';
+import { useTranslation } from '../../i18n/react';
 
 /** Saves a file the browser downloaded (a CSV export) under the name the API suggested. */
 export function saveFile(blob: Blob, fileName: string) {

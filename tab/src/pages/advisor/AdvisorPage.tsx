@@ -8,11 +8,11 @@ import {
   Title2,
   tokens,
 } from '@fluentui/react-components';
-import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../components/ErrorState';
 import { Surface } from '../../components/Surface';
 import { useSession } from '../../components/session';
 import { useAsync } from '../../components/useAsync';
+import { useTranslation } from '../../i18n/react';
 import { EvaluationPanel } from '../admin/EvaluationPanel';
 import { ProgressPanel } from '../admin/ProgressPanel';
 

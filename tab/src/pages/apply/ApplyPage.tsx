@@ -16,7 +16,6 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { ApplicationFormSchema } from '../../../../functions/src/http/contracts';
 import { ApiError } from '../../api/client';
@@ -24,6 +23,7 @@ import { AppLink } from '../../components/AppLink';
 import { ErrorState } from '../../components/ErrorState';
 import { useSession } from '../../components/session';
 import { useAsync } from '../../components/useAsync';
+import { useTranslation } from '../../i18n/react';
 import { FIELD_ORDER, type FormField, formErrors } from './form-errors';
 
 const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'] as const;

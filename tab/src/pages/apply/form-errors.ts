@@ -1,5 +1,5 @@
-import type { TFunction } from 'i18next';
 import type { z } from 'zod';
+import type { TFunction } from '../../i18n/translator';
 
 /** The form's fields in the order a person reads them: the first with an error gets the focus. */
 export const FIELD_ORDER = ['why', 'topics', 'languages', 'consent'] as const;

@@ -1,8 +1,8 @@
 import { Body1, makeStyles, tokens } from '@fluentui/react-components';
-import { useTranslation } from 'react-i18next';
 import type { ApplicationView } from '../../api/client';
 import { AppLink } from '../../components/AppLink';
 import { formatSessionTime } from '../../i18n/format';
+import { useTranslation } from '../../i18n/react';
 import { useLocale } from '../../i18n/use-locale';
 
 const useStyles = makeStyles({

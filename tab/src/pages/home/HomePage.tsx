@@ -12,7 +12,6 @@ import {
   Title2,
   tokens,
 } from '@fluentui/react-components';
-import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import type { ApplicationView, ProgrammeView } from '../../api/client';
 import { AppLink } from '../../components/AppLink';
@@ -20,6 +19,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { Surface } from '../../components/Surface';
 import { useSession } from '../../components/session';
 import { useAsync } from '../../components/useAsync';
+import { useTranslation } from '../../i18n/react';
 import { ApplicationStanding } from './ApplicationStanding';
 import { MyPairs } from './MyPairs';
 

@@ -7,7 +7,6 @@ import {
   Subtitle1,
   tokens,
 } from '@fluentui/react-components';
-import { useTranslation } from 'react-i18next';
 import type { MyPairSummary } from '../../api/client';
 import { AppLink } from '../../components/AppLink';
 import { ErrorState } from '../../components/ErrorState';
@@ -15,6 +14,7 @@ import { Surface } from '../../components/Surface';
 import { useSession } from '../../components/session';
 import { useAsync } from '../../components/useAsync';
 import { formatSessionTime } from '../../i18n/format';
+import { useTranslation } from '../../i18n/react';
 import { useLocale } from '../../i18n/use-locale';
 
 const useStyles = makeStyles({

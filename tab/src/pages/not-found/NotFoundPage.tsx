@@ -1,6 +1,6 @@
 import { Body1, Link, Title2 } from '@fluentui/react-components';
-import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'wouter';
+import { useTranslation } from '../../i18n/react';
 
 export function NotFoundPage() {
   const { t } = useTranslation();

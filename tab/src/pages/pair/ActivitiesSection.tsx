@@ -9,12 +9,12 @@ import {
   Subtitle1,
 } from '@fluentui/react-components';
 import { type FormEvent, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { ActivityView } from '../../api/pairs';
 import { ErrorState } from '../../components/ErrorState';
 import { Surface } from '../../components/Surface';
 import { useAction } from '../../components/useAsync';
 import { formatDate } from '../../i18n/format';
+import { useTranslation } from '../../i18n/react';
 import { useLocale } from '../../i18n/use-locale';
 import { useSectionStyles } from './AgendaSection';
 import type { SectionProps } from './PairPage';

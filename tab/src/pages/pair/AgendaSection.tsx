@@ -10,12 +10,12 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { type FormEvent, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { ownsAgendaItem, TANDEM_AUTHOR } from '../../../../functions/src/domain/pair-space/authors';
 import { ErrorState } from '../../components/ErrorState';
 import { Surface } from '../../components/Surface';
 import { useSession } from '../../components/session';
 import { useAction } from '../../components/useAsync';
+import { useTranslation } from '../../i18n/react';
 import type { SectionProps } from './PairPage';
 
 export const useSectionStyles = makeStyles({

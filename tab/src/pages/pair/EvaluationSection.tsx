@@ -10,10 +10,10 @@ import {
   Textarea,
 } from '@fluentui/react-components';
 import { type FormEvent, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../components/ErrorState';
 import { Surface } from '../../components/Surface';
 import { useAction } from '../../components/useAsync';
+import { useTranslation } from '../../i18n/react';
 import { useSectionStyles } from './AgendaSection';
 import type { SectionProps } from './PairPage';
 

@@ -11,11 +11,11 @@ import {
   Subtitle1,
 } from '@fluentui/react-components';
 import { type FormEvent, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { GoalView } from '../../api/pairs';
 import { ErrorState } from '../../components/ErrorState';
 import { Surface } from '../../components/Surface';
 import { useAction } from '../../components/useAsync';
+import { useTranslation } from '../../i18n/react';
 import { useSectionStyles } from './AgendaSection';
 import type { PairsApi, SectionProps } from './PairPage';
 

@@ -9,13 +9,13 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
 import { pairsApi } from '../../api/pairs';
 import { AppLink } from '../../components/AppLink';
 import { ErrorState } from '../../components/ErrorState';
 import { Surface } from '../../components/Surface';
 import { useSession } from '../../components/session';
 import { useAsync } from '../../components/useAsync';
+import { useTranslation } from '../../i18n/react';
 import { ActivitiesSection } from './ActivitiesSection';
 import { AgendaSection } from './AgendaSection';
 import { EvaluationSection } from './EvaluationSection';

@@ -17,12 +17,12 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { type FormEvent, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { PairSpaceView } from '../../api/pairs';
 import { ErrorState } from '../../components/ErrorState';
 import { Surface } from '../../components/Surface';
 import { useAction } from '../../components/useAsync';
 import { formatSessionTime } from '../../i18n/format';
+import { useTranslation } from '../../i18n/react';
 import { useLocale } from '../../i18n/use-locale';
 import type { PairsApi, SectionProps } from './PairPage';
 

@@ -10,13 +10,13 @@ import {
   Title2,
   tokens,
 } from '@fluentui/react-components';
-import type { TFunction } from 'i18next';
 import { useDeferredValue, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../components/ErrorState';
 import { Surface } from '../../components/Surface';
 import { useAsync } from '../../components/useAsync';
 import type { DemoPerson, LocalSignIn } from '../../host/local-sign-in';
+import { useTranslation } from '../../i18n/react';
+import type { TFunction } from '../../i18n/translator';
 
 const useStyles = makeStyles({
   main: {

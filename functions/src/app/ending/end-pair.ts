@@ -1,11 +1,11 @@
-import { type Booking, newBooking, sessionAhead } from '../domain/booking/booking';
-import { pairLanguage, programmeClosedComment } from '../domain/booking/invitation';
-import type { BookingQueue } from '../ports/booking-queue';
-import type { BookingStore } from '../ports/bookings';
-import type { CalendarPort } from '../ports/calendar';
-import type { DirectorySnapshot } from '../ports/directory';
-import type { PairStore } from '../ports/pairs';
-import { StaleVersionError, type Versioned } from '../ports/versioned';
+import { type Booking, newBooking, sessionAhead } from '../../domain/booking/booking';
+import { pairLanguage, programmeClosedComment } from '../../domain/booking/invitation';
+import type { BookingQueue } from '../../ports/booking-queue';
+import type { BookingStore } from '../../ports/bookings';
+import type { CalendarPort } from '../../ports/calendar';
+import type { DirectorySnapshot } from '../../ports/directory';
+import type { PairStore } from '../../ports/pairs';
+import { StaleVersionError, type Versioned } from '../../ports/versioned';
 
 /**
  * Ending a pair (HR ends it, or closes its programme): every session still ahead is cancelled in
