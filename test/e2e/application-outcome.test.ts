@@ -15,7 +15,7 @@ const TEXT = {
     open: (name: string) => `Open ${name}: matching, booking, progress`,
     applications: 'Applications',
     showReason: "Applicants see HR's reason when their application is rejected",
-    reasonFor: 'Reason for',
+    reasonFor: 'Reason',
     reject: 'Reject',
     rejectIt: 'Reject the application',
     reasonHidden: 'The applicant will not see the reason',
@@ -30,7 +30,7 @@ const TEXT = {
     open: (name: string) => `Abrir ${name}: emparejamiento, reservas, seguimiento`,
     applications: 'Solicitudes',
     showReason: 'Quien se inscribe ve el motivo de RR. HH. si se rechaza su solicitud',
-    reasonFor: 'Motivo para',
+    reasonFor: 'Motivo',
     reject: 'Rechazar',
     rejectIt: 'Rechazar la solicitud',
     reasonHidden: 'La persona no verá el motivo',
@@ -83,10 +83,11 @@ describe.each(['es', 'en'] as const)('a rejected applicant learns it, in %s', (l
 
       const rejectByPointer = async (who: string, says: string) => {
         const row = hr.page.getByRole('row').filter({ hasText: who });
-        await row.getByLabel(t.reasonFor).click();
-        await hr.page.keyboard.type(REASON);
+        // The reject dialog asks for the reason.
         await row.getByRole('button', { name: t.reject }).click();
         const dialog = hr.page.getByRole('alertdialog');
+        await dialog.getByLabel(t.reasonFor).click();
+        await hr.page.keyboard.type(REASON);
         await dialog.getByText(says, { exact: false }).waitFor();
         await expectNoSeriousAxeViolations(hr.page);
         await dialog.getByRole('button', { name: t.rejectIt }).click();

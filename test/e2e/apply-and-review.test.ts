@@ -20,7 +20,8 @@ const TEXT = {
     send: 'Send application',
     sent: 'Your application was sent.',
     submitted: 'Submitted',
-    reason: 'Reason for',
+    reason: 'Reason',
+    reasonNeeded: 'Say why: the reason is kept with the decision.',
     reject: 'Reject',
     rejectIt: 'Reject the application',
     notAccepted: 'Not accepted',
@@ -42,7 +43,8 @@ const TEXT = {
     send: 'Enviar solicitud',
     sent: 'Tu solicitud se ha enviado.',
     submitted: 'Enviada',
-    reason: 'Motivo para',
+    reason: 'Motivo',
+    reasonNeeded: 'Indica el motivo: se guarda con la decisión.',
     reject: 'Rechazar',
     rejectIt: 'Rechazar la solicitud',
     notAccepted: 'No aceptada',
@@ -112,12 +114,12 @@ describe.each(['es', 'en'] as const)('applying and reviewing, in %s', (lang) => 
         has: hr.page.getByRole('heading', { name: programmeName }),
       });
       const row = hrCard.getByRole('row').filter({ hasText: 'Marta Gil' });
-      await row.getByLabel(t.reason).fill('Este año solo hay plazas para Ventas');
+      // The reject dialog asks for the reason, and refuses to go on without one.
       await row.getByRole('button', { name: t.reject }).click();
       const rejectDialog = hr.page.getByRole('alertdialog');
-      await rejectDialog
-        .getByText('Este año solo hay plazas para Ventas', { exact: false })
-        .waitFor();
+      await rejectDialog.getByRole('button', { name: t.rejectIt }).click();
+      await rejectDialog.getByText(t.reasonNeeded).waitFor();
+      await rejectDialog.getByLabel(t.reason).fill('Este año solo hay plazas para Ventas');
       // The programme keeps HR's reasons to HR unless HR says otherwise (issue #14).
       await rejectDialog.getByText(t.reasonHidden, { exact: false }).waitFor();
       await rejectDialog.getByRole('button', { name: t.rejectIt }).click();

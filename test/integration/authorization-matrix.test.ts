@@ -194,6 +194,19 @@ const samples: Record<string, (who: string) => Promise<Sample>> = {
       headers: { 'if-match': a.etag },
     };
   },
+  'decide-applications': async () => {
+    const a = await freshApplication('James Whitaker', mentorForm);
+    return {
+      path: `/programmes/${a.programmeId}/applications/decisions`,
+      body: { decision: 'approve', personIds: [a.personId], note: 'Buen perfil' },
+    };
+  },
+  'add-to-waiting-list': async () => {
+    const { programmeId, matching } = await freshMatching(true);
+    return {
+      path: `/programmes/${programmeId}/applications/${matching.proposals[0].mentee}/waiting-list`,
+    };
+  },
   'directory-status': async () => ({ path: '/directory' }),
   'sync-directory': async () => ({ path: '/directory/sync' }),
   'list-bookings': async () => ({ path: `/programmes/${openProgramme.id}/bookings` }),
@@ -220,6 +233,23 @@ const samples: Record<string, (who: string) => Promise<Sample>> = {
     return {
       path: `/programmes/${programmeId}/matching/swap`,
       body: { proposalIds: matching.proposals.map((p: { id: string }) => p.id) },
+      headers: { 'if-match': matching.etag },
+    };
+  },
+  'pair-by-hand': async () => {
+    const { programmeId, matching } = await freshMatching(true);
+    const [p] = matching.proposals;
+    return {
+      path: `/programmes/${programmeId}/matching/pairs`,
+      body: { mentee: p.mentee, mentor: p.mentor },
+      headers: { 'if-match': matching.etag },
+    };
+  },
+  'change-mentor-capacity': async () => {
+    const { programmeId, matching } = await freshMatching(true);
+    return {
+      path: `/programmes/${programmeId}/matching/mentors/${matching.proposals[0].mentor}/capacity`,
+      body: { capacity: 3 },
       headers: { 'if-match': matching.etag },
     };
   },
@@ -364,6 +394,9 @@ const expected: Record<string, Record<Caller, number>> = {
   'list-applications': expect401sThen(403, 200, 403),
   'approve-mentor': expect401sThen(403, 200, 403),
   'reject-application': expect401sThen(403, 200, 403),
+  'decide-applications': expect401sThen(403, 200, 403),
+  // HR only; this programme keeps no waiting list (409 noWaitingList).
+  'add-to-waiting-list': expect401sThen(403, 409, 403),
   'directory-status': expect401sThen(403, 200, 403),
   'sync-directory': expect401sThen(403, 200, 403),
   'list-bookings': expect401sThen(403, 200, 403),
@@ -377,6 +410,9 @@ const expected: Record<string, Record<Caller, number>> = {
   'lock-proposal': expect401sThen(403, 200, 403),
   'reject-proposal': expect401sThen(403, 200, 403),
   'swap-proposals': expect401sThen(403, 200, 403),
+  // HR only; everyone in this matching has a proposal already (409 alreadyProposed).
+  'pair-by-hand': expect401sThen(403, 409, 403),
+  'change-mentor-capacity': expect401sThen(403, 200, 403),
   'confirm-proposals': expect401sThen(403, 200, 403),
   'list-my-pairs': expect401sThen(200, 200, 200),
   // A pair is its members' and HR's: anyone else, advisors included, learns nothing (404).

@@ -18,6 +18,7 @@ export type {
   AuditEntryView,
   BookingView,
   ConfirmationView,
+  DecisionsView,
   DirectoryStatus,
   EvaluationResultsView,
   EvaluationView,
@@ -35,6 +36,7 @@ export type {
   ProgressView,
   ProposalView,
   ReasonView,
+  ReviewApplicationView,
   TopicsView,
 } from './views';
 
@@ -234,6 +236,32 @@ export const RejectApplicationSchema = z
   .object({ reason: z.string().trim().min(1).max(1000) })
   .strict();
 
+/** HR approves a mentor, with an optional note kept with the decision. */
+export const ApproveMentorSchema = z
+  .object({ note: z.string().trim().max(1000).optional() })
+  .strict()
+  .optional();
+
+const decidedPeople = z.array(personId).min(1).max(500);
+/** HR decides on many applications at once: approve (an optional note) or reject (a reason). */
+export const DecideApplicationsSchema = z.discriminatedUnion('decision', [
+  z
+    .object({
+      decision: z.literal('approve'),
+      personIds: decidedPeople,
+      note: z.string().trim().max(1000).optional(),
+    })
+    .strict(),
+  z
+    .object({
+      decision: z.literal('reject'),
+      personIds: decidedPeople,
+      reason: z.string().trim().min(1).max(1000),
+    })
+    .strict(),
+]);
+export type DecideApplications = z.infer<typeof DecideApplicationsSchema>;
+
 export const ApplicationParams = z.object({ programmeId: z.string().uuid(), personId }).strict();
 
 // --- Matching and pairs ------------------------------------------------------------------------
@@ -285,6 +313,16 @@ export const SwapProposalsSchema = z
     path: ['proposalIds'],
     message: 'two different proposals',
   });
+
+/** HR pairs a mentee left out with an approved mentor, by hand. */
+export const PairByHandSchema = z.object({ mentee: personId, mentor: personId }).strict();
+
+export const MentorParams = z.object({ programmeId: z.string().uuid(), personId }).strict();
+
+/** One mentor's capacity, set from the board (the programme's own bounds). */
+export const MentorCapacitySchema = z
+  .object({ capacity: z.number().int().min(1).max(10) })
+  .strict();
 
 /** Confirm every pending proposal, or the ones listed. */
 export const ConfirmProposalsSchema = z

@@ -2,10 +2,12 @@ import { z } from 'zod';
 import {
   ApplicationFormSchema,
   ApplicationParams,
+  ApproveMentorSchema,
   ChangeStatusSchema,
   CloneProgrammeSchema,
   ConfirmProposalsSchema,
   CreateProgrammeSchema,
+  DecideApplicationsSchema,
   EditActivitySchema,
   EditAgendaItemSchema,
   EditGoalSchema,
@@ -15,6 +17,8 @@ import {
   FeedbackSchema,
   LockProposalSchema,
   MatchingInputQuery,
+  MentorCapacitySchema,
+  MentorParams,
   MeSchema,
   MoveSessionSchema,
   NewActivitySchema,
@@ -22,6 +26,7 @@ import {
   NewGoalSchema,
   NewNoteSchema,
   NotificationSwitchesSchema,
+  PairByHandSchema,
   PairIdParams,
   PeopleQuery,
   ProgrammeIdParams,
@@ -51,6 +56,7 @@ import {
   AuditEntryViewSchema,
   BookingViewSchema,
   ConfirmationViewSchema,
+  DecisionsViewSchema,
   DirectoryStatusSchema,
   ErasureViewSchema,
   EvaluationResultsViewSchema,
@@ -67,6 +73,7 @@ import {
   PersonChoiceSchema,
   ProgrammeViewSchema,
   ProgressViewSchema,
+  ReviewApplicationViewSchema,
   SlotsSchema,
   TopicsViewSchema,
 } from './views';
@@ -130,11 +137,22 @@ export const ENDPOINTS = {
     response: ApplicationViewSchema,
   },
   'withdraw-my-application': { request: programme, response: ApplicationViewSchema },
-  'list-applications': { request: programme, response: ListSchema(ApplicationViewSchema) },
-  'approve-mentor': { request: { params: ApplicationParams }, response: ApplicationViewSchema },
+  'list-applications': { request: programme, response: ListSchema(ReviewApplicationViewSchema) },
+  'approve-mentor': {
+    request: { params: ApplicationParams, body: ApproveMentorSchema },
+    response: ReviewApplicationViewSchema,
+  },
   'reject-application': {
     request: { params: ApplicationParams, body: RejectApplicationSchema },
-    response: ApplicationViewSchema,
+    response: ReviewApplicationViewSchema,
+  },
+  'decide-applications': {
+    request: { ...programme, body: DecideApplicationsSchema },
+    response: DecisionsViewSchema,
+  },
+  'add-to-waiting-list': {
+    request: { params: ApplicationParams },
+    response: ReviewApplicationViewSchema,
   },
 
   'directory-status': { response: DirectoryStatusSchema },
@@ -178,6 +196,14 @@ export const ENDPOINTS = {
   },
   'swap-proposals': {
     request: { ...programme, body: SwapProposalsSchema },
+    response: MatchingViewSchema,
+  },
+  'pair-by-hand': {
+    request: { ...programme, body: PairByHandSchema },
+    response: MatchingViewSchema,
+  },
+  'change-mentor-capacity': {
+    request: { params: MentorParams, body: MentorCapacitySchema },
     response: MatchingViewSchema,
   },
   'confirm-proposals': {

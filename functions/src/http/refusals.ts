@@ -1,5 +1,6 @@
+import type { ApplicationAppRefusal } from '../app/applications/refusals';
 import type { MatchingAppRefusal } from '../app/matching/refusals';
-import type { ApplicationRefusal, ApplicationStatus } from '../domain/application/application';
+import type { ApplicationStatus } from '../domain/application/application';
 import type { SessionProblem } from '../domain/booking/session-refusal';
 import type { EvaluationRefusal } from '../domain/evaluation/evaluation';
 import type { Refusal as PairSpaceRefusal } from '../domain/pair-space/pair-space';
@@ -16,8 +17,7 @@ import { type Problem, problem } from './problems';
  * `errors.codes.*` (tab/src/components/error-text.test.ts fails without one).
  */
 export type ApiRefusal =
-  | ApplicationRefusal
-  | { code: 'alreadyApplied' }
+  | ApplicationAppRefusal
   | ProgrammeRefusal
   | LifecycleRefusal
   | MatchingAppRefusal
@@ -84,6 +84,15 @@ export const REFUSALS: Registry = {
     status: 409,
     detail: 'You have already applied to this programme: edit your application.',
   },
+  noApplication: { status: 404, detail: 'No such application.' },
+  notLeftOut: {
+    status: 409,
+    detail: 'Only a mentee the matching left out goes on the waiting list.',
+  },
+  noWaitingList: {
+    status: 409,
+    detail: 'This programme keeps no waiting list: turn it on in the applicants’ settings first.',
+  },
   // Programmes (domain/programme).
   invalidTransition: {
     status: 409,
@@ -133,6 +142,25 @@ export const REFUSALS: Registry = {
     detail: 'Both proposals have the same mentor: there is nothing to swap.',
   },
   excludedPair: { status: 409, detail: 'HR rejected one of the pairs this swap would make.' },
+  notApplicant: {
+    status: 409,
+    detail: (r) =>
+      r.role === 'mentee'
+        ? 'That person is not a mentee taking part in this programme.'
+        : 'That person is not a mentor HR approved in this programme.',
+  },
+  alreadyProposed: {
+    status: 409,
+    detail: 'That mentee already has a proposal or a pair: reject or swap it instead.',
+  },
+  noRoomLeft: {
+    status: 409,
+    detail: (r) => `The mentor already has ${r.capacity} mentees, their capacity: raise it first.`,
+  },
+  belowLoad: {
+    status: 409,
+    detail: (r) => `The mentor already has ${r.load} mentees: the capacity cannot be lower.`,
+  },
   // The reporting line (or why it cannot be checked) is the code HR reads: PRODUCT rule 1.
   refusedPair: {
     status: 409,

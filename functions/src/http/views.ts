@@ -171,12 +171,40 @@ export const ApplicationViewSchema = z.object({
   status: z.enum(['submitted', 'approved', 'rejected', 'withdrawn']),
   /** HR's reason for a rejection: only when the programme lets applicants read it. */
   rejectionReason: text.optional(),
+  /** A mentee HR keeps on the waiting list: since when. */
+  waitingListSince: instant.optional(),
   createdAt: instant,
   updatedAt: instant,
   etag,
   ...ApplicationStandingViewSchema.shape,
 });
 export type ApplicationView = z.infer<typeof ApplicationViewSchema>;
+
+/**
+ * An application as HR reviews it (PRODUCT rule 2): the whole application, HR's decision (who,
+ * when, the note), and what the directory snapshot says of the applicant — department, job title
+ * (the level, as Entra holds it) and manager; null when the snapshot does not know them.
+ */
+export const ReviewApplicationViewSchema = ApplicationViewSchema.extend({
+  rejectionReasonShared: z.boolean().optional(),
+  decision: z.object({ by: person, at: instant, note: text.optional() }).optional(),
+  waitingListSince: instant.optional(),
+  directory: z
+    .object({
+      department: text.nullable(),
+      jobTitle: text.nullable(),
+      manager: person.nullable(),
+    })
+    .nullable(),
+});
+export type ReviewApplicationView = z.infer<typeof ReviewApplicationViewSchema>;
+
+/** A bulk decision's answer: the applications decided, and each one left as it was with why. */
+export const DecisionsViewSchema = z.object({
+  decided: z.array(ReviewApplicationViewSchema),
+  undecided: z.array(z.object({ personId: z.string(), code: z.string() })),
+});
+export type DecisionsView = z.infer<typeof DecisionsViewSchema>;
 
 /** How fresh the directory snapshot is (HR's org sync panel). */
 export const DirectoryStatusSchema = z.object({
@@ -244,6 +272,8 @@ export const MatchingViewSchema = z.object({
   ),
   refusedLocks: z.array(z.object({ ...pairRef, reason: ReasonViewSchema })),
   excluded: z.array(z.object({ ...pairRef, reason: text, at: instant })),
+  /** Mentors whose capacity HR set on the board, by person id. */
+  capacities: z.record(z.string(), z.number()).optional(),
   updatedAt: instant,
   etag,
 });

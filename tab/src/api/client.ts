@@ -6,6 +6,7 @@ import type {
   MyPairSummary,
   ProblemBody,
   ProgrammeView,
+  ReviewApplicationView,
 } from '../../../functions/src/http/contracts';
 import {
   approveMentor,
@@ -34,7 +35,7 @@ export class ApiError extends Error {
   }
 }
 
-export type { ApplicationView, MyPairSummary, ProgrammeView };
+export type { ApplicationView, MyPairSummary, ProgrammeView, ReviewApplicationView };
 
 export interface ApiClient {
   me(): Promise<Me>;
@@ -47,9 +48,10 @@ export interface ApiClient {
   /** The caller's own applications, to every programme. */
   myApplications(): Promise<ApplicationView[]>;
   apply(programmeId: string, form: ApplicationFormInput): Promise<ApplicationView>;
-  listApplications(programmeId: string): Promise<ApplicationView[]>;
-  approve(a: ApplicationView): Promise<ApplicationView>;
-  reject(a: ApplicationView, reason: string): Promise<ApplicationView>;
+  /** A programme's applications as HR reviews them (with the directory's word on each). */
+  listApplications(programmeId: string): Promise<ReviewApplicationView[]>;
+  approve(a: ApplicationView, note?: string): Promise<ReviewApplicationView>;
+  reject(a: ApplicationView, reason: string): Promise<ReviewApplicationView>;
   /** Any route by its name, typed from the route list (functions/src/http/endpoints.ts). */
   call: Call;
   /** A file the API serves (a CSV report, a data export), with the name it suggests. */
@@ -143,7 +145,8 @@ export function createApiClient(baseUrl: string, getToken: () => Promise<string>
     myApplications: async () => (await call(listMyApplications, {})).value,
     apply: (id, form) => call(submitApplication, { ...inProgramme(id), body: form }),
     listApplications: async (id) => (await call(listApplications, inProgramme(id))).value,
-    approve: (a) => call(approveMentor, ofApplication(a)),
+    approve: (a, note) =>
+      call(approveMentor, { ...ofApplication(a), body: note ? { note } : undefined }),
     reject: (a, reason) => call(rejectApplication, { ...ofApplication(a), body: { reason } }),
   };
 }

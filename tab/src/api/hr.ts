@@ -2,6 +2,8 @@ import type { Moment } from '../../../functions/src/domain/notifications/moments
 import type {
   BookingView,
   ConfirmationView,
+  DecideApplications,
+  DecisionsView,
   DirectoryStatus,
   EvaluationResultsView,
   MatchingView,
@@ -9,13 +11,19 @@ import type {
   ProposalView,
   ReportQuery,
 } from '../../../functions/src/http/contracts';
+import {
+  addToWaitingList,
+  decideApplications,
+} from '../../../functions/src/http/lines/applications';
 import { listBookings } from '../../../functions/src/http/lines/bookings';
 import { directoryStatus, syncDirectory } from '../../../functions/src/http/lines/directory';
 import {
+  changeMentorCapacity,
   confirmProposals,
   exportMatchingInput,
   getMatching,
   lockProposal,
+  pairByHand,
   rejectProposal,
   runMatching,
   swapProposals,
@@ -36,6 +44,7 @@ import { type ApiClient, ApiError } from './client';
 export type {
   BookingView,
   ConfirmationView,
+  DecisionsView,
   DirectoryStatus,
   EvaluationResultsView,
   MatchingView,
@@ -77,6 +86,22 @@ export const hrApi = ({ call, download }: ApiClient) => ({
     }),
   confirm: (id: string, proposals: 'all' | string[]) =>
     call(confirmProposals, { ...inProgramme(id), body: { proposals } }),
+  /** Pairs a left-out mentee with an approved mentor (PRODUCT rule 1 still judged). */
+  pairByHand: (m: MatchingView, mentee: string, mentor: string) =>
+    call(pairByHand, { ...inProgramme(m.programmeId), body: { mentee, mentor }, ifMatch: m.etag }),
+  /** One mentor's capacity, set from the board. */
+  setCapacity: (m: MatchingView, mentor: string, capacity: number) =>
+    call(changeMentorCapacity, {
+      params: { programmeId: m.programmeId, personId: mentor },
+      body: { capacity },
+      ifMatch: m.etag,
+    }),
+  /** Approves or rejects many applications at once, with one note or reason. */
+  decide: (id: string, body: DecideApplications): Promise<DecisionsView> =>
+    call(decideApplications, { ...inProgramme(id), body }),
+  /** Keeps a left-out mentee on the programme's waiting list. */
+  waitingList: (programmeId: string, personId: string) =>
+    call(addToWaitingList, { params: { programmeId, personId } }),
   bookings: async (id: string) => (await call(listBookings, inProgramme(id))).value,
   directory: () => call(directoryStatus, {}),
   syncDirectory: () => call(syncDirectory, {}),

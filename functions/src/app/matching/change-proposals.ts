@@ -1,12 +1,15 @@
 import type { Application } from '../../domain/application/application';
 import {
+  addManualPair,
   applySwap,
   judgeFixedPairs,
   type Matching,
   type MatchingOutcome,
+  planManualPair,
   planSwap,
   rejectProposal,
   setLocked,
+  setMentorCapacity,
 } from '../../domain/matching-run/matching-run';
 import type { DirectoryEntry } from '../../domain/pair/pair';
 import type { Programme } from '../../domain/programme/programme';
@@ -108,5 +111,56 @@ export function swapProposals(
     );
     const judged = judgeFixedPairs({ programme, applications, directory }, planned.pairs);
     return applySwap(matching, a, b, judged, nameFrom(directory, applications), deps.clock.now());
+  });
+}
+
+/**
+ * HR pairs two people by hand (PRODUCT rule 4), a mentee left out with an approved mentor:
+ * 1. the domain says whether the pair may be asked for (a mentee without a proposal, a mentor
+ *    with room, a pair HR has not rejected);
+ * 2. the pair is judged like any pair against the directory snapshot (PRODUCT rule 1): a refused
+ *    one names its reporting line;
+ * 3. it joins the matching as a locked proposal, confirmed later like the others.
+ */
+export function pairByHand(
+  deps: SwapDeps & { newId(): string },
+  request: ProposalChange & { mentee: string; mentor: string },
+): Changed {
+  const { programme, mentee, mentor } = request;
+  return change(deps, request, async (matching) => {
+    const applications = (await deps.applications.listByProgramme(programme.id)).map(
+      (x) => x.value,
+    );
+    const planned = planManualPair(matching, { programme, applications }, { mentee, mentor });
+    if (!planned.ok) return planned;
+    const directory = await loadDirectorySlice(deps.directory, [mentee, mentor]);
+    const judged = judgeFixedPairs({ programme, applications, directory }, [{ mentee, mentor }]);
+    return addManualPair(matching, { mentee, mentor }, judged, {
+      id: deps.newId(),
+      names: nameFrom(directory, applications),
+      now: deps.clock.now(),
+    });
+  });
+}
+
+/**
+ * HR changes a mentor's capacity from the board (raising it makes room for a left-out mentee):
+ * an approved mentor, never below the mentees they already have. Re-runs and confirmations read it.
+ */
+export function changeMentorCapacity(
+  deps: ProposalChangeDeps & { applications: Pick<ApplicationStore, 'listByProgramme'> },
+  request: ProposalChange & { mentor: string; capacity: number },
+): Changed {
+  return change(deps, request, async (matching) => {
+    const applications = (await deps.applications.listByProgramme(request.programme.id)).map(
+      (x) => x.value,
+    );
+    return setMentorCapacity(
+      matching,
+      { applications },
+      request.mentor,
+      request.capacity,
+      deps.clock.now(),
+    );
   });
 }

@@ -3,6 +3,7 @@ import type { Reason } from '../../domain/matching/score';
 import {
   isSettled,
   type Matching,
+  mentorCapacityIn,
   type Proposal,
   withPairs,
 } from '../../domain/matching-run/matching-run';
@@ -76,7 +77,7 @@ export async function confirmProposals(
   if (!stage.ok) return stage;
   const chosen = await chooseProposals(deps, request);
   if (!chosen.ok) return chosen;
-  const proposals = chosen.value;
+  const { proposals, matching } = chosen.value;
   const directory = await directoryNow(
     deps,
     proposals.flatMap((p) => [p.mentee, p.mentor]),
@@ -86,7 +87,8 @@ export async function confirmProposals(
   const refusedOnes: RefusedProposal[] = [];
   const confirmed: Versioned<Pair>[] = [];
   await inBatches(proposals, IN_FLIGHT, async (proposal) => {
-    const outcome = await confirmOne(deps, request, directory.value, proposal);
+    const capacity = mentorCapacityIn(matching, programme, proposal.mentor);
+    const outcome = await confirmOne(deps, request, directory.value, proposal, capacity);
     if (outcome.ok) confirmed.push(outcome.value);
     else
       refusedOnes.push({
@@ -118,7 +120,7 @@ export async function confirmProposals(
 async function chooseProposals(
   deps: ConfirmDeps,
   request: ConfirmRequest,
-): Promise<Result<Proposal[], MatchingAppRefusal>> {
+): Promise<Result<{ proposals: Proposal[]; matching: Matching }, MatchingAppRefusal>> {
   const found: Result<Versioned<Matching> | undefined, MatchingAppRefusal> =
     request.proposals === 'all'
       ? await currentMatching(deps, request.programme.id)
@@ -139,7 +141,7 @@ async function chooseProposals(
     }
   }
   if (proposals.length === 0) return refused({ code: 'nothingToConfirm' });
-  return ok(proposals);
+  return ok({ proposals, matching: matching.value });
 }
 
 /** One proposal judged against the directory now, stored as a pair and queued for booking. */
@@ -148,6 +150,8 @@ async function confirmOne(
   request: ConfirmRequest,
   directory: Parameters<typeof refusalAtConfirmation>[0],
   proposal: Proposal,
+  /** The mentor's capacity: HR's from the board, or the programme's. */
+  capacity: number,
 ): Promise<Result<Versioned<Pair>, Reason>> {
   const { programme } = request;
   if (proposal.status === 'confirmed') {
@@ -173,7 +177,7 @@ async function confirmOne(
   });
   let stored: Awaited<ReturnType<PairStore['confirm']>>;
   try {
-    stored = await deps.pairs.confirm(pair, programme.mentorCapacity);
+    stored = await deps.pairs.confirm(pair, capacity);
   } catch (error) {
     if (!(error instanceof PairContentionError)) throw error;
     return refused({ code: 'contended', text: WORDS.contended });

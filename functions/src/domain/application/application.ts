@@ -38,9 +38,35 @@ export interface Application extends ApplicationForm {
    * existed: not shared.
    */
   rejectionReasonShared?: boolean;
+  /**
+   * HR's last decision on it (approval or rejection): who, when, and the note HR added (a
+   * rejection's note is its reason). Absent before HR decided, and again once the applicant edits
+   * the form (it is reviewed anew); rows stored before it existed have none.
+   */
+  decision?: ApplicationDecision;
+  /**
+   * A mentee left out of the matching whom HR keeps on the programme's waiting list (for the next
+   * cohort, or a mentor who frees up): since when.
+   */
+  waitingListSince?: string;
   createdAt: string;
   updatedAt: string;
 }
+
+/** Who decides on an application: a person of HR, by id and name as signed in. */
+export interface Decider {
+  id: string;
+  name: string;
+}
+
+export interface ApplicationDecision {
+  by: Decider;
+  at: string;
+  note?: string;
+}
+
+const decision = (by: Decider | undefined, now: Date, note?: string) =>
+  by ? { decision: { by, at: now.toISOString(), ...(note ? { note } : {}) } } : {};
 
 export type ApplicationRefusal =
   | { code: 'notAcceptingApplications'; status: Programme['status'] }
@@ -95,9 +121,10 @@ export function editApplication(
   if (application.status === 'rejected' || application.status === 'withdrawn') {
     return { ok: false, reason: { code: 'notEditable', status: application.status } };
   }
+  const { decision: _reviewedAnew, ...rest } = application;
   return {
     ok: true,
-    application: { ...application, ...form, status: 'submitted', updatedAt: now.toISOString() },
+    application: { ...rest, ...form, status: 'submitted', updatedAt: now.toISOString() },
   };
 }
 
@@ -111,8 +138,16 @@ export function withdrawApplication(application: Application, now: Date): Result
   };
 }
 
-/** HR approves a mentor (PRODUCT rule 2: rigorous mentor selection). */
-export function approveMentor(application: Application, now: Date): Result {
+/**
+ * HR approves a mentor (PRODUCT rule 2: rigorous mentor selection); `by` and `note` are recorded
+ * as the decision.
+ */
+export function approveMentor(
+  application: Application,
+  now: Date,
+  by?: Decider,
+  note?: string,
+): Result {
   if (application.role !== 'mentor')
     return { ok: false, reason: { code: 'onlyMentorsNeedApproval' } };
   if (application.status !== 'submitted') {
@@ -120,7 +155,12 @@ export function approveMentor(application: Application, now: Date): Result {
   }
   return {
     ok: true,
-    application: { ...application, status: 'approved', updatedAt: now.toISOString() },
+    application: {
+      ...application,
+      status: 'approved',
+      ...decision(by, now, note),
+      updatedAt: now.toISOString(),
+    },
   };
 }
 
@@ -133,6 +173,7 @@ export function rejectApplication(
   reason: string,
   programme: Pick<Programme, 'showRejectionReason'>,
   now: Date,
+  by?: Decider,
 ): Result {
   if (application.status !== 'submitted' && application.status !== 'approved') {
     return { ok: false, reason: { code: 'invalidDecision', status: application.status } };
@@ -144,9 +185,33 @@ export function rejectApplication(
       status: 'rejected',
       rejectionReason: reason,
       rejectionReasonShared: applicantSettings(programme).showRejectionReason,
+      ...decision(by, now, reason),
       updatedAt: now.toISOString(),
     },
   };
+}
+
+/**
+ * HR keeps a mentee the matching left out on the programme's waiting list (PRODUCT rule 4): for
+ * the next cohort, or a mentor who frees up. Only when the programme keeps one; only a mentee
+ * still taking part whom no proposal or pair holds (`leftOut`, as the matching says).
+ */
+export function putOnWaitingList(
+  application: Application,
+  programme: Pick<Programme, 'keepsWaitingList'>,
+  leftOut: boolean,
+  now: Date,
+):
+  | { ok: true; application: Application }
+  | { ok: false; reason: { code: 'noWaitingList' | 'notLeftOut' } } {
+  if (!applicantSettings(programme).keepsWaitingList) {
+    return { ok: false, reason: { code: 'noWaitingList' } };
+  }
+  if (application.role !== 'mentee' || !isReadyForMatching(application) || !leftOut) {
+    return { ok: false, reason: { code: 'notLeftOut' } };
+  }
+  const at = now.toISOString();
+  return { ok: true, application: { ...application, waitingListSince: at, updatedAt: at } };
 }
 
 /** Who the matcher may pair: mentees not rejected or withdrawn, mentors HR approved. */
@@ -165,7 +230,7 @@ export function isReadyForMatching(application: Application): boolean {
  * - `beingMatched`: the programme is in matching and the application takes part in it;
  * - `paired`: in a confirmed pair (who with and the first session come beside it);
  * - `waitingList`: a mentee left out once the programme runs, when it keeps a waiting list
- *   (rule 4: HR may still pair them);
+ *   (rule 4: HR may still pair them) — or whom HR put on it during matching;
  * - `notPaired`: left out, no waiting list (or the programme is closed): not matched this time;
  * - `notSelected`: rejected by HR; the reason only when the programme shows it (applicantView).
  * Withdrawn applications have none: their status says it all.
@@ -180,7 +245,7 @@ export type ApplicationOutcome =
   | 'notSelected';
 
 export function applicationOutcome(
-  application: Pick<Application, 'status' | 'role'>,
+  application: Pick<Application, 'status' | 'role' | 'waitingListSince'>,
   programme: Pick<Programme, 'status' | 'keepsWaitingList'>,
   paired: boolean,
 ): ApplicationOutcome | undefined {
@@ -195,7 +260,8 @@ export function applicationOutcome(
     case 'open':
       return application.status === 'approved' ? 'approved' : 'underReview';
     case 'matching':
-      return awaitingApproval ? 'underReview' : 'beingMatched';
+      if (awaitingApproval) return 'underReview';
+      return application.waitingListSince ? 'waitingList' : 'beingMatched';
     case 'running':
       return application.role === 'mentee' && applicantSettings(programme).keepsWaitingList
         ? 'waitingList'
@@ -214,10 +280,12 @@ export function applicantView<A extends Application>(
   application: A,
   programme: Pick<Programme, 'showRejectionReason'>,
 ): A {
-  if (application.rejectionReason === undefined) return application;
+  // HR's decision record (who, when, the note) is HR's: its note may be a hidden reason.
+  const { decision: _hrs, ...own } = application;
+  if (own.rejectionReason === undefined) return own as A;
   const shown =
-    application.rejectionReasonShared === true && applicantSettings(programme).showRejectionReason;
-  if (shown) return application;
-  const { rejectionReason: _hidden, ...rest } = application;
+    own.rejectionReasonShared === true && applicantSettings(programme).showRejectionReason;
+  if (shown) return own as A;
+  const { rejectionReason: _hidden, ...rest } = own;
   return rest as A;
 }

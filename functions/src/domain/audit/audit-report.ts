@@ -23,6 +23,9 @@ const WORDS = {
       unlocked: 'Liberó una propuesta',
       swapped: 'Intercambió mentores',
       confirmed: 'Confirmó parejas',
+      waitingListed: 'Puso a una persona mentorizada en la lista de espera',
+      pairedByHand: 'Emparejó a dos personas a mano',
+      capacityChanged: 'Cambió la capacidad de una persona mentora',
     },
   },
   en: {
@@ -44,6 +47,9 @@ const WORDS = {
       unlocked: 'Unlocked a proposal',
       swapped: 'Swapped mentors',
       confirmed: 'Confirmed pairs',
+      waitingListed: 'Put a mentee on the waiting list',
+      pairedByHand: 'Paired two people by hand',
+      capacityChanged: "Changed a mentor's capacity",
     },
   },
 } satisfies Record<

@@ -18,6 +18,9 @@ export const AUDIT_ACTIONS = [
   'unlocked',
   'swapped',
   'confirmed',
+  'waitingListed',
+  'pairedByHand',
+  'capacityChanged',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -55,6 +55,11 @@ export interface Matching {
   refusedLocks: { mentee: string; mentor: string; reason: Reason }[];
   /** Pairs HR rejected: every re-run excludes them. */
   excluded: Exclusion[];
+  /**
+   * Mentors whose capacity HR changed from the board, by person id: every re-run and every
+   * confirmation reads it in place of the programme's `mentorCapacity`. Absent: none changed.
+   */
+  capacities?: Record<string, number>;
   updatedAt: string;
 }
 
@@ -64,6 +69,14 @@ export type MatchingRefusal =
   | { code: 'sameProposal' }
   | { code: 'sameMentor' }
   | { code: 'excludedPair'; mentee: string; mentor: string }
+  /** HR named someone who is not a mentee taking part, or not a mentor HR approved. */
+  | { code: 'notApplicant'; personId: string; role: 'mentee' | 'mentor' }
+  /** The mentee HR wants to pair by hand already has a proposal or a pair. */
+  | { code: 'alreadyProposed'; mentee: string }
+  /** The mentor has as many mentees as their capacity: raise it first. */
+  | { code: 'noRoomLeft'; mentor: string; capacity: number }
+  /** A capacity below the mentees the mentor already has in proposals and pairs. */
+  | { code: 'belowLoad'; mentor: string; load: number }
   /** A pair HR asked for breaks PRODUCT rule 1 (or cannot be checked): `reason` says which. */
   | { code: 'refusedPair'; mentee: string; mentor: string; reason: Reason };
 
@@ -143,7 +156,9 @@ function participants(inputs: MatchingInputs) {
     if (a.role === 'mentee') {
       if (!confirmedMentees.has(a.personId)) mentees.push(a);
     } else {
-      const capacity = inputs.programme.mentorCapacity - (load.get(a.personId) ?? 0);
+      const capacity =
+        mentorCapacityIn(inputs.previous, inputs.programme, a.personId) -
+        (load.get(a.personId) ?? 0);
       if (capacity > 0) mentors.push({ application: a, capacity });
       else full.add(a.personId);
     }
@@ -320,6 +335,7 @@ export function runProgrammeMatching(
       ],
       refusedLocks: [...lapsedLocks, ...result.refused],
       excluded: previous?.excluded ?? [],
+      ...(previous?.capacities ? { capacities: previous.capacities } : {}),
       updatedAt: at,
     },
   };
@@ -588,4 +604,122 @@ export function withPairs(matching: Matching, pairs: readonly ConfirmedPair[]): 
 /** Every proposal is a pair: matching is done and the programme can run. */
 export function isSettled(matching: Matching): boolean {
   return matching.proposals.length > 0 && matching.proposals.every((p) => p.status === 'confirmed');
+}
+
+/** A mentor's capacity in this matching: the one HR set on the board, or the programme's. */
+export function mentorCapacityIn(
+  matching: Pick<Matching, 'capacities'> | undefined,
+  programme: Pick<Programme, 'mentorCapacity'>,
+  mentor: string,
+): number {
+  return matching?.capacities?.[mentor] ?? programme.mentorCapacity;
+}
+
+/** How many mentees a mentor has in the matching: proposals and confirmed pairs alike. */
+function loadOf(matching: Matching, mentor: string): number {
+  return matching.proposals.filter((p) => p.mentor === mentor).length;
+}
+
+/**
+ * HR changes one approved mentor's capacity from the board (PRODUCT rule 4): never below the
+ * mentees they already have. Re-runs and confirmations then read it in place of the programme's.
+ */
+export function setMentorCapacity(
+  matching: Matching,
+  inputs: Pick<MatchingInputs, 'applications'>,
+  mentor: string,
+  capacity: number,
+  now: Date,
+): MatchingOutcome {
+  const approved = inputs.applications.some(
+    (a) => a.personId === mentor && a.role === 'mentor' && isReadyForMatching(a),
+  );
+  if (!approved) {
+    return { ok: false, reason: { code: 'notApplicant', personId: mentor, role: 'mentor' } };
+  }
+  const load = loadOf(matching, mentor);
+  if (capacity < load) return { ok: false, reason: { code: 'belowLoad', mentor, load } };
+  return {
+    ok: true,
+    matching: {
+      ...matching,
+      capacities: { ...matching.capacities, [mentor]: capacity },
+      updatedAt: now.toISOString(),
+    },
+  };
+}
+
+/**
+ * Whether HR may ask for this pair by hand, before the reporting line is judged: a mentee taking
+ * part with no proposal or pair yet, a mentor HR approved with room left, and a pair HR has not
+ * rejected.
+ */
+export function planManualPair(
+  matching: Matching,
+  inputs: Pick<MatchingInputs, 'applications' | 'programme'>,
+  pair: { mentee: string; mentor: string },
+): { ok: true } | { ok: false; reason: MatchingRefusal } {
+  const ready = (id: string, role: 'mentee' | 'mentor') =>
+    inputs.applications.some((a) => a.personId === id && a.role === role && isReadyForMatching(a));
+  if (!ready(pair.mentee, 'mentee')) {
+    return { ok: false, reason: { code: 'notApplicant', personId: pair.mentee, role: 'mentee' } };
+  }
+  if (!ready(pair.mentor, 'mentor')) {
+    return { ok: false, reason: { code: 'notApplicant', personId: pair.mentor, role: 'mentor' } };
+  }
+  if (matching.proposals.some((p) => p.mentee === pair.mentee)) {
+    return { ok: false, reason: { code: 'alreadyProposed', mentee: pair.mentee } };
+  }
+  if (matching.excluded.some((e) => e.mentee === pair.mentee && e.mentor === pair.mentor)) {
+    return { ok: false, reason: { code: 'excludedPair', ...pair } };
+  }
+  const capacity = mentorCapacityIn(matching, inputs.programme as Programme, pair.mentor);
+  if (loadOf(matching, pair.mentor) >= capacity) {
+    return { ok: false, reason: { code: 'noRoomLeft', mentor: pair.mentor, capacity } };
+  }
+  return { ok: true };
+}
+
+/**
+ * Adds HR's own pair once `judgeFixedPairs` has judged it: refused when it breaks PRODUCT rule 1
+ * (the reporting line named) or someone is missing from the directory. The proposal is HR's
+ * decision, so it comes locked; the mentee is no longer left out.
+ */
+export function addManualPair(
+  matching: Matching,
+  pair: { mentee: string; mentor: string },
+  judged: MatchingResult,
+  context: { id: string; names: (id: string) => string; now: Date },
+): MatchingOutcome {
+  const refusedPair = judged.refused[0];
+  if (refusedPair) {
+    return {
+      ok: false,
+      reason: { code: 'refusedPair', ...pair, reason: refusedPair.reason },
+    };
+  }
+  const scored = judged.pairs.find((p) => p.mentee === pair.mentee && p.mentor === pair.mentor);
+  if (!scored) throw new Error('the judged pair must be the pair asked for');
+  const proposal: Proposal = {
+    id: context.id,
+    mentee: pair.mentee,
+    menteeName: context.names(pair.mentee),
+    mentor: pair.mentor,
+    mentorName: context.names(pair.mentor),
+    score: scored.score,
+    reasons: scored.reasons,
+    locked: true,
+    status: 'proposed',
+  };
+  return {
+    ok: true,
+    matching: {
+      ...matching,
+      proposals: [...matching.proposals, proposal],
+      unmatched: matching.unmatched.filter(
+        (u) => !(u.role === 'mentee' && u.personId === pair.mentee),
+      ),
+      updatedAt: context.now.toISOString(),
+    },
+  };
 }

@@ -7,3 +7,5 @@ export const withdrawMyApplication = 'POST /programmes/:programmeId/applications
 export const listApplications = 'GET /programmes/:programmeId/applications';
 export const approveMentor = 'POST /programmes/:programmeId/applications/:personId/approve';
 export const rejectApplication = 'POST /programmes/:programmeId/applications/:personId/reject';
+export const decideApplications = 'POST /programmes/:programmeId/applications/decisions';
+export const addToWaitingList = 'POST /programmes/:programmeId/applications/:personId/waiting-list';

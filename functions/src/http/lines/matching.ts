@@ -6,3 +6,6 @@ export const rejectProposal = 'POST /programmes/:programmeId/matching/proposals/
 export const swapProposals = 'POST /programmes/:programmeId/matching/swap';
 export const exportMatchingInput = 'GET /programmes/:programmeId/matching/input';
 export const confirmProposals = 'POST /programmes/:programmeId/matching/confirm';
+export const pairByHand = 'POST /programmes/:programmeId/matching/pairs';
+export const changeMentorCapacity =
+  'PUT /programmes/:programmeId/matching/mentors/:personId/capacity';

@@ -1,99 +1,105 @@
+import { editApplication, withdrawApplication } from '../../app/applications/change-application';
+import { decideApplication, decideApplications } from '../../app/applications/decide-application';
+import { submitApplication } from '../../app/applications/submit-application';
+import { addToWaitingList } from '../../app/applications/waiting-list';
 import { tellApplicant } from '../../app/notifications/application-notices';
 import { recordAction } from '../../app/programmes/deps';
 import {
   type Application,
-  type ApplicationRefusal,
   applicantView,
   applicationOutcome,
-  approveMentor,
-  editApplication,
-  rejectApplication,
-  submitApplication,
-  withdrawApplication,
+  type Decider,
 } from '../../domain/application/application';
 import { nextSessionStart, sessionHeld } from '../../domain/booking/booking';
 import { type Pair, pairAsMemberSees } from '../../domain/pair/pair';
 import {
-  mayApply,
   mayHaveApplications,
   mayHavePairs,
   type Programme,
 } from '../../domain/programme/programme';
 import type { Services } from '../../ports/services';
-import { AlreadyExistsError, type Versioned } from '../../ports/versioned';
+import type { Versioned } from '../../ports/versioned';
 import type { Principal } from '../auth';
-import { type ApplicationStandingView, LARGE_FORM_BYTES } from '../contracts';
+import {
+  type ApplicationStandingView,
+  LARGE_FORM_BYTES,
+  type ReviewApplicationView,
+} from '../contracts';
 import { endpoint } from '../endpoints';
 import { ifMatch } from '../preconditions';
 import { HttpProblem } from '../problems';
-import { refuse } from '../refusals';
+import { settled } from '../refusals';
 import { type AnyRoute, defineRoute, type RouteResult } from '../route';
 import { actorOf, loadProgramme } from './programmes';
-import { conditionalWrite, savedResponse, withEtag } from './versioned';
+import { savedResponse, withEtag } from './versioned';
 
-const view = (a: Versioned<Application>) => withEtag(a);
+/**
+ * Applications (PRODUCT rules 2 and 3): the stories are the use cases in app/applications; these
+ * routes declare them. The applicant's answers go through `applicantView` (a reason HR keeps
+ * hidden, and HR's decision record, are left out); HR's carry the whole application with what the
+ * directory snapshot says of the applicant.
+ */
 
-/** An application as its applicant reads it: a reason HR keeps hidden is left out. */
+/** An application as its applicant reads it. */
 const asApplicantSees = (a: Versioned<Application>, programme: Programme) =>
   withEtag({ ...a, value: applicantView(a.value, programme) });
 
-type Outcome = { ok: true; application: Application } | { ok: false; reason: ApplicationRefusal };
+const applicantAnswer = (a: Versioned<Application>, programme: Programme, status = 200) =>
+  savedResponse({ ...a, value: applicantView(a.value, programme) }, status);
+
+/** Only people reach these routes (access: employee or admin), so the principal has a name. */
+const person = (principal: Principal | null): Decider => ({
+  id: principal!.id,
+  name: principal!.kind === 'user' ? principal!.name : '',
+});
+
+type ReviewDirectory = ReviewApplicationView['directory'];
 
 /**
- * Stores a decision or an edit. `applicant`: the programme, when the answer goes to the applicant
- * (their reason hidden unless the programme shows it); HR's answers carry the whole application.
+ * What the directory snapshot says of each applicant HR reviews: department, job title and
+ * manager (by name). One point read per applicant and per distinct manager, side by side.
  */
-async function store(
+async function reviewDirectory(
   services: Services,
-  outcome: Outcome,
-  etag?: string,
-  applicant?: Programme,
-): Promise<RouteResult> {
-  const answer = async (saved: Promise<Versioned<Application>>, status = 200) => {
-    const result = await saved;
-    return savedResponse(
-      applicant ? { ...result, value: applicantView(result.value, applicant) } : result,
-      status,
-    );
-  };
-  if (!outcome.ok) refuse(outcome.reason);
-  const application = outcome.application;
-  if (etag !== undefined) {
-    return answer(
-      conditionalWrite(() => services.applications.replace(application, etag), 'This application'),
-    );
-  }
-  try {
-    return await answer(services.applications.create(application), 201);
-  } catch (error) {
-    if (error instanceof AlreadyExistsError) refuse({ code: 'alreadyApplied' });
-    throw error;
-  }
+  personIds: readonly string[],
+): Promise<Map<string, ReviewDirectory>> {
+  const people = await Promise.all(personIds.map((id) => services.directory.get(id)));
+  const managerIds = [...new Set(people.flatMap((p) => (p?.managerId ? [p.managerId] : [])))];
+  const managers = new Map(
+    (await Promise.all(managerIds.map((id) => services.directory.get(id))))
+      .filter((m) => m !== undefined)
+      .map((m) => [m.id, { id: m.id, name: m.displayName }]),
+  );
+  return new Map(
+    personIds.map((id, k) => {
+      const p = people[k];
+      const entry: ReviewDirectory = p
+        ? {
+            department: p.department,
+            jobTitle: p.jobTitle,
+            manager: p.managerId ? (managers.get(p.managerId) ?? null) : null,
+          }
+        : null;
+      return [id, entry];
+    }),
+  );
 }
 
-async function own(services: Services, programmeId: string, principal: Principal | null) {
-  const found = await services.applications.get(programmeId, principal!.id);
-  if (!found) throw new HttpProblem(404, 'You have not applied to this programme.');
-  return found;
+/** Applications as HR reviews them, with the directory's word on each applicant. */
+async function forReview(services: Services, applications: readonly Versioned<Application>[]) {
+  const directory = await reviewDirectory(
+    services,
+    applications.map((a) => a.value.personId),
+  );
+  return applications.map((a) => ({
+    ...withEtag(a),
+    directory: directory.get(a.value.personId) ?? null,
+  }));
 }
 
-async function forReview(services: Services, programmeId: string, personId: string) {
-  const found = await services.applications.get(programmeId, personId);
-  if (!found) throw new HttpProblem(404, 'No such application.');
-  return found;
-}
-
-/**
- * Eligibility by department reads the person's department from the directory snapshot (org sync),
- * never from the token or the form: nobody can claim a department they are not in. Someone the
- * snapshot does not know yet is not in any department.
- */
-async function eligible(services: Services, programme: Programme, principal: Principal | null) {
-  const department =
-    programme.eligibility.kind === 'departments'
-      ? ((await services.directory.get(principal!.id))?.department ?? null)
-      : null;
-  return mayApply(programme, { id: principal!.id, department });
+async function reviewed(services: Services, a: Versioned<Application>): Promise<RouteResult> {
+  const [view] = await forReview(services, [a]);
+  return { body: view, headers: { etag: a.etag } };
 }
 
 type StandingPair = NonNullable<ApplicationStandingView['pairs']>[number];
@@ -175,18 +181,11 @@ export const applicationRoutes: AnyRoute[] = [
     maxBodyBytes: LARGE_FORM_BYTES,
     handler: async ({ principal, services, params, body }) => {
       const { value: programme } = await loadProgramme(services, params.programmeId, principal);
-      // Only people reach this route (access: employee), so the principal has a name.
-      const person = { id: principal!.id, name: principal!.kind === 'user' ? principal!.name : '' };
-      const outcome = submitApplication(
-        programme,
-        person,
-        await eligible(services, programme, principal),
-        body,
-        services.clock.now(),
+      const saved = settled(
+        await submitApplication(services, { programme, applicant: person(principal), form: body }),
       );
-      const stored = await store(services, outcome, undefined, programme);
-      await tellApplicant(services, programme, person.id, 'applicationReceived');
-      return stored;
+      await tellApplicant(services, programme, principal!.id, 'applicationReceived');
+      return applicantAnswer(saved, programme, 201);
     },
   }),
   defineRoute({
@@ -194,8 +193,9 @@ export const applicationRoutes: AnyRoute[] = [
     access: 'employee',
     handler: async ({ principal, services, params }) => {
       const { value: programme } = await loadProgramme(services, params.programmeId, principal);
-      const mine = await own(services, params.programmeId, principal);
-      return savedResponse({ ...mine, value: applicantView(mine.value, programme) });
+      const mine = await services.applications.get(params.programmeId, principal!.id);
+      if (!mine) throw new HttpProblem(404, 'You have not applied to this programme.');
+      return applicantAnswer(mine, programme);
     },
   }),
   defineRoute({
@@ -205,13 +205,10 @@ export const applicationRoutes: AnyRoute[] = [
     handler: async ({ principal, services, params, body, headers }) => {
       const etag = ifMatch(headers);
       const { value: programme } = await loadProgramme(services, params.programmeId, principal);
-      const current = await own(services, params.programmeId, principal);
-      return store(
-        services,
-        editApplication(programme, current.value, body, services.clock.now()),
-        etag,
-        programme,
+      const saved = settled(
+        await editApplication(services, { programme, personId: principal!.id, etag, form: body }),
       );
+      return applicantAnswer(saved, programme);
     },
   }),
   defineRoute({
@@ -220,13 +217,10 @@ export const applicationRoutes: AnyRoute[] = [
     handler: async ({ principal, services, params, headers }) => {
       const etag = ifMatch(headers);
       const { value: programme } = await loadProgramme(services, params.programmeId, principal);
-      const current = await own(services, params.programmeId, principal);
-      return store(
-        services,
-        withdrawApplication(current.value, services.clock.now()),
-        etag,
-        programme,
+      const saved = settled(
+        await withdrawApplication(services, { programme, personId: principal!.id, etag }),
       );
+      return applicantAnswer(saved, programme);
     },
   }),
   defineRoute({
@@ -240,25 +234,29 @@ export const applicationRoutes: AnyRoute[] = [
           a.value.createdAt.localeCompare(b.value.createdAt) ||
           a.value.personId.localeCompare(b.value.personId),
       );
-      return { body: { value: all.map(view) } };
+      return { body: { value: await forReview(services, all) } };
     },
   }),
   defineRoute({
     ...endpoint('approve-mentor'),
     access: 'admin',
-    handler: async ({ principal, services, params, headers }) => {
+    handler: async ({ principal, services, params, body, headers }) => {
       const etag = ifMatch(headers);
-      const current = await forReview(services, params.programmeId, params.personId);
-      const stored = await store(
-        services,
-        approveMentor(current.value, services.clock.now()),
-        etag,
+      const { value: programme } = await loadProgramme(services, params.programmeId, principal);
+      const saved = settled(
+        await decideApplication(services, {
+          programme,
+          personId: params.personId,
+          by: person(principal),
+          decision: { kind: 'approve', ...(body?.note ? { note: body.note } : {}) },
+          etag,
+        }),
       );
-      await recordAction(services, params.programmeId, actorOf(principal), 'approved', {
+      await recordAction(services, programme.id, actorOf(principal), 'approved', {
         personId: params.personId,
       });
-      await tellApplicant(services, params.programmeId, params.personId, 'applicationApproved');
-      return stored;
+      await tellApplicant(services, programme, params.personId, 'applicationApproved');
+      return reviewed(services, saved);
     },
   }),
   defineRoute({
@@ -267,17 +265,60 @@ export const applicationRoutes: AnyRoute[] = [
     handler: async ({ principal, services, params, body, headers }) => {
       const etag = ifMatch(headers);
       const { value: programme } = await loadProgramme(services, params.programmeId, principal);
-      const current = await forReview(services, params.programmeId, params.personId);
-      const stored = await store(
-        services,
-        rejectApplication(current.value, body.reason, programme, services.clock.now()),
-        etag,
+      const saved = settled(
+        await decideApplication(services, {
+          programme,
+          personId: params.personId,
+          by: person(principal),
+          decision: { kind: 'reject', reason: body.reason },
+          etag,
+        }),
       );
       await recordAction(services, programme.id, actorOf(principal), 'rejected', {
         personId: params.personId,
       });
       await tellApplicant(services, programme, params.personId, 'applicationNotSelected');
-      return stored;
+      return reviewed(services, saved);
+    },
+  }),
+  defineRoute({
+    ...endpoint('decide-applications'),
+    access: 'admin',
+    handler: async ({ principal, services, params, body }) => {
+      const { value: programme } = await loadProgramme(services, params.programmeId, principal);
+      const { decided, undecided } = await decideApplications(services, {
+        programme,
+        personIds: body.personIds,
+        by: person(principal),
+        decision:
+          body.decision === 'reject'
+            ? { kind: 'reject', reason: body.reason }
+            : { kind: 'approve', ...(body.note ? { note: body.note } : {}) },
+      });
+      const moment = body.decision === 'reject' ? 'applicationNotSelected' : 'applicationApproved';
+      const action = body.decision === 'reject' ? 'rejected' : 'approved';
+      for (const a of decided) {
+        await recordAction(services, programme.id, actorOf(principal), action, {
+          personId: a.value.personId,
+        });
+        await tellApplicant(services, programme, a.value.personId, moment);
+      }
+      const view = { decided: await forReview(services, decided), undecided };
+      return { body: view };
+    },
+  }),
+  defineRoute({
+    ...endpoint('add-to-waiting-list'),
+    access: 'admin',
+    handler: async ({ principal, services, params }) => {
+      const { value: programme } = await loadProgramme(services, params.programmeId, principal);
+      const saved = settled(
+        await addToWaitingList(services, { programme, personId: params.personId }),
+      );
+      await recordAction(services, programme.id, actorOf(principal), 'waitingListed', {
+        personId: params.personId,
+      });
+      return reviewed(services, saved);
     },
   }),
 ];

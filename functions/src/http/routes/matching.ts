@@ -1,5 +1,7 @@
 import {
+  changeMentorCapacity,
   lockProposal,
+  pairByHand,
   rejectOneProposal,
   swapProposals,
 } from '../../app/matching/change-proposals';
@@ -214,6 +216,38 @@ export const matchingRoutes: AnyRoute[] = [
       const stored = settled(outcome);
       await recordAction(services, params.programmeId, actorOf(principal), 'swapped', {
         proposalIds: [...body.proposalIds],
+      });
+      return saved(stored);
+    },
+  }),
+  defineRoute({
+    ...endpoint('pair-by-hand'),
+    access: 'admin',
+    handler: async ({ principal, services, params, body, headers }) => {
+      const change = await changeOf(services, params.programmeId, principal, headers);
+      const outcome = await pairByHand(services, { ...change, ...body });
+      const stored = settled(outcome);
+      await recordAction(services, params.programmeId, actorOf(principal), 'pairedByHand', {
+        mentee: body.mentee,
+        mentor: body.mentor,
+      });
+      return saved(stored);
+    },
+  }),
+  defineRoute({
+    ...endpoint('change-mentor-capacity'),
+    access: 'admin',
+    handler: async ({ principal, services, params, body, headers }) => {
+      const change = await changeOf(services, params.programmeId, principal, headers);
+      const outcome = await changeMentorCapacity(services, {
+        ...change,
+        mentor: params.personId,
+        capacity: body.capacity,
+      });
+      const stored = settled(outcome);
+      await recordAction(services, params.programmeId, actorOf(principal), 'capacityChanged', {
+        mentor: params.personId,
+        capacity: body.capacity,
       });
       return saved(stored);
     },

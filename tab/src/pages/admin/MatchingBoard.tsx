@@ -12,7 +12,6 @@ import {
   makeStyles,
   Option,
   Spinner,
-  Subtitle2,
   Table,
   TableBody,
   TableCell,
@@ -31,6 +30,8 @@ import { useSession } from '../../components/session';
 import { useStackedTable } from '../../components/stacked-table';
 import { useAction, useAsync } from '../../components/useAsync';
 import { useTranslation } from '../../i18n/react';
+import { BoardPeople } from './BoardPeople';
+import { DecisionDialog } from './DecisionDialog';
 import { reasonText } from './reasons';
 import { saveFile } from './report-download';
 
@@ -69,7 +70,16 @@ export function MatchingBoard({
   const stacked = useStackedTable();
   const { api } = useSession();
   const hr = useMemo(() => hrApi(api), [api]);
-  const [matching, reload] = useAsync(() => hr.matching(programme.id), [programme.id, hr]);
+  const [matching, reloadMatching] = useAsync(() => hr.matching(programme.id), [programme.id, hr]);
+  // The applications, for the board's people: approved mentors, the waiting list.
+  const [applications, reloadApplications] = useAsync(
+    () => api.listApplications(programme.id),
+    [programme.id, api],
+  );
+  const reload = () => {
+    reloadMatching();
+    reloadApplications();
+  };
   // Reasons name topics by id: the vocabulary names them in the reader's language.
   const [vocabulary] = useAsync(() => topicsApi(api).get(programme.id), [programme.id, api]);
   const topics = vocabulary.status === 'ready' ? vocabulary.value.topics : [];
@@ -181,13 +191,28 @@ export function MatchingBoard({
         <Body1>{t('matching.noRunYet')}</Body1>
       ) : (
         <>
-          <Caption1>
-            {t('matching.summary', {
-              count: m.proposals.length,
-              unmatched: m.unmatched.length,
-              objective: t(`matching.objectives.${m.objective}`),
-            })}
-          </Caption1>
+          <div className={styles.row}>
+            <Caption1>
+              {t('matching.summary', {
+                count: m.proposals.length,
+                unmatched: m.unmatched.length,
+                objective: t(`matching.objectives.${m.objective}`),
+              })}
+            </Caption1>
+            {/* The scale, reachable at every width (below 640 px the table's header is hidden). */}
+            <InfoLabel
+              size="small"
+              infoButton={{ 'aria-label': t('matching.scoreMeaning') }}
+              info={
+                <>
+                  <p>{t('matching.scoreScale')}</p>
+                  <p>{t('matching.scoreInfo', scoreSharesText(m.scoreShares, i18n.language))}</p>
+                </>
+              }
+            >
+              {t('matching.scoreMeaning')}
+            </InfoLabel>
+          </div>
           <Table className={stacked.table} aria-label={t('matching.proposals')}>
             <TableHeader className={stacked.header}>
               <TableRow>
@@ -197,7 +222,14 @@ export function MatchingBoard({
                 <TableHeaderCell>
                   <InfoLabel
                     infoButton={{ 'aria-label': t('matching.scoreHow') }}
-                    info={t('matching.scoreInfo', scoreSharesText(m.scoreShares, i18n.language))}
+                    info={
+                      <>
+                        <p>{t('matching.scoreScale')}</p>
+                        <p>
+                          {t('matching.scoreInfo', scoreSharesText(m.scoreShares, i18n.language))}
+                        </p>
+                      </>
+                    }
                   >
                     {t('matching.score')}
                   </InfoLabel>
@@ -260,22 +292,27 @@ export function MatchingBoard({
                           >
                             {t(p.locked ? 'matching.unlock' : 'matching.lock')}
                           </Button>
-                          <ConfirmAction
+                          <DecisionDialog
                             size="small"
+                            required
                             aria-label={t('matching.rejectPair', {
                               mentee: p.menteeName,
                               mentor: p.mentorName,
                             })}
-                            title={t('confirm.rejectPair.title', {
-                              mentee: p.menteeName,
-                              mentor: p.mentorName,
-                            })}
-                            body={t('confirm.rejectPair.body')}
-                            confirmLabel={t('confirm.rejectPair.action')}
-                            onConfirm={() => act(() => hr.reject(m, p, ''))}
+                            words={{
+                              title: t('confirm.rejectPair.title', {
+                                mentee: p.menteeName,
+                                mentor: p.mentorName,
+                              }),
+                              body: <p>{t('confirm.rejectPair.body')}</p>,
+                              note: t('board.rejectReason'),
+                              needed: t('board.rejectReasonNeeded'),
+                              action: t('confirm.rejectPair.action'),
+                            }}
+                            onDecide={(reason) => act(() => hr.reject(m, p, reason))}
                           >
                             {t('matching.reject')}
-                          </ConfirmAction>
+                          </DecisionDialog>
                         </>
                       )}
                     </div>
@@ -321,18 +358,15 @@ export function MatchingBoard({
               </ConfirmAction>
             </div>
           )}
-          <Subtitle2 as="h3">{t('matching.unmatched', { count: m.unmatched.length })}</Subtitle2>
-          {m.unmatched.length === 0 ? (
-            <Body1>{t('matching.everyoneMatched')}</Body1>
-          ) : (
-            <ul>
-              {m.unmatched.map((u) => (
-                <li key={`${u.role}-${u.personId}`}>
-                  <strong>{u.name}</strong> ({t(`admin.${u.role}`)}): {reason(u.reason)}
-                </li>
-              ))}
-            </ul>
-          )}
+          <BoardPeople
+            programme={programme}
+            matching={m}
+            applications={applications.status === 'ready' ? applications.value : []}
+            canEdit={canEdit}
+            hr={hr}
+            act={act}
+            reason={reason}
+          />
         </>
       )}
     </div>
