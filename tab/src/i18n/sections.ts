@@ -18,6 +18,7 @@ export const START_SECTIONS = [
   'pair',
   'pairEnded',
   'reasons',
+  'slots',
   'advisor',
   'demo',
 ] as const;
