@@ -1,6 +1,6 @@
 import { RestError, TableClient, type TableEntityResult } from '@azure/data-tables';
 import type { TokenCredential } from '@azure/identity';
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   AlreadyExistsError,
   StaleVersionError,
@@ -91,14 +91,6 @@ function largestField(value: unknown): string {
     if (length > size) [largest, size] = [key, length];
   }
   return largest;
-}
-
-/**
- * The schema of a table whose rows are not parsed yet: every row passes as `T`, as a cast would.
- * Each use is a table still to get its own schema (issue #18, item 5); search for it.
- */
-export function notYetParsed<T>(): z.ZodType<T> {
-  return z.custom<T>(() => true);
 }
 
 /** One stored JSON value read with its schema, or a StoredRowError naming the table and key. */

@@ -3,7 +3,8 @@ import { RestError, type TableClient } from '@azure/data-tables';
 import type { Matching } from '../../domain/matching-run/matching-run';
 import type { MatchingStore } from '../../ports/matching';
 import { AlreadyExistsError, StaleVersionError, type Versioned } from '../../ports/versioned';
-import { type TableConnection, tableClient } from './json-table';
+import { parseStored, StoredRowError, type TableConnection, tableClient } from './json-table';
+import { storedMatching } from './matching-row';
 
 const ROW = 'current';
 /**
@@ -30,10 +31,18 @@ function toRow(matching: Matching): Row {
   return row;
 }
 
+/** The stored matching, read with its schema (matching-row.ts); StoredRowError when it does not read. */
 function fromRow(row: Record<string, unknown>): Matching {
   let packed = '';
   for (let i = 0; i < Number(row.chunks); i++) packed += String(row[`d${i}`] ?? '');
-  return JSON.parse(gunzipSync(Buffer.from(packed, 'base64')).toString('utf8')) as Matching;
+  const key = String(row.partitionKey ?? '');
+  let json: string;
+  try {
+    json = gunzipSync(Buffer.from(packed, 'base64')).toString('utf8');
+  } catch {
+    throw new StoredRowError('matchings', key, ROW, 'not a gzipped matching');
+  }
+  return parseStored('matchings', key, ROW, json, storedMatching);
 }
 
 /** Matchings in the `matchings` table: one row per programme (its own partition). */

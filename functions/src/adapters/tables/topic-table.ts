@@ -1,6 +1,24 @@
+import { z } from 'zod';
 import type { ProgrammeTopics } from '../../domain/topics/programme-topics';
 import type { TopicStore } from '../../ports/topics';
-import { JsonTable, notYetParsed, type TableConnection, tableClient } from './json-table';
+import { JsonTable, type TableConnection, tableClient } from './json-table';
+
+/**
+ * A stored vocabulary as the `topics` table reads it: the migration point for vocabularies (a
+ * field added later gets its default here). `updatedBy` is absent while it is the template's.
+ */
+export const storedTopics = z.object({
+  programmeId: z.string().min(1),
+  topics: z.array(
+    z.object({
+      id: z.string().min(1),
+      label: z.object({ es: z.string(), en: z.string() }),
+      synonyms: z.array(z.string()),
+    }),
+  ),
+  updatedAt: z.string(),
+  updatedBy: z.string().optional(),
+}) satisfies z.ZodType<ProgrammeTopics>;
 
 // One small row per programme, read by the form and the matcher: one partition, keyed by programme.
 const PARTITION = 'topics';
@@ -10,7 +28,7 @@ export function topicTable(connection: TableConnection): TopicStore {
   const table = new JsonTable<ProgrammeTopics>(
     tableClient(connection, 'topics'),
     'The topic list',
-    notYetParsed<ProgrammeTopics>(),
+    storedTopics,
   );
   return {
     get: (programmeId) => table.get(PARTITION, programmeId),

@@ -1,12 +1,12 @@
 import { Caption1, makeStyles, Subtitle2, Switch, tokens } from '@fluentui/react-components';
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
 import { MOMENTS, type Moment } from '../../../../functions/src/domain/notifications/moments';
 import type { ProgrammeView } from '../../api/client';
 import { hrApi } from '../../api/hr';
 import { ErrorState } from '../../components/ErrorState';
 import { useSession } from '../../components/session';
 import { useAction } from '../../components/useAsync';
+import { useTranslation } from '../../i18n/react';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },

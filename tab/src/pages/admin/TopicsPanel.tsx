@@ -15,7 +15,6 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { termKey } from '../../../../functions/src/domain/topics/vocabulary';
 import type { ProgrammeView } from '../../api/client';
 import { hrApi } from '../../api/hr';
@@ -23,6 +22,7 @@ import { type TopicInput, type TopicsView, topicsApi } from '../../api/topics';
 import { ErrorState } from '../../components/ErrorState';
 import { useSession } from '../../components/session';
 import { useAction, useAsync } from '../../components/useAsync';
+import { useTranslation } from '../../i18n/react';
 import { topicLabel } from '../apply/TopicPicker';
 
 const useStyles = makeStyles({

@@ -9,9 +9,9 @@ import {
   type TagPickerProps,
 } from '@fluentui/react-components';
 import { forwardRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { termKey } from '../../../../functions/src/domain/topics/vocabulary';
 import type { TopicsView } from '../../api/topics';
+import { useTranslation } from '../../i18n/react';
 
 type Topic = TopicsView['topics'][number];
 
