@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { matchingInstanceSchema } from '../domain/matching/instance';
 import {
   ApplicationFormSchema,
   ApplicationParams,
@@ -180,7 +181,11 @@ export const ENDPOINTS = {
     request: { ...programme, body: SaveTopicsSchema },
     response: TopicsViewSchema,
   },
-  'export-matching-input': { request: { ...programme, query: MatchingInputQuery }, response: file },
+  // `format=json`: the `tandem match` input itself (domain/matching/instance.ts); csv: a file.
+  'export-matching-input': {
+    request: { ...programme, query: MatchingInputQuery },
+    response: z.union([file, matchingInstanceSchema()]),
+  },
   'run-matching': {
     request: { ...programme, body: RunMatchingSchema },
     response: MatchingViewSchema,
