@@ -40,6 +40,7 @@ describe('the Azure Functions package', () => {
       'booking-sweep',
       'calendar-subscription',
       'calendar-changes',
+      'notices',
     ];
     expect(registered.sort()).toEqual([...routes.map((r) => r.name), ...jobs].sort());
   });
