@@ -190,7 +190,15 @@ async function hrJourneyFor(page: Page, look: Look, kind: (typeof TEMPLATES)[num
   await settled(page, look);
   for (const mentor of [people.manager, people.otherMentor]) {
     const row = applications.getByRole('row').filter({ hasText: mentor.displayName });
-    await row.getByRole('button', { name: w.admin.approve }).click();
+    // Approving opens a dialog that takes an optional note (the decision is kept with it).
+    await row
+      .getByRole('button', { name: w.review.approveOne.replace('{{name}}', mentor.displayName) })
+      .click();
+    const dialog = page.getByRole('dialog');
+    await dialog
+      .getByRole('button', { name: w.review.dialog.approve.action_one, exact: true })
+      .click();
+    await dialog.waitFor({ state: 'detached' });
     await row
       .getByText(w.programmes.applicationStatus.approved, { exact: true })
       .waitFor()
