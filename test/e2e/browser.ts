@@ -42,9 +42,13 @@ export async function openPage(
     if (message.type() === 'error') consoleErrors.push(message.text());
   });
   page.on('pageerror', (error) => consoleErrors.push(String(error)));
-  page.on('requestfailed', (request) =>
-    consoleErrors.push(`${request.failure()?.errorText}: ${request.url()}`),
-  );
+  page.on('requestfailed', (request) => {
+    const reason = request.failure()?.errorText ?? '';
+    // A request still in flight when the page navigates away is cancelled (ERR_ABORTED): the
+    // person moved on, nothing failed. Any other failure is an error the test reports.
+    if (reason === 'net::ERR_ABORTED') return;
+    consoleErrors.push(`${reason}: ${request.url()}`);
+  });
   return { context, page, consoleErrors };
 }
 
